@@ -1,0 +1,51 @@
+package vn.inspectorate.contracts;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.time.OffsetDateTime;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * A CloudEvents 1.0 event in structured JSON mode: the whole envelope is the Kafka record value, with content type
+ * {@value #CONTENT_TYPE}. The platform uses structured mode everywhere (topics, webhooks), so a partner reads one
+ * shape whichever way it receives events.
+ *
+ * @param <T> the payload: one of the records in this module, or a JSON tree when read generically
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"specversion", "id", "source", "type", "subject", "time", "datacontenttype", "dataschema", "data"})
+public record CloudEvent<T>(
+        String specversion,
+        String id,
+        String source,
+        String type,
+        String subject,
+        OffsetDateTime time,
+        String datacontenttype,
+        String dataschema,
+        T data) {
+
+    public static final String SPEC_VERSION = "1.0";
+    public static final String CONTENT_TYPE = "application/cloudevents+json; charset=UTF-8";
+    public static final String DATA_CONTENT_TYPE = "application/json";
+
+    public CloudEvent {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(type, "type");
+        if (!SPEC_VERSION.equals(specversion)) {
+            throw new IllegalArgumentException("unsupported CloudEvents specversion: " + specversion);
+        }
+    }
+
+    /** A new event with a random id, for the aggregate named by {@code subject}. */
+    public static <T> CloudEvent<T> of(String source, String type, String subject, OffsetDateTime time, T data) {
+        return new CloudEvent<>(SPEC_VERSION, UUID.randomUUID().toString(), source, type, subject, time,
+                DATA_CONTENT_TYPE, null, data);
+    }
+
+    public <U> CloudEvent<U> withData(U newData) {
+        return new CloudEvent<>(specversion, id, source, type, subject, time, datacontenttype, dataschema, newData);
+    }
+}

@@ -1,0 +1,18 @@
+package vn.inspectorate.contracts.cases;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** A case was accepted for resolution; {@code dueOn} is the legal deadline under the rule set in force. */
+public record CaseAccepted(
+        UUID caseId,
+        long version,
+        OffsetDateTime occurredAt,
+        String provinceCode,
+        String kind,
+        String handlingBodyCode,
+        LocalDate acceptedOn,
+        LocalDate dueOn,
+        String ruleSetVersion) {
+}

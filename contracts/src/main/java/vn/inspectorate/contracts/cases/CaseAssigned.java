@@ -1,0 +1,15 @@
+package vn.inspectorate.contracts.cases;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** A case was assigned to the body that handles it (verification and resolution). */
+public record CaseAssigned(
+        UUID caseId,
+        long version,
+        OffsetDateTime occurredAt,
+        String provinceCode,
+        String handlingBodyCode,
+        LocalDate dueOn) {
+}

@@ -1,0 +1,17 @@
+package vn.inspectorate.contracts.cases;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** A case was classified as complaint, denunciation, petition or reflection, with its instance and complexity. */
+public record CaseClassified(
+        UUID caseId,
+        long version,
+        OffsetDateTime occurredAt,
+        String provinceCode,
+        String kind,
+        int instance,
+        boolean complex,
+        boolean remoteArea,
+        String ruleSetVersion) {
+}

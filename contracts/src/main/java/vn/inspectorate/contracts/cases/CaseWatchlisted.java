@@ -1,0 +1,16 @@
+package vn.inspectorate.contracts.cases;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** A case was added to or removed from the central watchlist of prolonged, complex cases by a deciding document. */
+public record CaseWatchlisted(
+        UUID caseId,
+        long version,
+        OffsetDateTime occurredAt,
+        String provinceCode,
+        boolean onWatchlist,
+        String decisionReference,
+        LocalDate decidedOn) {
+}

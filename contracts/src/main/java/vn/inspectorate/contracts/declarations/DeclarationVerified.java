@@ -1,0 +1,21 @@
+package vn.inspectorate.contracts.declarations;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** A verification of a declaration concluded honest or dishonest. */
+public record DeclarationVerified(
+        UUID declarationId,
+        long version,
+        OffsetDateTime occurredAt,
+        UUID declarantId,
+        String agencyCode,
+        String provinceCode,
+        int year,
+        String kind,
+        UUID verificationId,
+        String conclusion,
+        long unexplainedIncreaseVnd,
+        LocalDate concludedOn) {
+}

@@ -1,0 +1,17 @@
+package vn.inspectorate.contracts.inspections;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** An inspection's duration was extended by a recorded decision. */
+public record InspectionExtended(
+        UUID inspectionId,
+        long version,
+        OffsetDateTime occurredAt,
+        String provinceCode,
+        int extensionNumber,
+        int extraDays,
+        LocalDate newDueOn,
+        String reasonCode) {
+}

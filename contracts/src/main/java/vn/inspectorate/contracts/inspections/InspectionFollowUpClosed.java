@@ -1,0 +1,20 @@
+package vn.inspectorate.contracts.inspections;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** The follow-up of an inspection's recommendations was closed, with what was actually done. */
+public record InspectionFollowUpClosed(
+        UUID inspectionId,
+        long version,
+        OffsetDateTime occurredAt,
+        String provinceCode,
+        String outcome,
+        long totalRecoveredVnd,
+        long totalRecoveredLandM2,
+        int disciplinedIndividualsCount,
+        int transfersAcceptedCount,
+        boolean overdue,
+        LocalDate closedOn) {
+}

@@ -1,0 +1,23 @@
+package vn.inspectorate.contracts.inspections;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** An inspection was opened, planned or ad hoc; {@code triggeredByCaseId} is the denunciation behind it, if any. */
+public record InspectionOpened(
+        UUID inspectionId,
+        long version,
+        OffsetDateTime occurredAt,
+        String provinceCode,
+        UUID planId,
+        String inspectingBodyCode,
+        String inspectedEntityCode,
+        String inspectionType,
+        String sector,
+        boolean planned,
+        boolean reInspection,
+        UUID triggeredByCaseId,
+        LocalDate openedOn,
+        LocalDate dueOn) {
+}

@@ -1,0 +1,18 @@
+package vn.inspectorate.contracts.inspections;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/** Adding an inspection found others on the same entity, subject and year, or an enterprise twice a year. */
+public record InspectionOverlapDetected(
+        UUID inspectionId,
+        long version,
+        OffsetDateTime occurredAt,
+        String provinceCode,
+        String inspectedEntityCode,
+        String sector,
+        int year,
+        String rule,
+        List<UUID> conflictingInspectionIds) {
+}

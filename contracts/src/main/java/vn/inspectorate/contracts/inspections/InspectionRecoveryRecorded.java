@@ -1,0 +1,18 @@
+package vn.inspectorate.contracts.inspections;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** Money or land recommended for recovery was actually recovered: this recording and the running total. */
+public record InspectionRecoveryRecorded(
+        UUID inspectionId,
+        long version,
+        OffsetDateTime occurredAt,
+        String provinceCode,
+        UUID recommendationId,
+        long recoveredVnd,
+        long recoveredLandM2,
+        long totalRecoveredVnd,
+        LocalDate recordedOn) {
+}

@@ -1,0 +1,151 @@
+package vn.inspectorate.deploy;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import vn.inspectorate.contracts.Topics;
+import vn.inspectorate.infra.KafkaServer;
+import vn.inspectorate.infra.PostgresServer;
+
+/**
+ * The whole platform on localhost: real PostgreSQL (one database per service) and a real Kafka broker, with data kept
+ * under {@code .platform/} between runs, then each service from its built {@code quarkus-app}. Ctrl-C stops it all.
+ * Ports come from system properties ({@code -Dpostgres.port=...}) or the defaults below.
+ */
+public final class LocalPlatform {
+
+    /** Service module → (database, HTTP port). */
+    private static final Map<String, Object[]> SERVICES = new LinkedHashMap<>();
+
+    static {
+        SERVICES.put("complaints-service", new Object[] {"complaints", 8081});
+        SERVICES.put("inspection-service", new Object[] {"inspection", 8082});
+        SERVICES.put("asset-declaration-service", new Object[] {"declarations", 8083});
+        SERVICES.put("reporting-service", new Object[] {"reporting", 8084});
+        SERVICES.put("gateway", new Object[] {"gateway", 8080});
+    }
+
+    private static final List<Process> children = new ArrayList<>();
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(System.getProperty("platform.root", ".")).toAbsolutePath().normalize();
+        Path data = root.resolve(".platform");
+        Path logs = data.resolve("logs");
+        Files.createDirectories(logs);
+        int pgPort = Integer.getInteger("postgres.port", 15432);
+        int kafkaPort = Integer.getInteger("kafka.port", 9092);
+
+        PostgresServer postgres = step("PostgreSQL on port " + pgPort,
+                () -> PostgresServer.create(data.resolve("postgres/data"), pgPort, false).start());
+        KafkaServer kafka = step("Kafka (KRaft) on port " + kafkaPort,
+                () -> KafkaServer.create(data.resolve("kafka/logs"), kafkaPort, Map.of()).start());
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nStopping the platform...");
+            children.forEach(Process::destroy);
+            children.forEach(p -> {
+                try {
+                    p.waitFor();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            kafka.stop();
+            postgres.stop();
+            System.out.println("Stopped. Data is kept in " + data);
+        }, "stop-platform"));
+        step("topics", () -> {
+            kafka.createTopics(6, Topics.CASES, Topics.INSPECTIONS, Topics.DECLARATIONS, Topics.REPORTS, Topics.PUBLIC);
+            return null;
+        });
+
+        for (var service : SERVICES.entrySet()) {
+            String module = service.getKey();
+            String database = (String) service.getValue()[0];
+            int port = Integer.getInteger(module + ".port", (Integer) service.getValue()[1]);
+            postgres.createDatabase(database);
+            Path jar = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+            if (!Files.exists(jar)) {
+                throw new IllegalStateException(module + " is not built: run ./mvnw install -DskipTests first");
+            }
+            Path log = logs.resolve(module + ".log");
+            ProcessBuilder pb = new ProcessBuilder(javaBinary(), "-Xmx256m", "-jar", jar.toString())
+                    .redirectErrorStream(true).redirectOutput(log.toFile());
+            pb.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+            pb.environment().put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(database));
+            pb.environment().put("QUARKUS_DATASOURCE_USERNAME", PostgresServer.SUPERUSER);
+            pb.environment().put("QUARKUS_DATASOURCE_PASSWORD", "");
+            pb.environment().put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+            step(module + " on http://localhost:" + port, () -> {
+                Process p = pb.start();
+                children.add(p);
+                awaitReady(module, p, port, log);
+                return null;
+            });
+        }
+
+        System.out.println();
+        System.out.println("The platform is up.");
+        SERVICES.forEach((module, v) -> System.out.printf("  %-27s http://localhost:%d  (OpenAPI: /q/openapi, health: /q/health)%n",
+                module, Integer.getInteger(module + ".port", (Integer) v[1])));
+        System.out.println("  PostgreSQL                  " + postgres.jdbcUrl("<service>") + " (user postgres)");
+        System.out.println("  Kafka                       " + kafka.bootstrapServers());
+        System.out.println("  Logs                        " + logs);
+        System.out.println("Press Ctrl-C to stop.");
+        new CountDownLatch(1).await();
+    }
+
+    private static void awaitReady(String module, Process p, int port, Path log) throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(5)).build();
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!p.isAlive()) {
+                throw new IllegalStateException(module + " exited with " + p.exitValue() + "; see " + log);
+            }
+            try {
+                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException(module + " was not ready within 120 s; see " + log);
+    }
+
+    private interface Step<T> {
+        T run() throws Exception;
+    }
+
+    private static <T> T step(String what, Step<T> step) {
+        System.out.print("Starting " + what + " ... ");
+        System.out.flush();
+        long began = System.nanoTime();
+        try {
+            T result = step.run();
+            System.out.printf("ready in %.1f s%n", (System.nanoTime() - began) / 1e9);
+            return result;
+        } catch (Exception e) {
+            System.out.println("FAILED");
+            System.err.println("The platform did not start: " + what + " failed: " + e.getMessage());
+            System.exit(1);
+            return null;
+        }
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}

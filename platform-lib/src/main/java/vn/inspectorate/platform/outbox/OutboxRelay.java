@@ -1,0 +1,334 @@
+package vn.inspectorate.platform.outbox;
+
+import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import vn.inspectorate.contracts.CloudEvent;
+
+/**
+ * Publishes committed outbox rows to Kafka, in id order, and marks them sent only after the broker acknowledged them
+ * ({@code acks=all}, idempotent producer). While the broker is unreachable rows wait, and the relay retries with a
+ * growing pause; when it returns the backlog drains in order.
+ * <p>
+ * One relay at a time works on a database (a transaction-scoped advisory lock), so several instances of a service
+ * cannot reorder one aggregate's events; rows are taken {@code FOR UPDATE SKIP LOCKED} all the same. Each batch is one
+ * Kafka transaction, committed before the rows are marked sent: a failed batch is aborted and sent again whole. The
+ * one window left, the broker committing while the database commit then fails, sends a batch twice; consumers
+ * deduplicate by event id, so the effect is still once.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    /** Advisory lock id: "outbox" in ASCII, the same for every service since each has its own database. */
+    private static final long RELAY_LOCK = 0x6f7574626f78L;
+
+    private final AgroalDataSource dataSource;
+    private final OutboxConfig config;
+    private final String bootstrapServers;
+    private final Counter sent;
+    private final Counter failures;
+
+    private volatile Thread worker;
+    private volatile boolean running;
+    private KafkaProducer<String, String> producer;
+    private volatile Instant lastSuccess;
+    private volatile String lastError;
+
+    OutboxRelay(AgroalDataSource dataSource, OutboxConfig config, MeterRegistry registry,
+            @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "localhost:9092") String bootstrapServers) {
+        this.dataSource = dataSource;
+        this.config = config;
+        this.bootstrapServers = bootstrapServers;
+        this.sent = registry.counter("inspectorate.outbox.sent");
+        this.failures = registry.counter("inspectorate.outbox.failures");
+    }
+
+    void start(@Observes StartupEvent ignored) {
+        if (!config.relay().enabled()) {
+            LOG.info("outbox relay is off in this process");
+            return;
+        }
+        running = true;
+        worker = Thread.ofPlatform().name("outbox-relay").daemon().start(this::loop);
+    }
+
+    void stop(@Observes ShutdownEvent ignored) {
+        running = false;
+        Thread t = worker;
+        if (t != null) {
+            LockSupport.unpark(t);
+            try {
+                t.join(TimeUnit.SECONDS.toMillis(20));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        closeProducer();
+    }
+
+    /** Called after a commit that wrote outbox rows, so they leave without waiting for the next poll. */
+    void wakeUp() {
+        Thread t = worker;
+        if (t != null) {
+            LockSupport.unpark(t);
+        }
+    }
+
+    public Instant lastSuccess() {
+        return lastSuccess;
+    }
+
+    public String lastError() {
+        return lastError;
+    }
+
+    private void loop() {
+        long backoffNanos = 0;
+        while (running) {
+            try {
+                int published = drainOnce();
+                backoffNanos = 0;
+                lastError = null;
+                if (published == 0) {
+                    LockSupport.parkNanos(config.relay().pollInterval().toNanos());
+                }
+            } catch (Exception e) {
+                failures.increment();
+                lastError = describe(e);
+                closeProducer();
+                backoffNanos = backoffNanos == 0 ? TimeUnit.MILLISECONDS.toNanos(200)
+                        : Math.min(backoffNanos * 2, config.relay().maxBackoff().toNanos());
+                LOG.warnf("outbox relay: %s; retrying in %d ms", lastError, TimeUnit.NANOSECONDS.toMillis(backoffNanos));
+                LockSupport.parkNanos(backoffNanos);
+            }
+        }
+    }
+
+    /** Publishes one batch; returns how many rows were marked sent, or throws when the broker failed part of it. */
+    int drainOnce() {
+        Batch batch = QuarkusTransaction.requiringNew().timeout((int) config.relay().sendTimeout().toSeconds() + 30)
+                .call(() -> {
+                    try (Connection c = dataSource.getConnection()) {
+                        if (!tryRelayLock(c)) {
+                            return new Batch(List.of(), new SendResult(0, null));
+                        }
+                        List<Row> rows = takeUnsent(c);
+                        if (rows.isEmpty()) {
+                            return new Batch(rows, new SendResult(0, null));
+                        }
+                        SendResult result = send(rows);
+                        // the acknowledged prefix commits with this transaction; the rest stays unsent
+                        markSent(c, rows.subList(0, result.acknowledged()));
+                        return new Batch(rows, result);
+                    }
+                });
+        SendResult result = batch.result();
+        if (result.failure() != null) {
+            recordFailure(batch.rows().get(result.acknowledged()), result.failure());
+            throw new IllegalStateException("sent " + result.acknowledged() + " of " + batch.rows().size() + ": "
+                    + result.failure().getMessage(), result.failure());
+        }
+        return result.acknowledged();
+    }
+
+    private boolean tryRelayLock(Connection c) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("select pg_try_advisory_xact_lock(?)")) {
+            st.setLong(1, RELAY_LOCK);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
+    private List<Row> takeUnsent(Connection c) throws SQLException {
+        List<Row> rows = new ArrayList<>();
+        try (PreparedStatement st = c.prepareStatement("""
+                select id, topic, record_key, payload from platform_outbox
+                where sent_at is null order by id limit ? for update skip locked""")) {
+            st.setInt(1, config.relay().batchSize());
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+                }
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * Sends the batch in one Kafka transaction: either every record becomes visible to {@code read_committed} readers
+     * or none does, so a batch retried after a timeout never shows twice.
+     */
+    private SendResult send(List<Row> rows) {
+        KafkaProducer<String, String> p = producer();
+        p.beginTransaction();
+        try {
+            List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
+            for (Row row : rows) {
+                ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.key(), row.payload());
+                record.headers().add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+                acks.add(p.send(record));
+            }
+            // the producer fails each send by its delivery timeout; the extra second guards against a stuck future
+            long deadline = System.nanoTime() + config.relay().sendTimeout().toNanos() + TimeUnit.SECONDS.toNanos(1);
+            for (Future<RecordMetadata> ack : acks) {
+                ack.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            }
+            p.commitTransaction();
+            return new SendResult(rows.size(), null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            abortQuietly(p);
+            return new SendResult(0, e);
+        } catch (Exception e) {
+            abortQuietly(p);
+            return new SendResult(0, e);
+        }
+    }
+
+    private void abortQuietly(KafkaProducer<String, String> p) {
+        try {
+            p.abortTransaction();
+        } catch (RuntimeException e) {
+            LOG.debug("aborting the outbox transaction failed; the producer is rebuilt", e);
+        }
+    }
+
+    private void markSent(Connection c, List<Row> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        Long[] ids = rows.stream().map(Row::id).toArray(Long[]::new);
+        Array array = c.createArrayOf("bigint", ids);
+        try (PreparedStatement st = c.prepareStatement(
+                "update platform_outbox set sent_at = now(), attempts = attempts + 1 where id = any(?)")) {
+            st.setArray(1, array);
+            st.executeUpdate();
+        }
+        sent.increment(rows.size());
+        lastSuccess = Instant.now();
+    }
+
+    private void recordFailure(Row row, Exception failure) {
+        // best effort: the reason shows in the row for whoever looks at a stuck backlog
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                try (Connection own = dataSource.getConnection();
+                        PreparedStatement st = own.prepareStatement(
+                                "update platform_outbox set attempts = attempts + 1, last_error = ? where id = ?")) {
+                    st.setString(1, String.valueOf(failure.getMessage()));
+                    st.setLong(2, row.id());
+                    st.executeUpdate();
+                } catch (SQLException e) {
+                    LOG.debug("could not record the outbox failure", e);
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.debug("could not record the outbox failure", e);
+        }
+    }
+
+    /** Deletes sent rows past their retention. */
+    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void deleteOldSentRows() {
+        QuarkusTransaction.requiringNew().run(() -> {
+            try (Connection c = dataSource.getConnection();
+                    PreparedStatement st = c.prepareStatement(
+                            "delete from platform_outbox where sent_at < now() - make_interval(secs => ?)")) {
+                st.setLong(1, config.relay().retention().toSeconds());
+                int deleted = st.executeUpdate();
+                LOG.debugf("outbox: deleted %d sent rows past retention", deleted);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    private synchronized KafkaProducer<String, String> producer() {
+        if (producer == null) {
+            Properties props = new Properties();
+            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+            props.put(ProducerConfig.ACKS_CONFIG, "all");
+            props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+            props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5");
+            props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+            props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+            long timeout = config.relay().sendTimeout().toMillis();
+            // delivery.timeout must cover request.timeout + linger
+            props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Long.toString(Math.min(timeout / 2, 5000)));
+            props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Long.toString(timeout));
+            props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Long.toString(Math.min(timeout, 5000)));
+            props.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
+            // one id per service: a relay that starts fences any zombie of the same service
+            props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, config.relay().transactionalId());
+            props.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, Long.toString(Math.max(timeout * 2, 10_000)));
+            KafkaProducer<String, String> created = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
+            try {
+                created.initTransactions();
+            } catch (RuntimeException e) {
+                created.close(java.time.Duration.ZERO);
+                throw e;
+            }
+            producer = created;
+        }
+        return producer;
+    }
+
+    /** After a failure the producer is rebuilt: a fresh one never carries a poisoned state into the retry. */
+    private synchronized void closeProducer() {
+        if (producer != null) {
+            try {
+                producer.close(java.time.Duration.ofSeconds(2));
+            } catch (RuntimeException e) {
+                LOG.debug("closing the outbox producer", e);
+            }
+            producer = null;
+        }
+    }
+
+    private record Row(long id, String topic, String key, String payload) {
+    }
+
+    private static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String what = e.getClass().getSimpleName() + ": " + e.getMessage();
+        return root == e ? what : what + " (" + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
+    }
+
+    private record Batch(List<Row> rows, SendResult result) {
+    }
+
+    private record SendResult(int acknowledged, Exception failure) {
+    }
+}

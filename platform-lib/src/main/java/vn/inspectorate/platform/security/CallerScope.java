@@ -1,0 +1,61 @@
+package vn.inspectorate.platform.security;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import java.util.Optional;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Who is calling and which province or agency the token binds them to. Provincial roles see and write only their
+ * province; central roles see the nation. Services use this instead of reading claims themselves.
+ */
+@RequestScoped
+public class CallerScope {
+
+    public static final String PROVINCE_CLAIM = "province";
+    public static final String AGENCY_CLAIM = "agency";
+
+    private final SecurityIdentity identity;
+    private final JsonWebToken token;
+
+    CallerScope(SecurityIdentity identity, JsonWebToken token) {
+        this.identity = identity;
+        this.token = token;
+    }
+
+    /** The caller's subject: the user or the client the token was issued to. */
+    public String subject() {
+        String azp = claim("azp").orElse(null);
+        return identity.isAnonymous() ? "anonymous" : claim("sub").orElse(azp != null ? azp : identity.getPrincipal().getName());
+    }
+
+    public Optional<String> province() {
+        return claim(PROVINCE_CLAIM);
+    }
+
+    public Optional<String> agency() {
+        return claim(AGENCY_CLAIM);
+    }
+
+    public boolean hasRole(String role) {
+        return identity.hasRole(role);
+    }
+
+    /** True for roles that see every province. */
+    public boolean isCentral() {
+        return identity.hasRole(Roles.CENTRAL_ANALYST) || identity.hasRole(Roles.PLATFORM_ADMIN);
+    }
+
+    /** True when the caller may see records of {@code provinceCode}. */
+    public boolean maySee(String provinceCode) {
+        return isCentral() || province().map(p -> p.equals(provinceCode)).orElse(false);
+    }
+
+    private Optional<String> claim(String name) {
+        if (token == null || token.getRawToken() == null && token.getClaimNames() == null) {
+            return Optional.empty();
+        }
+        Object value = token.getClaim(name);
+        return value == null ? Optional.empty() : Optional.of(value.toString().replace("\"", ""));
+    }
+}

@@ -1,0 +1,41 @@
+package vn.inspectorate.platform.inbox;
+
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** A stand-in consumer: each handled event leaves one effect row; a "poison" payload is refused. */
+@ApplicationScoped
+public class InboxProbe {
+
+    public static final String CHANNEL_CONSUMER = "probe-in";
+
+    private final EventInbox inbox;
+    private final EntityManager em;
+
+    InboxProbe(EventInbox inbox, EntityManager em) {
+        this.inbox = inbox;
+        this.em = em;
+    }
+
+    /** Handles {@code record}; the handler writes its effect and then fails as {@code failure} says. */
+    public boolean handle(String consumer, String record, RuntimeException failure) {
+        return inbox.handle(consumer, record, event -> {
+            em.createNativeQuery("insert into test_inbox_effect (consumer, event_id) values (?1, ?2)")
+                    .setParameter(1, consumer).setParameter(2, event.id()).executeUpdate();
+            if (failure != null) {
+                throw failure;
+            }
+            if (event.data().path("poison").asBoolean(false)) {
+                throw new PoisonEventException("payload refused for event " + event.id());
+            }
+        });
+    }
+
+    @Incoming("probe-in")
+    @Blocking
+    public void consume(String record) {
+        handle(CHANNEL_CONSUMER, record, null);
+    }
+}

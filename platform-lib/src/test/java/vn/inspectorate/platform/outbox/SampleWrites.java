@@ -1,0 +1,32 @@
+package vn.inspectorate.platform.outbox;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.List;
+
+/** A stand-in for a service's business method: writes events in its transaction, and may fail after writing. */
+@ApplicationScoped
+public class SampleWrites {
+
+    public record Noted(String aggregateId, int seq) {
+    }
+
+    private final Outbox outbox;
+
+    SampleWrites(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    @Transactional
+    public List<String> write(String topic, String aggregateId, int from, int count) {
+        return java.util.stream.IntStream.range(from, from + count)
+                .mapToObj(i -> outbox.publish(topic, "vn.inspectorate.test.noted.v1", aggregateId, new Noted(aggregateId, i)).id())
+                .toList();
+    }
+
+    @Transactional
+    public void writeThenFail(String topic, String aggregateId) {
+        outbox.publish(topic, "vn.inspectorate.test.noted.v1", aggregateId, new Noted(aggregateId, -1));
+        throw new IllegalStateException("business rule broken after the event was recorded");
+    }
+}

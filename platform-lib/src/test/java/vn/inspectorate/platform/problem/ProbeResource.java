@@ -1,0 +1,94 @@
+package vn.inspectorate.platform.problem;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import vn.inspectorate.platform.idempotency.IdempotencyKeys;
+
+/** A test-only resource that exercises every kind of failure the problem mappers handle. */
+@Path("/probe")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ProbeResource {
+
+    public enum Color { RED, GREEN }
+
+    public record Item(@NotBlank String name) {
+    }
+
+    public record ProbeRequest(@NotBlank String name, @Min(1) int count, @NotNull Color color, LocalDate on,
+            @Valid @Size(max = 2) List<@Valid Item> items) {
+    }
+
+    public record NamedRequest(String name) {
+    }
+
+    private final EntityManager em;
+    private final IdempotencyKeys idempotency;
+
+    ProbeResource(EntityManager em, IdempotencyKeys idempotency) {
+        this.em = em;
+        this.idempotency = idempotency;
+    }
+
+    @POST
+    public Map<String, Object> create(@Valid @NotNull ProbeRequest request) {
+        return Map.of("name", request.name(), "count", request.count());
+    }
+
+    @GET
+    @Path("/page")
+    public String page(@QueryParam("size") @Min(1) @Max(100) int size) {
+        return "size " + size;
+    }
+
+    @GET
+    @Path("/missing")
+    public String missing() {
+        throw ProblemException.notFound("Probe 42");
+    }
+
+    @GET
+    @Path("/boom")
+    public String boom() {
+        throw new IllegalStateException("secret internal detail");
+    }
+
+    @GET
+    @Path("/secured")
+    @RolesAllowed("inspector")
+    public String secured() {
+        return "ok";
+    }
+
+    @POST
+    @Path("/idempotent")
+    @Transactional
+    public Response idempotent(@HeaderParam(IdempotencyKeys.HEADER) String key, NamedRequest request) {
+        return idempotency.once("test POST /probe/idempotent", key, request, () -> {
+            UUID id = UUID.randomUUID();
+            em.createNativeQuery("insert into test_probe (id, name) values (?1, ?2)")
+                    .setParameter(1, id).setParameter(2, request.name()).executeUpdate();
+            return Response.status(201).entity(Map.of("id", id.toString(), "name", request.name())).build();
+        });
+    }
+}

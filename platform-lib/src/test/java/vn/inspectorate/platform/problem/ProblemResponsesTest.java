@@ -1,0 +1,185 @@
+package vn.inspectorate.platform.problem;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.notNullValue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import org.junit.jupiter.api.Test;
+
+/** Every failure the HTTP layer can produce is an RFC 9457 problem with the right status. */
+@QuarkusTest
+class ProblemResponsesTest {
+
+    private static final String VALID = """
+            {"name":"a","count":1,"color":"RED","on":"2024-01-31","items":[{"name":"x"}]}""";
+
+    private static ValidatableResponse problem(ValidatableResponse r, int status) {
+        return r.statusCode(status)
+                .contentType(Problem.MEDIA_TYPE)
+                .body("status", equalTo(status))
+                .body("title", notNullValue())
+                .body("type", matchesPattern("https://inspectorate\\.gov\\.vn/problems/.+"));
+    }
+
+    private static ValidatableResponse post(String body) {
+        return given().contentType(ContentType.JSON).body(body).when().post("/probe").then();
+    }
+
+    @Test
+    void validRequestPasses() {
+        post(VALID).statusCode(200).body("name", equalTo("a"));
+    }
+
+    @Test
+    void malformedJsonIs400() {
+        problem(post("{\"name\": \"a\", "), 400)
+                .body("type", equalTo("https://inspectorate.gov.vn/problems/malformed-body"))
+                .body("instance", equalTo("/probe"));
+    }
+
+    @Test
+    void unknownFieldIs400NamingTheField() {
+        problem(post("""
+                {"name":"a","count":1,"color":"RED","colour":"blue"}"""), 400)
+                .body("type", equalTo("https://inspectorate.gov.vn/problems/unknown-field"))
+                .body("errors", hasSize(1))
+                .body("errors[0].field", equalTo("colour"));
+    }
+
+    @Test
+    void unknownFieldInNestedItemNamesItsPath() {
+        problem(post("""
+                {"name":"a","count":1,"color":"RED","items":[{"name":"x","extra":1}]}"""), 400)
+                .body("errors[0].field", equalTo("items[0].extra"));
+    }
+
+    @Test
+    void unknownEnumValueIs400NamingFieldAndAllowedValues() {
+        problem(post("""
+                {"name":"a","count":1,"color":"PURPLE"}"""), 400)
+                .body("errors[0].field", equalTo("color"))
+                .body("errors[0].message", containsString("PURPLE"))
+                .body("errors[0].message", containsString("RED"))
+                .body("errors[0].message", containsString("GREEN"));
+    }
+
+    @Test
+    void wrongTypeIs400() {
+        problem(post("""
+                {"name":"a","count":"many","color":"RED"}"""), 400)
+                .body("errors[0].field", equalTo("count"))
+                .body("errors[0].message", containsString("number"));
+    }
+
+    @Test
+    void objectWhereNumberExpectedIs400() {
+        problem(post("""
+                {"name":"a","count":{"n":1},"color":"RED"}"""), 400)
+                .body("errors[0].field", equalTo("count"));
+    }
+
+    @Test
+    void invalidDateIs400() {
+        problem(post("""
+                {"name":"a","count":1,"color":"RED","on":"31/01/2024"}"""), 400)
+                .body("errors[0].field", equalTo("on"));
+    }
+
+    @Test
+    void validationIs400WithEachFieldPath() {
+        problem(post("""
+                {"name":" ","count":0,"items":[{"name":"ok"},{"name":""},{"name":"c"}]}"""), 400)
+                .body("type", equalTo("https://inspectorate.gov.vn/problems/invalid-request"))
+                .body("errors.field", hasItem("name"))
+                .body("errors.field", hasItem("count"))
+                .body("errors.field", hasItem("color"))
+                .body("errors.field", hasItem("items"))
+                .body("errors.field", hasItem("items[1].name"))
+                .body("errors", hasSize(5));
+    }
+
+    @Test
+    void invalidQueryParameterIsNamedByItself() {
+        problem(given().queryParam("size", 500).when().get("/probe/page").then(), 400)
+                .body("errors", hasSize(1))
+                .body("errors[0].field", equalTo("size"));
+    }
+
+    @Test
+    void missingBodyIs400() {
+        problem(given().contentType(ContentType.JSON).when().post("/probe").then(), 400);
+    }
+
+    @Test
+    void wrongContentTypeIs415() {
+        problem(given().contentType(ContentType.TEXT).body("hello").when().post("/probe").then(), 415);
+    }
+
+    @Test
+    void unknownRouteIs404() {
+        problem(given().accept(ContentType.JSON).when().get("/no-such-thing").then(), 404);
+    }
+
+    @Test
+    void wrongMethodIs405() {
+        problem(given().when().delete("/probe").then(), 405);
+    }
+
+    @Test
+    void oversizeBodyIs413() {
+        String big = "{\"name\":\"" + "x".repeat(70 * 1024) + "\",\"count\":1,\"color\":\"RED\"}";
+        problem(post(big), 413).body("type", equalTo("https://inspectorate.gov.vn/problems/payload-too-large"));
+    }
+
+    @Test
+    void oversizeStreamedBodyIs413() {
+        byte[] big = ("{\"name\":\"" + "x".repeat(70 * 1024) + "\",\"count\":1,\"color\":\"RED\"}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        problem(given().contentType(ContentType.JSON).body(new java.io.ByteArrayInputStream(big)).when().post("/probe")
+                .then(), 413);
+    }
+
+    @Test
+    void problemExceptionKeepsItsStatus() {
+        problem(given().when().get("/probe/missing").then(), 404)
+                .body("type", equalTo("https://inspectorate.gov.vn/problems/not-found"))
+                .body("detail", containsString("Probe 42"))
+                .body("instance", equalTo("/probe/missing"));
+    }
+
+    @Test
+    void unexpectedExceptionIs500WithErrorIdAndNoInternals() {
+        String body = problem(given().when().get("/probe/boom").then(), 500)
+                .body("errorId", matchesPattern("[0-9a-f-]{36}"))
+                .extract().asString();
+        assertThat(body).doesNotContain("IllegalStateException", "secret internal detail", "java.", "at vn.",
+                "ProbeResource", "stack");
+    }
+
+    @Test
+    void noTokenIs401() {
+        problem(given().when().get("/probe/secured").then(), 401)
+                .header("WWW-Authenticate", containsString("Bearer"));
+    }
+
+    @Test
+    @TestSecurity(user = "u", roles = "partner")
+    void wrongRoleIs403() {
+        problem(given().when().get("/probe/secured").then(), 403);
+    }
+
+    @Test
+    @TestSecurity(user = "u", roles = "inspector")
+    void rightRolePasses() {
+        given().when().get("/probe/secured").then().statusCode(200).body(equalTo("ok"));
+    }
+}

@@ -1,0 +1,12 @@
+-- Test-only tables for the library's own tests.
+create table if not exists test_probe (
+    id         uuid primary key,
+    name       text not null,
+    created_at timestamptz not null default now()
+);
+create table if not exists test_inbox_effect (
+    id         bigserial primary key,
+    consumer   text not null,
+    event_id   text not null,
+    created_at timestamptz not null default now()
+);
