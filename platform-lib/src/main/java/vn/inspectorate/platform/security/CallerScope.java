@@ -23,10 +23,14 @@ public class CallerScope {
         this.token = token;
     }
 
-    /** The caller's subject: the user or the client the token was issued to. */
+    /** The caller's subject: the user, or the service account of a client. */
     public String subject() {
-        String azp = claim("azp").orElse(null);
-        return identity.isAnonymous() ? "anonymous" : claim("sub").orElse(azp != null ? azp : identity.getPrincipal().getName());
+        return identity.isAnonymous() ? "anonymous" : claim("sub").orElse(identity.getPrincipal().getName());
+    }
+
+    /** The client the token was issued to ({@code azp}), e.g. {@code province-hn}. */
+    public Optional<String> clientId() {
+        return claim("azp");
     }
 
     public Optional<String> province() {
@@ -52,10 +56,7 @@ public class CallerScope {
     }
 
     private Optional<String> claim(String name) {
-        if (token == null || token.getRawToken() == null && token.getClaimNames() == null) {
-            return Optional.empty();
-        }
-        Object value = token.getClaim(name);
+        Object value = token == null ? null : token.getClaim(name);
         return value == null ? Optional.empty() : Optional.of(value.toString().replace("\"", ""));
     }
 }
