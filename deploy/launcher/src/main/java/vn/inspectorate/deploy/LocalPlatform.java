@@ -36,8 +36,13 @@ public final class LocalPlatform {
     }
 
     private static final List<Process> children = new ArrayList<>();
+    /** Held so the levels stick: the console shows progress, the servers' own chatter stays at warnings. */
+    private static final List<java.util.logging.Logger> QUIET = List.of(
+            java.util.logging.Logger.getLogger("kafka"), java.util.logging.Logger.getLogger("org.apache.kafka"),
+            java.util.logging.Logger.getLogger("state.change.logger"));
 
     public static void main(String[] args) throws Exception {
+        QUIET.forEach(l -> l.setLevel(java.util.logging.Level.WARNING));
         Path root = Path.of(System.getProperty("platform.root", ".")).toAbsolutePath().normalize();
         Path data = root.resolve(".platform");
         Path logs = data.resolve("logs");
