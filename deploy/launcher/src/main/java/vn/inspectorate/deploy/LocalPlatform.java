@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -24,16 +23,19 @@ import vn.inspectorate.infra.PostgresServer;
  */
 public final class LocalPlatform {
 
-    /** Service module → (database, HTTP port). */
-    private static final Map<String, Object[]> SERVICES = new LinkedHashMap<>();
-
-    static {
-        SERVICES.put("complaints-service", new Object[] {"complaints", 8081});
-        SERVICES.put("inspection-service", new Object[] {"inspection", 8082});
-        SERVICES.put("asset-declaration-service", new Object[] {"declarations", 8083});
-        SERVICES.put("reporting-service", new Object[] {"reporting", 8084});
-        SERVICES.put("gateway", new Object[] {"gateway", 8080});
+    /** A service module, its database and its HTTP port ({@code -D<module>.port=...} overrides the default). */
+    private record Service(String module, String database, int defaultPort) {
+        int port() {
+            return Integer.getInteger(module + ".port", defaultPort);
+        }
     }
+
+    private static final List<Service> SERVICES = List.of(
+            new Service("complaints-service", "complaints", 8081),
+            new Service("inspection-service", "inspection", 8082),
+            new Service("asset-declaration-service", "declarations", 8083),
+            new Service("reporting-service", "reporting", 8084),
+            new Service("gateway", "gateway", 8080));
 
     private static final List<Process> children = new ArrayList<>();
     /** Held so the levels stick: the console shows progress, the servers' own chatter stays at warnings. */
@@ -73,10 +75,10 @@ public final class LocalPlatform {
             return null;
         });
 
-        for (var service : SERVICES.entrySet()) {
-            String module = service.getKey();
-            String database = (String) service.getValue()[0];
-            int port = Integer.getInteger(module + ".port", (Integer) service.getValue()[1]);
+        for (Service service : SERVICES) {
+            String module = service.module();
+            String database = service.database();
+            int port = service.port();
             postgres.createDatabase(database);
             Path jar = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
             if (!Files.exists(jar)) {
@@ -100,8 +102,8 @@ public final class LocalPlatform {
 
         System.out.println();
         System.out.println("The platform is up.");
-        SERVICES.forEach((module, v) -> System.out.printf("  %-27s http://localhost:%d  (OpenAPI: /q/openapi, health: /q/health)%n",
-                module, Integer.getInteger(module + ".port", (Integer) v[1])));
+        SERVICES.forEach(s -> System.out.printf("  %-27s http://localhost:%d  (OpenAPI: /q/openapi, health: /q/health)%n",
+                s.module(), s.port()));
         System.out.println("  PostgreSQL                  " + postgres.jdbcUrl("<service>") + " (user postgres)");
         System.out.println("  Kafka                       " + kafka.bootstrapServers());
         System.out.println("  Logs                        " + logs);

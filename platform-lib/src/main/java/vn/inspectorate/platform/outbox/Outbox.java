@@ -19,6 +19,8 @@ import vn.inspectorate.contracts.CloudEvent;
 @ApplicationScoped
 public class Outbox {
 
+    private static final Object WAKE_REGISTERED = new Object();
+
     private final ObjectMapper mapper;
     private final OutboxConfig config;
     private final OutboxRelay relay;
@@ -51,6 +53,16 @@ public class Outbox {
             throw new IllegalArgumentException("event payload of " + type + " cannot be written as JSON", e);
         }
         row.persist();
+        wakeRelayAfterCommit();
+        return event;
+    }
+
+    /** Once per transaction, however many events it records: a batch of a thousand cases wakes the relay once. */
+    private void wakeRelayAfterCommit() {
+        if (transactions.getResource(WAKE_REGISTERED) != null) {
+            return;
+        }
+        transactions.putResource(WAKE_REGISTERED, Boolean.TRUE);
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {
@@ -63,6 +75,5 @@ public class Outbox {
                 }
             }
         });
-        return event;
     }
 }

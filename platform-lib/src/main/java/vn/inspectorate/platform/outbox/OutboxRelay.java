@@ -131,31 +131,28 @@ public class OutboxRelay {
         }
     }
 
-    /** Publishes one batch; returns how many rows were marked sent, or throws when the broker failed part of it. */
+    /** Publishes one batch; returns how many rows were sent, or throws when the broker refused the batch. */
     int drainOnce() {
         Batch batch = QuarkusTransaction.requiringNew().timeout((int) config.relay().sendTimeout().toSeconds() + 30)
                 .call(() -> {
                     try (Connection c = dataSource.getConnection()) {
-                        if (!tryRelayLock(c)) {
-                            return new Batch(List.of(), new SendResult(0, null));
-                        }
-                        List<Row> rows = takeUnsent(c);
+                        List<Row> rows = tryRelayLock(c) ? takeUnsent(c) : List.of();
                         if (rows.isEmpty()) {
-                            return new Batch(rows, new SendResult(0, null));
+                            return new Batch(rows, null);
                         }
-                        SendResult result = send(rows);
-                        // the acknowledged prefix commits with this transaction; the rest stays unsent
-                        markSent(c, rows.subList(0, result.acknowledged()));
-                        return new Batch(rows, result);
+                        Exception failure = send(rows);
+                        if (failure == null) {
+                            markSent(c, rows);
+                        }
+                        return new Batch(rows, failure);
                     }
                 });
-        SendResult result = batch.result();
-        if (result.failure() != null) {
-            recordFailure(batch.rows().get(result.acknowledged()), result.failure());
-            throw new IllegalStateException("sent " + result.acknowledged() + " of " + batch.rows().size() + ": "
-                    + result.failure().getMessage(), result.failure());
+        if (batch.failure() != null) {
+            recordFailure(batch.rows().getFirst(), batch.failure());
+            throw new IllegalStateException("batch of " + batch.rows().size() + " not sent: "
+                    + batch.failure().getMessage(), batch.failure());
         }
-        return result.acknowledged();
+        return batch.rows().size();
     }
 
     private boolean tryRelayLock(Connection c) throws SQLException {
@@ -186,8 +183,10 @@ public class OutboxRelay {
     /**
      * Sends the batch in one Kafka transaction: either every record becomes visible to {@code read_committed} readers
      * or none does, so a batch retried after a timeout never shows twice.
+     *
+     * @return null when the broker committed the batch, else what went wrong
      */
-    private SendResult send(List<Row> rows) {
+    private Exception send(List<Row> rows) {
         KafkaProducer<String, String> p = producer();
         p.beginTransaction();
         try {
@@ -203,14 +202,14 @@ public class OutboxRelay {
                 ack.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             }
             p.commitTransaction();
-            return new SendResult(rows.size(), null);
+            return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             abortQuietly(p);
-            return new SendResult(0, e);
+            return e;
         } catch (Exception e) {
             abortQuietly(p);
-            return new SendResult(0, e);
+            return e;
         }
     }
 
@@ -326,9 +325,6 @@ public class OutboxRelay {
         return root == e ? what : what + " (" + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
     }
 
-    private record Batch(List<Row> rows, SendResult result) {
-    }
-
-    private record SendResult(int acknowledged, Exception failure) {
+    private record Batch(List<Row> rows, Exception failure) {
     }
 }
