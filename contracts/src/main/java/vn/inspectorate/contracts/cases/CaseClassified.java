@@ -3,7 +3,10 @@ package vn.inspectorate.contracts.cases;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** A case was classified as complaint, denunciation, petition or reflection, with its instance and complexity. */
+/**
+ * A case was classified as complaint, denunciation, petition or reflection, with its instance and complexity;
+ * {@code respondentDeclarantId} names the asset declarant a denunciation concerns, if known.
+ */
 public record CaseClassified(
         UUID caseId,
         long version,
@@ -13,5 +16,6 @@ public record CaseClassified(
         int instance,
         boolean complex,
         boolean remoteArea,
-        String ruleSetVersion) {
+        String ruleSetVersion,
+        UUID respondentDeclarantId) {
 }
