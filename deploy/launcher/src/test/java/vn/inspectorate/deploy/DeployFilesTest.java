@@ -1,0 +1,205 @@
+package vn.inspectorate.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+import vn.inspectorate.contracts.Topics;
+
+/**
+ * Docker and Kubernetes cannot run here, so the compose file and the manifests are checked statically: they parse,
+ * and every service, port, database, topic and role in them agrees with the services' own configuration.
+ */
+class DeployFilesTest {
+
+    private static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
+    private static final Path DEPLOY = ROOT.resolve("deploy");
+    private static final List<String> EVENT_TOPICS =
+            List.of(Topics.CASES, Topics.INSPECTIONS, Topics.DECLARATIONS, Topics.REPORTS, Topics.PUBLIC);
+
+    /** A service as its own application.properties describes it. */
+    record ServiceConfig(String module, String name, int port, String database) {
+    }
+
+    private static List<ServiceConfig> services;
+
+    @BeforeAll
+    static void readServiceConfiguration() throws IOException {
+        services = new ArrayList<>();
+        try (Stream<Path> modules = Files.list(ROOT)) {
+            for (Path module : modules.sorted().toList()) {
+                Path file = module.resolve("src/main/resources/application.properties");
+                if (!Files.isRegularFile(file)) {
+                    continue;
+                }
+                Properties p = new Properties();
+                try (Reader r = Files.newBufferedReader(file)) {
+                    p.load(r);
+                }
+                String url = p.getProperty("quarkus.datasource.jdbc.url");
+                services.add(new ServiceConfig(module.getFileName().toString(), p.getProperty("quarkus.application.name"),
+                        Integer.parseInt(p.getProperty("quarkus.http.port")), url.substring(url.lastIndexOf('/') + 1)));
+            }
+        }
+        assertThat(services).extracting(ServiceConfig::module).contains("complaints-service", "inspection-service",
+                "asset-declaration-service", "reporting-service", "gateway");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void composeRunsEveryServiceWithItsPortDatabaseAndDependencies() throws IOException {
+        Map<String, Object> compose = yaml(DEPLOY.resolve("compose/docker-compose.yml")).get(0);
+        Map<String, Map<String, Object>> composeServices = (Map<String, Map<String, Object>>) compose.get("services");
+        assertThat(composeServices).containsKeys("postgres", "kafka", "keycloak");
+        for (ServiceConfig service : services) {
+            Map<String, Object> s = composeServices.get(service.name());
+            assertThat(s).as(service.name()).isNotNull();
+            assertThat((String) s.get("image")).isEqualTo("inspectorate/" + service.module() + ":0.1.0-SNAPSHOT");
+            Map<String, Object> env = (Map<String, Object>) s.get("environment");
+            assertThat(env).as(service.name()).containsKeys("QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD",
+                    "KAFKA_BOOTSTRAP_SERVERS", "QUARKUS_OIDC_AUTH_SERVER_URL");
+            assertThat(String.valueOf(env.get("QUARKUS_HTTP_PORT"))).isEqualTo(String.valueOf(service.port()));
+            assertThat((String) env.get("QUARKUS_DATASOURCE_JDBC_URL")).endsWith("/" + service.database());
+            assertThat((List<String>) s.get("ports")).containsExactly(service.port() + ":" + service.port());
+            assertThat(((Map<String, Object>) s.get("depends_on")).keySet()).contains("postgres", "kafka-topics", "keycloak");
+        }
+        List<String> hostPorts = composeServices.values().stream()
+                .flatMap(s -> ((List<String>) s.getOrDefault("ports", List.of())).stream())
+                .map(p -> p.substring(0, p.indexOf(':'))).toList();
+        assertThat(hostPorts).doesNotHaveDuplicates();
+
+        String databases = Files.readString(DEPLOY.resolve("compose/postgres-init.sql"));
+        services.forEach(s -> assertThat(databases).contains("CREATE DATABASE " + s.database() + ";"));
+        String topicCommand = String.valueOf(composeServices.get("kafka-topics").get("command"));
+        EVENT_TOPICS.forEach(t -> assertThat(topicCommand).contains(t));
+        assertThat(String.valueOf(composeServices.get("keycloak").get("volumes")))
+                .contains("../keycloak/inspectorate-realm.json");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void kubernetesDeploysEveryServiceWithProbesServiceAndAutoscaler() throws IOException {
+        List<Map<String, Object>> docs = yaml(DEPLOY.resolve("k8s/services.yaml"));
+        for (ServiceConfig service : services) {
+            Map<String, Object> deployment = find(docs, "Deployment", service.name());
+            Map<String, Object> container = ((List<Map<String, Object>>) path(deployment, "spec", "template", "spec",
+                    "containers")).get(0);
+            assertThat((String) container.get("image")).isEqualTo("inspectorate/" + service.module() + ":0.1.0-SNAPSHOT");
+            Map<String, Object> port = ((List<Map<String, Object>>) container.get("ports")).get(0);
+            assertThat(port).containsEntry("name", "http").containsEntry("containerPort", service.port());
+            assertThat(path(container, "readinessProbe", "httpGet", "path")).isEqualTo("/q/health/ready");
+            assertThat(path(container, "livenessProbe", "httpGet", "path")).isEqualTo("/q/health/live");
+            assertThat(path(container, "resources", "requests")).isNotNull();
+            assertThat(path(container, "resources", "limits")).isNotNull();
+            Map<String, String> env = ((List<Map<String, Object>>) container.get("env")).stream()
+                    .filter(e -> e.containsKey("value"))
+                    .collect(Collectors.toMap(e -> (String) e.get("name"), e -> String.valueOf(e.get("value"))));
+            assertThat(env).containsEntry("QUARKUS_HTTP_PORT", String.valueOf(service.port()));
+            assertThat(env.get("QUARKUS_DATASOURCE_JDBC_URL")).endsWith("/" + service.database());
+
+            Map<String, Object> svc = find(docs, "Service", service.name());
+            Map<String, Object> svcPort = ((List<Map<String, Object>>) path(svc, "spec", "ports")).get(0);
+            assertThat(svcPort).containsEntry("port", service.port()).containsEntry("targetPort", "http");
+            assertThat(path(svc, "spec", "selector")).isEqualTo(path(deployment, "spec", "selector", "matchLabels"));
+
+            Map<String, Object> hpa = find(docs, "HorizontalPodAutoscaler", service.name());
+            assertThat(path(hpa, "spec", "scaleTargetRef", "name")).isEqualTo(service.name());
+        }
+        Map<String, Object> config = find(yaml(DEPLOY.resolve("k8s/platform.yaml")), "ConfigMap", "inspectorate-platform");
+        assertThat((Map<String, Object>) config.get("data")).containsKeys("KAFKA_BOOTSTRAP_SERVERS",
+                "QUARKUS_OIDC_AUTH_SERVER_URL");
+    }
+
+    @Test
+    void kubernetesHasEveryTopicDatabaseAndOutboxConnector() throws IOException {
+        Set<String> topics = yaml(DEPLOY.resolve("k8s/kafka.yaml")).stream().filter(d -> "KafkaTopic".equals(d.get("kind")))
+                .map(d -> (String) path(d, "spec", "topicName")).collect(Collectors.toSet());
+        assertThat(topics).containsAll(EVENT_TOPICS);
+        services.forEach(s -> assertThat(topics).contains(Topics.deadLetter(s.name())));
+
+        List<Map<String, Object>> platform = yaml(DEPLOY.resolve("k8s/platform.yaml"));
+        Set<String> databases = platform.stream().filter(d -> "Database".equals(d.get("kind")))
+                .map(d -> (String) path(d, "spec", "name")).collect(Collectors.toSet());
+        services.forEach(s -> assertThat(databases).contains(s.database()));
+
+        // The Debezium router reads the outbox table's real column names.
+        String outboxTable = Files.readString(ROOT.resolve("platform-lib/src/main/resources/db/platform/R__platform_outbox.sql"));
+        for (Map<String, Object> connector : yaml(DEPLOY.resolve("k8s/debezium.yaml"))) {
+            if (!"KafkaConnector".equals(connector.get("kind"))) {
+                continue;
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> cfg = (Map<String, Object>) path(connector, "spec", "config");
+            assertThat(databases).contains((String) cfg.get("database.dbname"));
+            for (String key : List.of("table.field.event.id", "table.field.event.key", "table.field.event.payload",
+                    "route.by.field")) {
+                assertThat(outboxTable).contains("    " + cfg.get("transforms.outbox." + key) + " ");
+            }
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void realmsDeclareTheSameRoles() throws IOException {
+        JsonNode local = new ObjectMapper().readTree(DEPLOY.resolve("keycloak/inspectorate-realm.json").toFile());
+        Set<String> localRoles = new TreeSet<>();
+        local.path("roles").path("realm").forEach(r -> localRoles.add(r.path("name").asText()));
+        assertThat(localRoles).containsExactlyInAnyOrder("provincial-system", "inspector", "central-analyst",
+                "asset-controller", "partner", "platform-admin");
+
+        Map<String, Object> realmImport = find(yaml(DEPLOY.resolve("k8s/platform.yaml")), "KeycloakRealmImport",
+                "inspectorate-realm");
+        Set<String> clusterRoles = new HashSet<>();
+        ((List<Map<String, Object>>) path(realmImport, "spec", "realm", "roles", "realm"))
+                .forEach(r -> clusterRoles.add((String) r.get("name")));
+        assertThat(clusterRoles).isEqualTo(localRoles);
+    }
+
+    private static List<Map<String, Object>> yaml(Path file) throws IOException {
+        List<Map<String, Object>> docs = new ArrayList<>();
+        try (Reader r = Files.newBufferedReader(file)) {
+            for (Object doc : new Yaml().loadAll(r)) {
+                if (doc != null) {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> map = (Map<String, Object>) doc;
+                    docs.add(map);
+                }
+            }
+        }
+        assertThat(docs).as(file.toString()).isNotEmpty();
+        return docs;
+    }
+
+    private static Map<String, Object> find(List<Map<String, Object>> docs, String kind, String name) {
+        return docs.stream().filter(d -> kind.equals(d.get("kind")) && name.equals(path(d, "metadata", "name")))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + kind + " named " + name));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object path(Map<String, Object> map, String... keys) {
+        Object current = map;
+        for (String key : keys) {
+            if (!(current instanceof Map)) {
+                return null;
+            }
+            current = ((Map<String, Object>) current).get(key);
+        }
+        return current;
+    }
+}
