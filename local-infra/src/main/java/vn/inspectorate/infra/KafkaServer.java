@@ -42,7 +42,7 @@ public final class KafkaServer implements AutoCloseable {
 
     /** A broker over {@code logDir} on {@code port} (0: any free port). */
     public static KafkaServer create(Path logDir, int port, Map<String, String> extraConfig) {
-        return new KafkaServer(logDir, port == 0 ? PostgresServer.freePort() : port, PostgresServer.freePort(), extraConfig);
+        return new KafkaServer(logDir, port == 0 ? FreePorts.next() : port, FreePorts.next(), extraConfig);
     }
 
     /** A throw-away broker in a temporary folder, for one test JVM. */

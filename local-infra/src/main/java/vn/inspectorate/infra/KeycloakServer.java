@@ -35,12 +35,14 @@ public final class KeycloakServer implements AutoCloseable {
     private final String realm;
     private final List<String> extraOptions;
     private Process process;
+    /** Set by {@link #close()}: a start still in progress then launches nothing. */
+    private volatile boolean closed;
 
     private KeycloakServer(Path distribution, Path home, int port, Path realmFile, String realm, List<String> extraOptions) {
         this.distribution = distribution.toAbsolutePath();
         this.home = home.toAbsolutePath();
-        this.port = port == 0 ? PostgresServer.freePort() : port;
-        this.managementPort = PostgresServer.freePort();
+        this.port = port == 0 ? FreePorts.next() : port;
+        this.managementPort = FreePorts.next();
         this.realmFile = realmFile.toAbsolutePath();
         this.realm = realm;
         this.extraOptions = List.copyOf(extraOptions);
@@ -62,11 +64,23 @@ public final class KeycloakServer implements AutoCloseable {
         return new KeycloakServer(distribution, home, port, realmFile, realm, extraOptions);
     }
 
-    public synchronized KeycloakServer start() {
-        if (process != null && process.isAlive()) {
-            return this;
-        }
+    /** Starts the server and waits until it serves the realm. */
+    public KeycloakServer start() {
         long began = System.nanoTime();
+        Process started = launch();
+        awaitRealm(started);
+        LOG.infof("Keycloak started on %s in %d ms", baseUrl(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began));
+        return this;
+    }
+
+    /** Launches the process; kept apart from waiting so that {@link #stop()} never waits for a start in progress. */
+    private synchronized Process launch() {
+        if (process != null && process.isAlive()) {
+            return process;
+        }
+        if (closed) {
+            throw new IllegalStateException("Keycloak was closed before it started");
+        }
         Archives.unpackOnce(home, "bin/kc.sh", true,
                 () -> new GzipCompressorInputStream(new BufferedInputStream(Files.newInputStream(distribution))));
         try {
@@ -87,12 +101,10 @@ public final class KeycloakServer implements AutoCloseable {
             builder.environment().putIfAbsent("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
             builder.environment().putIfAbsent("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
             process = builder.start();
+            return process;
         } catch (IOException e) {
             throw new UncheckedIOException("could not start Keycloak", e);
         }
-        awaitRealm();
-        LOG.infof("Keycloak started on %s in %d ms", baseUrl(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began));
-        return this;
     }
 
     /** Stops the server and everything it started; its data stays in {@code home} for the next start. */
@@ -134,20 +146,22 @@ public final class KeycloakServer implements AutoCloseable {
         return home.resolveSibling(home.getFileName() + ".log");
     }
 
+    /** Stops the server for good: a start still in progress on another thread launches nothing. */
     @Override
     public void close() {
+        closed = true;
         stop();
     }
 
-    private void awaitRealm() {
+    private void awaitRealm(Process started) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest probe = HttpRequest.newBuilder(URI.create(issuer() + "/.well-known/openid-configuration"))
                 .timeout(Duration.ofSeconds(5)).build();
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("Keycloak exited with " + process.exitValue() + "; see " + logFile()
-                        + tail());
+            if (!started.isAlive()) {
+                throw new IllegalStateException(closed ? "Keycloak was closed while starting"
+                        : "Keycloak exited with " + started.exitValue() + "; see " + logFile() + tail());
             }
             try {
                 if (http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {

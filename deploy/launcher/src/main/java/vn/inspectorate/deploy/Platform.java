@@ -1,0 +1,271 @@
+package vn.inspectorate.deploy;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
+import vn.inspectorate.contracts.Topics;
+import vn.inspectorate.infra.FreePorts;
+import vn.inspectorate.infra.KafkaServer;
+import vn.inspectorate.infra.KeycloakServer;
+import vn.inspectorate.infra.PostgresServer;
+
+/**
+ * The whole platform on one machine: real PostgreSQL (one database per service), a real Kafka broker, a real Keycloak
+ * with the {@code inspectorate} realm, and every service started from its built {@code quarkus-app} as a child
+ * process. {@code ./platform} runs it on fixed ports with data kept between runs; end-to-end tests run it once per test
+ * JVM on free ports in a temporary folder.
+ */
+public final class Platform implements AutoCloseable {
+
+    /** A service module, its database and its default HTTP port. */
+    public record Service(String module, String database, int defaultPort) {
+    }
+
+    public static final List<Service> SERVICES = List.of(
+            new Service("complaints-service", "complaints", 8081),
+            new Service("inspection-service", "inspection", 8082),
+            new Service("asset-declaration-service", "declarations", 8083),
+            new Service("reporting-service", "reporting", 8084),
+            new Service("gateway", "gateway", 8080));
+
+    public static final int TOPIC_PARTITIONS = 6;
+    private static final Duration SERVICE_START_TIMEOUT = Duration.ofSeconds(120);
+
+    /**
+     * Where the platform lives and listens. {@code root} is the repository (services are found under it); a port of 0
+     * picks a free one. {@code progress} receives one line per step.
+     */
+    public record Options(Path root, Path dataDir, int postgresPort, int kafkaPort, int keycloakPort,
+            Map<String, Integer> servicePorts, Path keycloakDistribution, boolean durable, Consumer<String> progress) {
+
+        /** Fixed, well-known ports and durable data under {@code root/.platform}, as {@code ./platform} uses. */
+        public static Options local(Path root) {
+            Map<String, Integer> ports = new LinkedHashMap<>();
+            SERVICES.forEach(s -> ports.put(s.module(), Integer.getInteger(s.module() + ".port", s.defaultPort())));
+            return new Options(root, root.resolve(".platform"), Integer.getInteger("postgres.port", 15432),
+                    Integer.getInteger("kafka.port", 9092), Integer.getInteger("keycloak.port", 8180), ports,
+                    defaultDistribution(root), true, System.out::println);
+        }
+
+        /** Free ports and a throw-away folder, for end-to-end tests. */
+        public static Options ephemeral(Path root, Path dataDir, Consumer<String> progress) {
+            Map<String, Integer> ports = new LinkedHashMap<>();
+            SERVICES.forEach(s -> ports.put(s.module(), FreePorts.next()));
+            return new Options(root, dataDir, 0, 0, 0, ports, defaultDistribution(root), false, progress);
+        }
+
+        private static Path defaultDistribution(Path root) {
+            return Path.of(System.getProperty("keycloak.distribution",
+                    root.resolve("deploy/launcher/target/keycloak/keycloak-quarkus-dist.tar.gz").toString()));
+        }
+    }
+
+    private final Options options;
+    private final Map<String, Process> processes = new LinkedHashMap<>();
+    private PostgresServer postgres;
+    private KafkaServer kafka;
+    private KeycloakServer keycloak;
+
+    private Platform(Options options) {
+        this.options = options;
+    }
+
+    /** Starts every part, in order, and returns once each answers its health check; on failure stops what started. */
+    public static Platform start(Options options) {
+        Platform platform = new Platform(options);
+        try {
+            platform.startAll();
+            return platform;
+        } catch (RuntimeException e) {
+            platform.close();
+            throw e;
+        }
+    }
+
+    private void startAll() {
+        Path data = options.dataDir();
+        Path logs = data.resolve("logs");
+        try {
+            Files.createDirectories(logs);
+        } catch (IOException e) {
+            throw new PartFailedException("data folder " + data, e);
+        }
+        postgres = step("PostgreSQL", () -> PostgresServer.create(data.resolve("postgres/data"), options.postgresPort(),
+                !options.durable()).start());
+        kafka = step("Kafka (KRaft)", () -> KafkaServer.create(data.resolve("kafka/logs"), options.kafkaPort(), Map.of())
+                .start());
+        step("topics", () -> {
+            kafka.createTopics(TOPIC_PARTITIONS, Topics.CASES, Topics.INSPECTIONS, Topics.DECLARATIONS, Topics.REPORTS,
+                    Topics.PUBLIC);
+            return null;
+        });
+        // Keycloak takes the longest to start; it comes up beside the services, which fetch its keys on first use.
+        keycloak = KeycloakServer.create(options.keycloakDistribution(), data.resolve("keycloak/server"),
+                options.keycloakPort(), options.root().resolve("deploy/keycloak/inspectorate-realm.json"), "inspectorate",
+                List.of());
+        options.progress().accept("Keycloak starting in the background (about a minute); log: " + keycloak.logFile());
+        CompletableFuture<KeycloakServer> keycloakReady = CompletableFuture.supplyAsync(keycloak::start);
+        for (Service service : SERVICES) {
+            step(service.module() + " on " + serviceUrl(service.module()), () -> {
+                startService(service, logs);
+                return null;
+            });
+        }
+        step("Keycloak on " + keycloak.baseUrl(), () -> {
+            try {
+                return keycloakReady.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
+        });
+    }
+
+    private void startService(Service service, Path logs) throws IOException, InterruptedException {
+        postgres.createDatabase(service.database());
+        Path jar = options.root().resolve(service.module()).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(service.module() + " is not built: run ./mvnw install -DskipTests first");
+        }
+        Path log = logs.resolve(service.module() + ".log");
+        ProcessBuilder pb = new ProcessBuilder(javaBinary(), "-Xmx256m", "-jar", jar.toString())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        pb.environment().putAll(environment(service));
+        Process process = pb.start();
+        processes.put(service.module(), process);
+        awaitReady(service.module(), process, log);
+    }
+
+    /** The configuration a service gets: its port, its database, the broker and the realm. */
+    private Map<String, String> environment(Service service) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(port(service.module())));
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(service.database()));
+        env.put("QUARKUS_DATASOURCE_USERNAME", PostgresServer.SUPERUSER);
+        env.put("QUARKUS_DATASOURCE_PASSWORD", "");
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.issuer());
+        return env;
+    }
+
+    private void awaitReady(String module, Process p, Path log) throws InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(serviceUrl(module) + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(5)).build();
+        long deadline = System.nanoTime() + SERVICE_START_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!p.isAlive()) {
+                throw new IllegalStateException(module + " exited with " + p.exitValue() + "; see " + log);
+            }
+            try {
+                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(300);
+        }
+        throw new IllegalStateException(module + " was not ready within " + SERVICE_START_TIMEOUT.toSeconds()
+                + " s; see " + log);
+    }
+
+    public int port(String module) {
+        Integer port = options.servicePorts().get(module);
+        if (port == null) {
+            throw new IllegalArgumentException("no such service: " + module);
+        }
+        return port;
+    }
+
+    public String serviceUrl(String module) {
+        return "http://localhost:" + port(module);
+    }
+
+    public String gatewayUrl() {
+        return serviceUrl("gateway");
+    }
+
+    public PostgresServer postgres() {
+        return postgres;
+    }
+
+    public KafkaServer kafka() {
+        return kafka;
+    }
+
+    public KeycloakServer keycloak() {
+        return keycloak;
+    }
+
+    public Path logs() {
+        return options.dataDir().resolve("logs");
+    }
+
+    /** Stops the services first (so nothing writes into a stopped server), then Keycloak, Kafka and PostgreSQL. */
+    @Override
+    public synchronized void close() {
+        List<Process> running = new ArrayList<>(processes.values());
+        running.forEach(Process::destroy);
+        for (Process p : running) {
+            try {
+                if (!p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                p.destroyForcibly();
+            }
+        }
+        processes.clear();
+        if (keycloak != null) {
+            keycloak.close();
+        }
+        if (kafka != null) {
+            kafka.stop();
+        }
+        if (postgres != null) {
+            postgres.stop();
+        }
+    }
+
+    private interface Step<T> {
+        T run() throws Exception;
+    }
+
+    private <T> T step(String what, Step<T> step) {
+        long began = System.nanoTime();
+        try {
+            T result = step.run();
+            options.progress().accept(String.format("%-60s ready in %.1f s", what, (System.nanoTime() - began) / 1e9));
+            return result;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PartFailedException(what, e);
+        } catch (Exception e) {
+            throw new PartFailedException(what, e);
+        }
+    }
+
+    /** A part of the platform did not start; the message names it and, where there is one, its log. */
+    public static final class PartFailedException extends RuntimeException {
+        PartFailedException(String part, Throwable cause) {
+            super(part + " failed: " + cause.getMessage(), cause);
+        }
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}
