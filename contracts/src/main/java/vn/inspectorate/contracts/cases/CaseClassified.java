@@ -1,5 +1,6 @@
 package vn.inspectorate.contracts.cases;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -7,6 +8,7 @@ import java.util.UUID;
  * A case was classified as complaint, denunciation, petition or reflection, with its instance and complexity;
  * {@code respondentDeclarantId} names the asset declarant a denunciation concerns, if known.
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record CaseClassified(
         UUID caseId,
         long version,

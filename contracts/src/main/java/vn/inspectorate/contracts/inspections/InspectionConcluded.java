@@ -1,11 +1,13 @@
 package vn.inspectorate.contracts.inspections;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
 /** An inspection conclusion was issued: its figures (money in VND, land in square metres) and counts, never names. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record InspectionConcluded(
         UUID inspectionId,
         long version,

@@ -1,10 +1,12 @@
 package vn.inspectorate.contracts.inspections;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /** The follow-up of an inspection's recommendations was closed, with what was actually done. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record InspectionFollowUpClosed(
         UUID inspectionId,
         long version,

@@ -1,10 +1,12 @@
 package vn.inspectorate.contracts.inspections;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /** An inspection was opened, planned or ad hoc; {@code triggeredByCaseId} is the denunciation behind it, if any. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record InspectionOpened(
         UUID inspectionId,
         long version,

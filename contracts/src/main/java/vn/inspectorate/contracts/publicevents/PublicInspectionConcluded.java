@@ -1,10 +1,12 @@
 package vn.inspectorate.contracts.publicevents;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /** Sanitized for partners: the aggregate figures of an inspection conclusion. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record PublicInspectionConcluded(
         UUID inspectionId,
         long version,

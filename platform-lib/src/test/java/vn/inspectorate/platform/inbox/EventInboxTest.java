@@ -161,9 +161,12 @@ class EventInboxTest {
         Map<String, Object> props = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 TestServers.kafka().bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all");
         try (var producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>("probe-in", "k", poison)).get();
-            producer.send(new ProducerRecord<>("probe-in", "k", refused)).get();
-            producer.send(new ProducerRecord<>("probe-in", "k", good)).get();
+            // Records carry the CloudEvents content type exactly as the outbox relay writes them.
+            for (String value : List.of(poison, refused, good)) {
+                var record = new ProducerRecord<>("probe-in", "k", value);
+                record.headers().add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+                producer.send(record).get();
+            }
         }
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(
