@@ -1,0 +1,66 @@
+package vn.inspectorate.complaints.cases;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/** The append-only history of a case: who did what, when, and from which status to which. Never holds identity. */
+@ApplicationScoped
+public class CaseHistoryLog {
+
+    private final EntityManager em;
+    private final ObjectMapper mapper;
+
+    CaseHistoryLog(EntityManager em, ObjectMapper mapper) {
+        this.em = em;
+        this.mapper = mapper;
+    }
+
+    public void record(UUID caseId, String actor, String command, CaseStatus from, CaseStatus to, Object detail) {
+        em.createNativeQuery("""
+                insert into case_history (case_id, actor, command, from_status, to_status, detail)
+                values (?1, ?2, ?3, ?4, ?5, ?6)""")
+                .setParameter(1, caseId).setParameter(2, actor).setParameter(3, command)
+                .setParameter(4, from == null ? null : from.name()).setParameter(5, to.name())
+                .setParameter(6, json(detail)).executeUpdate();
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<Entry> of(UUID caseId) {
+        List<Object[]> rows = em.createNativeQuery("""
+                select occurred_at, actor, command, from_status, to_status, detail
+                from case_history where case_id = ?1 order by id""").setParameter(1, caseId).getResultList();
+        return rows.stream().map(r -> new Entry(toTime(r[0]), (String) r[1], (String) r[2], (String) r[3],
+                (String) r[4], (String) r[5])).toList();
+    }
+
+    private String json(Object detail) {
+        if (detail == null) {
+            return null;
+        }
+        try {
+            return mapper.writeValueAsString(detail);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("history detail cannot be written", e);
+        }
+    }
+
+    private static OffsetDateTime toTime(Object o) {
+        if (o instanceof OffsetDateTime t) {
+            return t;
+        }
+        if (o instanceof java.time.Instant i) {
+            return i.atOffset(java.time.ZoneOffset.UTC);
+        }
+        return ((java.sql.Timestamp) o).toInstant().atOffset(java.time.ZoneOffset.UTC);
+    }
+
+    /** One step of a case's history; {@code detail} is the command's body as JSON. */
+    public record Entry(OffsetDateTime at, String actor, String command, String fromStatus, String toStatus,
+            String detail) {
+    }
+}

@@ -1,0 +1,5 @@
+package vn.inspectorate.complaints.cases;
+
+public enum CaseKind {
+    COMPLAINT, DENUNCIATION, PETITION, REFLECTION
+}

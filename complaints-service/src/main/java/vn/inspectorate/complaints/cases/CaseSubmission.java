@@ -1,0 +1,51 @@
+package vn.inspectorate.complaints.cases;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import vn.inspectorate.complaints.identity.PartyIdentity;
+
+/**
+ * A case as a provincial system posts it. {@code (sourceSystem, sourceReference)} is its natural key within the
+ * province. Without {@code complainant} the case is anonymous. {@code reopensCaseId} cites an earlier case of the
+ * province that this one reopens.
+ */
+public record CaseSubmission(
+        @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._:-]+", message = "letters, digits and . _ : - only")
+        String sourceSystem,
+        @NotBlank @Size(max = 128) String sourceReference,
+        @NotBlank @Pattern(regexp = "VN-[0-9A-Z]{2}", message = "must be an ISO 3166-2:VN code such as VN-HN")
+        String provinceCode,
+        @NotBlank @Size(max = 64) String receivingBodyCode,
+        @NotNull Channel channel,
+        @NotNull CaseKind kind,
+        @Min(1) @Max(2) Integer instance,
+        @NotNull LocalDate receivedOn,
+        LocalDate decisionLearnedOn,
+        @NotBlank @Size(max = 500) String subject,
+        @Size(max = 10000) String summary,
+        @Size(max = 64) String respondentCode,
+        UUID respondentDeclarantId,
+        Boolean signed,
+        Boolean affectsComplainant,
+        Boolean decidedAtSecondInstance,
+        @Min(1) @Max(1000000) Integer complainantCount,
+        UUID reopensCaseId,
+        @Valid PartyIdentity complainant,
+        @Size(max = 5) List<@NotNull @Valid PartyIdentity> representatives) {
+
+    public int instanceOrDefault() {
+        return instance == null ? 1 : instance;
+    }
+
+    public int complainantCountOrDefault() {
+        return complainantCount == null ? 1 : complainantCount;
+    }
+}

@@ -1,0 +1,6 @@
+package vn.inspectorate.complaints.cases;
+
+/** How a case arrived at the receiving body. */
+public enum Channel {
+    LETTER, VISIT, ONLINE, TRANSFERRED
+}

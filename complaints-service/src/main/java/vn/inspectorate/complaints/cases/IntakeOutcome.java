@@ -1,0 +1,21 @@
+package vn.inspectorate.complaints.cases;
+
+import java.util.List;
+import java.util.UUID;
+import vn.inspectorate.platform.problem.Problem;
+
+/** What became of one submitted case. */
+public sealed interface IntakeOutcome {
+
+    /** A new case. */
+    record Created(CitizenCase c) implements IntakeOutcome {
+    }
+
+    /** The province already had a case with this source reference; nothing new was written. */
+    record Duplicate(UUID caseId) implements IntakeOutcome {
+    }
+
+    /** Refused, with the fields at fault. */
+    record Rejected(int status, List<Problem.FieldError> errors) implements IntakeOutcome {
+    }
+}

@@ -1,0 +1,12 @@
+package vn.inspectorate.complaints.identity;
+
+import java.util.List;
+
+/** The confidential people of a case: the complainant or denouncer and the representatives of a mass case. */
+public record CaseIdentity(PartyIdentity complainant, List<PartyIdentity> representatives) {
+
+    @Override
+    public String toString() {
+        return "CaseIdentity[redacted]";
+    }
+}

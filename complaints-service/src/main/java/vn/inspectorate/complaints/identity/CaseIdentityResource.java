@@ -1,0 +1,50 @@
+package vn.inspectorate.complaints.identity;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Map;
+import java.util.UUID;
+import vn.inspectorate.complaints.cases.CaseAccess;
+import vn.inspectorate.complaints.cases.CaseHistoryLog;
+import vn.inspectorate.complaints.cases.CitizenCase;
+import vn.inspectorate.platform.problem.ProblemException;
+import vn.inspectorate.platform.security.CallerScope;
+import vn.inspectorate.platform.security.Roles;
+
+/**
+ * The identity of a case's complainant or denouncer, for the handling staff of the case's province only. Every
+ * reading is written to the case history (who and when, never what).
+ */
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.INSPECTOR)
+public class CaseIdentityResource {
+
+    private final CaseAccess access;
+    private final IdentityVault vault;
+    private final CaseHistoryLog history;
+    private final CallerScope caller;
+
+    CaseIdentityResource(CaseAccess access, IdentityVault vault, CaseHistoryLog history, CallerScope caller) {
+        this.access = access;
+        this.vault = vault;
+        this.history = history;
+        this.caller = caller;
+    }
+
+    @GET
+    @Path("cases/{id}/identity")
+    @Transactional
+    public CaseIdentity identity(@PathParam("id") UUID id) {
+        CitizenCase c = access.visible(id);
+        CaseIdentity identity = vault.load(c.id)
+                .orElseThrow(() -> ProblemException.notFound("An identity for this (anonymous) case"));
+        history.record(c.id, caller.subject(), "read-identity", c.status, c.status, Map.of("purpose", "handling"));
+        return identity;
+    }
+}

@@ -1,0 +1,135 @@
+package vn.inspectorate.complaints.identity;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.text.Normalizer;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import javax.crypto.Cipher;
+import javax.crypto.Mac;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Stores identity apart from the case, encrypted with AES-GCM (the case id is the associated data, so a ciphertext
+ * cannot be moved to another case), and derives a keyed hash (HMAC-SHA256) that finds the same person across cases
+ * without revealing them.
+ */
+@ApplicationScoped
+public class IdentityVault {
+
+    private static final int NONCE_BYTES = 12;
+    private static final int TAG_BITS = 128;
+
+    private final EntityManager em;
+    private final ObjectMapper mapper;
+    private final SecretKeySpec encryptionKey;
+    private final SecretKeySpec hashKey;
+    private final String keyId;
+    private final SecureRandom random = new SecureRandom();
+
+    IdentityVault(EntityManager em, ObjectMapper mapper, IdentityConfig config) {
+        this.em = em;
+        this.mapper = mapper;
+        byte[] enc = Base64.getDecoder().decode(config.encryptionKey());
+        byte[] mac = Base64.getDecoder().decode(config.hashKey());
+        if (enc.length != 32 || mac.length < 32) {
+            throw new IllegalStateException("inspectorate.identity keys must be base64 of 32 bytes (encryption) "
+                    + "and at least 32 bytes (hash)");
+        }
+        this.encryptionKey = new SecretKeySpec(enc, "AES");
+        this.hashKey = new SecretKeySpec(mac, "HmacSHA256");
+        this.keyId = config.keyId();
+    }
+
+    /** The keyed hash of a person: by id number when given, else by name and address; empty when anonymous. */
+    public Optional<String> hashOf(PartyIdentity person) {
+        if (person == null) {
+            return Optional.empty();
+        }
+        String basis = person.idNumber() != null && !person.idNumber().isBlank()
+                ? "id:" + normalize(person.idNumber())
+                : "name:" + normalize(person.fullName()) + "|" + normalize(person.address());
+        try {
+            Mac hmac = Mac.getInstance("HmacSHA256");
+            hmac.init(hashKey);
+            return Optional.of(HexFormat.of().formatHex(hmac.doFinal(basis.getBytes(StandardCharsets.UTF_8))));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("identity hash failed", e);
+        }
+    }
+
+    /** Stores the identity of {@code caseId}; nothing is stored for an anonymous case. */
+    public Optional<String> store(UUID caseId, CaseIdentity identity) {
+        if (identity == null || identity.complainant() == null) {
+            return Optional.empty();
+        }
+        String hash = hashOf(identity.complainant()).orElseThrow();
+        em.createNativeQuery("""
+                insert into case_identity (case_id, key_id, ciphertext, identity_hash) values (?1, ?2, ?3, ?4)""")
+                .setParameter(1, caseId).setParameter(2, keyId).setParameter(3, encrypt(caseId, identity))
+                .setParameter(4, hash).executeUpdate();
+        return Optional.of(hash);
+    }
+
+    @SuppressWarnings("unchecked")
+    public Optional<CaseIdentity> load(UUID caseId) {
+        List<byte[]> rows = em.createNativeQuery("select ciphertext from case_identity where case_id = ?1")
+                .setParameter(1, caseId).getResultList();
+        return rows.isEmpty() ? Optional.empty() : Optional.of(decrypt(caseId, rows.get(0)));
+    }
+
+    @SuppressWarnings("unchecked")
+    public Optional<String> hashOfCase(UUID caseId) {
+        List<String> rows = em.createNativeQuery("select identity_hash from case_identity where case_id = ?1")
+                .setParameter(1, caseId).getResultList();
+        return rows.stream().findFirst();
+    }
+
+    byte[] encrypt(UUID caseId, CaseIdentity identity) {
+        try {
+            byte[] nonce = new byte[NONCE_BYTES];
+            random.nextBytes(nonce);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.updateAAD(aad(caseId));
+            byte[] sealed = cipher.doFinal(mapper.writeValueAsBytes(identity));
+            return ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array();
+        } catch (Exception e) {
+            throw new IllegalStateException("identity encryption failed", e);
+        }
+    }
+
+    CaseIdentity decrypt(UUID caseId, byte[] stored) {
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, stored, 0, NONCE_BYTES));
+            cipher.updateAAD(aad(caseId));
+            byte[] plain = cipher.doFinal(stored, NONCE_BYTES, stored.length - NONCE_BYTES);
+            return mapper.readValue(plain, CaseIdentity.class);
+        } catch (Exception e) {
+            throw new IllegalStateException("identity of a case cannot be decrypted", e);
+        }
+    }
+
+    private static byte[] aad(UUID caseId) {
+        return caseId.toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static String normalize(String s) {
+        if (s == null) {
+            return "";
+        }
+        String folded = Normalizer.normalize(s, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        return folded.replaceAll("\\s+", " ").trim();
+    }
+}

@@ -1,0 +1,75 @@
+package vn.inspectorate.complaints.inspections;
+
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+import vn.inspectorate.complaints.cases.CaseLifecycleService;
+import vn.inspectorate.complaints.cases.CitizenCase;
+import vn.inspectorate.contracts.EventTypes;
+import vn.inspectorate.contracts.inspections.InspectionConcluded;
+import vn.inspectorate.platform.inbox.EventInbox;
+import vn.inspectorate.platform.inbox.PoisonEventException;
+
+/**
+ * Records on each case an inspection was opened from that the inspection concluded, and resolves the cases still
+ * under resolution by that conclusion. Idempotent through the inbox; a malformed event goes to the dead-letter topic.
+ */
+@ApplicationScoped
+public class InspectionConclusionConsumer {
+
+    public static final String CONSUMER = "complaints-service.inspection-concluded";
+    static final String ACTOR = "inspection-service";
+    private static final Logger LOG = Logger.getLogger(InspectionConclusionConsumer.class);
+
+    private final EventInbox inbox;
+    private final EntityManager em;
+    private final CaseLifecycleService lifecycle;
+
+    InspectionConclusionConsumer(EventInbox inbox, EntityManager em, CaseLifecycleService lifecycle) {
+        this.inbox = inbox;
+        this.em = em;
+        this.lifecycle = lifecycle;
+    }
+
+    @Incoming("inspections-in")
+    @Blocking
+    public void consume(String record) {
+        inbox.handle(CONSUMER, record, event -> {
+            if (!EventTypes.INSPECTION_CONCLUDED.equals(event.type())) {
+                return;  // other inspection events do not concern cases
+            }
+            InspectionConcluded concluded = inbox.payload(event, InspectionConcluded.class);
+            if (concluded.inspectionId() == null || concluded.concludedOn() == null) {
+                throw new PoisonEventException("inspection.concluded " + event.id()
+                        + " lacks inspectionId or concludedOn");
+            }
+            List<UUID> cases = concluded.resolvedCaseIds() == null ? List.of() : concluded.resolvedCaseIds();
+            for (UUID caseId : cases) {
+                link(caseId, concluded);
+            }
+        });
+    }
+
+    private void link(UUID caseId, InspectionConcluded concluded) {
+        CitizenCase c = caseId == null ? null : CitizenCase.findById(caseId, LockModeType.PESSIMISTIC_WRITE);
+        if (c == null) {
+            LOG.warnf("inspection %s names case %s, which this service does not hold", concluded.inspectionId(),
+                    caseId);
+            return;
+        }
+        int inserted = em.createNativeQuery("""
+                insert into case_inspection_link (case_id, inspection_id, inspecting_body_code, concluded_on)
+                values (?1, ?2, ?3, ?4) on conflict do nothing""")
+                .setParameter(1, c.id).setParameter(2, concluded.inspectionId())
+                .setParameter(3, concluded.inspectingBodyCode()).setParameter(4, concluded.concludedOn())
+                .executeUpdate();
+        if (inserted == 1 && c.status.underResolution()) {
+            lifecycle.resolveByInspection(c, concluded.inspectionId(), concluded.concludedOn(), ACTOR);
+        }
+    }
+}

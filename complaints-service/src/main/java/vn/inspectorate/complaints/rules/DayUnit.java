@@ -1,0 +1,6 @@
+package vn.inspectorate.complaints.rules;
+
+/** How a rule's number is counted. */
+public enum DayUnit {
+    CALENDAR_DAYS, WORKING_DAYS, COUNT
+}

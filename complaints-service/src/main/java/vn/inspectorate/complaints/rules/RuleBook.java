@@ -1,0 +1,63 @@
+package vn.inspectorate.complaints.rules;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Reads the dated rule sets of {@code rule_set}/{@code rule_value}; a case is judged by the set in force on its date. */
+@ApplicationScoped
+public class RuleBook {
+
+    private final EntityManager em;
+    private final Map<String, RuleSet> byVersion = new ConcurrentHashMap<>();
+
+    RuleBook(EntityManager em) {
+        this.em = em;
+    }
+
+    /** The rule set in force on {@code date}: the latest whose effective date is not after it. */
+    public RuleSet inForceOn(LocalDate date) {
+        @SuppressWarnings("unchecked")
+        List<String> versions = em.createNativeQuery(
+                "select version from rule_set where effective_from <= ?1 order by effective_from desc limit 1")
+                .setParameter(1, date).getResultList();
+        if (versions.isEmpty()) {
+            throw new IllegalStateException("no rule set in force on " + date);
+        }
+        return version(versions.get(0));
+    }
+
+    public RuleSet version(String version) {
+        return byVersion.computeIfAbsent(version, this::load);
+    }
+
+    @SuppressWarnings("unchecked")
+    private RuleSet load(String version) {
+        Object[] head = (Object[]) em.createNativeQuery(
+                "select effective_from, paused_time_counts from rule_set where version = ?1")
+                .setParameter(1, version).getSingleResult();
+        Map<Rule, RuleValue> values = new EnumMap<>(Rule.class);
+        List<Object[]> rows = em.createNativeQuery("""
+                select rule, unit, normal_value, complex_value, remote_value, remote_complex_value
+                from rule_value where rule_set_version = ?1""").setParameter(1, version).getResultList();
+        for (Object[] r : rows) {
+            Rule rule = Rule.valueOf((String) r[0]);
+            values.put(rule, new RuleValue(rule, DayUnit.valueOf((String) r[1]), ((Number) r[2]).intValue(),
+                    integer(r[3]), integer(r[4]), integer(r[5])));
+        }
+        return new RuleSet(version, toDate(head[0]), (Boolean) head[1], Map.copyOf(values));
+    }
+
+    private static Integer integer(Object o) {
+        return o == null ? null : ((Number) o).intValue();
+    }
+
+    private static LocalDate toDate(Object o) {
+        return o instanceof Date d ? d.toLocalDate() : (LocalDate) o;
+    }
+}

@@ -1,0 +1,30 @@
+package vn.inspectorate.complaints.units;
+
+import io.quarkus.security.Authenticated;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.LocalDate;
+import java.util.List;
+
+/** Reference data: the provincial-level units in force on a date (default today). */
+@Path("/api/v1/administrative-units")
+@Produces(MediaType.APPLICATION_JSON)
+@Authenticated
+public class AdministrativeUnitResource {
+
+    private final AdministrativeUnits units;
+
+    AdministrativeUnitResource(AdministrativeUnits units) {
+        this.units = units;
+    }
+
+    @GET
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<AdministrativeUnits.UnitView> list(@QueryParam("on") LocalDate on) {
+        return units.inForceOn(on == null ? LocalDate.now() : on);
+    }
+}

@@ -1,0 +1,84 @@
+package vn.inspectorate.complaints.watchlist;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.UUID;
+import vn.inspectorate.complaints.cases.BusinessDate;
+import vn.inspectorate.complaints.cases.CaseView;
+import vn.inspectorate.complaints.cases.CaseViews;
+import vn.inspectorate.platform.problem.Problem;
+import vn.inspectorate.platform.problem.ProblemException;
+import vn.inspectorate.platform.security.CallerScope;
+import vn.inspectorate.platform.security.Roles;
+
+/** Central roles put cases on the watchlist and take them off; handling staff report monthly progress. */
+@Path("/api/v1")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class WatchlistResource {
+
+    private final WatchlistService watchlist;
+    private final CaseViews views;
+    private final CallerScope caller;
+
+    WatchlistResource(WatchlistService watchlist, CaseViews views, CallerScope caller) {
+        this.watchlist = watchlist;
+        this.views = views;
+        this.caller = caller;
+    }
+
+    @POST
+    @Path("cases/{id}/watchlist")
+    @RolesAllowed({Roles.CENTRAL_ANALYST, Roles.PLATFORM_ADMIN})
+    @Transactional
+    public CaseView add(@PathParam("id") UUID id, @Valid @NotNull WatchlistCommands.Decision body) {
+        return views.of(watchlist.add(id, body, caller.subject()));
+    }
+
+    @POST
+    @Path("cases/{id}/watchlist/removal")
+    @RolesAllowed({Roles.CENTRAL_ANALYST, Roles.PLATFORM_ADMIN})
+    @Transactional
+    public CaseView remove(@PathParam("id") UUID id, @Valid @NotNull WatchlistCommands.Decision body) {
+        return views.of(watchlist.remove(id, body, caller.subject()));
+    }
+
+    @POST
+    @Path("cases/{id}/watchlist/progress")
+    @RolesAllowed(Roles.INSPECTOR)
+    @Transactional
+    public CaseView progress(@PathParam("id") UUID id, @Valid @NotNull WatchlistCommands.Progress body) {
+        return views.of(watchlist.reportProgress(id, body, caller.subject()));
+    }
+
+    /** Watchlisted cases without a progress report for {@code month} (default: the current month). */
+    @GET
+    @Path("watchlist/without-progress")
+    @RolesAllowed({Roles.CENTRAL_ANALYST, Roles.PLATFORM_ADMIN, Roles.INSPECTOR})
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<WatchlistCommands.Entry> withoutProgress(@QueryParam("month") String month) {
+        YearMonth m;
+        try {
+            m = month == null ? YearMonth.from(BusinessDate.today()) : YearMonth.parse(month);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid("The month is not valid.",
+                    List.of(new Problem.FieldError("month", "a month as YYYY-MM")));
+        }
+        String province = caller.isCentral() ? null : caller.province()
+                .orElseThrow(() -> ProblemException.forbidden("The token carries no province claim."));
+        return watchlist.withoutProgress(province, m);
+    }
+}
