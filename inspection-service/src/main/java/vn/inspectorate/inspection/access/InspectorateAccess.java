@@ -1,0 +1,95 @@
+package vn.inspectorate.inspection.access;
+
+import jakarta.enterprise.context.RequestScoped;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import vn.inspectorate.inspection.reference.InspectionBody;
+import vn.inspectorate.platform.problem.ProblemException;
+import vn.inspectorate.platform.security.CallerScope;
+import vn.inspectorate.platform.security.Roles;
+
+/**
+ * Who may read and act for which inspection body.
+ * <ul>
+ * <li>{@code provincial-system} and {@code inspector} with a {@code province} claim act for the bodies of that
+ * province (provincial and district inspectorates) and read that province's records.</li>
+ * <li>{@code inspector} without a {@code province} claim is central staff (Government Inspectorate or a ministry
+ * inspectorate): acts for the bodies without a province (central and sector level), limited to its {@code agency}
+ * claim when it carries one, and reads the whole nation.</li>
+ * <li>{@code central-analyst} and {@code platform-admin} read everything and act for no body.</li>
+ * <li>Approving or amending a plan and settling an overlap is a decision of the head of an inspectorate: role
+ * {@code inspector} with claim {@value #APPROVER_CLAIM}{@code =true}, for a body the caller acts for (for a settlement:
+ * either side's body, or any body when the approver is central staff, i.e. the superior inspectorate).</li>
+ * </ul>
+ */
+@RequestScoped
+public class InspectorateAccess {
+
+    public static final String APPROVER_CLAIM = "plan_approver";
+
+    private final CallerScope scope;
+    private final JsonWebToken token;
+
+    InspectorateAccess(CallerScope scope, JsonWebToken token) {
+        this.scope = scope;
+        this.token = token;
+    }
+
+    public String subject() {
+        return scope.subject();
+    }
+
+    /** Central staff: an inspector bound to no province. */
+    public boolean isCentralInspector() {
+        return scope.hasRole(Roles.INSPECTOR) && scope.province().isEmpty();
+    }
+
+    /** Reads every province's records. */
+    public boolean readsNation() {
+        return scope.isCentral() || isCentralInspector();
+    }
+
+    /** True when the caller may read a record of {@code provinceCode} (null: a central or sector record). */
+    public boolean maySee(String provinceCode) {
+        if (readsNation()) {
+            return true;
+        }
+        return provinceCode != null && scope.province().map(provinceCode::equals).orElse(false);
+    }
+
+    /** The province a provincial caller is limited to, or null for a caller who reads the nation. */
+    public String provinceFilter() {
+        return readsNation() ? null : scope.province().orElse("-");
+    }
+
+    public boolean mayActFor(InspectionBody body) {
+        if (scope.hasRole(Roles.PROVINCIAL_SYSTEM) || scope.hasRole(Roles.INSPECTOR)) {
+            if (scope.province().isPresent()) {
+                return scope.province().get().equals(body.provinceCode);
+            }
+            if (scope.hasRole(Roles.INSPECTOR) && body.provinceCode == null) {
+                return scope.agency().map(body.code::equals).orElse(true);
+            }
+        }
+        return false;
+    }
+
+    /** 403 unless the caller may act for {@code body}. */
+    public void requireActFor(InspectionBody body) {
+        if (!mayActFor(body)) {
+            throw ProblemException.forbidden("You may not act for inspection body " + body.code + ".");
+        }
+    }
+
+    public boolean isApprover() {
+        Object claim = token == null ? null : token.getClaim(APPROVER_CLAIM);
+        return scope.hasRole(Roles.INSPECTOR) && claim != null && "true".equals(claim.toString().replace("\"", ""));
+    }
+
+    /** 403 unless the caller may approve decisions of {@code body}. */
+    public void requireApproverFor(InspectionBody body) {
+        if (!isApprover() || !mayActFor(body)) {
+            throw ProblemException.forbidden("Only the head of inspection body " + body.code
+                    + " (role inspector with claim " + APPROVER_CLAIM + ") may take this decision.");
+        }
+    }
+}

@@ -1,0 +1,224 @@
+package vn.inspectorate.inspection.conclusions;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import vn.inspectorate.contracts.EventTypes;
+import vn.inspectorate.contracts.Topics;
+import vn.inspectorate.contracts.inspections.InspectionConcluded;
+import vn.inspectorate.contracts.publicevents.PublicInspectionConcluded;
+import vn.inspectorate.inspection.conclusions.ConclusionApi.Conclude;
+import vn.inspectorate.inspection.conclusions.ConclusionApi.Item;
+import vn.inspectorate.inspection.conclusions.ConclusionApi.RecommendationInput;
+import vn.inspectorate.inspection.conclusions.ConclusionApi.Responsible;
+import vn.inspectorate.inspection.conclusions.ConclusionApi.TransferInput;
+import vn.inspectorate.inspection.inspections.Inspection;
+import vn.inspectorate.inspection.inspections.InspectionApi.InspectionView;
+import vn.inspectorate.inspection.inspections.InspectionService;
+import vn.inspectorate.inspection.inspections.InspectionStatus;
+import vn.inspectorate.inspection.reference.ReferenceData;
+import vn.inspectorate.platform.outbox.Outbox;
+import vn.inspectorate.platform.problem.Problem;
+import vn.inspectorate.platform.problem.ProblemException;
+
+/** Issues a conclusion: its totals are exact integer sums, published internally and, sanitized, to partners. */
+@ApplicationScoped
+@Transactional
+public class ConclusionService {
+
+    private final InspectionService inspections;
+    private final ReferenceData reference;
+    private final Outbox outbox;
+    private final ObjectMapper mapper;
+
+    ConclusionService(InspectionService inspections, ReferenceData reference, Outbox outbox, ObjectMapper mapper) {
+        this.inspections = inspections;
+        this.reference = reference;
+        this.outbox = outbox;
+        this.mapper = mapper;
+    }
+
+    /** Concludes an inspection whose team report was submitted; a retry with the same number answers the original. */
+    public Result conclude(UUID inspectionId, Conclude request) {
+        Inspection inspection = inspections.locked(inspectionId);
+        Conclusion existing = Conclusion.findById(inspectionId);
+        if (existing != null && existing.conclusionNumber.equals(request.conclusionNumber())) {
+            return new Result(false, inspections.view(inspection));
+        }
+        InspectionService.move(inspection, InspectionStatus.CONCLUDED);
+        LocalDate earliest = inspection.reportSubmittedOn != null ? inspection.reportSubmittedOn : inspection.openedOn;
+        if (request.concludedOn().isBefore(earliest)) {
+            throw field("concludedOn", "must not be before " + earliest,
+                    "A conclusion comes after the team's report.");
+        }
+        long violationsVnd = 0;
+        long violationsLand = 0;
+        for (int i = 0; i < request.items().size(); i++) {
+            Item item = request.items().get(i);
+            violationsVnd = add(violationsVnd, item.violationsVnd(), "items[" + i + "].violationsVnd");
+            violationsLand = add(violationsLand, item.violationsLandM2(), "items[" + i + "].violationsLandM2");
+        }
+        List<RecommendationInput> recommendations = orEmpty(request.recommendations());
+        long recoveryVnd = 0;
+        long recoveryLand = 0;
+        for (int i = 0; i < recommendations.size(); i++) {
+            RecommendationInput r = recommendations.get(i);
+            long amount = r.amountVnd() == null ? 0 : r.amountVnd();
+            long land = r.landM2() == null ? 0 : r.landM2();
+            if (r.kind() == RecommendationKind.RECOVERY) {
+                if (amount == 0 && land == 0) {
+                    throw field("recommendations[" + i + "].amountVnd", "a recovery needs an amount or land",
+                            "A recovery recommendation names what is to be recovered.");
+                }
+                recoveryVnd = add(recoveryVnd, amount, "recommendations[" + i + "].amountVnd");
+                recoveryLand = add(recoveryLand, land, "recommendations[" + i + "].landM2");
+            } else if (amount != 0 || land != 0) {
+                throw field("recommendations[" + i + "].amountVnd", "only a recovery carries an amount",
+                        "Only recovery recommendations carry amounts.");
+            }
+            if (r.dueOn().isBefore(request.concludedOn())) {
+                throw field("recommendations[" + i + "].dueOn", "must not be before concludedOn",
+                        "A recommendation is due after the conclusion.");
+            }
+        }
+        List<TransferInput> transfers = orEmpty(request.transfers());
+        for (int i = 0; i < transfers.size(); i++) {
+            if (transfers.get(i).transferredOn().isBefore(inspection.openedOn)) {
+                throw field("transfers[" + i + "].transferredOn", "must not be before the inspection opened",
+                        "A transfer cannot precede the inspection.");
+            }
+        }
+        checkPublication(request);
+
+        List<Responsible> organisations = orEmpty(request.responsibleOrganisations());
+        List<Responsible> individuals = orEmpty(request.responsibleIndividuals());
+        Conclusion c = new Conclusion();
+        c.inspectionId = inspection.id;
+        c.conclusionNumber = request.conclusionNumber();
+        c.concludedOn = request.concludedOn();
+        c.assessment = request.assessment();
+        c.violationsVnd = violationsVnd;
+        c.violationsLandM2 = violationsLand;
+        c.recoveryRecommendedVnd = recoveryVnd;
+        c.recoveryRecommendedLandM2 = recoveryLand;
+        c.unitsCovered = request.unitsCovered();
+        c.responsibleOrganisations = json(organisations);
+        c.responsibleIndividuals = json(individuals);
+        c.responsibleOrganisationsCount = organisations.size();
+        c.responsibleIndividualsCount = individuals.size();
+        c.published = request.published();
+        c.publishedFrom = request.publishedFrom();
+        c.publishedUntil = request.publishedUntil();
+        c.persist();
+        for (int i = 0; i < request.items().size(); i++) {
+            Item in = request.items().get(i);
+            ConclusionItem item = new ConclusionItem();
+            item.inspectionId = inspection.id;
+            item.itemNo = i + 1;
+            item.subject = in.subject();
+            item.finding = in.finding();
+            item.violationsVnd = in.violationsVnd();
+            item.violationsLandM2 = in.violationsLandM2();
+            item.persist();
+        }
+        for (RecommendationInput in : recommendations) {
+            Recommendation r = new Recommendation();
+            r.id = UUID.randomUUID();
+            r.inspectionId = inspection.id;
+            r.kind = in.kind().name();
+            r.description = in.description();
+            r.addressee = in.addressee();
+            r.amountVnd = in.amountVnd() == null ? 0 : in.amountVnd();
+            r.landM2 = in.landM2() == null ? 0 : in.landM2();
+            r.individualsCount = in.individualsCount() == null ? 0 : in.individualsCount();
+            r.dueOn = in.dueOn();
+            r.persist();
+        }
+        for (TransferInput in : transfers) {
+            InvestigationTransfer t = new InvestigationTransfer();
+            t.id = UUID.randomUUID();
+            t.inspectionId = inspection.id;
+            t.matter = in.matter();
+            t.toBody = in.toBody();
+            t.transferredOn = in.transferredOn();
+            t.persist();
+        }
+        inspection.version++;
+        outbox.publish(Topics.INSPECTIONS, EventTypes.INSPECTION_CONCLUDED, inspection.id.toString(),
+                new InspectionConcluded(inspection.id, inspection.version, ReferenceData.now(), inspection.provinceCode,
+                        inspection.bodyCode, inspection.entityCode, inspection.inspectionType, inspection.subject,
+                        c.concludedOn, c.violationsVnd, c.violationsLandM2, c.recoveryRecommendedVnd,
+                        c.recoveryRecommendedLandM2, c.responsibleOrganisationsCount, c.responsibleIndividualsCount,
+                        transfers.size(), c.unitsCovered, inspections.caseIds(inspection.id)));
+        outbox.publish(Topics.PUBLIC, EventTypes.PUBLIC_INSPECTION_CONCLUDED, inspection.id.toString(),
+                new PublicInspectionConcluded(inspection.id, inspection.version, ReferenceData.now(),
+                        inspection.provinceCode, inspection.bodyCode, inspection.inspectionType, inspection.subject,
+                        c.concludedOn, c.violationsVnd, c.violationsLandM2, c.recoveryRecommendedVnd,
+                        c.recoveryRecommendedLandM2, c.responsibleOrganisationsCount, c.responsibleIndividualsCount,
+                        transfers.size(), c.unitsCovered));
+        return new Result(true, inspections.view(inspection));
+    }
+
+    /** Whether the conclusion was issued by this call, and the inspection as it now stands. */
+    public record Result(boolean created, InspectionView inspection) {
+    }
+
+    /** A published conclusion stays published at least the dated minimum number of days. */
+    private void checkPublication(Conclude request) {
+        if (!request.published()) {
+            if (request.publishedFrom() != null || request.publishedUntil() != null) {
+                throw field("published", "must be true when publication dates are given",
+                        "Publication dates are given only for a published conclusion.");
+            }
+            return;
+        }
+        if (request.publishedFrom() == null) {
+            throw field("publishedFrom", "is required when published", "A published conclusion needs its dates.");
+        }
+        if (request.publishedUntil() == null) {
+            throw field("publishedUntil", "is required when published", "A published conclusion needs its dates.");
+        }
+        if (request.publishedFrom().isBefore(request.concludedOn())) {
+            throw field("publishedFrom", "must not be before concludedOn", "A conclusion is published once issued.");
+        }
+        if (request.publishedUntil().isBefore(request.publishedFrom())) {
+            throw field("publishedUntil", "must not be before publishedFrom", "The publication ends after it starts.");
+        }
+        int minDays = reference.parameter("CONCLUSION_PUBLICATION_MIN_DAYS", request.concludedOn());
+        long days = ChronoUnit.DAYS.between(request.publishedFrom(), request.publishedUntil()) + 1;
+        if (days < minDays) {
+            throw field("publishedUntil", "publication must last at least " + minDays + " days",
+                    "A conclusion is published for at least " + minDays + " days.");
+        }
+    }
+
+    private static long add(long total, long value, String field) {
+        try {
+            return Math.addExact(total, value);
+        } catch (ArithmeticException e) {
+            throw ProblemException.unprocessable("amount-overflow", "The amounts add up beyond what can be recorded.",
+                    List.of(new Problem.FieldError(field, "total too large")));
+        }
+    }
+
+    private static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+
+    private String json(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static ProblemException field(String field, String message, String detail) {
+        return ProblemException.unprocessable("invalid-conclusion", detail, List.of(new Problem.FieldError(field, message)));
+    }
+}

@@ -1,0 +1,214 @@
+package vn.inspectorate.inspection.conclusions;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import vn.inspectorate.contracts.EventTypes;
+import vn.inspectorate.contracts.Topics;
+import vn.inspectorate.contracts.inspections.InspectionFollowUpClosed;
+import vn.inspectorate.contracts.inspections.InspectionRecoveryRecorded;
+import vn.inspectorate.inspection.access.InspectorateAccess;
+import vn.inspectorate.inspection.conclusions.ConclusionApi.RecommendationView;
+import vn.inspectorate.inspection.conclusions.ConclusionApi.TransferView;
+import vn.inspectorate.inspection.inspections.Inspection;
+import vn.inspectorate.inspection.inspections.InspectionApi.InspectionView;
+import vn.inspectorate.inspection.inspections.InspectionService;
+import vn.inspectorate.inspection.inspections.InspectionStatus;
+import vn.inspectorate.inspection.Written;
+import vn.inspectorate.inspection.reference.ReferenceData;
+import vn.inspectorate.platform.outbox.Outbox;
+import vn.inspectorate.platform.problem.ProblemException;
+
+/** Follow-up of a conclusion: recoveries paid, recommendations done, transfers acknowledged, follow-up closed. */
+@ApplicationScoped
+@Transactional
+public class FollowUpService {
+
+    private final EntityManager em;
+    private final InspectionService inspections;
+    private final Outbox outbox;
+    private final InspectorateAccess access;
+
+    FollowUpService(EntityManager em, InspectionService inspections, Outbox outbox, InspectorateAccess access) {
+        this.em = em;
+        this.inspections = inspections;
+        this.outbox = outbox;
+        this.access = access;
+    }
+
+    /**
+     * Records a (possibly partial) recovery; the payment reference is its natural key, so a retry records nothing new.
+     * The recommendation is done once everything recommended was recovered.
+     */
+    public Written<RecommendationView> recordPayment(UUID recommendationId, ConclusionApi.Payment request) {
+        Recommendation r = lockedRecommendation(recommendationId);
+        Inspection inspection = inspections.locked(r.inspectionId);
+        RecoveryPayment existing = RecoveryPayment.<RecoveryPayment>find("recommendationId = ?1 and reference = ?2",
+                r.id, request.reference()).firstResult();
+        if (existing != null) {
+            return new Written<>(false, ConclusionReader.view(r));
+        }
+        requireFollowingUp(inspection);
+        if (!RecommendationKind.RECOVERY.name().equals(r.kind)) {
+            throw ProblemException.conflict("not-a-recovery", "Only a recovery recommendation takes payments.",
+                    Map.of("kind", r.kind));
+        }
+        Conclusion conclusion = Conclusion.findById(r.inspectionId);
+        if (request.paidOn().isBefore(conclusion.concludedOn)) {
+            throw ConclusionService.field("paidOn", "must not be before the conclusion (" + conclusion.concludedOn + ")",
+                    "A recovery follows the conclusion.");
+        }
+        long land = request.landM2() == null ? 0 : request.landM2();
+        if (request.amountVnd() == 0 && land == 0) {
+            throw ConclusionService.field("amountVnd", "a payment recovers money or land", "Nothing was recovered.");
+        }
+        if (request.amountVnd() > r.amountVnd - r.recoveredVnd) {
+            throw ConclusionService.field("amountVnd", "exceeds the " + (r.amountVnd - r.recoveredVnd)
+                    + " VND still to recover", "More than recommended cannot be recorded as recovered.");
+        }
+        if (land > r.landM2 - r.recoveredLandM2) {
+            throw ConclusionService.field("landM2", "exceeds the " + (r.landM2 - r.recoveredLandM2)
+                    + " m² still to recover", "More than recommended cannot be recorded as recovered.");
+        }
+        RecoveryPayment payment = new RecoveryPayment();
+        payment.id = UUID.randomUUID();
+        payment.recommendationId = r.id;
+        payment.reference = request.reference();
+        payment.amountVnd = request.amountVnd();
+        payment.landM2 = land;
+        payment.paidOn = request.paidOn();
+        payment.recordedBy = access.subject();
+        payment.persist();
+        r.recoveredVnd += request.amountVnd();
+        r.recoveredLandM2 += land;
+        if (r.recoveredVnd == r.amountVnd && r.recoveredLandM2 == r.landM2 && !r.done()) {
+            r.doneOn = request.paidOn();
+            r.doneNote = "recovered in full";
+        }
+        inspection.version++;
+        em.flush();
+        long total = ((Number) em.createNativeQuery(
+                "select coalesce(sum(recovered_vnd), 0) from recommendation where inspection_id = ?1")
+                .setParameter(1, inspection.id).getSingleResult()).longValue();
+        outbox.publish(Topics.INSPECTIONS, EventTypes.INSPECTION_RECOVERY_RECORDED, inspection.id.toString(),
+                new InspectionRecoveryRecorded(inspection.id, inspection.version, ReferenceData.now(),
+                        inspection.provinceCode, r.id, payment.amountVnd, payment.landM2, total, payment.paidOn));
+        return new Written<>(true, ConclusionReader.view(r));
+    }
+
+    /** Marks a recommendation done (discipline imposed, administrative measure taken, or recovery ended). */
+    public RecommendationView complete(UUID recommendationId, ConclusionApi.Completion request) {
+        Recommendation r = lockedRecommendation(recommendationId);
+        Inspection inspection = inspections.locked(r.inspectionId);
+        if (r.done()) {
+            return ConclusionReader.view(r);
+        }
+        requireFollowingUp(inspection);
+        Conclusion conclusion = Conclusion.findById(r.inspectionId);
+        if (request.doneOn().isBefore(conclusion.concludedOn)) {
+            throw ConclusionService.field("doneOn", "must not be before the conclusion (" + conclusion.concludedOn + ")",
+                    "A recommendation is carried out after the conclusion.");
+        }
+        int disciplined = request.disciplinedCount() == null ? 0 : request.disciplinedCount();
+        if (disciplined > 0 && !RecommendationKind.DISCIPLINARY.name().equals(r.kind)) {
+            throw ConclusionService.field("disciplinedCount", "only for a disciplinary recommendation",
+                    "Discipline is recorded on disciplinary recommendations.");
+        }
+        r.disciplinedCount = disciplined;
+        r.doneOn = request.doneOn();
+        r.doneNote = request.note();
+        inspection.version++;
+        return ConclusionReader.view(r);
+    }
+
+    public TransferView acknowledge(UUID transferId, ConclusionApi.Acknowledgement request) {
+        InvestigationTransfer t = em.find(InvestigationTransfer.class, transferId, LockModeType.PESSIMISTIC_WRITE);
+        if (t == null) {
+            throw ProblemException.notFound("Transfer " + transferId);
+        }
+        Inspection inspection = inspections.locked(t.inspectionId);
+        if (t.acknowledgedOn != null) {
+            return ConclusionReader.view(t);
+        }
+        requireFollowingUp(inspection);
+        if (request.acknowledgedOn().isBefore(t.transferredOn)) {
+            throw ConclusionService.field("acknowledgedOn", "must not be before transferredOn " + t.transferredOn,
+                    "A transfer is acknowledged after it was sent.");
+        }
+        t.acknowledgedOn = request.acknowledgedOn();
+        t.accepted = request.accepted();
+        inspection.version++;
+        return ConclusionReader.view(t);
+    }
+
+    /** Closes the follow-up with what was actually done; open recommendations make the outcome partial. */
+    public InspectionView close(UUID inspectionId, LocalDate closedOn) {
+        Inspection inspection = inspections.locked(inspectionId);
+        InspectionService.move(inspection, InspectionStatus.CLOSED);
+        Conclusion conclusion = Conclusion.findById(inspectionId);
+        if (closedOn.isBefore(conclusion.concludedOn)) {
+            throw ConclusionService.field("closedOn", "must not be before the conclusion (" + conclusion.concludedOn
+                    + ")", "A follow-up closes after the conclusion.");
+        }
+        List<Recommendation> recommendations = Recommendation.list("inspectionId", inspectionId);
+        List<InvestigationTransfer> transfers = InvestigationTransfer.list("inspectionId", inspectionId);
+        long recoveredVnd = 0;
+        long recoveredLand = 0;
+        int disciplined = 0;
+        boolean allDone = true;
+        boolean overdue = false;
+        for (Recommendation r : recommendations) {
+            recoveredVnd = Math.addExact(recoveredVnd, r.recoveredVnd);
+            recoveredLand = Math.addExact(recoveredLand, r.recoveredLandM2);
+            disciplined += r.disciplinedCount;
+            allDone &= r.done();
+            overdue |= r.done() ? r.doneOn.isAfter(r.dueOn) : closedOn.isAfter(r.dueOn);
+        }
+        int accepted = (int) transfers.stream().filter(t -> Boolean.TRUE.equals(t.accepted)).count();
+        inspection.version++;
+        outbox.publish(Topics.INSPECTIONS, EventTypes.INSPECTION_FOLLOW_UP_CLOSED, inspection.id.toString(),
+                new InspectionFollowUpClosed(inspection.id, inspection.version, ReferenceData.now(),
+                        inspection.provinceCode, allDone ? "COMPLETED" : "CLOSED_WITH_OPEN_RECOMMENDATIONS",
+                        recoveredVnd, recoveredLand, disciplined, accepted, overdue, closedOn));
+        return inspections.view(inspection);
+    }
+
+    /** Recommendations not done by their due date, as of {@code asOf}, in the caller's scope. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<RecommendationView> overdue(LocalDate asOf, String province) {
+        String own = access.provinceFilter();
+        if (own != null && province != null && !own.equals(province)) {
+            throw ProblemException.forbidden("You see only the follow-ups of " + own + ".");
+        }
+        String effective = own != null ? own : province;
+        String query = "select r from Recommendation r, Inspection i where i.id = r.inspectionId and r.doneOn is null "
+                + "and r.dueOn < :asOf" + (effective == null ? "" : " and i.provinceCode = :province")
+                + " order by r.dueOn, r.id";
+        var typed = em.createQuery(query, Recommendation.class).setParameter("asOf", asOf);
+        if (effective != null) {
+            typed.setParameter("province", effective);
+        }
+        return typed.getResultList().stream().map(ConclusionReader::view).toList();
+    }
+
+    private Recommendation lockedRecommendation(UUID id) {
+        Recommendation r = em.find(Recommendation.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (r == null) {
+            throw ProblemException.notFound("Recommendation " + id);
+        }
+        return r;
+    }
+
+    private static void requireFollowingUp(Inspection inspection) {
+        if (inspection.state() != InspectionStatus.CONCLUDED && inspection.state() != InspectionStatus.FOLLOW_UP) {
+            throw ProblemException.conflict("not-in-follow-up", "Follow-up is recorded on a concluded inspection "
+                    + "until it is closed.", Map.of("status", inspection.status,
+                    "allowedTransitions", inspection.state().next().stream().map(Enum::name).toList()));
+        }
+    }
+}

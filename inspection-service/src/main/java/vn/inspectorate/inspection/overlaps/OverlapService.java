@@ -1,0 +1,98 @@
+package vn.inspectorate.inspection.overlaps;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.UUID;
+import vn.inspectorate.inspection.access.InspectorateAccess;
+import vn.inspectorate.inspection.reference.InspectionBody;
+import vn.inspectorate.inspection.reference.ReferenceData;
+import vn.inspectorate.platform.problem.Problem;
+import vn.inspectorate.platform.problem.ProblemException;
+
+/** Reads the overlap report and records settlements. */
+@ApplicationScoped
+@Transactional
+public class OverlapService {
+
+    /** Which body proceeds; the other side's planned inspection is withdrawn. */
+    public record Settle(@NotBlank @Size(max = 40) String proceedingBodyCode, @NotBlank @Size(max = 2000) String note) {
+    }
+
+    public record OverlapReport(int year, String province, int total, int unsettled, List<ConflictView> conflicts) {
+    }
+
+    private final EntityManager em;
+    private final ReferenceData reference;
+    private final InspectorateAccess access;
+
+    OverlapService(EntityManager em, ReferenceData reference, InspectorateAccess access) {
+        this.em = em;
+        this.reference = reference;
+        this.access = access;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public OverlapReport report(int year, String province) {
+        String own = access.provinceFilter();
+        if (own != null && province != null && !own.equals(province)) {
+            throw ProblemException.forbidden("You see only the overlap report of " + own + ".");
+        }
+        String effective = own != null ? own : province;
+        List<OverlapConflict> conflicts = effective == null
+                ? OverlapConflict.<OverlapConflict>find("planYear = ?1 order by detectedAt, id", year).list()
+                : OverlapConflict.<OverlapConflict>find("planYear = ?1 and provinceCode = ?2 order by detectedAt, id",
+                        year, effective).list();
+        int unsettled = (int) conflicts.stream().filter(c -> !c.settled()).count();
+        return new OverlapReport(year, effective, conflicts.size(), unsettled,
+                conflicts.stream().map(ConflictView::of).toList());
+    }
+
+    /**
+     * Records who proceeds. The decision belongs to the head of either body or, above them, to central staff (the
+     * superior inspectorate). The planned inspection(s) of the body that does not proceed are withdrawn; when both sides
+     * are the same body's, the item added last gives way.
+     */
+    public ConflictView settle(UUID id, Settle request) {
+        OverlapConflict conflict = em.find(OverlapConflict.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (conflict == null || !access.maySee(conflict.provinceCode)) {
+            throw ProblemException.notFound("Overlap conflict " + id);
+        }
+        InspectionBody source = reference.body(conflict.sourceBodyCode, "sourceBodyCode");
+        InspectionBody other = reference.body(conflict.otherBodyCode, "otherBodyCode");
+        boolean allowed = access.isApprover()
+                && (access.isCentralInspector() || access.mayActFor(source) || access.mayActFor(other));
+        if (!allowed) {
+            throw ProblemException.forbidden("Only the head of one of the bodies in conflict, or the superior "
+                    + "inspectorate, may settle it.");
+        }
+        if (conflict.settled()) {
+            if (conflict.proceedingBodyCode.equals(request.proceedingBodyCode())) {
+                return ConflictView.of(conflict);
+            }
+            throw ProblemException.conflict("overlap-settled", "The conflict was already settled in favour of "
+                    + conflict.proceedingBodyCode + ".", java.util.Map.of("proceedingBodyCode", conflict.proceedingBodyCode));
+        }
+        String proceeding = request.proceedingBodyCode();
+        if (!proceeding.equals(source.code) && !proceeding.equals(other.code)) {
+            throw ProblemException.unprocessable("not-a-party", "Body " + proceeding + " is not a party to the conflict.",
+                    List.of(new Problem.FieldError("proceedingBodyCode", "must be " + source.code + " or " + other.code)));
+        }
+        UUID givesWay = proceeding.equals(source.code) && !source.code.equals(other.code)
+                ? (OverlapConflict.PLANNED.equals(conflict.otherKind) ? conflict.otherId : null)
+                : (OverlapConflict.PLANNED.equals(conflict.sourceKind) ? conflict.sourceId : null);
+        if (givesWay != null) {
+            em.createNativeQuery("update planned_inspection set status = 'WITHDRAWN' where id = ?1 and status = 'PLANNED'")
+                    .setParameter(1, givesWay).executeUpdate();
+        }
+        conflict.settledAt = ReferenceData.now();
+        conflict.proceedingBodyCode = proceeding;
+        conflict.settledBy = access.subject();
+        conflict.settlementNote = request.note();
+        return ConflictView.of(conflict);
+    }
+}

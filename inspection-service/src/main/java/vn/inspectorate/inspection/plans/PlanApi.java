@@ -1,0 +1,55 @@
+package vn.inspectorate.inspection.plans;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import vn.inspectorate.inspection.inspections.InspectionType;
+import vn.inspectorate.inspection.overlaps.ConflictView;
+import vn.inspectorate.inspection.reference.InspectedEntityInput;
+
+/** Requests and answers of the plan API. */
+public final class PlanApi {
+
+    private PlanApi() {
+    }
+
+    public record CreatePlan(@NotBlank @Size(max = 40) String bodyCode, @NotNull @Min(2000) @Max(2100) Integer year) {
+    }
+
+    public record AddPlannedInspection(
+            @NotNull @Valid InspectedEntityInput entity,
+            @NotBlank @Size(max = 60) @Pattern(regexp = "[A-Z][A-Z0-9_]*", message = "must be a subject code, e.g. LAND")
+            String subject,
+            @NotNull InspectionType type,
+            @NotNull LocalDate plannedStart,
+            @NotNull @Min(1) @Max(366) Integer durationDays,
+            @Size(max = 40) String responsibleBodyCode) {
+    }
+
+    public record Amend(
+            @NotBlank @Size(max = 2000) String reason,
+            @Valid List<@NotNull @Valid AddPlannedInspection> add,
+            List<@NotNull UUID> withdraw) {
+    }
+
+    public record PlannedInspectionView(UUID id, UUID planId, String bodyCode, String responsibleBodyCode, int year,
+            String entityCode, String subject, InspectionType type, LocalDate plannedStart, LocalDate plannedEnd,
+            int durationDays, String status, Integer addedByAmendment, List<ConflictView> conflicts) {
+    }
+
+    public record AmendmentView(int number, String reason, String change, String decidedBy, OffsetDateTime decidedAt) {
+    }
+
+    public record PlanView(UUID id, String bodyCode, String provinceCode, int year, PlanStatus status, long version,
+            String createdBy, OffsetDateTime submittedAt, String approvedBy, LocalDate approvedOn,
+            List<PlannedInspectionView> inspections, List<AmendmentView> amendments) {
+    }
+}

@@ -1,0 +1,16 @@
+package vn.inspectorate.inspection.reference;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** The inspected entity as a request mentions it; it is created or updated from this. */
+public record InspectedEntityInput(
+        @NotBlank @Size(max = 40) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._/-]*", message = "must be a registry code")
+        String code,
+        @NotNull EntityKind kind,
+        @NotBlank @Size(max = 300) String name,
+        @NotBlank @Pattern(regexp = "VN-[A-Z0-9]{2,3}", message = "must be an ISO 3166-2 province code, e.g. VN-HN")
+        String provinceCode) {
+}

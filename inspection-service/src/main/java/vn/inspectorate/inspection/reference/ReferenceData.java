@@ -1,0 +1,86 @@
+package vn.inspectorate.inspection.reference;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import vn.inspectorate.platform.problem.Problem;
+import vn.inspectorate.platform.problem.ProblemException;
+
+/** Bodies, entities and the dated legal numbers, as the services need them. */
+@ApplicationScoped
+public class ReferenceData {
+
+    private final EntityManager em;
+
+    ReferenceData(EntityManager em) {
+        this.em = em;
+    }
+
+    /** The body of {@code code}; an unknown code is a 422 naming {@code field}. */
+    public InspectionBody body(String code, String field) {
+        InspectionBody body = code == null ? null : InspectionBody.findById(code);
+        if (body == null) {
+            throw ProblemException.unprocessable("unknown-body", "No inspection body has code '" + code + "'.",
+                    List.of(new Problem.FieldError(field, "unknown inspection body code")));
+        }
+        return body;
+    }
+
+    /** Creates the entity or brings its name and kind up to date; its province never moves silently. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public InspectedEntity upsert(InspectedEntityInput input, String field) {
+        em.createNativeQuery("""
+                insert into inspected_entity (code, kind, name, province_code) values (?1, ?2, ?3, ?4)
+                on conflict (code) do update set name = excluded.name, kind = excluded.kind, updated_at = now()
+                where inspected_entity.province_code = excluded.province_code""")
+                .setParameter(1, input.code()).setParameter(2, input.kind().name()).setParameter(3, input.name())
+                .setParameter(4, input.provinceCode()).executeUpdate();
+        InspectedEntity entity = em.find(InspectedEntity.class, input.code());
+        em.refresh(entity);
+        if (!entity.provinceCode.equals(input.provinceCode())) {
+            throw ProblemException.unprocessable("entity-province-mismatch", "Entity " + input.code()
+                    + " is registered in " + entity.provinceCode + ", not " + input.provinceCode() + ".",
+                    List.of(new Problem.FieldError(field + ".provinceCode", "differs from the registry")));
+        }
+        return entity;
+    }
+
+    /** A provincial or district body inspects only entities of its own province; central and sector bodies any. */
+    public static void requireJurisdiction(InspectionBody body, InspectedEntity entity, String field) {
+        if (body.provinceCode != null && !body.provinceCode.equals(entity.provinceCode)) {
+            throw ProblemException.unprocessable("outside-jurisdiction", "Body " + body.code + " inspects entities of "
+                    + body.provinceCode + " only; " + entity.code + " is in " + entity.provinceCode + ".",
+                    List.of(new Problem.FieldError(field + ".provinceCode", "outside the body's province")));
+        }
+    }
+
+    /** The duration limits in force on {@code on} for a body level; none is a 422 naming {@code field}. */
+    public DurationRule durationRule(String level, boolean reInspection, LocalDate on, String field) {
+        return DurationRule.<DurationRule>find("level = ?1 and reInspection = ?2 and effectiveFrom <= ?3 "
+                        + "and (effectiveTo is null or effectiveTo >= ?3)", level, reInspection, on)
+                .firstResultOptional()
+                .orElseThrow(() -> ProblemException.unprocessable("no-duration-rule", "No duration rule for "
+                        + level.toLowerCase() + " inspections is in force on " + on + ".",
+                        List.of(new Problem.FieldError(field, "no duration rule in force on this date"))));
+    }
+
+    /** A dated legal number in force on {@code on}. */
+    public int parameter(String name, LocalDate on) {
+        List<?> values = em.createNativeQuery("""
+                select value from legal_parameter where name = ?1 and effective_from <= ?2
+                and (effective_to is null or effective_to >= ?2) order by effective_from desc limit 1""")
+                .setParameter(1, name).setParameter(2, on).getResultList();
+        if (values.isEmpty()) {
+            throw new IllegalStateException("legal parameter " + name + " has no value in force on " + on);
+        }
+        return ((Number) values.get(0)).intValue();
+    }
+
+    public static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,58 @@
+package vn.inspectorate.inspection.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import java.io.InputStream;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import vn.inspectorate.contracts.EventCatalog;
+
+/** Validates whole CloudEvents against the message payload schemas of the AsyncAPI document, by event type. */
+public final class AsyncApiSchemas {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonNode ROOT = load();
+    private static final Map<String, JsonSchema> BY_TYPE = new ConcurrentHashMap<>();
+
+    private AsyncApiSchemas() {
+    }
+
+    /** The validation messages of {@code event} against the schema of its type; empty when it is valid. */
+    public static Set<ValidationMessage> validate(JsonNode event) {
+        String type = event.path("type").asText();
+        return BY_TYPE.computeIfAbsent(type, AsyncApiSchemas::schemaOf).validate(event);
+    }
+
+    private static JsonSchema schemaOf(String type) {
+        JsonNode messages = ROOT.path("components").path("messages");
+        for (Iterator<Map.Entry<String, JsonNode>> it = messages.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> message = it.next();
+            if (type.equals(message.getValue().path("name").asText())) {
+                ObjectNode schema = JSON.createObjectNode();
+                schema.put("$schema", "https://json-schema.org/draft/2020-12/schema");
+                schema.put("$ref", "#/components/messages/" + message.getKey() + "/payload");
+                schema.set("components", ROOT.path("components"));
+                SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+                return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schema, config);
+            }
+        }
+        throw new IllegalArgumentException("no AsyncAPI message named " + type);
+    }
+
+    private static JsonNode load() {
+        try (InputStream in = EventCatalog.class.getResourceAsStream(EventCatalog.ASYNCAPI_RESOURCE)) {
+            return new ObjectMapper(new YAMLFactory()).readTree(in);
+        } catch (Exception e) {
+            throw new IllegalStateException("AsyncAPI document unreadable", e);
+        }
+    }
+}
