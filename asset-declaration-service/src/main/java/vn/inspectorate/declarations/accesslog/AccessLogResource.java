@@ -1,0 +1,45 @@
+package vn.inspectorate.declarations.accesslog;
+
+import io.smallrye.common.annotation.RunOnVirtualThread;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import vn.inspectorate.declarations.access.DeclarationAccess;
+import vn.inspectorate.platform.problem.ProblemException;
+import vn.inspectorate.platform.security.Roles;
+
+/** Review of the detail-read log: central controllers, central analysts and platform administrators. */
+@Path("/api/v1/access-log")
+@Produces(MediaType.APPLICATION_JSON)
+@RunOnVirtualThread
+public class AccessLogResource {
+
+    private final AccessLog log;
+    private final DeclarationAccess access;
+
+    AccessLogResource(AccessLog log, DeclarationAccess access) {
+        this.log = log;
+        this.access = access;
+    }
+
+    @GET
+    @RolesAllowed({Roles.ASSET_CONTROLLER, Roles.CENTRAL_ANALYST, Roles.PLATFORM_ADMIN})
+    public List<AccessLog.Entry> review(@QueryParam("declarationId") UUID declarationId,
+            @QueryParam("subject") String subject, @QueryParam("from") OffsetDateTime from,
+            @QueryParam("to") OffsetDateTime to,
+            @QueryParam("limit") @DefaultValue("200") @Min(1) @Max(1000) int limit) {
+        if (!access.isNationalReader()) {
+            throw ProblemException.forbidden("Only central controllers review the access log.");
+        }
+        return log.find(declarationId, subject, from, to, limit);
+    }
+}

@@ -1,0 +1,57 @@
+package vn.inspectorate.declarations.declarants;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** Request and response bodies of the declarant API. */
+public final class DeclarantApi {
+
+    public static final String PROVINCE_PATTERN = "VN-[0-9A-Z]{2,3}";
+    public static final String CODE_PATTERN = "[A-Z0-9][A-Z0-9._-]{0,31}";
+
+    public record RegisterDeclarant(
+            @NotBlank @Pattern(regexp = CODE_PATTERN, message = "must be an agency code (A-Z, 0-9, . _ -)") String agencyCode,
+            @NotBlank @Pattern(regexp = PROVINCE_PATTERN, message = "must be an ISO 3166-2:VN code such as VN-HN") String provinceCode,
+            @NotBlank @Size(max = 200) String position,
+            @NotBlank @Size(max = 100) String rank,
+            @NotNull Boolean annualDeclarationRequired,
+            @NotNull @PastOrPresent LocalDate appointedOn,
+            @NotBlank @Size(max = 200) String fullName,
+            @NotBlank @Pattern(regexp = "[0-9]{12}", message = "must be a 12-digit citizen identity number") String citizenId,
+            @Size(max = 500) String address,
+            @Valid @Size(max = 20) List<@NotNull FamilyMemberInput> familyMembers) {
+    }
+
+    public record FamilyMemberInput(
+            @NotNull FamilyMember.Relation relation,
+            @NotBlank @Size(max = 200) String fullName,
+            @Pattern(regexp = "[0-9]{12}", message = "must be a 12-digit citizen identity number") String citizenId) {
+    }
+
+    /** What filers and analysts see: no names, numbers or addresses. */
+    public record DeclarantSummary(UUID id, String agencyCode, String provinceCode, String position, String rank,
+            boolean annualDeclarationRequired, LocalDate appointedOn, List<FamilyMemberRef> familyMembers) {
+    }
+
+    public record FamilyMemberRef(UUID id, FamilyMember.Relation relation) {
+    }
+
+    /** What a controller of the declarant's agency or province sees. */
+    public record DeclarantDetail(UUID id, String agencyCode, String provinceCode, String position, String rank,
+            boolean annualDeclarationRequired, LocalDate appointedOn, String fullName, String citizenId, String address,
+            List<FamilyMemberDetail> familyMembers) {
+    }
+
+    public record FamilyMemberDetail(UUID id, FamilyMember.Relation relation, String fullName, String citizenId) {
+    }
+
+    private DeclarantApi() {
+    }
+}

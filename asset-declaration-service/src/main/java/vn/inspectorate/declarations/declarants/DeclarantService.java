@@ -1,0 +1,130 @@
+package vn.inspectorate.declarations.declarants;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import vn.inspectorate.declarations.access.DeclarationAccess;
+import vn.inspectorate.declarations.declarants.DeclarantApi.DeclarantDetail;
+import vn.inspectorate.declarations.declarants.DeclarantApi.DeclarantSummary;
+import vn.inspectorate.declarations.declarants.DeclarantApi.FamilyMemberDetail;
+import vn.inspectorate.declarations.declarants.DeclarantApi.FamilyMemberRef;
+import vn.inspectorate.declarations.declarants.DeclarantApi.RegisterDeclarant;
+import vn.inspectorate.declarations.identity.IdentityCipher;
+import vn.inspectorate.platform.problem.ProblemException;
+
+@ApplicationScoped
+public class DeclarantService {
+
+    /** A registration and whether it created the declarant or found it registered already. */
+    public record Registration(DeclarantSummary declarant, boolean created) {
+    }
+
+    private final IdentityCipher cipher;
+    private final DeclarationAccess access;
+    private final EntityManager em;
+
+    DeclarantService(IdentityCipher cipher, DeclarationAccess access, EntityManager em) {
+        this.cipher = cipher;
+        this.access = access;
+        this.em = em;
+    }
+
+    @Transactional
+    public Registration register(RegisterDeclarant in) {
+        if (!access.mayFile(in.agencyCode(), in.provinceCode())) {
+            throw ProblemException.forbidden("You may register declarants only for your own agency or province.");
+        }
+        String hash = cipher.blindIndex(in.citizenId());
+        // serialise registrations of one person: the retry of a registration finds the first one
+        em.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))").setParameter(1, "declarant:" + hash)
+                .getSingleResult();
+        Optional<Declarant> existing = Declarant.find("citizenIdHash", hash).firstResultOptional();
+        if (existing.isPresent()) {
+            Declarant d = existing.get();
+            if (d.agencyCode.equals(in.agencyCode()) && access.mayFile(d.agencyCode, d.provinceCode)) {
+                return new Registration(summary(d), false);
+            }
+            throw ProblemException.conflict("declarant-exists", "A declarant with this citizen identity number is "
+                    + "already registered with another agency.", Map.of());
+        }
+        Declarant d = new Declarant();
+        d.id = UUID.randomUUID();
+        d.agencyCode = in.agencyCode();
+        d.provinceCode = in.provinceCode();
+        d.position = in.position();
+        d.rank = in.rank();
+        d.annualRequired = in.annualDeclarationRequired();
+        d.appointedOn = in.appointedOn();
+        d.fullNameEnc = cipher.encrypt(in.fullName());
+        d.citizenIdEnc = cipher.encrypt(in.citizenId());
+        d.addressEnc = cipher.encrypt(in.address());
+        d.citizenIdHash = hash;
+        d.createdBy = access.caller().subject();
+        d.persist();
+        if (in.familyMembers() != null) {
+            for (var f : in.familyMembers()) {
+                FamilyMember m = new FamilyMember();
+                m.id = UUID.randomUUID();
+                m.declarantId = d.id;
+                m.relation = f.relation();
+                m.fullNameEnc = cipher.encrypt(f.fullName());
+                m.citizenIdEnc = cipher.encrypt(f.citizenId());
+                m.persist();
+            }
+        }
+        em.flush();
+        return new Registration(summary(d), true);
+    }
+
+    /** The declarant if the caller may see it at all, else not found. */
+    public Declarant visible(UUID id) {
+        Declarant d = Declarant.findById(id);
+        if (d == null || !access.maySeeSummary(d.agencyCode, d.provinceCode)) {
+            throw ProblemException.notFound("Declarant " + id);
+        }
+        return d;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Object read(UUID id) {
+        Declarant d = visible(id);
+        return access.mayControl(d.agencyCode, d.provinceCode) ? detail(d) : summary(d);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<DeclarantSummary> list(String agency, String province) {
+        StringBuilder q = new StringBuilder("1 = 1");
+        var params = new java.util.HashMap<String, Object>();
+        if (agency != null) {
+            q.append(" and agencyCode = :agency");
+            params.put("agency", agency);
+        }
+        if (province != null) {
+            q.append(" and provinceCode = :province");
+            params.put("province", province);
+        }
+        String scope = access.listCondition();
+        if (scope != null) {
+            q.append(" and ").append(scope);
+            access.bind(scope, params);
+        }
+        List<Declarant> all = Declarant.find(q + " order by agencyCode, id", params).page(0, 1000).list();
+        return all.stream().filter(d -> access.maySeeSummary(d.agencyCode, d.provinceCode)).map(this::summary).toList();
+    }
+
+    public DeclarantSummary summary(Declarant d) {
+        return new DeclarantSummary(d.id, d.agencyCode, d.provinceCode, d.position, d.rank, d.annualRequired,
+                d.appointedOn, FamilyMember.of(d.id).stream().map(m -> new FamilyMemberRef(m.id, m.relation)).toList());
+    }
+
+    public DeclarantDetail detail(Declarant d) {
+        return new DeclarantDetail(d.id, d.agencyCode, d.provinceCode, d.position, d.rank, d.annualRequired,
+                d.appointedOn, cipher.decrypt(d.fullNameEnc), cipher.decrypt(d.citizenIdEnc), cipher.decrypt(d.addressEnc),
+                FamilyMember.of(d.id).stream().map(m -> new FamilyMemberDetail(m.id, m.relation,
+                        cipher.decrypt(m.fullNameEnc), cipher.decrypt(m.citizenIdEnc))).toList());
+    }
+}

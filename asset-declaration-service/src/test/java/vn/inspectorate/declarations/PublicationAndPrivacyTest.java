@@ -1,0 +1,164 @@
+package vn.inspectorate.declarations;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static vn.inspectorate.declarations.Api.declaration;
+import static vn.inspectorate.declarations.Api.item;
+import static vn.inspectorate.declarations.Api.submit;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.quarkus.test.security.oidc.Claim;
+import io.quarkus.test.security.oidc.OidcSecurity;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import vn.inspectorate.contracts.EventTypes;
+import vn.inspectorate.contracts.Topics;
+import vn.inspectorate.declarations.rules.RuleData;
+import vn.inspectorate.testsupport.KafkaResource;
+import vn.inspectorate.testsupport.PostgresResource;
+
+/**
+ * Distinctive personal strings go in through every field that takes them; none comes out in an event, in the
+ * database in clear, or in the public view. The public view is readable only during its publication period.
+ */
+@QuarkusTest
+@WithTestResource(value = PostgresResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = KafkaResource.class, scope = TestResourceScope.GLOBAL)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PublicationAndPrivacyTest {
+
+    static final String NAME = "Quokkavian Zephyrine";
+    static final String CITIZEN_ID = "079312345678";
+    static final String ADDRESS = "88 Wombatstrasse Lane";
+    static final String SPOUSE = "Pangolina Xerxesdottir";
+    static final String SPOUSE_ID = "001998877665";
+    static final String VILLA = "Villa at 17 Axolotl Boulevard";
+    static final String CAR = "Numbat sedan plate 29A-99999";
+    static final String EXPLANATION = "Sold the Ocelotte family orchard";
+    static final List<String> PERSONAL = List.of(NAME, CITIZEN_ID, ADDRESS, SPOUSE, SPOUSE_ID, VILLA, CAR, EXPLANATION,
+            "Quokkavian", "Wombatstrasse", "Axolotl", "Numbat", "Ocelotte", "Pangolina");
+
+    static String declarant;
+    static final List<String> declarations = new ArrayList<>();
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    RuleData rules;
+
+    @Test
+    @Order(1)
+    @TestSecurity(user = "controller-bct", roles = "asset-controller")
+    @OidcSecurity(claims = @Claim(key = "agency", value = "BCT"))
+    void everyStepOfADeclarationWithPersonalData() {
+        Map<String, Object> body = Api.declarant("BCT", "VN-HN", NAME, CITIZEN_ID);
+        body.put("address", ADDRESS);
+        body.put("familyMembers", List.of(Map.of("relation", "SPOUSE", "fullName", SPOUSE, "citizenId", SPOUSE_ID)));
+        var registered = Api.register(body);
+        declarant = registered.getString("id");
+        String spouse = registered.getString("familyMembers[0].id");
+        assertThat(registered.prettify()).doesNotContain(NAME, CITIZEN_ID, ADDRESS, SPOUSE);
+        // the controller reads the identities back, decrypted
+        given().get("/api/v1/declarants/" + declarant).then().statusCode(200).body("fullName", equalTo(NAME))
+                .body("citizenId", equalTo(CITIZEN_ID)).body("familyMembers[0].fullName", equalTo(SPOUSE));
+
+        var villa = item("HOUSE", 3_000_000_000L, "2019-05-01");
+        villa.put("description", VILLA);
+        villa.put("ownerId", spouse);
+        var car = item("VEHICLE", 900_000_000L, "2021-05-01");
+        car.put("description", CAR);
+        declarations.add(submit(declaration(declarant, "ANNUAL", 2024, LocalDate.of(2024, 12, 1), null,
+                List.of(item("LAND", 1_000_000_000L, "2010-01-01"), item("SALARY", 600_000_000L, null)))).getString("id"));
+        String second = submit(declaration(declarant, "ANNUAL", 2025, LocalDate.of(2025, 12, 1), EXPLANATION,
+                List.of(item("LAND", 1_000_000_000L, "2010-01-01"), villa, car, item("SALARY", 600_000_000L, null))))
+                .getString("id");
+        declarations.add(second);
+        String third = submit(declaration(declarant, "SUPPLEMENTARY", 2025, LocalDate.of(2025, 12, 20), null,
+                List.of(item("LAND", 1_000_000_000L, "2010-01-01"), villa, car, item("FOREIGN_ACCOUNT", 0L, "2025-06-01"),
+                        item("SALARY", 600_000_000L, null)))).getString("id");
+        declarations.add(third);
+        String verification = given().contentType(ContentType.JSON).body(Map.of("reason", "Report naming " + NAME))
+                .post("/api/v1/declarations/" + second + "/verifications").then().statusCode(201).extract().path("id");
+        given().contentType(ContentType.JSON).body(Map.of("conclusion", "HONEST", "findings",
+                "The house of " + SPOUSE + " at " + ADDRESS + " is explained", "unexplainedIncreaseVnd", 0,
+                "concludedOn", LocalDate.now().toString()))
+                .post("/api/v1/verifications/" + verification + "/conclusion").then().statusCode(200);
+        given().contentType(ContentType.JSON).body(Map.of("publishedOn", LocalDate.now().toString()))
+                .post("/api/v1/declarations/" + second + "/publication").then().statusCode(200);
+        long days = QuarkusTransaction.requiringNew().call(() -> rules.value(RuleData.PUBLICATION_DAYS, LocalDate.now()));
+        given().contentType(ContentType.JSON).body(Map.of("publishedOn", LocalDate.now().minusDays(days).toString()))
+                .post("/api/v1/declarations/" + third + "/publication").then().statusCode(200);
+
+        // the detail holds it all, decrypted
+        given().header("X-Access-Purpose", "check").get("/api/v1/declarations/" + second).then().statusCode(200)
+                .body("increaseExplanation", equalTo(EXPLANATION))
+                .body("items.find { it.category == 'HOUSE' }.description", equalTo(VILLA))
+                .body("items.find { it.category == 'HOUSE' }.owner", equalTo("SPOUSE"));
+    }
+
+    @Test
+    @Order(2)
+    @TestSecurity(user = "inspector-hn", roles = "inspector")
+    @OidcSecurity(claims = @Claim(key = "province", value = "VN-HN"))
+    void publicViewIsRedactedAndLimitedToItsPeriod() {
+        String view = given().get("/api/v1/public-declarations/" + declarations.get(1)).then().statusCode(200)
+                .body("agencyCode", equalTo("BCT")).body("year", equalTo(2025))
+                .body("items.find { it.category == 'HOUSE' }.owner", equalTo("SPOUSE"))
+                .body("items.find { it.category == 'HOUSE' }.acquiredInYear", equalTo(2019))
+                .extract().asString();
+        assertThat(view).doesNotContain(PERSONAL).doesNotContain(declarant).doesNotContain("description");
+        // published a full period ago: no longer on view; never published: not found either
+        given().get("/api/v1/public-declarations/" + declarations.get(2)).then().statusCode(404);
+        given().get("/api/v1/public-declarations/" + declarations.get(0)).then().statusCode(404);
+    }
+
+    @Test
+    @Order(3)
+    @TestSecurity(user = "partner", roles = "partner")
+    void partnersDoNotReadPublicViews() {
+        given().get("/api/v1/public-declarations/" + declarations.get(1)).then().statusCode(403);
+    }
+
+    @Test
+    @Order(4)
+    void noPersonalStringInAnyEventOrInClearInTheDatabase() {
+        String second = declarations.get(1);
+        String third = declarations.get(2);
+        // wait for this test's own last events, then sweep every record on the topic
+        var records = Events.records(Topics.DECLARATIONS, all -> {
+            boolean verified = all.stream().anyMatch(e -> second.equals(e.path("subject").asText())
+                    && EventTypes.DECLARATION_VERIFIED.equals(e.path("type").asText()));
+            boolean flagged = all.stream().anyMatch(e -> third.equals(e.path("subject").asText())
+                    && EventTypes.DECLARATION_FLAGGED.equals(e.path("type").asText()));
+            return verified && flagged;
+        });
+        assertThat(records).anyMatch(r -> r.value().contains(declarant));
+        assertThat(records).hasSizeGreaterThanOrEqualTo(6);
+        for (var r : records) {
+            assertThat(r.value()).as("event " + r.key()).doesNotContain(PERSONAL);
+            assertThat(r.key()).doesNotContain(PERSONAL);
+        }
+        String dump = QuarkusTransaction.requiringNew().call(() -> String.join("\n", em.createNativeQuery("""
+                select concat_ws('|', full_name_enc, citizen_id_enc, address_enc, citizen_id_hash) from declarant
+                union all select concat_ws('|', full_name_enc, citizen_id_enc) from family_member
+                union all select coalesce(description_enc, '') from declaration_item
+                union all select coalesce(increase_explanation_enc, '') from declaration
+                union all select payload from platform_outbox""").getResultList().stream().map(String::valueOf).toList()));
+        assertThat(dump).doesNotContain(NAME, CITIZEN_ID, ADDRESS, SPOUSE, SPOUSE_ID, VILLA, CAR, EXPLANATION);
+    }
+}
