@@ -1,0 +1,115 @@
+package vn.inspectorate.reporting.figures;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every figure the service reports. Period figures are sums over days of the pre-aggregated table; the two "now"
+ * figures count the current state of cases. {@code headline} orders the sector's headline table (0: not in it).
+ * Dimensions per domain: cases (handling or receiving body, kind = case kind), inspections (inspecting body, sector,
+ * kind = inspection type), declarations (body = agency, kind = declaration kind; for {@code declarations.flagged_rule}
+ * kind is the red-flag rule id).
+ */
+public enum Figure {
+    INSPECTIONS_ADMINISTRATIVE("inspections.administrative", "Administrative inspections", Unit.COUNT, 1),
+    INSPECTIONS_SPECIALIZED("inspections.specialized", "Specialized inspections", Unit.COUNT, 2),
+    INSPECTIONS_CONCLUSIONS("inspections.conclusions", "Conclusions issued", Unit.COUNT, 3),
+    INSPECTIONS_UNITS_COVERED("inspections.units_covered", "Units covered by conclusions", Unit.COUNT, 4),
+    INSPECTIONS_VIOLATIONS_VND("inspections.violations_vnd", "Violations found", Unit.VND, 5),
+    INSPECTIONS_VIOLATIONS_LAND("inspections.violations_land_m2", "Violations found (land)", Unit.M2, 6),
+    INSPECTIONS_RECOVERY_RECOMMENDED_VND("inspections.recovery_recommended_vnd", "Recovery recommended", Unit.VND, 7),
+    INSPECTIONS_RECOVERED_VND("inspections.recovered_vnd", "Recovered", Unit.VND, 8),
+    INSPECTIONS_RESPONSIBLE_ORGANISATIONS("inspections.responsible_organisations",
+            "Organisations held responsible", Unit.COUNT, 9),
+    INSPECTIONS_RESPONSIBLE_INDIVIDUALS("inspections.responsible_individuals",
+            "Individuals held responsible", Unit.COUNT, 10),
+    INSPECTIONS_TRANSFERS("inspections.transfers_to_investigation", "Cases transferred to investigation",
+            Unit.COUNT, 11),
+    CASES_RECEIVED("cases.received", "Cases received (complaints, denunciations, petitions)", Unit.COUNT, 12),
+    CASES_ACCEPTED("cases.accepted", "Cases accepted", Unit.COUNT, 13),
+    CASES_RESOLVED("cases.resolved", "Cases resolved", Unit.COUNT, 14),
+    CASES_RESOLVED_ON_TIME("cases.resolved_on_time", "Cases resolved on time", Unit.COUNT, 15),
+    CASES_OVERDUE("cases.overdue", "Cases that became overdue", Unit.COUNT, 16),
+    CASES_MASS("cases.mass", "Mass cases received", Unit.COUNT, 17),
+    CASES_ON_WATCHLIST_NOW("cases.on_watchlist_now", "Prolonged cases on the watchlist now", Unit.COUNT, 18, true),
+    DECLARATIONS_SUBMITTED("declarations.submitted", "Declarations made", Unit.COUNT, 19),
+    DECLARATIONS_VERIFIED("declarations.verified", "Declarations verified", Unit.COUNT, 20),
+    DECLARATIONS_FLAGGED("declarations.flagged", "Declarations flagged", Unit.COUNT, 21),
+
+    CASES_NOT_ACCEPTED("cases.not_accepted", "Cases not accepted", Unit.COUNT, 0),
+    CASES_DUPLICATES_LINKED("cases.duplicates_linked", "Duplicates linked", Unit.COUNT, 0),
+    CASES_TRANSFERRED("cases.transferred", "Cases transferred to the competent body", Unit.COUNT, 0),
+    CASES_ESCALATED("cases.escalated", "Complaints escalated to second instance", Unit.COUNT, 0),
+    CASES_WATCHLISTED("cases.watchlisted", "Cases added to the watchlist", Unit.COUNT, 0),
+    CASES_WATCHLIST_PROGRESS("cases.watchlist_progress_reports", "Watchlist monthly progress reports", Unit.COUNT, 0),
+    CASES_WATCHLIST_PROGRESS_OVERDUE("cases.watchlist_progress_overdue",
+            "Watchlist progress reports marked overdue", Unit.COUNT, 0),
+    CASES_OVERDUE_NOW("cases.overdue_now", "Open cases past their deadline now", Unit.COUNT, 0, true),
+    INSPECTIONS_OPENED("inspections.opened", "Inspections opened", Unit.COUNT, 0),
+    INSPECTIONS_PLANNED("inspections.planned", "Planned inspections", Unit.COUNT, 0),
+    INSPECTIONS_AD_HOC("inspections.ad_hoc", "Ad hoc inspections", Unit.COUNT, 0),
+    INSPECTIONS_RECOVERY_RECOMMENDED_LAND("inspections.recovery_recommended_land_m2",
+            "Recovery recommended (land)", Unit.M2, 0),
+    INSPECTIONS_RECOVERED_LAND("inspections.recovered_land_m2", "Recovered (land)", Unit.M2, 0),
+    INSPECTIONS_OVERLAPS("inspections.overlaps", "Overlaps detected", Unit.COUNT, 0),
+    DECLARATIONS_LATE("declarations.late", "Late declarations", Unit.COUNT, 0),
+    DECLARATIONS_FLAGGED_RULE("declarations.flagged_rule", "Flags raised by rule", Unit.COUNT, 0),
+    DECLARATIONS_SELECTED("declarations.selected", "Declarations selected for verification", Unit.COUNT, 0),
+    DECLARATIONS_DISHONEST("declarations.dishonest", "Declarations found dishonest", Unit.COUNT, 0);
+
+    /** What a figure's value counts. */
+    public enum Unit { COUNT, VND, M2 }
+
+    private final String code;
+    private final String label;
+    private final Unit unit;
+    private final int headline;
+    private final boolean now;
+
+    Figure(String code, String label, Unit unit, int headline) {
+        this(code, label, unit, headline, false);
+    }
+
+    Figure(String code, String label, Unit unit, int headline, boolean now) {
+        this.code = code;
+        this.label = label;
+        this.unit = unit;
+        this.headline = headline;
+        this.now = now;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public Unit unit() {
+        return unit;
+    }
+
+    public boolean isHeadline() {
+        return headline > 0;
+    }
+
+    /** A figure of the current state ("now"), not of a period: it has no previous-year value. */
+    public boolean isNow() {
+        return now;
+    }
+
+    public String domain() {
+        return code.substring(0, code.indexOf('.'));
+    }
+
+    public static Optional<Figure> byCode(String code) {
+        return Arrays.stream(values()).filter(f -> f.code.equals(code)).findFirst();
+    }
+
+    public static List<Figure> headlineTable() {
+        return Arrays.stream(values()).filter(Figure::isHeadline).sorted(Comparator.comparingInt(f -> f.headline)).toList();
+    }
+}

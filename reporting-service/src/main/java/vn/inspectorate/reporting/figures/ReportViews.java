@@ -1,0 +1,58 @@
+package vn.inspectorate.reporting.figures;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import vn.inspectorate.reporting.periods.Period;
+
+/** The API models of the report endpoints. */
+public final class ReportViews {
+
+    private ReportViews() {
+    }
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record PeriodView(String key, String kind, String calendar, LocalDate start, LocalDate end) {
+        public static PeriodView of(Period p) {
+            return new PeriodView(p.key(), p.kind() == null ? "CUSTOM" : p.kind().name(), p.calendar().name(),
+                    p.start(), p.end());
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record ScopeView(String province, String units, String body, String sector, String kind) {
+        public static ScopeView of(ReportFilter f) {
+            return new ScopeView(f.province(), f.units().name(), f.body(), f.sector(), f.kind());
+        }
+    }
+
+    public record Summary(PeriodView period, PeriodView previousPeriod, ScopeView scope, LocalDate asOf,
+            List<FigureValue> figures) {
+
+        public FigureValue figure(Figure f) {
+            return figures.stream().filter(v -> v.figure().equals(f.code())).findFirst().orElseThrow();
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record SeriesPoint(PeriodView period, long value, Long previousValue, BigDecimal changePercent) {
+    }
+
+    public record Series(String figure, String label, String unit, PeriodView period, String granularity,
+            ScopeView scope, List<SeriesPoint> points) {
+    }
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record BreakdownRow(String key, String name, long value, Long previousValue, BigDecimal changePercent) {
+    }
+
+    public record Breakdown(String figure, String label, String by, PeriodView period, PeriodView previousPeriod,
+            ScopeView scope, List<BreakdownRow> rows) {
+    }
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record DrillDown(String figure, PeriodView period, ScopeView scope, List<UUID> recordIds, UUID next) {
+    }
+}

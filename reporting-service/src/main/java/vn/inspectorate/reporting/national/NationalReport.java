@@ -1,0 +1,30 @@
+package vn.inspectorate.reporting.national;
+
+import java.time.LocalDate;
+import java.util.List;
+import vn.inspectorate.reporting.figures.FigureValue;
+import vn.inspectorate.reporting.figures.ReportViews.PeriodView;
+import vn.inspectorate.reporting.figures.ReportViews.ScopeView;
+
+/**
+ * The periodic report: the sector's headline table first, then every figure, then (national scope) the headline
+ * period figures by province; {@code revisions} lists figures of earlier published reports that have changed since
+ * (set on published reports).
+ */
+public record NationalReport(String title, PeriodView period, PeriodView previousPeriod, ScopeView scope,
+        LocalDate asOf, List<FigureValue> headline, List<FigureValue> figures, List<ProvinceRow> byProvince,
+        List<Revision> revisions) {
+
+    /** The headline period figures of one province (national reports only); figure code to value. */
+    public record ProvinceRow(String province, String name, java.util.Map<String, Long> values) {
+    }
+
+    /** A figure of an earlier published report whose value has changed since it was published. */
+    public record Revision(String periodKey, String calendar, LocalDate periodStart, LocalDate periodEnd,
+            String figure, long publishedValue, long currentValue) {
+    }
+
+    public NationalReport withRevisions(List<Revision> list) {
+        return new NationalReport(title, period, previousPeriod, scope, asOf, headline, figures, byProvince, list);
+    }
+}

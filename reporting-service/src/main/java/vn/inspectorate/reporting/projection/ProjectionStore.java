@@ -1,0 +1,138 @@
+package vn.inspectorate.reporting.projection;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import vn.inspectorate.reporting.db.Jdbc;
+
+/** The projection tables: events per aggregate, contributions per record, the daily figures, positions. */
+@ApplicationScoped
+public class ProjectionStore {
+
+    /** Advisory lock guarding resets and publications against in-flight event transactions. */
+    static final long PROJECTION_LOCK = 0x7265706f7274L;
+
+    private final Jdbc jdbc;
+    private final ObjectMapper mapper;
+
+    ProjectionStore(Jdbc jdbc, ObjectMapper mapper) {
+        this.jdbc = jdbc;
+        this.mapper = mapper;
+    }
+
+    /** Live event transactions share the lock; a reset or a publication takes it alone. */
+    void lockShared() {
+        jdbc.query("select pg_advisory_xact_lock_shared(?)", List.of(PROJECTION_LOCK), rs -> 1);
+    }
+
+    public void lockExclusive() {
+        jdbc.query("select pg_advisory_xact_lock(?)", List.of(PROJECTION_LOCK), rs -> 1);
+    }
+
+    /** Serialises the transactions that touch one aggregate (live consumer and rebuild may meet there). */
+    void lockAggregate(UUID aggregateId) {
+        jdbc.query("select pg_advisory_xact_lock(hashtext(?), 7)", List.of(aggregateId.toString()), rs -> 1);
+    }
+
+    /** Keeps the event; false when it was already kept (same aggregate, version and type). */
+    boolean keepEvent(UUID aggregateId, long version, String type, String eventId, String topic, String payload) {
+        return jdbc.update("""
+                insert into aggregate_event (aggregate_id, version, event_type, event_id, topic, payload)
+                values (?, ?, ?, ?, ?, ?) on conflict do nothing""",
+                List.of(aggregateId, version, type, eventId, topic, new Jdbc.JsonText(payload))) == 1;
+    }
+
+    List<StoredEvent> events(UUID aggregateId) {
+        return jdbc.query("""
+                select version, event_type, payload::text from aggregate_event where aggregate_id = ?
+                order by version, event_type""", List.of(aggregateId), rs -> {
+            try {
+                return new StoredEvent(rs.getLong(1), rs.getString(2), mapper.readTree(rs.getString(3)));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /**
+     * Replaces a record's contributions with {@code next} and moves the daily figures by the difference, so a record
+     * that changes (a correction, a late event, a new dimension) is counted once, where it now belongs.
+     */
+    void replaceContributions(UUID recordId, List<Contribution> next) {
+        Map<Contribution.Key, Long> before = new HashMap<>();
+        jdbc.query("""
+                select figure, province_code, body_code, sector, kind, day, value from figure_contribution
+                where record_id = ?""", List.of(recordId), rs -> before.merge(new Contribution.Key(rs.getString(1),
+                rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getDate(6).toLocalDate()),
+                rs.getLong(7), Long::sum));
+        Map<Contribution.Key, Long> after = new HashMap<>();
+        next.forEach(c -> after.merge(c.key(), c.value(), Long::sum));
+        if (before.equals(after)) {
+            return;
+        }
+        TreeMap<Contribution.Key, Long> delta = new TreeMap<>();
+        before.forEach((k, v) -> delta.merge(k, -v, Long::sum));
+        after.forEach((k, v) -> delta.merge(k, v, Long::sum));
+        List<List<?>> upserts = new ArrayList<>();
+        delta.forEach((k, v) -> {
+            if (v != 0) {
+                upserts.add(List.of(k.figure(), k.day(), k.provinceCode(), k.bodyCode(), k.sector(), k.kind(), v));
+            }
+        });
+        // keys in a fixed order, so two transactions never wait on each other's rows in opposite orders
+        jdbc.batch("""
+                insert into daily_figure (figure, day, province_code, body_code, sector, kind, value)
+                values (?, ?, ?, ?, ?, ?, ?)
+                on conflict (figure, day, province_code, body_code, sector, kind)
+                do update set value = daily_figure.value + excluded.value""", upserts);
+        jdbc.update("delete from figure_contribution where record_id = ?", List.of(recordId));
+        List<List<?>> rows = new ArrayList<>();
+        after.forEach((k, v) -> rows.add(List.of(recordId, k.figure(), k.provinceCode(), k.bodyCode(), k.sector(),
+                k.kind(), k.day(), v)));
+        jdbc.batch("""
+                insert into figure_contribution (record_id, figure, province_code, body_code, sector, kind, day, value)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+    }
+
+    void saveCaseState(UUID caseId, CaseFold f) {
+        jdbc.update("""
+                insert into case_state (case_id, province_code, body_code, kind, due_on, open, overdue, on_watchlist)
+                values (?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (case_id) do update set province_code = excluded.province_code,
+                    body_code = excluded.body_code, kind = excluded.kind, due_on = excluded.due_on,
+                    open = excluded.open, overdue = excluded.overdue, on_watchlist = excluded.on_watchlist""",
+                java.util.Arrays.asList(caseId, f.provinceOrEmpty(), RecordFacts.orEmpty(f.body()),
+                        RecordFacts.orEmpty(f.kind), f.dueOn, f.open(), f.overdueOn != null, f.onWatchlist));
+    }
+
+    /** Records that every offset before {@code offset + 1} of a partition is reflected. */
+    public void advance(String topic, int partition, long offset) {
+        jdbc.update("""
+                insert into consumer_position (topic, partition, next_offset) values (?, ?, ?)
+                on conflict (topic, partition) do update
+                set next_offset = greatest(consumer_position.next_offset, excluded.next_offset)""",
+                List.of(topic, partition, offset + 1));
+    }
+
+    public List<Position> positions() {
+        return jdbc.query("select topic, partition, next_offset from consumer_position order by topic, partition",
+                List.of(), rs -> new Position(rs.getString(1), rs.getInt(2), rs.getLong(3)));
+    }
+
+    /** Empties every table derived from events (not reference data, not published snapshots). */
+    public void reset() {
+        jdbc.update("truncate aggregate_event, figure_contribution, daily_figure, case_state, consumer_position",
+                List.of());
+    }
+
+    /** A topic partition and the next offset to read on it. */
+    public record Position(String topic, int partition, long nextOffset) {
+    }
+}

@@ -1,0 +1,81 @@
+package vn.inspectorate.reporting.publication;
+
+import io.smallrye.common.annotation.RunOnVirtualThread;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import vn.inspectorate.platform.problem.Problem;
+import vn.inspectorate.platform.problem.ProblemException;
+import vn.inspectorate.platform.security.CallerScope;
+import vn.inspectorate.platform.security.Roles;
+import vn.inspectorate.reporting.figures.ReportRequests;
+import vn.inspectorate.reporting.periods.Period;
+
+/** Publication of national reports: close a period (frozen snapshot + {@code report.published}) and read snapshots. */
+@Path("/api/v1/reports/publications")
+@Produces(MediaType.APPLICATION_JSON)
+@RunOnVirtualThread
+public class PublicationResource {
+
+    /** Closing a period: {@code period} as {@code YYYY-MM}, {@code YYYY-Qn}, {@code YYYY-Hn} or {@code YYYY}. */
+    public record PublishRequest(@NotBlank String period, String calendar) {
+    }
+
+    private final PublicationService publications;
+    private final ReportRequests requests;
+    private final CallerScope caller;
+
+    PublicationResource(PublicationService publications, ReportRequests requests, CallerScope caller) {
+        this.publications = publications;
+        this.requests = requests;
+        this.caller = caller;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.CENTRAL_ANALYST, Roles.PLATFORM_ADMIN})
+    public Response publish(@Valid PublishRequest body) {
+        List<Problem.FieldError> errors = ReportRequests.errors();
+        Period p = requests.period(body.period(), body.calendar(), null, null, errors);
+        ReportRequests.check(errors);
+        if (!p.end().isBefore(requests.today())) {
+            throw ProblemException.unprocessable("period-not-over", "The period " + p.key() + " ends on " + p.end()
+                    + "; it can be closed from the day after.",
+                    List.of(new Problem.FieldError("period", "not over yet")));
+        }
+        PublicationService.Published published = publications.publish(p, requests.today(), caller.subject());
+        URI location = URI.create("/api/v1/reports/publications/" + published.snapshot().snapshotId());
+        return (published.created() ? Response.created(location) : Response.ok().location(location))
+                .entity(published.snapshot()).build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.CENTRAL_ANALYST, Roles.PLATFORM_ADMIN, Roles.PARTNER})
+    public List<PublicationService.Snapshot> list() {
+        return publications.list();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.CENTRAL_ANALYST, Roles.PLATFORM_ADMIN, Roles.PARTNER})
+    public PublicationService.Snapshot get(@PathParam("id") String id) {
+        UUID snapshotId;
+        try {
+            snapshotId = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.notFound("Published report " + id);
+        }
+        return publications.get(snapshotId).orElseThrow(() -> ProblemException.notFound("Published report " + id));
+    }
+}

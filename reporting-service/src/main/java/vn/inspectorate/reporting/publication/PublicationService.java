@@ -1,0 +1,177 @@
+package vn.inspectorate.reporting.publication;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import vn.inspectorate.contracts.EventTypes;
+import vn.inspectorate.contracts.Topics;
+import vn.inspectorate.contracts.reports.ReportPublished;
+import vn.inspectorate.platform.outbox.Outbox;
+import vn.inspectorate.platform.problem.ProblemException;
+import vn.inspectorate.reporting.db.Jdbc;
+import vn.inspectorate.reporting.figures.Figure;
+import vn.inspectorate.reporting.figures.FigureQueries;
+import vn.inspectorate.reporting.figures.ReportFilter;
+import vn.inspectorate.reporting.national.NationalReport;
+import vn.inspectorate.reporting.national.NationalReports;
+import vn.inspectorate.reporting.periods.Calendar;
+import vn.inspectorate.reporting.periods.Period;
+import vn.inspectorate.reporting.periods.PeriodCalendar;
+import vn.inspectorate.reporting.projection.ProjectionStore;
+import vn.inspectorate.reporting.units.UnitMode;
+
+/**
+ * Closes a period's national report: freezes its figures with the consumer positions they reflect, lists the figures
+ * of earlier published reports that changed since (revisions), and emits {@code report.published}, all in one
+ * transaction. Closing the same period again answers the snapshot already published.
+ */
+@ApplicationScoped
+public class PublicationService {
+
+    static final String NATIONAL = "NATIONAL";
+
+    private final Jdbc jdbc;
+    private final ObjectMapper mapper;
+    private final NationalReports reports;
+    private final FigureQueries queries;
+    private final PeriodCalendar periods;
+    private final ProjectionStore store;
+    private final Outbox outbox;
+
+    PublicationService(Jdbc jdbc, ObjectMapper mapper, NationalReports reports, FigureQueries queries,
+            PeriodCalendar periods, ProjectionStore store, Outbox outbox) {
+        this.jdbc = jdbc;
+        this.mapper = mapper;
+        this.reports = reports;
+        this.queries = queries;
+        this.periods = periods;
+        this.store = store;
+        this.outbox = outbox;
+    }
+
+    public record Published(Snapshot snapshot, boolean created) {
+    }
+
+    /** A frozen report. */
+    public record Snapshot(UUID snapshotId, UUID reportId, String periodKind, String calendar, String periodKey,
+            LocalDate periodStart, LocalDate periodEnd, String scope, OffsetDateTime publishedAt, String publishedBy,
+            List<ReportPublished.TopicOffset> offsetsReflected, NationalReport report) {
+    }
+
+    @Transactional
+    public Published publish(Period period, LocalDate today, String by) {
+        if (!jdbc.query("select 1 from projection_rebuild where state = 'RUNNING'", List.of(), rs -> 1).isEmpty()) {
+            throw ProblemException.conflict("rebuild-running", "The projections are being rebuilt; publish when the "
+                    + "rebuild is done.", Map.of());
+        }
+        // no event transaction runs while the figures and the positions are read: they match exactly
+        store.lockExclusive();
+        Optional<Snapshot> existing = find(period.calendar().name(), period.key());
+        if (existing.isPresent()) {
+            return new Published(existing.get(), false);
+        }
+        ReportFilter national = new ReportFilter(null, null, null, null, null, UnitMode.FILED);
+        NationalReport report = reports.build(period, national, today).withRevisions(revisions(period.calendar()));
+        List<ReportPublished.TopicOffset> offsets = store.positions().stream()
+                .map(p -> new ReportPublished.TopicOffset(p.topic(), p.partition(), p.nextOffset())).toList();
+        UUID snapshotId = UUID.randomUUID();
+        UUID reportId = UUID.randomUUID();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        jdbc.update("""
+                insert into report_snapshot (id, report_id, period_kind, calendar, period_key, period_start, period_end,
+                    scope, scope_code, figures, revisions, offsets, published_at, published_by)
+                values (?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?)""",
+                List.of(snapshotId, reportId, period.kind().name(), period.calendar().name(), period.key(),
+                        period.start(), period.end(), NATIONAL, json(report), json(report.revisions()), json(offsets),
+                        now, by));
+        outbox.publish(Topics.REPORTS, EventTypes.REPORT_PUBLISHED, reportId.toString(), new ReportPublished(reportId,
+                1, now, period.kind().name(), period.calendar().name(), period.start(), period.end(), NATIONAL, null,
+                snapshotId, offsets));
+        return new Published(new Snapshot(snapshotId, reportId, period.kind().name(), period.calendar().name(),
+                period.key(), period.start(), period.end(), NATIONAL, now, by, offsets, report), true);
+    }
+
+    public Optional<Snapshot> get(UUID snapshotId) {
+        return select("where id = ?", List.of(snapshotId)).stream().findFirst();
+    }
+
+    public List<Snapshot> list() {
+        return select("order by published_at desc limit 200", List.of());
+    }
+
+    private Optional<Snapshot> find(String calendar, String key) {
+        return select("where calendar = ? and period_key = ? and scope = ? and scope_code = ''",
+                List.of(calendar, key, NATIONAL)).stream().findFirst();
+    }
+
+    /**
+     * Figures of earlier national reports in this calendar whose value now differs from the value last reported for
+     * them (in their own report, or as a revision in a later one), so a correction is reported once.
+     */
+    private List<NationalReport.Revision> revisions(Calendar calendar) {
+        ReportFilter national = new ReportFilter(null, null, null, null, null, UnitMode.FILED);
+        List<Snapshot> earlier = select("where calendar = ? and scope = ? order by published_at",
+                List.of(calendar.name(), NATIONAL));
+        Map<String, Map<String, Long>> lastReported = new java.util.LinkedHashMap<>();
+        for (Snapshot s : earlier) {
+            Map<String, Long> own = lastReported.computeIfAbsent(s.periodKey(), k -> new java.util.HashMap<>());
+            s.report().figures().forEach(f -> own.put(f.figure(), f.value()));
+            for (NationalReport.Revision r : s.report().revisions()) {
+                lastReported.computeIfAbsent(r.periodKey(), k -> new java.util.HashMap<>())
+                        .put(r.figure(), r.currentValue());
+            }
+        }
+        List<NationalReport.Revision> revisions = new ArrayList<>();
+        lastReported.forEach((key, reported) -> {
+            Period p = periods.parse(key, calendar).orElseThrow();
+            Map<Figure, Long> now = queries.sums(p, national);
+            for (Figure f : Figure.values()) {
+                Long before = reported.get(f.code());
+                if (!f.isNow() && before != null) {
+                    long current = now.getOrDefault(f, 0L);
+                    if (current != before) {
+                        revisions.add(new NationalReport.Revision(key, calendar.name(), p.start(), p.end(), f.code(),
+                                before, current));
+                    }
+                }
+            }
+        });
+        return revisions;
+    }
+
+    private List<Snapshot> select(String where, List<?> params) {
+        return jdbc.query("""
+                select id, report_id, period_kind, calendar, period_key, period_start, period_end, scope,
+                    published_at, published_by, offsets::text, figures::text from report_snapshot""" + " " + where,
+                params, rs -> {
+                    try {
+                        return new Snapshot(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+                                rs.getString(4), rs.getString(5), rs.getDate(6).toLocalDate(),
+                                rs.getDate(7).toLocalDate(), rs.getString(8),
+                                rs.getObject(9, OffsetDateTime.class), rs.getString(10),
+                                List.of(mapper.readValue(rs.getString(11), ReportPublished.TopicOffset[].class)),
+                                mapper.readValue(rs.getString(12), NationalReport.class));
+                    } catch (JsonProcessingException e) {
+                        throw new IllegalStateException("unreadable snapshot", e);
+                    }
+                });
+    }
+
+    private Jdbc.JsonText json(Object value) {
+        try {
+            return new Jdbc.JsonText(mapper.writeValueAsString(value));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

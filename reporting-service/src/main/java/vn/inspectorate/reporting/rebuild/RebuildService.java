@@ -1,0 +1,206 @@
+package vn.inspectorate.reporting.rebuild;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import vn.inspectorate.contracts.CloudEvent;
+import vn.inspectorate.contracts.Topics;
+import vn.inspectorate.platform.inbox.EventInbox;
+import vn.inspectorate.platform.inbox.PoisonEventException;
+import vn.inspectorate.platform.problem.ProblemException;
+import vn.inspectorate.reporting.db.Jdbc;
+import vn.inspectorate.reporting.projection.ProjectionStore;
+import vn.inspectorate.reporting.projection.Projector;
+
+/**
+ * Rebuilds the projections from the topics: empties them (while no live event transaction runs), then replays every
+ * partition from its earliest offset up to the end it had when the rebuild started, with a consumer of its own that
+ * commits no group offsets. The live consumers go on meanwhile: applying an event is idempotent and commutes with
+ * the replay, so both meet at the same figures.
+ */
+@ApplicationScoped
+public class RebuildService {
+
+    private static final Logger LOG = Logger.getLogger(RebuildService.class);
+    static final List<String> TOPICS = List.of(Topics.CASES, Topics.INSPECTIONS, Topics.DECLARATIONS);
+
+    private final Jdbc jdbc;
+    private final ProjectionStore store;
+    private final Projector projector;
+    private final EventInbox inbox;
+    private final String bootstrapServers;
+
+    RebuildService(Jdbc jdbc, ProjectionStore store, Projector projector, EventInbox inbox,
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+        this.jdbc = jdbc;
+        this.store = store;
+        this.projector = projector;
+        this.inbox = inbox;
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    /** Progress of one rebuild. */
+    public record Rebuild(UUID id, String state, String requestedBy, OffsetDateTime requestedAt,
+            OffsetDateTime finishedAt, long totalRecords, long replayedRecords, long poisonRecords, String error) {
+    }
+
+    /** A rebuild cut short by a stop of the service would otherwise block publication and new rebuilds. */
+    void markInterrupted(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent ignored) {
+        QuarkusTransaction.requiringNew().run(() -> jdbc.update("""
+                update projection_rebuild set state = 'FAILED', finished_at = now(),
+                    error = 'interrupted by a restart of the service; start a new rebuild'
+                where state = 'RUNNING'""", List.of()));
+    }
+
+    /** Starts a rebuild in the background; a second one while one runs is a conflict. */
+    public Rebuild start(String requestedBy) {
+        UUID id = UUID.randomUUID();
+        try {
+            QuarkusTransaction.requiringNew().run(() -> jdbc.update(
+                    "insert into projection_rebuild (id, requested_by, state) values (?, ?, 'RUNNING')",
+                    List.of(id, requestedBy)));
+        } catch (RuntimeException e) {
+            if (uniqueViolation(e)) {
+                throw ProblemException.conflict("rebuild-running", "A rebuild is already running.", Map.of());
+            }
+            throw e;
+        }
+        Thread.ofVirtual().name("projection-rebuild").start(() -> run(id));
+        return get(id).orElseThrow();
+    }
+
+    public Optional<Rebuild> get(UUID id) {
+        return jdbc.query("""
+                select id, state, requested_by, requested_at, finished_at, total_records, replayed_records,
+                    poison_records, error from projection_rebuild where id = ?""", List.of(id),
+                rs -> new Rebuild(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getObject(4, OffsetDateTime.class), rs.getObject(5, OffsetDateTime.class), rs.getLong(6),
+                        rs.getLong(7), rs.getLong(8), rs.getString(9))).stream().findFirst();
+    }
+
+    private void run(UUID id) {
+        try (KafkaConsumer<String, String> consumer = consumer(id)) {
+            QuarkusTransaction.requiringNew().run(() -> {
+                store.lockExclusive();
+                store.reset();
+            });
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : TOPICS) {
+                List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(30));
+                if (infos != null) {
+                    infos.forEach(i -> partitions.add(new TopicPartition(i.topic(), i.partition())));
+                }
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = new HashMap<>(consumer.endOffsets(partitions));
+            Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions);
+            long total = partitions.stream().mapToLong(p -> end.get(p) - begin.get(p)).sum();
+            progress(id, total, 0, 0);
+            long replayed = 0;
+            long poison = 0;
+            while (!done(consumer, end)) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    TopicPartition tp = new TopicPartition(record.topic(), record.partition());
+                    if (record.offset() >= end.get(tp)) {
+                        continue;
+                    }
+                    if (!replay(record)) {
+                        poison++;
+                    }
+                    replayed++;
+                    if (replayed % 200 == 0) {
+                        progress(id, total, replayed, poison);
+                    }
+                }
+            }
+            long replayedFinal = replayed;
+            long poisonFinal = poison;
+            QuarkusTransaction.requiringNew().run(() -> jdbc.update("""
+                    update projection_rebuild set state = 'DONE', finished_at = now(), total_records = ?,
+                        replayed_records = ?, poison_records = ? where id = ?""",
+                    List.of(total, replayedFinal, poisonFinal, id)));
+            LOG.infof("projection rebuild %s done: %d records replayed, %d poison", id, replayed, poison);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "projection rebuild %s failed", id);
+            QuarkusTransaction.requiringNew().run(() -> jdbc.update(
+                    "update projection_rebuild set state = 'FAILED', finished_at = now(), error = ? where id = ?",
+                    List.of(String.valueOf(e.getMessage()), id)));
+        }
+    }
+
+    /** Applies one record; false when it is poison (it was dead-lettered by the live consumer already). */
+    private boolean replay(ConsumerRecord<String, String> record) {
+        CloudEvent<JsonNode> event;
+        try {
+            event = inbox.parse(record.value());
+        } catch (PoisonEventException e) {
+            return false;
+        }
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                projector.apply(record.topic(), event);
+                store.advance(record.topic(), record.partition(), record.offset());
+            });
+            return true;
+        } catch (PoisonEventException e) {
+            return false;
+        } catch (RuntimeException e) {
+            if (e.getCause() instanceof PoisonEventException) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private static boolean uniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean done(KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> end) {
+        for (Map.Entry<TopicPartition, Long> e : end.entrySet()) {
+            if (consumer.position(e.getKey()) < e.getValue()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void progress(UUID id, long total, long replayed, long poison) {
+        QuarkusTransaction.requiringNew().run(() -> jdbc.update("""
+                update projection_rebuild set total_records = ?, replayed_records = ?, poison_records = ?
+                where id = ?""", List.of(total, replayed, poison, id)));
+    }
+
+    private KafkaConsumer<String, String> consumer(UUID id) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "reporting-rebuild-" + id);
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "500");
+        return new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
+    }
+}
