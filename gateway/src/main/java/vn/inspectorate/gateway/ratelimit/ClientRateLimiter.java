@@ -1,0 +1,80 @@
+package vn.inspectorate.gateway.ratelimit;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.OptionalLong;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Per-client limits with Bucket4j, held in this gateway instance's memory. Clients are keyed by the token's
+ * {@code azp} for client-credential tokens of machines and by {@code sub} for users, so a user's limit is theirs
+ * whichever dashboard they use. Across several instances the same buckets go to a shared store (see the README).
+ */
+@ApplicationScoped
+public class ClientRateLimiter {
+
+    private static final String DASHBOARD_CLIENT = "inspectorate-dashboard";
+
+    private final RateLimitConfig config;
+    private final MeterRegistry registry;
+    /** A bucket idle for longer than its refill period is full again, so forgetting it changes nothing. */
+    private final Cache<String, Bucket> buckets;
+
+    ClientRateLimiter(RateLimitConfig config, MeterRegistry registry) {
+        this.config = config;
+        this.registry = registry;
+        Duration longest = config.roles().values().stream().map(RateLimitConfig.Limit::period)
+                .reduce(config.fallback().period(), (a, b) -> a.compareTo(b) >= 0 ? a : b);
+        this.buckets = Caffeine.newBuilder().expireAfterAccess(longest).maximumSize(200_000).build();
+    }
+
+    /** Takes one token for the caller; empty when allowed, else the seconds to wait before retrying. */
+    public OptionalLong tryConsume(SecurityIdentity identity) {
+        if (!config.enabled() || identity.isAnonymous()) {
+            return OptionalLong.empty();
+        }
+        String role = limitingRole(identity);
+        RateLimitConfig.Limit limit = config.roles().getOrDefault(role, config.fallback());
+        String client = clientKey(identity);
+        Bucket bucket = buckets.get(role + "|" + client, k -> Bucket.builder()
+                .addLimit(Bandwidth.builder().capacity(limit.capacity())
+                        .refillGreedy(limit.capacity(), limit.period()).build())
+                .build());
+        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        if (probe.isConsumed()) {
+            return OptionalLong.empty();
+        }
+        registry.counter("inspectorate.gateway.rate.limited", "role", role).increment();
+        return OptionalLong.of(Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L));
+    }
+
+    String limitingRole(SecurityIdentity identity) {
+        return config.precedence().stream().filter(identity::hasRole).findFirst().orElse("other");
+    }
+
+    static String clientKey(SecurityIdentity identity) {
+        if (identity.getPrincipal() instanceof JsonWebToken jwt) {
+            Object azp = jwt.getClaim("azp");
+            if (azp != null && !DASHBOARD_CLIENT.equals(azp.toString()) && jwt.getSubject() != null
+                    && isServiceAccount(jwt)) {
+                return "client:" + azp;
+            }
+            if (jwt.getSubject() != null) {
+                return "sub:" + jwt.getSubject();
+            }
+        }
+        return "name:" + identity.getPrincipal().getName();
+    }
+
+    private static boolean isServiceAccount(JsonWebToken jwt) {
+        Object username = jwt.getClaim("preferred_username");
+        return username != null && username.toString().startsWith("service-account-");
+    }
+}

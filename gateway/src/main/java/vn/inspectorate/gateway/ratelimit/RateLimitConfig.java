@@ -1,0 +1,35 @@
+package vn.inspectorate.gateway.ratelimit;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Token buckets per client, sized by role: a provincial system's batch sync needs more than a dashboard user. A
+ * caller with several roles gets the bucket of the first of its roles in {@link #precedence()}.
+ */
+@ConfigMapping(prefix = "inspectorate.gateway.rate-limit")
+public interface RateLimitConfig {
+
+    @WithDefault("true")
+    boolean enabled();
+
+    /** Role order used to pick one limit for a caller with several roles. */
+    List<String> precedence();
+
+    /** Limits by role. */
+    Map<String, Limit> roles();
+
+    /** The limit of a caller whose roles have none configured. */
+    Limit fallback();
+
+    interface Limit {
+        /** Requests allowed in a burst. */
+        long capacity();
+
+        /** Time in which the whole capacity refills (greedily, token by token). */
+        Duration period();
+    }
+}

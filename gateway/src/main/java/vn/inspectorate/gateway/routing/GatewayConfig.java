@@ -1,0 +1,51 @@
+package vn.inspectorate.gateway.routing;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Where the gateway sends each API prefix, who may call it, and how hard. */
+@ConfigMapping(prefix = "inspectorate.gateway")
+public interface GatewayConfig {
+
+    /** Upstream services by name, each with one or more instance base URLs. */
+    Map<String, Upstream> services();
+
+    /** Routes by name; the longest matching prefix wins. */
+    Map<String, Route> routes();
+
+    /** Time to wait for an upstream's response head (and between body chunks) before answering 504. */
+    @WithDefault("PT30S")
+    Duration upstreamTimeout();
+
+    @WithDefault("PT3S")
+    Duration connectTimeout();
+
+    /** How long an instance that refused a connection stays out of the rotation. */
+    @WithDefault("PT10S")
+    Duration ejectionTime();
+
+    interface Upstream {
+        List<String> urls();
+
+        /** Overrides {@link GatewayConfig#upstreamTimeout()} for this service. */
+        Optional<Duration> timeout();
+    }
+
+    interface Route {
+        /** A path prefix such as {@code /api/v1/cases}; matches the prefix itself and anything below it. */
+        String prefix();
+
+        /** The name of the upstream service in {@link GatewayConfig#services()}. */
+        String service();
+
+        /** Roles allowed every method. */
+        List<String> roles();
+
+        /** Roles allowed only GET and HEAD (e.g. partners on report aggregates). */
+        Optional<List<String>> readRoles();
+    }
+}

@@ -1,0 +1,65 @@
+package vn.inspectorate.gateway.routing;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** The configured routes, longest prefix first, with their upstream pools. */
+@ApplicationScoped
+public class RouteTable {
+
+    /** A resolved route. */
+    public record Route(String name, String prefix, UpstreamPool pool, Set<String> roles, Set<String> readRoles,
+            Duration timeout) {
+
+        boolean matches(String path) {
+            return path.equals(prefix) || path.startsWith(prefix + "/");
+        }
+
+        /** Whether the caller's roles allow this method here. */
+        public boolean allows(SecurityIdentity identity, String method) {
+            if (roles.stream().anyMatch(identity::hasRole)) {
+                return true;
+            }
+            boolean read = "GET".equals(method) || "HEAD".equals(method);
+            return read && readRoles.stream().anyMatch(identity::hasRole);
+        }
+    }
+
+    private final List<Route> routes;
+    private final Map<String, UpstreamPool> pools = new LinkedHashMap<>();
+
+    RouteTable(GatewayConfig config) {
+        config.services().forEach((name, upstream) ->
+                pools.put(name, new UpstreamPool(name, upstream.urls(), config.ejectionTime().toMillis())));
+        this.routes = config.routes().entrySet().stream().map(e -> {
+            GatewayConfig.Route r = e.getValue();
+            UpstreamPool pool = pools.get(r.service());
+            if (pool == null) {
+                throw new IllegalStateException("route " + e.getKey() + " names unknown service " + r.service());
+            }
+            String prefix = r.prefix().endsWith("/") ? r.prefix().substring(0, r.prefix().length() - 1) : r.prefix();
+            Duration timeout = config.services().get(r.service()).timeout().orElse(config.upstreamTimeout());
+            return new Route(e.getKey(), prefix, pool, Set.copyOf(r.roles()), Set.copyOf(r.readRoles().orElse(List.of())),
+                    timeout);
+        }).sorted(Comparator.comparingInt((Route r) -> r.prefix().length()).reversed()).toList();
+    }
+
+    public Optional<Route> match(String normalizedPath) {
+        return routes.stream().filter(r -> r.matches(normalizedPath)).findFirst();
+    }
+
+    public Map<String, UpstreamPool> pools() {
+        return pools;
+    }
+
+    public List<Route> routes() {
+        return routes;
+    }
+}

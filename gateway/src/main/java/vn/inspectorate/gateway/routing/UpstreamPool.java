@@ -1,0 +1,77 @@
+package vn.inspectorate.gateway.routing;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The instances of one upstream service, taken in turn. An instance that refused a connection is ejected for a while
+ * and then tried again; while every instance is ejected the service is unavailable.
+ */
+public final class UpstreamPool {
+
+    /** One instance: its base URI and until when it is out of the rotation (epoch millis). */
+    public static final class Instance {
+        private final URI base;
+        private volatile long ejectedUntil;
+
+        Instance(URI base) {
+            this.base = base;
+        }
+
+        public URI base() {
+            return base;
+        }
+
+        public boolean availableAt(long now) {
+            return ejectedUntil <= now;
+        }
+    }
+
+    private final String service;
+    private final List<Instance> instances;
+    private final long ejectionMillis;
+    private final AtomicInteger next = new AtomicInteger();
+
+    public UpstreamPool(String service, List<String> urls, long ejectionMillis) {
+        if (urls.isEmpty()) {
+            throw new IllegalArgumentException("service " + service + " has no instance URL");
+        }
+        this.service = service;
+        this.instances = urls.stream().map(u -> new Instance(URI.create(u.endsWith("/") ? u.substring(0, u.length() - 1) : u))).toList();
+        this.ejectionMillis = ejectionMillis;
+    }
+
+    public String service() {
+        return service;
+    }
+
+    public List<Instance> instances() {
+        return instances;
+    }
+
+    /** The next instance in turn that is not ejected and not in {@code tried}; empty when none is left. */
+    public Optional<Instance> pick(List<Instance> tried) {
+        long now = System.currentTimeMillis();
+        int start = Math.floorMod(next.getAndIncrement(), instances.size());
+        for (int i = 0; i < instances.size(); i++) {
+            Instance candidate = instances.get((start + i) % instances.size());
+            if (candidate.availableAt(now) && !tried.contains(candidate)) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+
+    public void eject(Instance instance) {
+        instance.ejectedUntil = System.currentTimeMillis() + ejectionMillis;
+    }
+
+    /** Seconds until the first ejected instance returns (at least 1). */
+    public long secondsUntilRetry() {
+        long now = System.currentTimeMillis();
+        long soonest = instances.stream().mapToLong(i -> i.ejectedUntil).min().orElse(now);
+        return Math.max(1, (soonest - now + 999) / 1000);
+    }
+}

@@ -1,0 +1,130 @@
+package vn.inspectorate.gateway.subscriptions;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.microprofile.config.Config;
+import vn.inspectorate.gateway.routing.GatewayConfig;
+
+/**
+ * Server-side request forgery guard for partner callbacks: only http(s) URLs whose host resolves to public addresses
+ * only, and never a host of the platform itself. Loopback, private (RFC 1918, IPv6 unique-local), link-local (cloud
+ * metadata), carrier-grade NAT, multicast and reserved ranges are refused. Explicit {@code host:port} targets from
+ * configuration are exempt (test receivers, a partner sandbox). The dispatcher checks again before each delivery, so a
+ * host that later resolves to an internal address is not called.
+ */
+@ApplicationScoped
+public class CallbackUrlGuard {
+
+    private final Set<String> deniedHosts = new HashSet<>();
+    private final Set<String> allowedTargets = new HashSet<>();
+
+    CallbackUrlGuard(WebhookConfig webhooks, GatewayConfig gateway, Config config) {
+        webhooks.deniedHosts().orElse(List.of()).forEach(h -> deniedHosts.add(h.trim().toLowerCase(Locale.ROOT)));
+        webhooks.allowedTargets().orElse(List.of()).stream().map(String::trim).filter(t -> !t.isEmpty())
+                .forEach(t -> allowedTargets.add(t.toLowerCase(Locale.ROOT)));
+        // the platform's own services, identity provider and broker
+        gateway.services().values().forEach(s -> s.urls().forEach(u -> hostOf(u).ifPresent(deniedHosts::add)));
+        config.getOptionalValue("quarkus.oidc.auth-server-url", String.class).flatMap(CallbackUrlGuard::hostOf)
+                .ifPresent(deniedHosts::add);
+        config.getOptionalValue("kafka.bootstrap.servers", String.class).ifPresent(servers -> {
+            for (String server : servers.split(",")) {
+                int colon = server.lastIndexOf(':');
+                deniedHosts.add((colon > 0 ? server.substring(0, colon) : server).trim().toLowerCase(Locale.ROOT));
+            }
+        });
+    }
+
+    /** Why {@code url} may not be called back, or empty when it may. */
+    public Optional<String> refusal(String url) {
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            return Optional.of("is not a valid URL");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            return Optional.of("must be an http or https URL");
+        }
+        String host = uri.getHost();
+        if (host == null || host.isBlank()) {
+            return Optional.of("must name a host");
+        }
+        if (uri.getRawUserInfo() != null) {
+            return Optional.of("must not carry credentials");
+        }
+        if (uri.getRawFragment() != null) {
+            return Optional.of("must not have a fragment");
+        }
+        host = stripBrackets(host.toLowerCase(Locale.ROOT));
+        int port = uri.getPort() > 0 ? uri.getPort() : (scheme.equals("https") ? 443 : 80);
+        if (allowedTargets.contains(host + ":" + port)) {
+            return Optional.empty();
+        }
+        if (deniedHosts.contains(host) || host.endsWith(".internal") || host.endsWith(".local")
+                || host.endsWith(".localhost") || host.endsWith(".svc") || host.contains(".svc.")) {
+            return Optional.of("points at the platform's own or an internal host");
+        }
+        InetAddress[] addresses;
+        try {
+            addresses = InetAddress.getAllByName(host);
+        } catch (UnknownHostException e) {
+            return Optional.of("has a host that does not resolve");
+        }
+        for (InetAddress address : addresses) {
+            if (deniedHosts.contains(address.getHostAddress())) {
+                return Optional.of("points at the platform's own or an internal host");
+            }
+            if (!isPublic(address)) {
+                return Optional.of("resolves to a loopback, private, link-local or reserved address");
+            }
+        }
+        return Optional.empty();
+    }
+
+    static boolean isPublic(InetAddress address) {
+        if (address.isLoopbackAddress() || address.isAnyLocalAddress() || address.isLinkLocalAddress()
+                || address.isSiteLocalAddress() || address.isMulticastAddress()) {
+            return false;
+        }
+        byte[] b = address.getAddress();
+        if (address instanceof Inet4Address) {
+            int first = b[0] & 0xff;
+            int second = b[1] & 0xff;
+            return !(first == 0                                    // this network
+                    || (first == 100 && second >= 64 && second < 128) // carrier-grade NAT
+                    || (first == 192 && second == 0 && (b[2] & 0xff) == 0) // IETF protocol assignments
+                    || (first == 198 && (second == 18 || second == 19))  // benchmarking
+                    || first >= 240);                              // reserved and broadcast
+        }
+        if (address instanceof Inet6Address) {
+            return (b[0] & 0xfe) != 0xfc                           // unique-local fc00::/7
+                    && !((b[0] & 0xff) == 0x20 && (b[1] & 0xff) == 0x01 && (b[2] & 0xff) == 0x0d && (b[3] & 0xff) == 0xb8)
+                    && !((b[0] & 0xff) == 0xfe && (b[1] & 0xc0) == 0xc0);  // documentation, site-local fec0::/10
+        }
+        return false;
+    }
+
+    private static Optional<String> hostOf(String url) {
+        try {
+            String host = new URI(url.trim()).getHost();
+            return host == null ? Optional.empty() : Optional.of(stripBrackets(host.toLowerCase(Locale.ROOT)));
+        } catch (URISyntaxException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String stripBrackets(String host) {
+        return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    }
+}

@@ -1,0 +1,66 @@
+package vn.inspectorate.gateway.subscriptions;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+import vn.inspectorate.contracts.CloudEvent;
+import vn.inspectorate.contracts.EventCatalog;
+import vn.inspectorate.platform.inbox.EventInbox;
+import vn.inspectorate.platform.inbox.PoisonEventException;
+
+/**
+ * Reads the sanitized public topic (durable consumer group {@code inspectorate-gateway-webhooks}) and queues one
+ * delivery per matching subscription, in the same transaction as the inbox's record of the event.
+ */
+@ApplicationScoped
+public class PublicEventConsumer {
+
+    static final String CONSUMER = "gateway-webhooks";
+    private static final Logger LOG = Logger.getLogger(PublicEventConsumer.class);
+
+    private final EventInbox inbox;
+    private final PublicEventSanitizer sanitizer;
+    private final SubscriptionRepository repository;
+    private final ObjectMapper mapper;
+
+    PublicEventConsumer(EventInbox inbox, PublicEventSanitizer sanitizer, SubscriptionRepository repository,
+            ObjectMapper mapper) {
+        this.inbox = inbox;
+        this.sanitizer = sanitizer;
+        this.repository = repository;
+        this.mapper = mapper;
+    }
+
+    @Incoming("public-events")
+    @Blocking
+    public void consume(String record) {
+        inbox.handle(CONSUMER, record, this::queue);
+    }
+
+    void queue(CloudEvent<JsonNode> event) {
+        var entry = EventCatalog.find(event.type());
+        if (entry.isEmpty()) {
+            // a newer type this gateway does not know yet: nothing can vouch for its payload, so it is not passed on
+            LOG.warnf("public event %s has unknown type %s; not delivered", event.id(), event.type());
+            return;
+        }
+        if (!entry.get().publicEvent()) {
+            throw new PoisonEventException("internal event type " + event.type() + " on the public topic");
+        }
+        JsonNode data = sanitizer.sanitize(event.id(), event.data(), entry.get().payloadType());
+        String province = data.path("provinceCode").isTextual() ? data.get("provinceCode").asText() : "";
+        String aggregate = event.subject() != null ? event.subject() : event.id();
+        String body;
+        try {
+            body = mapper.writeValueAsString(event.withData(data));
+        } catch (JsonProcessingException e) {
+            throw new PoisonEventException("cannot write event " + event.id(), e);
+        }
+        int queued = repository.queue(event.id(), event.type(), aggregate, province, body);
+        LOG.debugf("public event %s (%s, %s) queued for %d subscription(s)", event.id(), event.type(), province, queued);
+    }
+}

@@ -1,0 +1,49 @@
+package vn.inspectorate.gateway.subscriptions;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import vn.inspectorate.platform.inbox.PoisonEventException;
+
+/**
+ * The gateway's own check that nothing personal leaves for a partner: the payload is cut down to the fields of the
+ * public record (which the contract tests hold to the AsyncAPI schema) and must then read as that record. A field the
+ * schema does not know is dropped and logged by name, never by value.
+ */
+@ApplicationScoped
+public class PublicEventSanitizer {
+
+    private static final Logger LOG = Logger.getLogger(PublicEventSanitizer.class);
+
+    private final ObjectMapper mapper;
+
+    PublicEventSanitizer(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    public JsonNode sanitize(String eventId, JsonNode data, Class<? extends Record> payloadType) {
+        if (!(data instanceof ObjectNode object)) {
+            throw new PoisonEventException("public event " + eventId + " has no object payload");
+        }
+        Set<String> known = Arrays.stream(payloadType.getRecordComponents()).map(c -> c.getName())
+                .collect(Collectors.toSet());
+        ObjectNode kept = object.deepCopy();
+        var unknown = kept.properties().stream().map(e -> e.getKey()).filter(name -> !known.contains(name)).toList();
+        if (!unknown.isEmpty()) {
+            LOG.warnf("public event %s carried fields outside the %s schema, dropped: %s", eventId,
+                    payloadType.getSimpleName(), unknown);
+            kept.remove(unknown);
+        }
+        try {
+            return mapper.valueToTree(mapper.treeToValue(kept, payloadType));
+        } catch (Exception e) {
+            throw new PoisonEventException("public event " + eventId + " does not fit " + payloadType.getSimpleName()
+                    + ": " + e.getMessage(), e);
+        }
+    }
+}

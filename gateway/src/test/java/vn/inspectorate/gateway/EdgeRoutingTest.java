@@ -1,0 +1,280 @@
+package vn.inspectorate.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.Test;
+import vn.inspectorate.testsupport.KafkaResource;
+import vn.inspectorate.testsupport.KeycloakResource;
+import vn.inspectorate.testsupport.PostgresResource;
+import vn.inspectorate.testsupport.Tokens;
+
+/** The edge with real Keycloak tokens against stub services: routing, token and id propagation, every refusal. */
+@QuarkusTest
+@WithTestResource(value = PostgresResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = KafkaResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = KeycloakResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = StubServicesResource.class, scope = TestResourceScope.GLOBAL)
+class EdgeRoutingTest {
+
+    @Test
+    void routesToTheOwnerWithTheTokenAndTheRequestId() {
+        String token = Tokens.clientCredentials("province-hn");
+        Response r = given().auth().oauth2(token).header("X-Request-Id", "req-hn-0001")
+                .get("/api/v1/cases/42/history?page=2");
+        r.then().statusCode(200).header("X-Request-Id", "req-hn-0001");
+        JsonPath echo = r.jsonPath();
+        assertThat(echo.getString("instance")).startsWith("complaints-");
+        assertThat(echo.getString("uri")).isEqualTo("/api/v1/cases/42/history?page=2");
+        assertThat(echo.getString("authorization")).isEqualTo("Bearer " + token);
+        assertThat(echo.getString("requestId")).isEqualTo("req-hn-0001");
+        assertThat(echo.getString("forwardedFor")).isNotBlank();
+    }
+
+    @Test
+    void createsARequestIdWhenNoneOrAnUnsafeOneIsGiven() {
+        String token = Tokens.password("inspector-hn");
+        for (String offered : new String[] {null, "bad id\nwith newline"}) {
+            var request = given().auth().oauth2(token);
+            if (offered != null) {
+                request = request.header("X-Request-Id", offered);
+            }
+            Response r = request.get("/api/v1/inspections/7");
+            r.then().statusCode(200);
+            String id = r.header("X-Request-Id");
+            assertThat(id).isNotBlank().isNotEqualTo(offered);
+            assertThat(r.jsonPath().getString("requestId")).isEqualTo(id);
+            assertThat(r.jsonPath().getString("instance")).isEqualTo("inspection");
+        }
+    }
+
+    @Test
+    void everyPrefixReachesItsOwner() {
+        String analyst = Tokens.password("analyst");
+        assertThat(instanceAt(analyst, "/api/v1/inspection-plans/2026")).isEqualTo("inspection");
+        assertThat(instanceAt(analyst, "/api/v1/reports/summary")).isEqualTo("reporting");
+        assertThat(instanceAt(analyst, "/api/v1/cases")).startsWith("complaints-");
+        // the declarations service is down in this setup: its prefix is routed there nonetheless (502/503, not 404)
+        int status = given().auth().oauth2(Tokens.password("asset-controller")).get("/api/v1/declarants/1")
+                .then().extract().statusCode();
+        assertThat(status).isIn(502, 503);
+    }
+
+    @Test
+    void balancesInstancesAndTakesADownOneOutOfRotation() {
+        String token = Tokens.clientCredentials("province-nb");
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < 9; i++) {
+            seen.add(instanceAt(token, "/api/v1/cases/" + i));
+        }
+        assertThat(seen).containsExactlyInAnyOrder("complaints-a", "complaints-b");
+    }
+
+    @Test
+    void streamsRequestBodiesThrough() {
+        String body = "{\"subject\":\"" + "x".repeat(20_000) + "\"}";
+        given().auth().oauth2(Tokens.clientCredentials("province-hn")).contentType("application/json").body(body)
+                .post("/api/v1/cases").then().statusCode(200)
+                .body("method", equalTo("POST")).body("bodyLength", equalTo(body.length())).body("body", equalTo(body));
+    }
+
+    @Test
+    void noOrInvalidTokenIs401Problem() {
+        given().get("/api/v1/cases").then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", "Bearer").body("status", equalTo(401));
+        String token = Tokens.clientCredentials("province-hn");
+        String tampered = token.substring(0, token.length() - 4) + (token.endsWith("AAAA") ? "BBBB" : "AAAA");
+        given().auth().oauth2(tampered).get("/api/v1/cases").then().statusCode(401)
+                .contentType("application/problem+json");
+        given().auth().oauth2("not-a-token").get("/api/v1/reports").then().statusCode(401);
+    }
+
+    @Test
+    void wrongRoleIs403Problem() {
+        String partner = Tokens.clientCredentials("partner-demo");
+        given().auth().oauth2(partner).get("/api/v1/cases/1").then().statusCode(403)
+                .contentType("application/problem+json").body("title", equalTo("Forbidden"));
+        given().auth().oauth2(partner).get("/api/v1/inspections").then().statusCode(403);
+        // partners read report aggregates but write nothing there
+        assertThat(instanceAt(partner, "/api/v1/reports/public/summary")).isEqualTo("reporting");
+        given().auth().oauth2(partner).contentType("application/json").body("{}").post("/api/v1/reports/exports")
+                .then().statusCode(403);
+        given().auth().oauth2(Tokens.password("asset-controller")).get("/api/v1/cases").then().statusCode(403);
+        given().auth().oauth2(Tokens.password("analyst")).get("/api/v1/declarations/1").then().statusCode(403);
+    }
+
+    @Test
+    void aRefusedRequestWithABodyLeavesTheConnectionUsable() throws Exception {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpRequest refused = HttpRequest.newBuilder(URI.create(gatewayUrl() + "/api/v1/cases"))
+                .header("Authorization", "Bearer " + Tokens.clientCredentials("partner-demo"))
+                .header("Content-Type", "application/json").timeout(java.time.Duration.ofSeconds(10))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"subject\":\"" + "y".repeat(30_000) + "\"}")).build();
+        assertThat(client.send(refused, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(403);
+        HttpRequest next = HttpRequest.newBuilder(URI.create(gatewayUrl() + "/api/v1/cases/1"))
+                .header("Authorization", "Bearer " + Tokens.clientCredentials("province-hn"))
+                .timeout(java.time.Duration.ofSeconds(10)).GET().build();
+        assertThat(client.send(next, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void unknownRouteIs404ProblemEvenWithAToken() {
+        String token = Tokens.password("analyst");
+        given().auth().oauth2(token).get("/api/v1/nothing-here").then().statusCode(404)
+                .contentType("application/problem+json").body("status", equalTo(404));
+        // a prefix matches whole segments only
+        given().auth().oauth2(token).get("/api/v1/casesx").then().statusCode(404);
+        // dot segments cannot climb out of a route the caller may use into one they may not
+        given().auth().oauth2(Tokens.clientCredentials("partner-demo")).get("/api/v1/reports/../cases/1")
+                .then().statusCode(403);
+    }
+
+    @Test
+    void slowServiceIs504ProblemNotAHang() {
+        long started = System.nanoTime();
+        given().auth().oauth2(Tokens.password("inspector-nb")).get("/api/v1/inspections/hang").then().statusCode(504)
+                .contentType("application/problem+json").body("status", equalTo(504));
+        assertThat((System.nanoTime() - started) / 1_000_000).isLessThan(8_000);
+    }
+
+    @Test
+    void downServiceIs502ThenOutOfRotation503WithRetryAfter() {
+        String token = Tokens.clientCredentials("province-hn");
+        int first = given().auth().oauth2(token).get("/api/v1/declarations").then()
+                .contentType("application/problem+json").extract().statusCode();
+        assertThat(first).isIn(502, 503);
+        Response unavailable = given().auth().oauth2(token).get("/api/v1/declarations");
+        unavailable.then().statusCode(503).contentType("application/problem+json")
+                .body("title", equalTo("Service unavailable"));
+        assertThat(Long.parseLong(unavailable.header("Retry-After"))).isPositive();
+    }
+
+    @Test
+    void serviceErrorsPassThroughUnchanged() {
+        given().auth().oauth2(Tokens.password("inspector-hn")).get("/api/v1/inspections/fail").then().statusCode(500)
+                .body("instance", equalTo("inspection"));
+    }
+
+    @Test
+    void oversizeBodyIs413Problem() throws Exception {
+        String token = Tokens.clientCredentials("province-nb");
+        byte[] big = new byte[100 * 1024];
+        given().auth().oauth2(token).contentType("application/json").body(big).post("/api/v1/cases").then()
+                .statusCode(413).contentType("application/problem+json");
+        // a chunked body without Content-Length is counted as it streams
+        HttpRequest chunked = HttpRequest.newBuilder(URI.create(gatewayUrl() + "/api/v1/cases"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big))).build();
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(chunked, HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(413);
+            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        } catch (java.io.IOException reset) {
+            // the gateway may close the connection while the client is still sending: still refused, never forwarded
+            assertThat(reset).isNotNull();
+        }
+    }
+
+    @Test
+    void rateLimitPerClientIs429WithRetryAfterAndCounted() {
+        // platform-admin is limited to 3 requests an hour in the test profile
+        String token = Tokens.password("admin");
+        for (int i = 0; i < 3; i++) {
+            given().auth().oauth2(token).get("/api/v1/cases").then().statusCode(200);
+        }
+        Response limited = given().auth().oauth2(token).get("/api/v1/cases");
+        limited.then().statusCode(429).contentType("application/problem+json").body("status", equalTo(429));
+        assertThat(Long.parseLong(limited.header("Retry-After"))).isPositive();
+        // another client is not affected
+        given().auth().oauth2(Tokens.password("analyst")).get("/api/v1/cases").then().statusCode(200);
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).containsPattern("inspectorate_gateway_rate_limited_total\\{[^}]*role=\"platform-admin\"[^}]*} [1-9]");
+    }
+
+    @Test
+    void theRequestIdIsInTheLogLinesOfTheRequest() {
+        List<String> ids = new ArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                try {
+                    Object id = record.getClass().getMethod("getMdc", String.class).invoke(record, "requestId");
+                    synchronized (ids) {
+                        ids.add(record.getMessage() + " | " + id);
+                    }
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger logger = Logger.getLogger("vn.inspectorate.gateway.routing");
+        logger.addHandler(capture);
+        try {
+            given().auth().oauth2(Tokens.password("inspector-hn")).header("X-Request-Id", "log-check-77")
+                    .get("/api/v1/inspections/logged").then().statusCode(200);
+        } finally {
+            logger.removeHandler(capture);
+        }
+        synchronized (ids) {
+            assertThat(ids).anySatisfy(line -> assertThat(line).contains("/api/v1/inspections/logged")
+                    .endsWith("| log-check-77"));
+            assertThat(ids).allSatisfy(line -> assertThat(line).endsWith("| log-check-77"));
+        }
+    }
+
+    @Test
+    void readinessNamesReachableAndDownServices() {
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.find { it.name == 'upstreams' }.data.complaints", equalTo("UP"))
+                .body("checks.find { it.name == 'upstreams' }.data.reporting", equalTo("UP"))
+                .body("checks.find { it.name == 'upstreams' }.data.declarations", equalTo("DOWN"));
+    }
+
+    @Test
+    void servesOneOpenApiDocumentMergingTheServices() {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonPath doc = given().accept("application/json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
+            assertThat(doc.getString("info.title")).isEqualTo("Inspectorate platform API");
+            java.util.Map<String, Object> paths = doc.getMap("paths");
+            assertThat(paths).containsKeys("/api/v1/cases", "/api/v1/inspections", "/api/v1/reports/summary",
+                    "/api/v1/subscriptions");
+            assertThat(doc.getMap("components.schemas")).containsKeys("CaseView", "InspectionView", "Summary");
+        });
+        given().get("/q/swagger-ui/").then().statusCode(200);
+    }
+
+    private static String instanceAt(String token, String path) {
+        return given().auth().oauth2(token).get(path).then().statusCode(200).extract().path("instance");
+    }
+
+    private static String gatewayUrl() {
+        return "http://localhost:" + io.restassured.RestAssured.port;
+    }
+}

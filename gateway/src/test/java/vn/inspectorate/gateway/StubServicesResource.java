@@ -1,0 +1,169 @@
+package vn.inspectorate.gateway;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import vn.inspectorate.contracts.Topics;
+import vn.inspectorate.testsupport.TestServers;
+
+/**
+ * Stand-ins for the four services and a partner's webhook receiver, started once for the test JVM. The services echo
+ * what reached them; {@code .../hang} never answers in time and {@code .../fail} answers 500. The declarations
+ * service is configured on a port nobody listens on, and one complaints instance is down too. The receiver keeps what
+ * it got (read back with {@code GET /received?path=...}); a path {@code /hooks/flaky-*} refuses each event twice
+ * before accepting it, {@code /hooks/down-*} always refuses.
+ */
+public class StubServicesResource implements QuarkusTestResourceLifecycleManager {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final List<HttpServer> servers = new ArrayList<>();
+
+    @Override
+    public Map<String, String> start() {
+        TestServers.kafka().createTopics(3, Topics.PUBLIC);
+        String complaintsA = echo("complaints-a");
+        String complaintsB = echo("complaints-b");
+        String inspection = echo("inspection");
+        String reporting = echo("reporting");
+        String receiver = receiver();
+        Map<String, String> config = new HashMap<>();
+        config.put("inspectorate.gateway.services.complaints.urls", complaintsA + "," + freeUrl() + "," + complaintsB);
+        config.put("inspectorate.gateway.services.inspection.urls", inspection);
+        config.put("inspectorate.gateway.services.declarations.urls", freeUrl());
+        config.put("inspectorate.gateway.services.reporting.urls", reporting);
+        config.put("inspectorate.gateway.webhooks.allowed-targets", receiver.substring("http://".length()));
+        config.put("gateway-test.receiver-url", receiver);
+        return config;
+    }
+
+    @Override
+    public void stop() {
+        servers.forEach(s -> s.stop(0));
+    }
+
+    private String echo(String instance) {
+        HttpServer server = server();
+        server.createContext("/", exchange -> {
+            String path = exchange.getRequestURI().getRawPath();
+            if (path.equals("/q/openapi")) {
+                respond(exchange, 200, openApi(instance));
+                return;
+            }
+            if (path.endsWith("/hang")) {
+                try {
+                    Thread.sleep(10_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            Map<String, Object> echo = new LinkedHashMap<>();
+            echo.put("instance", instance);
+            echo.put("method", exchange.getRequestMethod());
+            echo.put("uri", exchange.getRequestURI().toString());
+            echo.put("authorization", exchange.getRequestHeaders().getFirst("Authorization"));
+            echo.put("requestId", exchange.getRequestHeaders().getFirst("X-Request-Id"));
+            echo.put("forwardedFor", exchange.getRequestHeaders().getFirst("X-Forwarded-For"));
+            echo.put("bodyLength", body.length);
+            echo.put("body", new String(body, StandardCharsets.UTF_8));
+            respond(exchange, path.endsWith("/fail") ? 500 : 200, JSON.writeValueAsBytes(echo));
+        });
+        return url(server);
+    }
+
+    /** A small OpenAPI document with one path of the service and one schema. */
+    private static byte[] openApi(String instance) throws IOException {
+        String path = instance.startsWith("complaints") ? "/api/v1/cases"
+                : instance.equals("inspection") ? "/api/v1/inspections" : "/api/v1/reports/summary";
+        String schema = instance.startsWith("complaints") ? "CaseView" : instance.equals("inspection") ? "InspectionView" : "Summary";
+        Map<String, Object> doc = Map.of("openapi", "3.1.0", "info", Map.of("title", instance, "version", "1"),
+                "paths", Map.of(path, Map.of("get", Map.of("operationId", "list-" + instance,
+                        "responses", Map.of("200", Map.of("description", "OK"))))),
+                "components", Map.of("schemas", Map.of(schema, Map.of("type", "object"))));
+        return JSON.writeValueAsBytes(doc);
+    }
+
+    private String receiver() {
+        Map<String, List<Map<String, Object>>> received = new ConcurrentHashMap<>();
+        Map<String, Integer> refusals = new ConcurrentHashMap<>();
+        HttpServer server = server();
+        server.createContext("/hooks/", exchange -> {
+            String path = exchange.getRequestURI().getPath();
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            Map<String, Object> call = new LinkedHashMap<>();
+            call.put("timestamp", exchange.getRequestHeaders().getFirst("X-Inspectorate-Timestamp"));
+            call.put("signature", exchange.getRequestHeaders().getFirst("X-Inspectorate-Signature"));
+            call.put("contentType", exchange.getRequestHeaders().getFirst("Content-Type"));
+            call.put("body", body);
+            int status = 200;
+            if (path.startsWith("/hooks/down-")) {
+                status = 500;
+            } else if (path.startsWith("/hooks/flaky-")) {
+                String eventId = String.valueOf(JSON.readTree(body).path("id").asText());
+                int refused = refusals.merge(path + "|" + eventId, 1, Integer::sum);
+                status = refused <= 2 ? 500 : 200;
+            }
+            call.put("answered", status);
+            received.computeIfAbsent(path, k -> java.util.Collections.synchronizedList(new ArrayList<>())).add(call);
+            respond(exchange, status, new byte[0]);
+        });
+        server.createContext("/received", exchange -> {
+            String query = exchange.getRequestURI().getQuery();
+            String path = query == null ? "" : query.replaceFirst("^path=", "");
+            List<Map<String, Object>> calls = received.getOrDefault(path, List.of());
+            byte[] json;
+            synchronized (calls) {
+                json = JSON.writeValueAsBytes(calls);
+            }
+            respond(exchange, 200, json);
+        });
+        return url(server);
+    }
+
+    private HttpServer server() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
+            server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+            server.start();
+            servers.add(server);
+            return server;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void respond(HttpExchange exchange, int status, byte[] body) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        if (body.length > 0) {
+            exchange.getResponseBody().write(body);
+        }
+        exchange.close();
+    }
+
+    private static String url(HttpServer server) {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** An address where nothing listens: a port the system just handed out and took back. */
+    private static String freeUrl() {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            return "http://127.0.0.1:" + socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+}

@@ -1,0 +1,380 @@
+package vn.inspectorate.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.quarkus.test.security.oidc.Claim;
+import io.quarkus.test.security.oidc.OidcSecurity;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import javax.crypto.Mac;
+import javax.sql.DataSource;
+import javax.crypto.spec.SecretKeySpec;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+import vn.inspectorate.contracts.EventTypes;
+import vn.inspectorate.contracts.Topics;
+import vn.inspectorate.gateway.subscriptions.CallbackUrlGuard;
+import vn.inspectorate.gateway.subscriptions.SubscriptionApi.CreateSubscription;
+import vn.inspectorate.gateway.subscriptions.SubscriptionApi.SubscriptionView;
+import vn.inspectorate.gateway.subscriptions.SubscriptionService;
+import vn.inspectorate.gateway.subscriptions.WebhookConfig;
+import vn.inspectorate.gateway.subscriptions.WebhookDispatcher;
+import vn.inspectorate.testsupport.KafkaResource;
+import vn.inspectorate.testsupport.KeycloakResource;
+import vn.inspectorate.testsupport.PostgresResource;
+import vn.inspectorate.testsupport.Tokens;
+
+/** Partner subscriptions with real tokens, and signed webhook delivery of events published on the real public topic. */
+@QuarkusTest
+@WithTestResource(value = PostgresResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = KafkaResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = KeycloakResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = StubServicesResource.class, scope = TestResourceScope.GLOBAL)
+class SubscriptionsTest {
+
+    private static final String CASE_STATUS = EventTypes.PUBLIC_CASE_STATUS_CHANGED;
+
+    @Inject
+    ObjectMapper mapper;
+    @Inject
+    CallbackUrlGuard guard;
+    @Inject
+    DataSource dataSource;
+    @Inject
+    SubscriptionService service;
+    @Inject
+    WebhookConfig webhooks;
+    @Inject
+    WebhookDispatcher dispatcher;
+
+    @Test
+    void partnerSubscribesManagesAndSeesTheSecretOnce() {
+        String partner = Tokens.clientCredentials("partner-demo");
+        String callback = receiver() + "/hooks/ok-" + UUID.randomUUID();
+        JsonPath created = given().auth().oauth2(partner).contentType("application/json")
+                .body(Map.of("callbackUrl", callback, "eventTypes", List.of(CASE_STATUS), "provinces", List.of("VN-HN")))
+                .post("/api/v1/subscriptions").then().statusCode(201)
+                .body("status", equalTo("ACTIVE")).body("eventTypes", equalTo(List.of(CASE_STATUS)))
+                .extract().jsonPath();
+        String id = created.getString("id");
+        assertThat(created.getString("secret")).startsWith("whsec_").hasSizeGreaterThan(40);
+
+        given().auth().oauth2(partner).header("X-Request-Id", "sub-read-1").get("/api/v1/subscriptions/" + id).then()
+                .statusCode(200).header("X-Request-Id", "sub-read-1")
+                .body("secret", nullValue()).body("callbackUrl", equalTo(callback));
+        given().auth().oauth2(partner).get("/api/v1/subscriptions").then().statusCode(200)
+                .body("id", hasItem(id)).body("secret", not(hasItem(created.getString("secret"))));
+        // the same callback twice is a conflict naming the existing subscription, not a second one
+        given().auth().oauth2(partner).contentType("application/json")
+                .body(Map.of("callbackUrl", callback, "eventTypes", List.of(CASE_STATUS)))
+                .post("/api/v1/subscriptions").then().statusCode(409).body("subscriptionId", equalTo(id));
+
+        given().auth().oauth2(partner).post("/api/v1/subscriptions/" + id + "/pause").then().statusCode(200)
+                .body("status", equalTo("PAUSED"));
+        given().auth().oauth2(partner).post("/api/v1/subscriptions/" + id + "/resume").then().statusCode(200)
+                .body("status", equalTo("ACTIVE"));
+        given().auth().oauth2(partner).get("/api/v1/subscriptions/" + id + "/deliveries").then().statusCode(200);
+        given().auth().oauth2(partner).delete("/api/v1/subscriptions/" + id).then().statusCode(204);
+        given().auth().oauth2(partner).get("/api/v1/subscriptions/" + id).then().statusCode(404)
+                .contentType("application/problem+json");
+        given().auth().oauth2(partner).get("/api/v1/subscriptions/event-types").then().statusCode(200)
+                .body("type", equalTo(List.of(EventTypes.PUBLIC_CASE_STATUS_CHANGED, EventTypes.PUBLIC_INSPECTION_CONCLUDED)));
+    }
+
+    @Test
+    @TestSecurity(user = "another-partner", roles = "partner")
+    @OidcSecurity(claims = @Claim(key = "azp", value = "partner-other"))
+    void aPartnerSeesOnlyItsOwnSubscriptions() {
+        SubscriptionView theirs = service.create("partner-demo", new CreateSubscription(
+                receiver() + "/hooks/ok-" + UUID.randomUUID(), List.of(CASE_STATUS), null));
+        String url = "/api/v1/subscriptions/" + theirs.id();
+        given().get(url).then().statusCode(404).contentType("application/problem+json");
+        given().post(url + "/pause").then().statusCode(404);
+        given().get(url + "/deliveries").then().statusCode(404);
+        given().delete(url).then().statusCode(404);
+        given().get("/api/v1/subscriptions").then().statusCode(200).body("id", not(hasItem(theirs.id().toString())));
+        assertThat(service.get("partner-demo", theirs.id()).status()).isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void onlyPartnersWithAValidTokenManageSubscriptions() {
+        given().get("/api/v1/subscriptions").then().statusCode(401).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.clientCredentials("province-hn")).get("/api/v1/subscriptions").then()
+                .statusCode(403).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.password("analyst")).contentType("application/json")
+                .body(Map.of("callbackUrl", receiver() + "/hooks/ok-x", "eventTypes", List.of(CASE_STATUS)))
+                .post("/api/v1/subscriptions").then().statusCode(403);
+    }
+
+    @Test
+    void malformedSubscriptionsAreRefusedNamingTheField() {
+        String partner = Tokens.clientCredentials("partner-demo");
+        String callback = receiver() + "/hooks/ok-" + UUID.randomUUID();
+        refused(partner, Map.of("callbackUrl", callback, "eventTypes", List.of(EventTypes.CASE_RECEIVED)), 422, "eventTypes[0]");
+        refused(partner, Map.of("callbackUrl", callback, "eventTypes", List.of("vn.inspectorate.nothing.v1")), 422, "eventTypes[0]");
+        refused(partner, Map.of("callbackUrl", callback, "eventTypes", List.of()), 400, "eventTypes");
+        refused(partner, Map.of("callbackUrl", callback, "eventTypes", List.of(CASE_STATUS), "provinces", List.of("Hanoi")), 400, "provinces[0]");
+        refused(partner, Map.of("eventTypes", List.of(CASE_STATUS)), 400, "callbackUrl");
+        refused(partner, Map.of("callbackUrl", callback, "eventTypes", List.of(CASE_STATUS), "secret", "mine"), 400, "secret");
+        given().auth().oauth2(partner).get("/api/v1/subscriptions").then().statusCode(200)
+                .body("callbackUrl", not(hasItem(callback)));
+    }
+
+    @Test
+    void callbacksToInternalAddressesAreRefused() {
+        String partner = Tokens.clientCredentials("partner-demo");
+        String receiverPort = receiver().substring(receiver().lastIndexOf(':') + 1);
+        for (String url : List.of("ftp://partner.example/hook", "file:///etc/passwd", "http:///no-host",
+                "http://localhost:" + receiverPort + "/hooks/ok-1", "http://127.0.0.1:1/hooks/ok-1",
+                "http://127.0.0.2/hook", "http://[::1]/hook", "http://10.1.2.3/hook", "http://172.16.0.9/hook",
+                "http://192.168.1.1/hook", "http://169.254.169.254/latest/meta-data/", "http://[fd00::1]/hook",
+                "http://[fe80::1]/hook", "http://100.64.0.1/hook", "http://0.0.0.0/hook",
+                "http://user:pw@partner.example/hook", "http://keycloak:8080/realms", "http://gateway/api",
+                "https://metadata.google.internal/computeMetadata")) {
+            refused(partner, Map.of("callbackUrl", url, "eventTypes", List.of(CASE_STATUS)), 422, "callbackUrl");
+        }
+        // public addresses and the configured test receiver pass
+        assertThat(guard.refusal("https://93.184.215.14/hooks/inspectorate")).isEmpty();
+        assertThat(guard.refusal(receiver() + "/hooks/ok-1")).isEmpty();
+    }
+
+    @Test
+    void partnerReceivesSignedSanitizedEventsInOrderWithRetries() throws Exception {
+        String partner = Tokens.clientCredentials("partner-demo");
+        String path = "/hooks/flaky-" + UUID.randomUUID();
+        JsonPath created = given().auth().oauth2(partner).contentType("application/json")
+                .body(Map.of("callbackUrl", receiver() + path, "eventTypes", List.of(CASE_STATUS), "provinces", List.of("VN-HN")))
+                .post("/api/v1/subscriptions").then().statusCode(201).extract().jsonPath();
+        String secret = created.getString("secret");
+        String id = created.getString("id");
+
+        UUID caseA = UUID.randomUUID();
+        UUID caseB = UUID.randomUUID();
+        ObjectNode first = caseStatus(caseA, 1, "VN-HN", "ACCEPTED");
+        first.put("complainantName", "Nguyen Van A"); // must never reach a partner
+        String e1 = publish(CASE_STATUS, caseA, first);
+        String e2 = publish(CASE_STATUS, caseA, caseStatus(caseA, 2, "VN-HN", "RESOLVED"));
+        String otherProvince = publish(CASE_STATUS, caseB, caseStatus(caseB, 1, "VN-NB", "ACCEPTED"));
+        String otherType = publish(EventTypes.PUBLIC_INSPECTION_CONCLUDED, caseB, inspectionConcluded(caseB));
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> received(path).size() >= 6 && received(path).get(5).path("answered").asInt() == 200);
+        // the events this subscription must not get have been consumed (and not queued for it)
+        await().atMost(Duration.ofSeconds(30)).until(() -> processed(otherProvince) && processed(otherType));
+        List<JsonNode> calls = received(path);
+        List<String> ids = calls.stream().map(c -> body(c).path("id").asText()).toList();
+        // each event refused twice, then accepted; the second is not sent before the first succeeded
+        assertThat(ids).containsExactly(e1, e1, e1, e2, e2, e2);
+        assertThat(ids).doesNotContain(otherProvince, otherType);
+        assertThat(calls.stream().map(c -> c.path("answered").asInt()).toList()).containsExactly(500, 500, 200, 500, 500, 200);
+        for (JsonNode call : calls) {
+            String expected = "sha256=" + hmac(secret, call.path("timestamp").asText() + "." + call.path("body").asText());
+            assertThat(call.path("signature").asText()).isEqualTo(expected);
+            assertThat(call.path("contentType").asText()).startsWith("application/cloudevents+json");
+            JsonNode event = body(call);
+            assertThat(event.path("specversion").asText()).isEqualTo("1.0");
+            assertThat(event.path("type").asText()).isEqualTo(CASE_STATUS);
+            assertThat(event.path("data").has("complainantName")).isFalse();
+            assertThat(event.path("data").path("provinceCode").asText()).isEqualTo("VN-HN");
+            assertThat(event.path("data").path("caseId").asText()).isEqualTo(caseA.toString());
+        }
+        // a signature made with another secret does not verify
+        assertThat(calls.get(0).path("signature").asText())
+                .isNotEqualTo("sha256=" + hmac("whsec_other", calls.get(0).path("timestamp").asText() + "." + calls.get(0).path("body").asText()));
+
+        JsonPath log = given().auth().oauth2(partner).get("/api/v1/subscriptions/" + id + "/deliveries").then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(log.getList("eventId")).containsExactly(e2, e1);
+        assertThat(log.getList("status")).containsExactly("DELIVERED", "DELIVERED");
+        assertThat(log.getList("attempts", Integer.class)).containsExactly(3, 3);
+        assertThat(log.getList("attemptLog[1].statusCode", Integer.class)).containsExactly(500, 500, 200);
+        given().auth().oauth2(partner).get("/api/v1/subscriptions/" + id).then().body("status", equalTo("ACTIVE"));
+    }
+
+    @Test
+    void aSubscriptionThatKeepsFailingIsPaused() throws Exception {
+        String partner = Tokens.clientCredentials("partner-demo");
+        String path = "/hooks/down-" + UUID.randomUUID();
+        String id = given().auth().oauth2(partner).contentType("application/json")
+                .body(Map.of("callbackUrl", receiver() + path, "eventTypes", List.of(EventTypes.PUBLIC_INSPECTION_CONCLUDED)))
+                .post("/api/v1/subscriptions").then().statusCode(201).extract().path("id");
+        UUID inspection = UUID.randomUUID();
+        publish(EventTypes.PUBLIC_INSPECTION_CONCLUDED, inspection, inspectionConcluded(inspection));
+
+        // the test profile pauses after 4 consecutive failures
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> "PAUSED".equals(
+                given().auth().oauth2(partner).get("/api/v1/subscriptions/" + id).then().extract().path("status")));
+        given().auth().oauth2(partner).get("/api/v1/subscriptions/" + id).then()
+                .body("pausedReason", org.hamcrest.Matchers.containsString("consecutive failed deliveries"));
+        assertThat(received(path)).hasSize(4);
+        JsonPath log = given().auth().oauth2(partner).get("/api/v1/subscriptions/" + id + "/deliveries").then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(log.getString("[0].status")).isEqualTo("PENDING");
+        assertThat(log.getInt("[0].attempts")).isEqualTo(4);
+        assertThat(log.getString("[0].nextAttemptAt")).isNotBlank();
+    }
+
+    @Test
+    void aDeliveryFailingPastTheRetryWindowFailsAndPausesItsSubscription() throws Exception {
+        assertThat(webhooks.retryWindow()).isGreaterThanOrEqualTo(Duration.ofHours(24));
+        String partner = Tokens.clientCredentials("partner-demo");
+        String path = "/hooks/down-" + UUID.randomUUID();
+        String id = given().auth().oauth2(partner).contentType("application/json")
+                .body(Map.of("callbackUrl", receiver() + path, "eventTypes", List.of(CASE_STATUS)))
+                .post("/api/v1/subscriptions").then().statusCode(201).extract().path("id");
+        // a delivery first tried longer ago than the retry window, due now
+        try (var c = dataSource.getConnection(); var ps = c.prepareStatement("""
+                insert into webhook_delivery (subscription_id, event_id, event_type, aggregate_id, body, status,
+                    attempts, first_attempt_at, next_attempt_at, created_at)
+                values (?, ?, ?, ?, '{}', 'PENDING', 20, now() - interval '27 hours', now(), now() - interval '27 hours')""")) {
+            ps.setObject(1, UUID.fromString(id));
+            ps.setString(2, UUID.randomUUID().toString());
+            ps.setString(3, CASE_STATUS);
+            ps.setString(4, UUID.randomUUID().toString());
+            ps.executeUpdate();
+        }
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> "PAUSED".equals(
+                given().auth().oauth2(partner).get("/api/v1/subscriptions/" + id).then().extract().path("status")));
+        given().auth().oauth2(partner).get("/api/v1/subscriptions/" + id).then()
+                .body("pausedReason", org.hamcrest.Matchers.containsString("failed for 26 h"));
+        given().auth().oauth2(partner).get("/api/v1/subscriptions/" + id + "/deliveries").then().statusCode(200)
+                .body("[0].status", equalTo("FAILED")).body("[0].attempts", equalTo(21))
+                .body("[0].nextAttemptAt", nullValue()).body("[0].attemptLog[0].statusCode", equalTo(500));
+        assertThat(received(path)).hasSize(1);
+    }
+
+    @Test
+    void retriesBackOffExponentiallyUpToTheCap() {
+        // test profile: first retry 0.2 s, capped at 1 s
+        assertThat(dispatcher.backoff(1)).isEqualTo(Duration.ofMillis(200));
+        assertThat(dispatcher.backoff(2)).isEqualTo(Duration.ofMillis(400));
+        assertThat(dispatcher.backoff(3)).isEqualTo(Duration.ofMillis(800));
+        assertThat(dispatcher.backoff(4)).isEqualTo(Duration.ofSeconds(1));
+        assertThat(dispatcher.backoff(40)).isEqualTo(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void anInternalEventOnThePublicTopicGoesToTheDeadLetterTopic() throws Exception {
+        UUID aggregate = UUID.randomUUID();
+        ObjectNode data = mapper.createObjectNode().put("caseId", aggregate.toString()).put("version", 1);
+        String eventId = publish(EventTypes.CASE_RECEIVED, aggregate, data);
+        Properties props = new Properties();
+        props.put("bootstrap.servers", ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+        props.put("group.id", "gateway-test-dlq-" + UUID.randomUUID());
+        props.put("auto.offset.reset", "earliest");
+        try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(Topics.deadLetter("gateway")));
+            await().atMost(Duration.ofSeconds(60)).pollInSameThread().until(() -> {
+                for (var record : consumer.poll(Duration.ofMillis(300))) {
+                    if (record.value().contains(eventId)) {
+                        return true;
+                    }
+                }
+                return false;
+            });
+        }
+    }
+
+    // ---- helpers ----
+
+    private void refused(String token, Map<String, Object> body, int status, String field) {
+        given().auth().oauth2(token).contentType("application/json").body(body).post("/api/v1/subscriptions")
+                .then().statusCode(status).contentType("application/problem+json").body("errors.field", hasItem(field));
+    }
+
+    private ObjectNode caseStatus(UUID caseId, long version, String province, String status) {
+        ObjectNode data = mapper.createObjectNode();
+        data.put("caseId", caseId.toString()).put("version", version)
+                .put("occurredAt", OffsetDateTime.now(ZoneOffset.UTC).toString()).put("provinceCode", province)
+                .put("kind", "COMPLAINT").put("status", status).put("handlingBodyCode", "TTCP");
+        return data;
+    }
+
+    private ObjectNode inspectionConcluded(UUID inspectionId) {
+        ObjectNode data = mapper.createObjectNode();
+        data.put("inspectionId", inspectionId.toString()).put("version", 3)
+                .put("occurredAt", OffsetDateTime.now(ZoneOffset.UTC).toString()).put("provinceCode", "VN-HN")
+                .put("inspectingBodyCode", "TT-HN").put("inspectionType", "ADMINISTRATIVE").put("sector", "LAND")
+                .put("concludedOn", "2026-11-20").put("violationsVnd", 1_500_000_000L).put("violationsLandM2", 1200)
+                .put("recoveryRecommendedVnd", 900_000_000L).put("recoveryRecommendedLandM2", 300)
+                .put("responsibleOrganisationsCount", 2).put("responsibleIndividualsCount", 5)
+                .put("transfersToInvestigationCount", 1).put("unitsCovered", 4);
+        return data;
+    }
+
+    private String publish(String type, UUID aggregate, ObjectNode data) throws Exception {
+        String eventId = UUID.randomUUID().toString();
+        ObjectNode event = mapper.createObjectNode();
+        event.put("specversion", "1.0").put("id", eventId).put("source", "/inspectorate/complaints-service")
+                .put("type", type).put("subject", aggregate.toString())
+                .put("time", OffsetDateTime.now(ZoneOffset.UTC).toString()).put("datacontenttype", "application/json")
+                .set("data", data);
+        Properties props = new Properties();
+        props.put("bootstrap.servers", ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+        try (var producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(Topics.PUBLIC, aggregate.toString(), mapper.writeValueAsString(event))).get();
+        }
+        return eventId;
+    }
+
+    private boolean processed(String eventId) throws Exception {
+        try (var c = dataSource.getConnection(); var ps = c.prepareStatement(
+                "select 1 from platform_processed_event where consumer = 'gateway-webhooks' and event_id = ?")) {
+            ps.setString(1, eventId);
+            try (var rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    private List<JsonNode> received(String path) throws Exception {
+        String json = given().get(receiver() + "/received?path=" + path).then().statusCode(200).extract().asString();
+        JsonNode calls = mapper.readTree(json);
+        return java.util.stream.StreamSupport.stream(calls.spliterator(), false).toList();
+    }
+
+    private JsonNode body(JsonNode call) {
+        try {
+            return mapper.readTree(call.path("body").asText());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String hmac(String secret, String signed) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return HexFormat.of().formatHex(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static String receiver() {
+        return ConfigProvider.getConfig().getValue("gateway-test.receiver-url", String.class);
+    }
+}
