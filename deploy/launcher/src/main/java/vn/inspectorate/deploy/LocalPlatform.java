@@ -47,10 +47,10 @@ public final class LocalPlatform {
         System.out.println("  Logs                        " + platform.logs());
         System.out.println();
         System.out.println("Demo clients and users (local secrets only; production takes them from the environment):");
-        System.out.println("  clients (client credentials): province-hn (VN-HN), province-nb (VN-NB), partner-demo;"
+        System.out.println("  clients (client credentials): province-hn (VN-HN), province-nb (VN-18), partner-demo, partner-demo-2;"
                 + " secret <client>-local-secret");
         System.out.println("  users (password = user name, client inspectorate-dashboard): inspector-hn, inspector-nb,"
-                + " analyst, asset-controller, admin");
+                + " chief-inspector-hn, chief-inspector-ttcp, analyst, asset-controller, admin");
         System.out.println();
         System.out.println("A token for Ha Noi's provincial system:");
         System.out.println("  curl -s -d grant_type=client_credentials -d client_id=province-hn"

@@ -40,6 +40,20 @@ public final class Platform implements AutoCloseable {
             new Service("reporting-service", "reporting", 8084),
             new Service("gateway", "gateway", 8080));
 
+    /**
+     * The keys each service takes from its environment (32 random bytes, base64). The platform generates them once per
+     * data folder and keeps them there, so encrypted data stays readable across runs; nothing is committed.
+     */
+    private static final Map<String, List<String>> SECRET_KEYS = Map.of(
+            "complaints-service", List.of("INSPECTORATE_IDENTITY_ENCRYPTION_KEY", "INSPECTORATE_IDENTITY_HASH_KEY"),
+            "asset-declaration-service", List.of("INSPECTORATE_IDENTITY_KEY", "INSPECTORATE_IDENTITY_INDEX_KEY"),
+            "gateway", List.of("INSPECTORATE_GATEWAY_WEBHOOKS_SECRET_KEY"));
+
+    /** The gateway's configuration name for each upstream service. */
+    private static final Map<String, String> GATEWAY_UPSTREAMS = Map.of(
+            "complaints-service", "COMPLAINTS", "inspection-service", "INSPECTION",
+            "asset-declaration-service", "DECLARATIONS", "reporting-service", "REPORTING");
+
     public static final int TOPIC_PARTITIONS = 6;
     private static final Duration SERVICE_START_TIMEOUT = Duration.ofSeconds(120);
 
@@ -48,7 +62,8 @@ public final class Platform implements AutoCloseable {
      * picks a free one. {@code progress} receives one line per step.
      */
     public record Options(Path root, Path dataDir, int postgresPort, int kafkaPort, int keycloakPort,
-            Map<String, Integer> servicePorts, Path keycloakDistribution, boolean durable, Consumer<String> progress) {
+            Map<String, Integer> servicePorts, Path keycloakDistribution, boolean durable,
+            Map<String, String> gatewayEnvironment, Consumer<String> progress) {
 
         /** Fixed, well-known ports and durable data under {@code root/.platform}, as {@code ./platform} uses. */
         public static Options local(Path root) {
@@ -56,14 +71,20 @@ public final class Platform implements AutoCloseable {
             SERVICES.forEach(s -> ports.put(s.module(), Integer.getInteger(s.module() + ".port", s.defaultPort())));
             return new Options(root, root.resolve(".platform"), Integer.getInteger("postgres.port", 15432),
                     Integer.getInteger("kafka.port", 9092), Integer.getInteger("keycloak.port", 8180), ports,
-                    defaultDistribution(root), true, System.out::println);
+                    defaultDistribution(root), true, Map.of(), System.out::println);
         }
 
         /** Free ports and a throw-away folder, for end-to-end tests. */
         public static Options ephemeral(Path root, Path dataDir, Consumer<String> progress) {
             Map<String, Integer> ports = new LinkedHashMap<>();
             SERVICES.forEach(s -> ports.put(s.module(), FreePorts.next()));
-            return new Options(root, dataDir, 0, 0, 0, ports, defaultDistribution(root), false, progress);
+            return new Options(root, dataDir, 0, 0, 0, ports, defaultDistribution(root), false, Map.of(), progress);
+        }
+
+        /** The same options with extra gateway settings, e.g. a webhook allow-list for a test's receiver. */
+        public Options withGatewayEnvironment(Map<String, String> env) {
+            return new Options(root, dataDir, postgresPort, kafkaPort, keycloakPort, servicePorts, keycloakDistribution,
+                    durable, Map.copyOf(env), progress);
         }
 
         private static Path defaultDistribution(Path root) {
@@ -74,6 +95,7 @@ public final class Platform implements AutoCloseable {
 
     private final Options options;
     private final Map<String, Process> processes = new LinkedHashMap<>();
+    private Map<String, String> secrets;
     private PostgresServer postgres;
     private KafkaServer kafka;
     private KeycloakServer keycloak;
@@ -102,6 +124,8 @@ public final class Platform implements AutoCloseable {
         } catch (IOException e) {
             throw new PartFailedException("data folder " + data, e);
         }
+        secrets = LocalSecrets.load(data.resolve("secrets.properties"),
+                SECRET_KEYS.values().stream().flatMap(List::stream).toList());
         postgres = step("PostgreSQL", () -> PostgresServer.create(data.resolve("postgres/data"), options.postgresPort(),
                 !options.durable()).start());
         kafka = step("Kafka (KRaft)", () -> KafkaServer.create(data.resolve("kafka/logs"), options.kafkaPort(), Map.of())
@@ -156,6 +180,14 @@ public final class Platform implements AutoCloseable {
         env.put("QUARKUS_DATASOURCE_PASSWORD", "");
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.issuer());
+        for (String key : SECRET_KEYS.getOrDefault(service.module(), List.of())) {
+            env.put(key, secrets.get(key));
+        }
+        if (service.module().equals("gateway")) {
+            GATEWAY_UPSTREAMS.forEach((module, name) ->
+                    env.put("INSPECTORATE_GATEWAY_SERVICES_" + name + "_URLS", serviceUrl(module)));
+            env.putAll(options.gatewayEnvironment());
+        }
         return env;
     }
 

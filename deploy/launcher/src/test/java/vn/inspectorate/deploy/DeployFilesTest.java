@@ -34,7 +34,7 @@ class DeployFilesTest {
             List.of(Topics.CASES, Topics.INSPECTIONS, Topics.DECLARATIONS, Topics.REPORTS, Topics.PUBLIC);
 
     /** A service as its own application.properties describes it. */
-    record ServiceConfig(String module, String name, int port, String database) {
+    record ServiceConfig(String module, String name, int port, String database, Set<String> requiredEnvironment) {
     }
 
     private static List<ServiceConfig> services;
@@ -54,11 +54,14 @@ class DeployFilesTest {
                 }
                 String url = p.getProperty("quarkus.datasource.jdbc.url");
                 services.add(new ServiceConfig(module.getFileName().toString(), p.getProperty("quarkus.application.name"),
-                        Integer.parseInt(p.getProperty("quarkus.http.port")), url.substring(url.lastIndexOf('/') + 1)));
+                        Integer.parseInt(p.getProperty("quarkus.http.port")), url.substring(url.lastIndexOf('/') + 1),
+                        requiredEnvironment(p)));
             }
         }
         assertThat(services).extracting(ServiceConfig::module).contains("complaints-service", "inspection-service",
                 "asset-declaration-service", "reporting-service", "gateway");
+        assertThat(services).flatExtracting(ServiceConfig::requiredEnvironment)
+                .contains("INSPECTORATE_IDENTITY_ENCRYPTION_KEY", "INSPECTORATE_GATEWAY_WEBHOOKS_SECRET_KEY");
     }
 
     @Test
@@ -75,6 +78,8 @@ class DeployFilesTest {
             assertThat(env).as(service.name()).containsKeys("QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD",
                     "KAFKA_BOOTSTRAP_SERVERS", "QUARKUS_OIDC_AUTH_SERVER_URL");
             assertThat(String.valueOf(env.get("QUARKUS_HTTP_PORT"))).isEqualTo(String.valueOf(service.port()));
+            assertThat(env.keySet()).as(service.name() + " keys without defaults")
+                    .containsAll(service.requiredEnvironment());
             assertThat((String) env.get("QUARKUS_DATASOURCE_JDBC_URL")).endsWith("/" + service.database());
             assertThat((List<String>) s.get("ports")).containsExactly(service.port() + ":" + service.port());
             assertThat(((Map<String, Object>) s.get("depends_on")).keySet()).contains("postgres", "kafka-topics", "keycloak");
@@ -107,6 +112,9 @@ class DeployFilesTest {
             assertThat(path(container, "livenessProbe", "httpGet", "path")).isEqualTo("/q/health/live");
             assertThat(path(container, "resources", "requests")).isNotNull();
             assertThat(path(container, "resources", "limits")).isNotNull();
+            Set<String> envNames = ((List<Map<String, Object>>) container.get("env")).stream()
+                    .map(e -> (String) e.get("name")).collect(Collectors.toSet());
+            assertThat(envNames).as(service.name() + " keys without defaults").containsAll(service.requiredEnvironment());
             Map<String, String> env = ((List<Map<String, Object>>) container.get("env")).stream()
                     .filter(e -> e.containsKey("value"))
                     .collect(Collectors.toMap(e -> (String) e.get("name"), e -> String.valueOf(e.get("value"))));
@@ -169,6 +177,19 @@ class DeployFilesTest {
         ((List<Map<String, Object>>) path(realmImport, "spec", "realm", "roles", "realm"))
                 .forEach(r -> clusterRoles.add((String) r.get("name")));
         assertThat(clusterRoles).isEqualTo(localRoles);
+    }
+
+    /**
+     * The platform's keys that only tests define, deliberately without a production default: a deployment must supply
+     * each one, as the environment variable SmallRye Config maps it from.
+     */
+    private static Set<String> requiredEnvironment(Properties p) {
+        return p.stringPropertyNames().stream()
+                .filter(k -> k.startsWith("%test.inspectorate."))
+                .map(k -> k.substring("%test.".length()))
+                .filter(k -> !p.containsKey(k) && k.endsWith("key"))
+                .map(k -> k.replaceAll("[^A-Za-z0-9]", "_").toUpperCase())
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     private static List<Map<String, Object>> yaml(Path file) throws IOException {
