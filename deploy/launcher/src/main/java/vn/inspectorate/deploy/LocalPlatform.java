@@ -52,11 +52,25 @@ public final class LocalPlatform {
         System.out.println("  users (password = user name, client inspectorate-dashboard): inspector-hn, inspector-nb,"
                 + " chief-inspector-hn, chief-inspector-ttcp, analyst, asset-controller, admin");
         System.out.println();
-        System.out.println("A token for Ha Noi's provincial system:");
-        System.out.println("  curl -s -d grant_type=client_credentials -d client_id=province-hn"
-                + " -d client_secret=province-hn-local-secret " + platform.keycloak().tokenUrl());
+        System.out.println("Post a case as Ha Noi's provincial system, through the gateway:");
+        System.out.println("  TOKEN=$(curl -s -d grant_type=client_credentials -d client_id=province-hn"
+                + " -d client_secret=province-hn-local-secret " + platform.keycloak().tokenUrl()
+                + " | sed 's/.*\"access_token\":\"\\([^\"]*\\)\".*/\\1/')");
+        System.out.println("  curl -s -H \"Authorization: Bearer $TOKEN\" -H 'Content-Type: application/json' "
+                + platform.gatewayUrl() + "/api/v1/cases -d '" + sampleCase() + "'");
+        System.out.println();
         System.out.println("Press Ctrl-C to stop.");
         new CountDownLatch(1).await();
+    }
+
+    /** A complaint received yesterday, with a fresh source reference so the curl creates a case each time it is copied. */
+    private static String sampleCase() {
+        return "{\"sourceSystem\":\"hn-portal\",\"sourceReference\":\"demo-" + java.util.UUID.randomUUID()
+                + "\",\"provinceCode\":\"VN-HN\",\"receivingBodyCode\":\"HN-INSPECTORATE\",\"channel\":\"LETTER\","
+                + "\"kind\":\"COMPLAINT\",\"receivedOn\":\"" + java.time.LocalDate.now().minusDays(1)
+                + "\",\"subject\":\"Land recovery compensation decision\","
+                + "\"complainant\":{\"fullName\":\"Nguyen Van A\",\"idNumber\":\"001090000001\","
+                + "\"address\":\"1 Trang Tien, Hoan Kiem\"}}";
     }
 
     private LocalPlatform() {
