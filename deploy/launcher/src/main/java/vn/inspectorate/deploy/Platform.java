@@ -147,7 +147,7 @@ public final class Platform implements AutoCloseable {
                 return null;
             });
         }
-        step("Keycloak on " + keycloak.baseUrl(), () -> {
+        step("Keycloak on " + keycloak.baseUrl() + " (time waited after the services)", () -> {
             try {
                 return keycloakReady.join();
             } catch (CompletionException e) {
