@@ -33,10 +33,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import vn.inspectorate.contracts.EventTypes;
 import vn.inspectorate.contracts.Topics;
-import vn.inspectorate.inspection.support.AsyncApiSchemas;
 import vn.inspectorate.inspection.support.Requests;
 import vn.inspectorate.inspection.support.TopicReader;
 import vn.inspectorate.platform.security.Roles;
+import vn.inspectorate.testsupport.AsyncApiSchemas;
 import vn.inspectorate.testsupport.KafkaResource;
 import vn.inspectorate.testsupport.PostgresResource;
 

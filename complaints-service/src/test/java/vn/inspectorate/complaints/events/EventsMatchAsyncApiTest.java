@@ -34,6 +34,7 @@ import vn.inspectorate.contracts.CloudEvent;
 import vn.inspectorate.contracts.EventCatalog;
 import vn.inspectorate.contracts.EventTypes;
 import vn.inspectorate.contracts.Topics;
+import vn.inspectorate.testsupport.AsyncApiSchemas;
 import vn.inspectorate.testsupport.KafkaResource;
 import vn.inspectorate.testsupport.PostgresResource;
 
@@ -43,7 +44,6 @@ import vn.inspectorate.testsupport.PostgresResource;
 @WithTestResource(value = KafkaResource.class, scope = TestResourceScope.GLOBAL)
 class EventsMatchAsyncApiTest {
 
-    static final AsyncApiSchemas SCHEMAS = new AsyncApiSchemas();
 
     @Inject
     OverdueScanner overdue;
@@ -114,7 +114,7 @@ class EventsMatchAsyncApiTest {
                         new String(contentType.value(), StandardCharsets.UTF_8))) {
                     failures.add(type + " " + event.path("id").asText() + ": content-type header missing or wrong");
                 }
-                JsonSchema schema = SCHEMAS.forType(type).orElse(null);
+                JsonSchema schema = AsyncApiSchemas.forType(type).orElse(null);
                 if (schema == null) {
                     failures.add(type + " has no message in the AsyncAPI document");
                     continue;
@@ -135,7 +135,7 @@ class EventsMatchAsyncApiTest {
 
     @Test
     void theValidatorRefusesAnEventThatBreaksItsSchema() {
-        JsonSchema schema = SCHEMAS.forType(EventTypes.CASE_ACCEPTED).orElseThrow();
+        JsonSchema schema = AsyncApiSchemas.forType(EventTypes.CASE_ACCEPTED).orElseThrow();
         ObjectNode event = (ObjectNode) KafkaEvents.json("""
                 {"specversion":"1.0","id":"1","source":"/inspectorate/complaints-service",
                  "type":"vn.inspectorate.case.accepted.v1","data":{"caseId":"not-a-uuid","version":0}}""");
