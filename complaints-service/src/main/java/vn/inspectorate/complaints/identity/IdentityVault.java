@@ -1,12 +1,12 @@
 package vn.inspectorate.complaints.identity;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import java.nio.ByteBuffer;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.text.Normalizer;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -14,10 +14,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-import javax.crypto.Cipher;
 import javax.crypto.Mac;
-import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
+import vn.inspectorate.platform.crypto.AesGcm;
 
 /**
  * Stores identity apart from the case, encrypted with AES-GCM (the case id is the associated data, so a ciphertext
@@ -27,26 +27,20 @@ import javax.crypto.spec.SecretKeySpec;
 @ApplicationScoped
 public class IdentityVault {
 
-    private static final int NONCE_BYTES = 12;
-    private static final int TAG_BITS = 128;
-
     private final EntityManager em;
     private final ObjectMapper mapper;
-    private final SecretKeySpec encryptionKey;
+    private final SecretKey encryptionKey;
     private final SecretKeySpec hashKey;
     private final String keyId;
-    private final SecureRandom random = new SecureRandom();
 
     IdentityVault(EntityManager em, ObjectMapper mapper, IdentityConfig config) {
         this.em = em;
         this.mapper = mapper;
-        byte[] enc = Base64.getDecoder().decode(config.encryptionKey());
+        this.encryptionKey = AesGcm.key(config.encryptionKey(), "inspectorate.identity.encryption-key");
         byte[] mac = Base64.getDecoder().decode(config.hashKey());
-        if (enc.length != 32 || mac.length < 32) {
-            throw new IllegalStateException("inspectorate.identity keys must be base64 of 32 bytes (encryption) "
-                    + "and at least 32 bytes (hash)");
+        if (mac.length < 32) {
+            throw new IllegalStateException("inspectorate.identity.hash-key must be at least 32 bytes in base64");
         }
-        this.encryptionKey = new SecretKeySpec(enc, "AES");
         this.hashKey = new SecretKeySpec(mac, "HmacSHA256");
         this.keyId = config.keyId();
     }
@@ -97,26 +91,16 @@ public class IdentityVault {
 
     byte[] encrypt(UUID caseId, CaseIdentity identity) {
         try {
-            byte[] nonce = new byte[NONCE_BYTES];
-            random.nextBytes(nonce);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD(aad(caseId));
-            byte[] sealed = cipher.doFinal(mapper.writeValueAsBytes(identity));
-            return ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array();
-        } catch (Exception e) {
+            return AesGcm.seal(encryptionKey, mapper.writeValueAsBytes(identity), aad(caseId));
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("identity encryption failed", e);
         }
     }
 
     CaseIdentity decrypt(UUID caseId, byte[] stored) {
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, stored, 0, NONCE_BYTES));
-            cipher.updateAAD(aad(caseId));
-            byte[] plain = cipher.doFinal(stored, NONCE_BYTES, stored.length - NONCE_BYTES);
-            return mapper.readValue(plain, CaseIdentity.class);
-        } catch (Exception e) {
+            return mapper.readValue(AesGcm.open(encryptionKey, stored, aad(caseId)), CaseIdentity.class);
+        } catch (IOException e) {
             throw new IllegalStateException("identity of a case cannot be decrypted", e);
         }
     }
