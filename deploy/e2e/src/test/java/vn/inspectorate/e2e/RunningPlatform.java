@@ -6,22 +6,33 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import vn.inspectorate.deploy.Platform;
+import vn.inspectorate.infra.FreePorts;
 
 /**
  * The real platform, started once for the whole test JVM by the same code as {@code ./platform}, on free ports in a
  * temporary folder, and stopped when the JVM exits.
  */
-final class RunningPlatform {
+public final class RunningPlatform {
+
+    /** Ports kept free for the tests' webhook receivers, which the gateway is told to allow (they are on loopback). */
+    public static final List<Integer> RECEIVER_PORTS = List.of(FreePorts.next(), FreePorts.next(), FreePorts.next());
 
     private static Platform platform;
 
-    static synchronized Platform get() {
+    public static synchronized Platform get() {
         if (platform == null) {
             Path root = Path.of(System.getProperty("platform.root", "../..")).toAbsolutePath().normalize();
             try {
                 Path data = Files.createTempDirectory("inspectorate-e2e-");
-                platform = Platform.start(Platform.Options.ephemeral(root, data, line -> System.out.println("[platform] " + line)));
+                platform = Platform.start(Platform.Options
+                        .ephemeral(root, data, line -> System.out.println("[platform] " + line))
+                        .withGatewayEnvironment(gatewayEnvironment()));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -30,13 +41,29 @@ final class RunningPlatform {
         return platform;
     }
 
+    /**
+     * The receivers' addresses are allowed as webhook targets, and the per-role rate limits are raised: one test client
+     * sends in minutes what a province's system sends in a day. The 429 itself is covered by the gateway's own tests.
+     */
+    private static Map<String, String> gatewayEnvironment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("INSPECTORATE_GATEWAY_WEBHOOKS_ALLOWED_TARGETS", RECEIVER_PORTS.stream()
+                .flatMap(p -> Stream.of("localhost:" + p, "127.0.0.1:" + p)).collect(Collectors.joining(",")));
+        for (String role : List.of("PROVINCIAL_SYSTEM", "CENTRAL_ANALYST", "INSPECTOR", "ASSET_CONTROLLER",
+                "PLATFORM_ADMIN", "PARTNER")) {
+            env.put("INSPECTORATE_GATEWAY_RATE_LIMIT_ROLES_" + role + "_CAPACITY", "1000000");
+        }
+        env.put("INSPECTORATE_GATEWAY_RATE_LIMIT_FALLBACK_CAPACITY", "1000000");
+        return env;
+    }
+
     /** A token for one of the realm's demo confidential clients (local secrets follow one pattern). */
-    static String clientToken(String clientId) {
+    public static String clientToken(String clientId) {
         return token("grant_type", "client_credentials", "client_id", clientId, "client_secret", clientId + "-local-secret");
     }
 
     /** A token for one of the realm's demo users (their passwords equal their names). */
-    static String userToken(String username) {
+    public static String userToken(String username) {
         return token("grant_type", "password", "client_id", "inspectorate-dashboard", "username", username,
                 "password", username);
     }

@@ -213,6 +213,42 @@ public final class Platform implements AutoCloseable {
                 + " s; see " + log);
     }
 
+    /** Kills a service as a crash would (SIGKILL: no shutdown hooks, no graceful drain), for fault tests. */
+    public synchronized void kill(String module) throws InterruptedException {
+        Process process = processes.remove(service(module).module());
+        if (process != null) {
+            process.destroyForcibly();
+            process.waitFor();
+        }
+    }
+
+    /**
+     * Starts a service again with the configuration it had (stopping it first if it still runs) and returns once it is
+     * ready.
+     */
+    public synchronized void restart(String module) {
+        Service service = service(module);
+        Process running = processes.remove(module);
+        if (running != null) {
+            running.destroy();
+            try {
+                running.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new PartFailedException(module, e);
+            }
+        }
+        step(module + " restarted on " + serviceUrl(module), () -> {
+            startService(service, logs());
+            return null;
+        });
+    }
+
+    private static Service service(String module) {
+        return SERVICES.stream().filter(s -> s.module().equals(module)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no such service: " + module));
+    }
+
     public int port(String module) {
         Integer port = options.servicePorts().get(module);
         if (port == null) {

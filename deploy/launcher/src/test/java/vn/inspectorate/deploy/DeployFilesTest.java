@@ -64,6 +64,33 @@ class DeployFilesTest {
                 .contains("INSPECTORATE_IDENTITY_ENCRYPTION_KEY", "INSPECTORATE_GATEWAY_WEBHOOKS_SECRET_KEY");
     }
 
+    /**
+     * Compose and Kubernetes run {@code inspectorate/<module>:<version>}: Quarkus names an image group/application
+     * name/version, so each service must have the extension, the shared group and an application name equal to its
+     * module, and the shared Dockerfile must copy the layout the build produces.
+     */
+    @Test
+    void everyServiceBuildsTheImageComposeAndKubernetesRun() throws IOException {
+        Properties shared = new Properties();
+        try (Reader r = Files.newBufferedReader(
+                ROOT.resolve("platform-lib/src/main/resources/META-INF/microprofile-config.properties"))) {
+            shared.load(r);
+        }
+        assertThat(shared.getProperty("quarkus.container-image.group")).isEqualTo("inspectorate");
+        String dockerfilePath = shared.getProperty("quarkus.docker.dockerfile-jvm-path");
+        for (ServiceConfig service : services) {
+            Path module = ROOT.resolve(service.module());
+            assertThat(Files.readString(module.resolve("pom.xml"))).as(service.module())
+                    .contains("<artifactId>quarkus-container-image-docker</artifactId>");
+            assertThat(service.name()).isEqualTo(service.module());
+            Path dockerfile = module.resolve(dockerfilePath).normalize();
+            assertThat(dockerfile).as(service.module()).isRegularFile();
+            assertThat(Files.readString(dockerfile)).contains("COPY --chown=185 target/quarkus-app/lib/",
+                    "/deployments/quarkus-run.jar");
+        }
+        assertThat(ROOT.resolve("pom.xml")).content().contains("<version>0.1.0-SNAPSHOT</version>");
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void composeRunsEveryServiceWithItsPortDatabaseAndDependencies() throws IOException {
