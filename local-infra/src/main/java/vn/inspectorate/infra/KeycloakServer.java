@@ -25,7 +25,11 @@ import org.jboss.logging.Logger;
 public final class KeycloakServer implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(KeycloakServer.class);
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+    /**
+     * About a minute on an idle machine; several times that on a loaded one (its first start builds and migrates), so
+     * the wait is generous: it only costs time when the server really fails.
+     */
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(10);
 
     private final Path distribution;
     private final Path home;

@@ -15,8 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,8 +27,6 @@ class CrossServiceFlowTest {
     /** Business dates are Vietnamese days in every service that checks them against today. */
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final Duration DEADLINE = Duration.ofSeconds(60);
-    /** People get 120 requests a minute at the gateway: 5 a second drains the bucket only after about 40 s. */
-    private static final long POLL_MS = 200;
 
     // the conclusion's figures: two findings, one recovery, one organisation, two officials, one transfer
     private static final long VIOLATION_1_VND = 3_456_789_012L;
@@ -74,7 +70,7 @@ class CrossServiceFlowTest {
 
         // 2. the inspection service learns of the case from its events; until then opening from it is a 422
         Map<String, Object> opening = opening("E2E-QD-" + suffix, "E2E-PB-" + suffix, today, caseId);
-        Response opened = poll("the inspection service knows case " + caseId,
+        Response opened = Eventually.poll("the inspection service knows case " + caseId, DEADLINE,
                 () -> given().auth().oauth2(inspector).contentType(ContentType.JSON).body(opening)
                         .post(gateway + "/api/v1/inspections"),
                 r -> r.statusCode() != 429 && !(r.statusCode() == 422
@@ -108,7 +104,7 @@ class CrossServiceFlowTest {
         assertThat(concluded.getInt("conclusion.unitsCovered")).isEqualTo(UNITS_COVERED);
 
         // 3. the complaints service hears of the conclusion: the case is linked and resolved by it
-        Response resolved = poll("case " + caseId + " resolved by inspection " + inspectionId,
+        Response resolved = Eventually.poll("case " + caseId + " resolved by inspection " + inspectionId, DEADLINE,
                 () -> given().auth().oauth2(inspector).get(gateway + "/api/v1/cases/" + caseId),
                 r -> r.statusCode() == 200 && "RESOLVED".equals(r.jsonPath().getString("status")));
         System.out.printf("[e2e] conclusion HTTP response -> case resolved in the complaints service: %d ms%n",
@@ -129,7 +125,7 @@ class CrossServiceFlowTest {
 
         // 4. the reporting service counts the conclusion for Ha Noi in this month
         long violationsBefore = before.get("inspections.violations_vnd");
-        poll("reporting shows " + VIOLATIONS_VND + " VND of violations for VN-HN in " + period,
+        Eventually.poll("reporting shows " + VIOLATIONS_VND + " VND of violations for VN-HN in " + period, DEADLINE,
                 () -> figures(analyst, period),
                 f -> f != null && f.get("inspections.violations_vnd") == violationsBefore + VIOLATIONS_VND);
         long latencyMs = (System.nanoTime() - concludedAt) / 1_000_000;
@@ -152,7 +148,7 @@ class CrossServiceFlowTest {
         expected.merge("cases.accepted", 1L, Long::sum);
         expected.merge("cases.resolved", 1L, Long::sum);
         // the case's own events (received, accepted, resolved by the inspection) may still be on their way
-        Map<String, Long> after = poll("every figure of the flow counted for VN-HN in " + period,
+        Map<String, Long> after = Eventually.poll("every figure of the flow counted for VN-HN in " + period, DEADLINE,
                 () -> figures(analyst, period), expected::equals);
         assertThat(after).isEqualTo(expected);
 
@@ -246,24 +242,5 @@ class CrossServiceFlowTest {
                 "Ha Noi police investigation agency", "transferredOn", today.toString())));
         body.put("published", false);
         return body;
-    }
-
-    /** Repeats {@code call} until {@code done} accepts its answer, failing with the last answer after the deadline. */
-    private static <T> T poll(String what, Supplier<T> call, Predicate<T> done) {
-        long deadline = System.nanoTime() + DEADLINE.toNanos();
-        T last = call.get();
-        while (!done.test(last) && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(POLL_MS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted while waiting until " + what, e);
-            }
-            last = call.get();
-        }
-        T answer = last;
-        assertThat(done.test(answer)).as("%s within %s; last answer: %s", what, DEADLINE,
-                answer instanceof Response r ? r.statusCode() + " " + r.asString() : answer).isTrue();
-        return answer;
     }
 }

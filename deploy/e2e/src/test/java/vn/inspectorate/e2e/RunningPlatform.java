@@ -24,8 +24,13 @@ public final class RunningPlatform {
     public static final List<Integer> RECEIVER_PORTS = List.of(FreePorts.next(), FreePorts.next(), FreePorts.next());
 
     private static Platform platform;
+    /** A platform that did not start is not tried again by every test class: they all fail with the first cause. */
+    private static RuntimeException failure;
 
     public static synchronized Platform get() {
+        if (failure != null) {
+            throw failure;
+        }
         if (platform == null) {
             Path root = Path.of(System.getProperty("platform.root", "../..")).toAbsolutePath().normalize();
             try {
@@ -34,7 +39,11 @@ public final class RunningPlatform {
                         .ephemeral(root, data, line -> System.out.println("[platform] " + line))
                         .withGatewayEnvironment(gatewayEnvironment()));
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                failure = new UncheckedIOException(e);
+                throw failure;
+            } catch (RuntimeException e) {
+                failure = e;
+                throw e;
             }
             Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "stop-platform"));
         }

@@ -55,7 +55,8 @@ public final class Platform implements AutoCloseable {
             "asset-declaration-service", "DECLARATIONS", "reporting-service", "REPORTING");
 
     public static final int TOPIC_PARTITIONS = 6;
-    private static final Duration SERVICE_START_TIMEOUT = Duration.ofSeconds(120);
+    /** Seconds on an idle machine; generous for a loaded one (it only costs time when a service really fails). */
+    private static final Duration SERVICE_START_TIMEOUT = Duration.ofSeconds(300);
 
     /**
      * Where the platform lives and listens. {@code root} is the repository (services are found under it); a port of 0

@@ -164,11 +164,47 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (databaseUnavailable(e)) {
+            // the client did nothing wrong and nothing was written: it may retry the same request (same key) later
+            LOG.warnf("database unavailable on %s: %s", uri.getPath(), e.getMessage());
+            return Response.status(503).type(Problem.MEDIA).header("Retry-After", DATABASE_RETRY_AFTER_SECONDS)
+                    .entity(Problem.of(503, "service-unavailable", "Service unavailable",
+                            "The service cannot reach its database just now; nothing was changed. Retry later.")
+                            .withInstance(uri.getPath()))
+                    .build();
+        }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected failure %s on %s", errorId, uri.getPath());
         return Problem.of(500, "internal-error", "Internal error", "The request failed on our side; quote error id "
                 + errorId + " when reporting it.").withExtensions(Map.of("errorId", errorId))
                 .withInstance(uri.getPath()).toResponse();
+    }
+
+    private static final int DATABASE_RETRY_AFTER_SECONDS = 5;
+
+    /**
+     * Whether the failure is the database being out of reach (down, restarting, pool exhausted): SQL state class 08
+     * (connection exception) or 57P (operator intervention: shutdown, cannot connect now), a transient connection
+     * exception, or the pool's acquisition timeout, anywhere in the cause chain.
+     */
+    static boolean databaseUnavailable(Throwable e) {
+        int depth = 0;
+        for (Throwable t = e; t != null && depth < 20; t = t.getCause(), depth++) {
+            if (t instanceof java.sql.SQLTransientConnectionException
+                    || t instanceof java.sql.SQLNonTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql) {
+                String state = sql.getSQLState();
+                if (state != null && (state.startsWith("08") || state.startsWith("57P"))) {
+                    return true;
+                }
+                if (sql.getMessage() != null && sql.getMessage().startsWith("Acquisition timeout")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** {@code create.arg0.cases[2].subject} → {@code cases[2].subject}: the client knows the body, not our method. */

@@ -68,6 +68,13 @@ public class ProbeResource {
     }
 
     @GET
+    @Path("/database-down")
+    public String databaseDown() {
+        throw new jakarta.persistence.PersistenceException("could not prepare statement",
+                new java.sql.SQLException("Connection to localhost:5432 refused", "08001"));
+    }
+
+    @GET
     @Path("/boom")
     public String boom() {
         throw new IllegalStateException("secret internal detail");

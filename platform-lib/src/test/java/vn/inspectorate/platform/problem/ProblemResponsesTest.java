@@ -63,6 +63,23 @@ class ProblemResponsesTest {
     }
 
     @Test
+    void nulCharacterInTextIs400NamingTheFieldNotADatabaseFailure() {
+        problem(post("""
+                {"name":"a\\u0000b","count":1,"color":"RED"}"""), 400)
+                .body("type", equalTo("https://inspectorate.gov.vn/problems/invalid-value"))
+                .body("errors[0].field", equalTo("name"));
+    }
+
+    @Test
+    void dateOutsideFourDigitYearsIs400NamingTheField() {
+        for (String date : new String[] {"-999999999-01-01", "+10000-01-01", "0000-01-01"}) {
+            problem(post("{\"name\":\"a\",\"count\":1,\"color\":\"RED\",\"on\":\"" + date + "\"}"), 400)
+                    .body("errors[0].field", equalTo("on"));
+        }
+        post("{\"name\":\"a\",\"count\":1,\"color\":\"RED\",\"on\":\"9999-12-31\"}").statusCode(200);
+    }
+
+    @Test
     void unknownEnumValueIs400NamingFieldAndAllowedValues() {
         problem(post("""
                 {"name":"a","count":1,"color":"PURPLE"}"""), 400)
@@ -163,6 +180,19 @@ class ProblemResponsesTest {
                 .extract().asString();
         assertThat(body).doesNotContain("IllegalStateException", "secret internal detail", "java.", "at vn.",
                 "ProbeResource", "stack");
+    }
+
+    @Test
+    void anUnreachableDatabaseIs503WithRetryAfter() {
+        String body = problem(given().when().get("/probe/database-down").then(), 503)
+                .header("Retry-After", equalTo("5"))
+                .body("type", containsString("service-unavailable"))
+                .extract().asString();
+        assertThat(body).doesNotContain("5432", "SQLException", "08001");
+        // an SQL failure that is not about reaching the database stays an internal error
+        assertThat(ProblemMappers.databaseUnavailable(new java.sql.SQLException("syntax error", "42601"))).isFalse();
+        assertThat(ProblemMappers.databaseUnavailable(new RuntimeException(
+                new java.sql.SQLException("terminating connection due to administrator command", "57P01")))).isTrue();
     }
 
     @Test
