@@ -18,8 +18,16 @@ public class RouteTable {
     public record Route(String name, String prefix, UpstreamPool pool, Set<String> roles, Set<String> readRoles,
             Duration timeout) {
 
+        /**
+         * Whole segments only; {@code prefix:verb} is the collection's custom method (e.g. {@code /cases:batch}), its
+         * colon often sent percent-encoded.
+         */
         boolean matches(String path) {
-            return path.equals(prefix) || path.startsWith(prefix + "/");
+            if (!path.startsWith(prefix)) {
+                return false;
+            }
+            String rest = path.substring(prefix.length());
+            return rest.isEmpty() || rest.startsWith("/") || rest.startsWith(":") || rest.regionMatches(true, 0, "%3A", 0, 3);
         }
 
         /** Whether the caller's roles allow this method here. */

@@ -90,33 +90,35 @@ class FaultsTest {
     @Test
     @Order(2)
     void complaintsServiceKilledMidWritesLosesNothingAndDoublesNothing() throws Exception {
-        String body = body("KILL");
-        CaseWriter writer = new CaseWriter(body, 3, Duration.ofMillis(50));
-        awaitAccepted(writer, STEADY);
-        platform.kill("complaints-service");
-        Eventually.poll("writes refused while the complaints service is down", Duration.ofSeconds(30),
-                writer::refusals, r -> r.size() >= 3);
-        platform.restart("complaints-service");
-        awaitAccepted(writer, writer.acceptedCount() + STEADY);
-        writer.close();
-        checkRefusals(writer);
-        survived("complaints-service SIGKILL", body, writer.accepted(), writer, 0);
+        refusedWhileDown("complaints-service SIGKILL", () -> platform.kill("complaints-service"),
+                () -> platform.restart("complaints-service"));
     }
 
     @Test
     @Order(3)
     void postgresRestartedRefusesCleanlyAndLosesNothing() throws Exception {
-        String body = body("PG");
+        refusedWhileDown("PostgreSQL restarted", () -> platform.postgres().stop(), () -> platform.postgres().start());
+    }
+
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    /**
+     * A part goes down under a steady load of writes and comes back: writes are refused meanwhile (each refusal a
+     * problem a retry gets past), and afterwards every accepted case is there once, evented once and counted once.
+     */
+    private void refusedWhileDown(String fault, Step down, Step up) throws Exception {
+        String body = body(fault.substring(0, fault.indexOf(' ')).toUpperCase());
         CaseWriter writer = new CaseWriter(body, 3, Duration.ofMillis(50));
         awaitAccepted(writer, STEADY);
-        platform.postgres().stop();
-        Eventually.poll("writes refused while PostgreSQL is down", Duration.ofSeconds(30),
-                writer::refusals, r -> r.size() >= 3);
-        platform.postgres().start();
+        down.run();
+        Eventually.poll("writes refused after " + fault, Duration.ofSeconds(30), writer::refusals, r -> r.size() >= 3);
+        up.run();
         awaitAccepted(writer, writer.acceptedCount() + STEADY);
         writer.close();
         checkRefusals(writer);
-        survived("PostgreSQL restarted", body, writer.accepted(), writer, 0);
+        survived(fault, body, writer.accepted(), writer, 0);
     }
 
     @Test
