@@ -72,6 +72,10 @@ class EdgeRoutingTest {
         assertThat(instanceAt(analyst, "/api/v1/inspection-plans/2026")).isEqualTo("inspection");
         assertThat(instanceAt(analyst, "/api/v1/reports/summary")).isEqualTo("reporting");
         assertThat(instanceAt(analyst, "/api/v1/cases")).startsWith("complaints-");
+        // a collection's custom method (the batch intake's alias) goes where the collection goes
+        assertThat(instanceAt(analyst, "/api/v1/cases:batch")).startsWith("complaints-");
+        given().auth().oauth2(analyst).urlEncodingEnabled(false).get("/api/v1/cases%3Abatch").then().statusCode(200)
+                .body("instance", org.hamcrest.Matchers.startsWith("complaints-"));
         // the declarations service is down in this setup: its prefix is routed there nonetheless (502/503, not 404)
         int status = given().auth().oauth2(Tokens.password("asset-controller")).get("/api/v1/declarants/1")
                 .then().extract().statusCode();
@@ -118,7 +122,7 @@ class EdgeRoutingTest {
         given().auth().oauth2(partner).contentType("application/json").body("{}").post("/api/v1/reports/exports")
                 .then().statusCode(403);
         given().auth().oauth2(Tokens.password("asset-controller")).get("/api/v1/cases").then().statusCode(403);
-        given().auth().oauth2(Tokens.password("analyst")).get("/api/v1/declarations/1").then().statusCode(403);
+        given().auth().oauth2(partner).get("/api/v1/declarations/1").then().statusCode(403);
     }
 
     @Test
@@ -268,6 +272,25 @@ class EdgeRoutingTest {
             assertThat(doc.getMap("components.schemas")).containsKeys("CaseView", "InspectionView", "Summary");
         });
         given().get("/q/swagger-ui/").then().statusCode(200);
+    }
+
+    @Test
+    void everyPathTheServicesPublishIsRoutedWithTheirRoles() {
+        String analyst = Tokens.password("analyst");
+        assertThat(instanceAt(analyst, "/api/v1/watchlist/without-progress")).startsWith("complaints-");
+        assertThat(instanceAt(analyst, "/api/v1/overlaps")).isEqualTo("inspection");
+        assertThat(instanceAt(Tokens.clientCredentials("province-hn"), "/api/v1/follow-ups/overdue"))
+                .isEqualTo("inspection");
+        assertThat(instanceAt(Tokens.clientCredentials("partner-demo"), "/api/v1/administrative-units"))
+                .startsWith("complaints-");
+        // the declarations service is down here: routed (502/503), not an unknown address (404) nor a refused role
+        for (String path : List.of("/api/v1/access-log", "/api/v1/declarations/1/summary",
+                "/api/v1/verification-plans/1", "/api/v1/public-declarations/1")) {
+            assertThat(given().auth().oauth2(analyst).get(path).then().extract().statusCode()).as(path).isIn(502, 503);
+        }
+        given().auth().oauth2(Tokens.clientCredentials("partner-demo")).get("/api/v1/public-declarations/1")
+                .then().statusCode(403);
+        given().auth().oauth2(Tokens.clientCredentials("province-hn")).get("/api/v1/access-log").then().statusCode(403);
     }
 
     private static String instanceAt(String token, String path) {
