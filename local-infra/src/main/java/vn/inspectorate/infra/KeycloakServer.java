@@ -89,7 +89,11 @@ public final class KeycloakServer implements AutoCloseable {
                 () -> new GzipCompressorInputStream(new BufferedInputStream(Files.newInputStream(distribution))));
         try {
             Path imports = Files.createDirectories(home.resolve("data/import"));
-            Files.copy(realmFile, imports.resolve(realm + "-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+            Path imported = imports.resolve(realm + "-realm.json");
+            if (extraOptions.stream().noneMatch(o -> o.startsWith("--db"))) {
+                resetIfRealmChanged(home, imported, realmFile);
+            }
+            Files.copy(realmFile, imported, StandardCopyOption.REPLACE_EXISTING);
             List<String> command = new ArrayList<>(List.of("bash", home.resolve("bin/kc.sh").toString(), "start-dev",
                     "--http-port=" + port,
                     "--http-management-port=" + managementPort,
@@ -109,6 +113,20 @@ public final class KeycloakServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("could not start Keycloak", e);
         }
+    }
+
+    /**
+     * Keycloak imports a realm only once. The built-in development database holds nothing but that realm and its
+     * sessions, so when the realm file differs from the one last imported, that database is removed and the new realm
+     * is imported, instead of the change being silently ignored. Returns whether it was reset.
+     */
+    static boolean resetIfRealmChanged(Path home, Path lastImported, Path realmFile) throws IOException {
+        if (!Files.exists(lastImported) || Files.mismatch(lastImported, realmFile) == -1) {
+            return false;
+        }
+        LOG.warnf("realm file %s changed since the last start: Keycloak's development data is reset", realmFile);
+        Archives.deleteTree(home.resolve("data/h2"));
+        return true;
     }
 
     /** Stops the server and everything it started; its data stays in {@code home} for the next start. */

@@ -19,6 +19,11 @@ public final class LocalPlatform {
 
     public static void main(String[] args) throws Exception {
         QUIET.forEach(l -> l.setLevel(java.util.logging.Level.WARNING));
+        if (!applyArguments(args)) {
+            System.exit(2);
+            return;
+        }
+        boolean demoData = Boolean.getBoolean("demo-data");
         Path root = Path.of(System.getProperty("platform.root", ".")).toAbsolutePath().normalize();
         Platform.Options options = Platform.Options.local(root);
         System.out.println("Starting the platform; data in " + options.dataDir());
@@ -59,8 +64,48 @@ public final class LocalPlatform {
         System.out.println("  curl -s -H \"Authorization: Bearer $TOKEN\" -H 'Content-Type: application/json' "
                 + platform.gatewayUrl() + "/api/v1/cases -d '" + sampleCase() + "'");
         System.out.println();
+        if (demoData) {
+            loadDemoData(platform);
+        } else {
+            System.out.println("Reports are empty on a fresh start: ./platform --demo-data loads a few months of cases,"
+                    + " inspections and declarations of Ha Noi and Ninh Binh.");
+        }
         System.out.println("Press Ctrl-C to stop.");
         new CountDownLatch(1).await();
+    }
+
+    /**
+     * Arguments after {@code ./platform} reach the launcher as arguments, not as JVM options: {@code -Dkey=value}
+     * becomes a system property here, and {@code --demo-data} is {@code -Ddemo-data=true}. False for anything else.
+     */
+    private static boolean applyArguments(String[] args) {
+        for (String arg : args) {
+            if (arg.equals("--demo-data")) {
+                System.setProperty("demo-data", "true");
+            } else if (arg.startsWith("-D") && arg.length() > 2) {
+                int eq = arg.indexOf('=');
+                System.setProperty(arg.substring(2, eq < 0 ? arg.length() : eq),
+                        eq < 0 ? "true" : arg.substring(eq + 1));
+            } else {
+                System.err.println("Unknown argument '" + arg + "': use --demo-data and -D<property>=<value>"
+                        + " (e.g. -Dgateway.port=9080).");
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Loads the demo data through the gateway; a failure is reported and leaves the platform running. */
+    private static void loadDemoData(Platform platform) {
+        try {
+            System.out.println(DemoData.load(platform.gatewayUrl(), platform.keycloak().tokenUrl(), System.out::println)
+                    .line());
+        } catch (RuntimeException e) {
+            System.out.println("demo data failed: " + e.getMessage());
+            System.out.println("  the platform keeps running; the services' logs are in " + platform.logs()
+                    + ", and ./platform --demo-data carries on from what was written");
+        }
+        System.out.println();
     }
 
     /** A complaint received yesterday, with a fresh source reference so the curl creates a case each time it is copied. */
