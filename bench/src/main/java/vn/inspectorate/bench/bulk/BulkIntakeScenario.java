@@ -1,0 +1,126 @@
+package vn.inspectorate.bench.bulk;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import vn.inspectorate.bench.core.BenchPlatform;
+import vn.inspectorate.bench.core.Goal;
+import vn.inspectorate.bench.core.Resources;
+import vn.inspectorate.bench.core.RunTags;
+import vn.inspectorate.bench.core.Scenario;
+import vn.inspectorate.bench.core.ScenarioResult;
+import vn.inspectorate.bench.core.Settings;
+import vn.inspectorate.bench.core.Sql;
+import vn.inspectorate.bench.core.Table;
+import vn.inspectorate.bench.events.EventPathScenario;
+import vn.inspectorate.bench.load.Wrk;
+import vn.inspectorate.bench.load.WrkResult;
+import vn.inspectorate.bench.profile.FlightRecorder;
+
+/**
+ * Scenario 2: batches of 1,000 cases through the gateway ({@code POST /api/v1/cases/batch}); cases per second are
+ * counted where they land, as rows in PostgreSQL and in the outbox, not from the responses.
+ */
+public final class BulkIntakeScenario implements Scenario {
+
+    static final double GOAL_CASES_PER_SECOND = 20_000;
+    static final int BATCH = 1000;
+
+    @Override
+    public String name() {
+        return "bulk";
+    }
+
+    @Override
+    public ScenarioResult run(BenchPlatform bench) throws Exception {
+        int seconds = Settings.seconds();
+        int connections = Integer.getInteger("bench.bulk.concurrency", 4);
+        Path work = bench.work().resolve("bulk");
+        Wrk wrk = new Wrk(Resources.extract("intake.lua", work));
+        String token = bench.clientToken("province-hn");
+        String url = bench.platform().gatewayUrl() + "/api/v1/cases/batch";
+
+        // Warm-up: one batch on its own, timed, so the measured run lasts long enough for batches to complete even
+        // when one takes longer than the default step.
+        int run = RunTags.next();
+        long warmBegan = System.nanoTime();
+        HttpResponse<String> warm = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(180)).POST(HttpRequest.BodyPublishers.ofString(
+                        batchBody(RunTags.tag("w", run), run))).build(), HttpResponse.BodyHandlers.ofString());
+        double oneBatch = (System.nanoTime() - warmBegan) / 1e9;
+        String warmOutcome = warm.statusCode() == 200 ? "answered 200"
+                : "answered " + warm.statusCode() + " (" + warm.body().substring(0, Math.min(200, warm.body().length()))
+                        + ")";
+        int measured = (int) Math.max(seconds, Math.ceil(oneBatch * 3));
+        long cases0 = Sql.count(bench, "complaints", "select count(*) from citizen_case");
+        long outbox0 = Sql.count(bench, "complaints", "select coalesce(max(id), 0) from platform_outbox");
+        long began = System.nanoTime();
+        WrkResult r = load(wrk, url, connections, measured, token);
+        // Batches in flight when wrk stops still commit: count until the table stops growing, and time to the last
+        // growth seen.
+        long casesNow = Sql.count(bench, "complaints", "select count(*) from citizen_case");
+        long lastGrowth = System.nanoTime();
+        long settleDeadline = lastGrowth + 180_000_000_000L;
+        while (System.nanoTime() - lastGrowth < 3_000_000_000L && System.nanoTime() < settleDeadline) {
+            Thread.sleep(250);
+            long c = Sql.count(bench, "complaints", "select count(*) from citizen_case");
+            if (c != casesNow) {
+                casesNow = c;
+                lastGrowth = System.nanoTime();
+            }
+        }
+        double elapsed = (Math.max(lastGrowth, began + (long) (r.seconds() * 1e9)) - began) / 1e9;
+        long cases = casesNow - cases0;
+        long outbox = Sql.count(bench, "complaints",
+                "select count(*) from platform_outbox where id > " + outbox0);
+        double casesPerSecond = cases / elapsed;
+
+        ScenarioResult result = new ScenarioResult(name(), "bulk intake, batches of " + BATCH + " at concurrency "
+                + connections + " through the gateway");
+        result.table("wrk for " + measured + " s after one timed warm-up batch (" + String.format("%.1f", oneBatch)
+                + " s), counted until the last commit (" + String.format("%.1f", elapsed) + " s)", new Table(
+                "batches answered", "non-2xx", "cases written", "outbox rows written", "cases/s", "batch p50 (ms)",
+                "batch p99 (ms)").row(r.requests(), r.non2xx(), cases, outbox, casesPerSecond, r.p50Ms(), r.p99Ms()));
+        result.figure("batches", r.requests()).figure("non2xx", r.non2xx()).figure("casesWritten", cases)
+                .figure("outboxRowsWritten", outbox).figure("casesPerSecond", casesPerSecond)
+                .figure("batchP50Ms", r.p50Ms()).figure("batchP99Ms", r.p99Ms()).figure("seconds", elapsed)
+                .figure("warmupBatchSeconds", oneBatch);
+        result.goal(Goal.atLeast("cases into PostgreSQL and the outbox", GOAL_CASES_PER_SECOND, casesPerSecond,
+                "cases/s"));
+        result.note("the warm-up batch " + warmOutcome + " after " + String.format("%.1f", oneBatch) + " s.");
+        result.note("cases/s = citizen_case rows added from the start of the measured run to the last commit "
+                + "(batches still in flight when wrk stops are waited for); each case also writes two outbox rows. "
+                + "Batch latencies are wrk's, of the batches answered within the run.");
+        if (result.anyGoalMissed()) {
+            FlightRecorder jfr = FlightRecorder.ofThisJvm();
+            long pid = bench.pid("complaints-service");
+            jfr.start(pid);
+            load(wrk, url, connections, measured, token);
+            result.profileOrNote("complaints-service",
+                    () -> jfr.stop(pid, work.resolve("bulk-complaints-service.jfr")));
+        }
+        return result;
+    }
+
+    /** The same cases the Lua script writes, for the warm-up batch sent without wrk. */
+    static String batchBody(String tag, int run) {
+        StringBuilder out = new StringBuilder("{\"cases\":[");
+        for (int i = 1; i <= BATCH; i++) {
+            if (i > 1) {
+                out.append(',');
+            }
+            out.append(EventPathScenario.single(tag, run, i));
+        }
+        return out.append("]}").toString();
+    }
+
+    private static WrkResult load(Wrk wrk, String url, int connections, int seconds, String token) {
+        int run = RunTags.next();
+        return wrk.run(url, connections, seconds, "180s", token, RunTags.tag("b", run), Integer.toString(run), "batch",
+                Integer.toString(BATCH));
+    }
+}

@@ -1,0 +1,162 @@
+package vn.inspectorate.bench.core;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import vn.inspectorate.deploy.Platform;
+
+/**
+ * The real platform as {@code ./platform} starts it, on free ports in a throw-away folder, with the gateway's per-role
+ * rate limits lifted (a benchmark client sends in seconds what a province sends in a month), plus what the scenarios
+ * need from it: tokens, database connections, and the services' process ids.
+ */
+public final class BenchPlatform implements AutoCloseable {
+
+    private static final List<String> ROLES = List.of("PROVINCIAL_SYSTEM", "CENTRAL_ANALYST", "INSPECTOR",
+            "ASSET_CONTROLLER", "PLATFORM_ADMIN", "PARTNER");
+
+    private final Platform platform;
+    private final Path root;
+    private final Path work;
+    private final Map<String, String> startupLines;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private BenchPlatform(Platform platform, Path root, Path work, Map<String, String> startupLines) {
+        this.platform = platform;
+        this.root = root;
+        this.work = work;
+        this.startupLines = startupLines;
+    }
+
+    public static BenchPlatform start(Path root, Path work) {
+        Path data = work.resolve("platform");
+        try {
+            refuseIfInUse(data);
+            deleteTree(data);
+            Files.createDirectories(data);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, String> env = new LinkedHashMap<>();
+        for (String role : ROLES) {
+            env.put("INSPECTORATE_GATEWAY_RATE_LIMIT_ROLES_" + role + "_CAPACITY", "100000000");
+        }
+        env.put("INSPECTORATE_GATEWAY_RATE_LIMIT_FALLBACK_CAPACITY", "100000000");
+        Map<String, String> lines = new LinkedHashMap<>();
+        Platform p = Platform.start(Platform.Options.ephemeral(root, data, line -> {
+            System.out.println("[platform] " + line);
+            lines.put(line.split(" ")[0], line);
+        }).withGatewayEnvironment(env));
+        return new BenchPlatform(p, root, work, lines);
+    }
+
+    public Platform platform() {
+        return platform;
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public Path work() {
+        return work;
+    }
+
+    /** The progress line of each part as the platform first started (keyed by the part's first word). */
+    public Map<String, String> startupLines() {
+        return startupLines;
+    }
+
+    public Connection connect(String database) throws SQLException {
+        return DriverManager.getConnection(platform.postgres().jdbcUrl(database), "postgres", "");
+    }
+
+    /** A token for a realm client (local secrets follow one pattern). */
+    public String clientToken(String clientId) {
+        return token(Map.of("grant_type", "client_credentials", "client_id", clientId, "client_secret",
+                clientId + "-local-secret"));
+    }
+
+    /** A token for a realm user (passwords equal names). */
+    public String userToken(String username) {
+        return token(Map.of("grant_type", "password", "client_id", "inspectorate-dashboard", "username", username,
+                "password", username));
+    }
+
+    private String token(Map<String, String> form) {
+        String body = form.entrySet().stream().map(e -> e.getKey() + "="
+                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(platform.keycloak().tokenUrl()))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("token request failed: " + response.statusCode() + " "
+                        + response.body());
+            }
+            JsonNode json = ResultWriter.json().readTree(response.body());
+            return json.get("access_token").asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The process of a service: a descendant of this JVM running the module's quarkus-run.jar. */
+    public Optional<ProcessHandle> process(String module) {
+        String jar = module + "/target/quarkus-app/quarkus-run.jar";
+        return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().commandLine().map(c -> c.contains(jar)).orElse(false)).findFirst();
+    }
+
+    public long pid(String module) {
+        return process(module).orElseThrow(() -> new IllegalStateException(module + " is not running")).pid();
+    }
+
+    @Override
+    public void close() {
+        platform.close();
+    }
+
+    /** Another run's platform still lives in the folder: wiping it would pull the files from under its servers. */
+    static void refuseIfInUse(Path data) throws IOException {
+        Path pidFile = data.resolve("postgres/data/postmaster.pid");
+        if (Files.exists(pidFile)) {
+            long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).strip());
+            if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                throw new IllegalStateException("another benchmark run is using " + data + " (PostgreSQL pid " + pid
+                        + "); wait for it or stop it first");
+            }
+        }
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package vn.inspectorate.bench.intake;
+
+import java.nio.file.Path;
+import java.util.Map;
+import vn.inspectorate.bench.core.BenchPlatform;
+import vn.inspectorate.bench.core.Goal;
+import vn.inspectorate.bench.core.Resources;
+import vn.inspectorate.bench.core.RunTags;
+import vn.inspectorate.bench.core.Scenario;
+import vn.inspectorate.bench.core.ScenarioResult;
+import vn.inspectorate.bench.core.Settings;
+import vn.inspectorate.bench.core.Sql;
+import vn.inspectorate.bench.core.Table;
+import vn.inspectorate.bench.load.PgBench;
+import vn.inspectorate.bench.load.PgBenchResult;
+import vn.inspectorate.bench.load.Wrk;
+import vn.inspectorate.bench.load.WrkResult;
+import vn.inspectorate.bench.profile.FlightRecorder;
+
+/**
+ * Scenario 1: single-case POSTs at a fixed concurrency directly to the complaints service and through the gateway
+ * (wrk), against raw PostgreSQL writing the same rows (pgbench, same concurrency, same server).
+ */
+public final class IntakeScenario implements Scenario {
+
+    static final double SERVICE_VS_PG_GOAL = 0.5;
+    static final double P99_GOAL_MS = 50;
+    static final double GATEWAY_VS_DIRECT_GOAL = 0.85;
+
+    @Override
+    public String name() {
+        return "intake";
+    }
+
+    @Override
+    public ScenarioResult run(BenchPlatform bench) throws Exception {
+        int c = Settings.concurrency();
+        int seconds = Settings.seconds();
+        int warmup = Settings.warmupSeconds();
+        Path work = bench.work().resolve("intake");
+        Wrk wrk = new Wrk(Resources.extract("intake.lua", work));
+        String token = bench.clientToken("province-hn");
+        String direct = bench.platform().serviceUrl("complaints-service") + "/api/v1/cases";
+        String gateway = bench.platform().gatewayUrl() + "/api/v1/cases";
+        long casesBefore = Sql.count(bench, "complaints", "select count(*) from citizen_case");
+
+        load(wrk, direct, c, warmup, token);
+        WrkResult d = load(wrk, direct, c, seconds, token);
+        load(wrk, gateway, c, warmup, token);
+        WrkResult g = load(wrk, gateway, c, seconds, token);
+
+        Sql.execute(bench, "complaints", Resources.text("baseline-schema.sql"));
+        PgBench pgbench = new PgBench(bench.platform().postgres().port(), "complaints",
+                Resources.extract("baseline.sql", work), work);
+        pgbench.run(c, warmup, "warmup");
+        PgBenchResult pg = pgbench.run(c, seconds, "measured");
+        long pgCases = Sql.count(bench, "complaints", "select count(*) from bench_baseline.citizen_case");
+        long pgOutbox = Sql.count(bench, "complaints", "select count(*) from bench_baseline.platform_outbox");
+        long casesAfter = Sql.count(bench, "complaints", "select count(*) from citizen_case");
+
+        ScenarioResult result = new ScenarioResult(name(), "single-case intake at concurrency " + c);
+        Table table = new Table("path", "requests", "non-2xx", "req/s", "p50 (ms)", "p99 (ms)", "max (ms)");
+        table.row("gateway → complaints-service", g.requests(), g.non2xx(), g.okPerSecond(), g.p50Ms(), g.p99Ms(),
+                g.maxMs());
+        table.row("complaints-service directly", d.requests(), d.non2xx(), d.okPerSecond(), d.p50Ms(), d.p99Ms(),
+                d.maxMs());
+        table.row("raw PostgreSQL (pgbench, same rows)", pg.transactions(), pg.failed(), pg.tps(), pg.p50Ms(),
+                pg.p99Ms(), Double.NaN);
+        result.table("throughput and latency (" + seconds + " s measured after " + warmup + " s warm-up each)",
+                table);
+        double serviceVsPg = d.okPerSecond() / pg.tps();
+        double gatewayVsDirect = g.okPerSecond() / d.okPerSecond();
+        result.table("ratios", new Table("ratio", "value")
+                .row("service (direct) / raw PostgreSQL", serviceVsPg)
+                .row("gateway / service (direct)", gatewayVsDirect)
+                .row("gateway / raw PostgreSQL", g.okPerSecond() / pg.tps()));
+        result.figure("gateway", figures(g)).figure("direct", figures(d))
+                .figure("postgres", Map.of("tps", pg.tps(), "p50Ms", pg.p50Ms(), "p99Ms", pg.p99Ms(),
+                        "transactions", pg.transactions(), "failed", pg.failed()))
+                .figure("serviceVsPostgres", serviceVsPg).figure("gatewayVsDirect", gatewayVsDirect)
+                .figure("casesFiledThroughTheApi", casesAfter - casesBefore)
+                .figure("baselineCases", pgCases).figure("baselineOutboxRows", pgOutbox);
+        result.goal(Goal.atLeast("service / raw PostgreSQL", SERVICE_VS_PG_GOAL, serviceVsPg, "×"))
+                .goal(Goal.atMost("p99 directly", P99_GOAL_MS, d.p99Ms(), "ms"))
+                .goal(Goal.atMost("p99 through the gateway", P99_GOAL_MS, g.p99Ms(), "ms"))
+                .goal(Goal.atLeast("gateway / direct", GATEWAY_VS_DIRECT_GOAL, gatewayVsDirect, "×"));
+        result.note("baseline: per transaction the rows the service writes for one case (source key, case, history, "
+                + "identity, two outbox rows) into copies of its tables with the same indexes and foreign keys, in "
+                + "a scratch schema of the same database; the service also validates, checks for duplicates and "
+                + "encrypts, which pgbench does not.");
+        result.note("cases filed through the API in this scenario (warm-up included): " + (casesAfter - casesBefore)
+                + "; every measured request answered 2xx unless the non-2xx column says otherwise.");
+        if (result.anyGoalMissed()) {
+            profile(bench, result, wrk, gateway, token, work);
+        }
+        return result;
+    }
+
+    /** A further run through the gateway with JFR on both JVMs of the path; the figures of this run are not used. */
+    private static void profile(BenchPlatform bench, ScenarioResult result, Wrk wrk, String url, String token,
+            Path work) {
+        FlightRecorder jfr = FlightRecorder.ofThisJvm();
+        long service = bench.pid("complaints-service");
+        long gateway = bench.pid("gateway");
+        jfr.start(service);
+        jfr.start(gateway);
+        load(wrk, url, Settings.concurrency(), Math.max(10, Settings.seconds() / 2), token);
+        result.profileOrNote("complaints-service",
+                () -> jfr.stop(service, work.resolve("intake-complaints-service.jfr")));
+        result.profileOrNote("gateway", () -> jfr.stop(gateway, work.resolve("intake-gateway.jfr")));
+    }
+
+    private static WrkResult load(Wrk wrk, String url, int connections, int seconds, String token) {
+        int run = RunTags.next();
+        return wrk.run(url, connections, seconds, "10s", token, RunTags.tag("i", run), Integer.toString(run),
+                "single");
+    }
+
+    static Map<String, Object> figures(WrkResult r) {
+        return Map.of("requests", r.requests(), "non2xx", r.non2xx(), "socketErrors", r.socketErrors(),
+                "okPerSecond", r.okPerSecond(), "p50Ms", r.p50Ms(), "p90Ms", r.p90Ms(), "p99Ms", r.p99Ms(),
+                "maxMs", r.maxMs(), "seconds", r.seconds());
+    }
+}

@@ -1,0 +1,29 @@
+package vn.inspectorate.bench.load;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** wrk, the HTTP load tool, driven by one of the harness' Lua scripts (which print exact figures when done). */
+public final class Wrk {
+
+    private final Path script;
+
+    public Wrk(Path script) {
+        this.script = script;
+    }
+
+    /**
+     * Runs wrk for {@code seconds} with {@code connections} connections on two threads (the machine's core count) and
+     * returns its figures; {@code args} go to the script.
+     */
+    public WrkResult run(String url, int connections, int seconds, String timeout, String... args) {
+        List<String> command = new ArrayList<>(List.of("wrk", "-t", Integer.toString(Math.min(2, connections)), "-c",
+                Integer.toString(connections), "-d", seconds + "s", "--timeout", timeout, "--latency", "-s",
+                script.toString(), url, "--"));
+        command.addAll(List.of(args));
+        String output = Commands.check(command, Map.of(), null, seconds + 120L);
+        return WrkResult.parse(output);
+    }
+}

@@ -1,0 +1,59 @@
+package vn.inspectorate.bench.load;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * What one wrk run measured, as its Lua {@code done} hook reports it (exact microseconds, not wrk's rounded text):
+ * a line {@code BENCH_WRK key=value ...}.
+ */
+public record WrkResult(long requests, double seconds, long non2xx, long socketErrors, double meanMs, double p50Ms,
+        double p90Ms, double p95Ms, double p99Ms, double maxMs) {
+
+    static final String MARKER = "BENCH_WRK ";
+
+    public double requestsPerSecond() {
+        return requests / seconds;
+    }
+
+    /** Requests answered with 2xx, per second. */
+    public double okPerSecond() {
+        return (requests - non2xx) / seconds;
+    }
+
+    /** Reads the figures from wrk's output; fails when the hook's line is missing or incomplete. */
+    public static WrkResult parse(String output) {
+        String line = output.lines().filter(l -> l.startsWith(MARKER)).reduce((a, b) -> b)
+                .orElseThrow(() -> new IllegalArgumentException("no " + MARKER.trim() + " line in wrk output:\n"
+                        + output));
+        Map<String, String> values = new HashMap<>();
+        for (String pair : line.substring(MARKER.length()).trim().split("\\s+")) {
+            int eq = pair.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("not key=value: " + pair);
+            }
+            values.put(pair.substring(0, eq), pair.substring(eq + 1));
+        }
+        long durationUs = number(values, "duration_us").longValue();
+        if (durationUs <= 0) {
+            throw new IllegalArgumentException("wrk ran for no time: " + line);
+        }
+        long socket = number(values, "errors_connect").longValue() + number(values, "errors_read").longValue()
+                + number(values, "errors_write").longValue() + number(values, "errors_timeout").longValue();
+        return new WrkResult(number(values, "requests").longValue(), durationUs / 1e6,
+                number(values, "errors_status").longValue(), socket, ms(values, "mean_us"), ms(values, "p50_us"),
+                ms(values, "p90_us"), ms(values, "p95_us"), ms(values, "p99_us"), ms(values, "max_us"));
+    }
+
+    private static double ms(Map<String, String> values, String key) {
+        return number(values, key).doubleValue() / 1000.0;
+    }
+
+    private static Number number(Map<String, String> values, String key) {
+        String v = values.get(key);
+        if (v == null) {
+            throw new IllegalArgumentException("wrk result lacks " + key);
+        }
+        return Double.parseDouble(v);
+    }
+}

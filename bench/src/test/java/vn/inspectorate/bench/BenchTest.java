@@ -1,0 +1,25 @@
+package vn.inspectorate.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import vn.inspectorate.bench.core.Scenario;
+
+class BenchTest {
+
+    @Test
+    void allRunsEveryScenarioWithTheFootprintFirstAndTheLargeLoadLast() {
+        assertThat(Bench.choose(new String[] {"all"})).extracting(Scenario::name)
+                .containsExactly("footprint", "intake", "bulk", "events", "reports");
+        assertThat(Bench.choose(new String[] {"bulk", "intake"})).extracting(Scenario::name)
+                .containsExactly("bulk", "intake");
+    }
+
+    @Test
+    void anUnknownScenarioOrNoneIsRefusedWithTheKnownNames() {
+        assertThatThrownBy(() -> Bench.choose(new String[] {"intak"})).hasMessageContaining("no scenario 'intak'")
+                .hasMessageContaining("footprint");
+        assertThatThrownBy(() -> Bench.choose(new String[0])).hasMessageContaining("usage");
+    }
+}

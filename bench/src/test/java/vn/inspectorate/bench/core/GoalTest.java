@@ -1,0 +1,40 @@
+package vn.inspectorate.bench.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+
+class GoalTest {
+
+    @Test
+    void aThroughputGoalMissedSaysHowFarShort() {
+        Goal g = Goal.atLeast("service / raw PostgreSQL", 0.5, 0.35, "×");
+
+        assertThat(g.met()).isFalse();
+        assertThat(g.missedByPercent()).isCloseTo(30.0, within(1e-9));
+        assertThat(g.verdict()).isEqualTo("MISSED: short by 30 %");
+        assertThat(g.describe()).isEqualTo("service / raw PostgreSQL ≥ 0.50 ×");
+    }
+
+    @Test
+    void aLatencyGoalMissedSaysHowFarOver() {
+        Goal g = Goal.atMost("p99", 50, 80, "ms");
+
+        assertThat(g.met()).isFalse();
+        assertThat(g.missedByPercent()).isCloseTo(60.0, within(1e-9));
+        assertThat(g.verdict()).isEqualTo("MISSED: over by 60 %");
+    }
+
+    @Test
+    void aNarrowMissKeepsADecimalSoItDoesNotReadAsZero() {
+        assertThat(Goal.atMost("RSS", 250, 251, "MiB").verdict()).isEqualTo("MISSED: over by 0.4 %");
+    }
+
+    @Test
+    void aGoalExactlyOnTargetIsMet() {
+        assertThat(Goal.atMost("p99", 50, 50, "ms").met()).isTrue();
+        assertThat(Goal.atLeast("ratio", 0.85, 0.85, "×").verdict()).isEqualTo("met");
+        assertThat(Goal.atLeast("ratio", 0.85, 0.9, "×").missedByPercent()).isZero();
+    }
+}

@@ -1,0 +1,34 @@
+package vn.inspectorate.bench.footprint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FootprintScenarioTest {
+
+    @Test
+    void findsEveryStartOfTheLogBecauseRestartsAppend(@TempDir Path dir) throws Exception {
+        Path log = dir.resolve("gateway.log");
+        Files.write(log, List.of(
+                "2026-01-01 10:00:00 INFO  [io.quarkus] gateway 0.1.0 on JVM (powered by Quarkus 3.34.1) started in 9.120s.",
+                "2026-01-01 10:05:00 INFO  [io.quarkus] gateway stopped in 0.050s",
+                "2026-01-01 10:05:04 INFO  [io.quarkus] gateway 0.1.0 on JVM (powered by Quarkus 3.34.1) started in 2.345s. "
+                        + "Listening on: http://0.0.0.0:8080"));
+
+        assertThat(FootprintScenario.startedIn(log)).containsExactly(9.120, 2.345);
+        assertThat(FootprintScenario.startedIn(dir.resolve("none.log"))).isEmpty();
+    }
+
+    @Test
+    void readsTheCommittedHeapOfGcHeapInfo() {
+        String heap = " garbage-first heap   total reserved 262144K, committed 65536K, used 30000K [0x0, 0x1)\n"
+                + "  region size 1024K, 10 young (10240K), 2 survivors (2048K)\n";
+
+        assertThat(FootprintScenario.committedHeapMib(heap)).isEqualTo(64.0);
+        assertThat(FootprintScenario.committedHeapMib("nothing")).isNaN();
+    }
+}

@@ -1,0 +1,52 @@
+package vn.inspectorate.bench.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+
+class WrkResultTest {
+
+    private static final String OUTPUT = """
+            Running 20s test @ http://localhost:8080/api/v1/cases
+              2 threads and 32 connections
+              Thread Stats   Avg      Stdev     Max   +/- Stdev
+                Latency    21.37ms   11.02ms 210.50ms   81.00%
+              Latency Distribution
+                 50%   19.00ms
+                 99%   60.12ms
+              30000 requests in 20.00s, 12.00MB read
+              Non-2xx or 3xx responses: 12
+            Requests/sec:   1500.00
+            BENCH_WRK requests=30000 duration_us=20000000 errors_status=12 errors_connect=1 errors_read=2 \
+            errors_write=0 errors_timeout=3 mean_us=21370.5 p50_us=19000 p90_us=35000 p95_us=41000 p99_us=60120 \
+            max_us=210500
+            """;
+
+    @Test
+    void readsTheExactFiguresOfTheHookLine() {
+        WrkResult r = WrkResult.parse(OUTPUT);
+
+        assertThat(r.requests()).isEqualTo(30000);
+        assertThat(r.seconds()).isEqualTo(20.0);
+        assertThat(r.non2xx()).isEqualTo(12);
+        assertThat(r.socketErrors()).isEqualTo(6);
+        assertThat(r.p50Ms()).isEqualTo(19.0);
+        assertThat(r.p95Ms()).isEqualTo(41.0);
+        assertThat(r.p99Ms()).isCloseTo(60.12, within(1e-9));
+        assertThat(r.maxMs()).isEqualTo(210.5);
+        assertThat(r.requestsPerSecond()).isEqualTo(1500.0);
+        assertThat(r.okPerSecond()).isCloseTo(1499.4, within(1e-9));
+    }
+
+    @Test
+    void refusesOutputWithoutTheHookLineOrWithAMissingFigure() {
+        assertThatThrownBy(() -> WrkResult.parse("Requests/sec: 1500.00\n"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no BENCH_WRK line");
+        assertThatThrownBy(() -> WrkResult.parse("BENCH_WRK requests=1 duration_us=5\n"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lacks errors_connect");
+        assertThatThrownBy(() -> WrkResult.parse(OUTPUT.replace("duration_us=20000000", "duration_us=0")))
+                .hasMessageContaining("no time");
+    }
+}
