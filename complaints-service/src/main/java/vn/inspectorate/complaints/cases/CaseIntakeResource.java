@@ -70,6 +70,9 @@ public class CaseIntakeResource {
                 () -> Response.ok(runBatch(body, province)).build());
     }
 
+    /** How many items a batch files before writing them and letting them go (see flushAndRelease). */
+    private static final int RELEASE_EVERY = 50;
+
     private BatchResult runBatch(BatchSubmission body, String province) {
         List<BatchResult.Item> items = new ArrayList<>();
         int created = 0;
@@ -84,6 +87,9 @@ public class CaseIntakeResource {
                 items.add(new BatchResult.Item(i, reference, BatchResult.Outcome.REJECTED, null, null, errors));
                 rejected++;
                 continue;
+            }
+            if (i > 0 && i % RELEASE_EVERY == 0) {
+                intake.flushAndRelease();
             }
             switch (intake.submit(s, province, caller.subject())) {
                 case IntakeOutcome.Created c -> {

@@ -107,6 +107,16 @@ public class CaseIntakeService {
         return new IntakeOutcome.Created(c);
     }
 
+    /**
+     * Writes what a batch has filed so far and lets go of it. Each item's native statements flush the persistence
+     * context first, so a batch that kept every filed case managed would cost the square of its size.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void flushAndRelease() {
+        em.flush();
+        em.clear();
+    }
+
     /** Bean Validation of one batch item, with field paths under {@code prefix}. */
     public List<Problem.FieldError> checkFields(CaseSubmission s, String prefix) {
         if (s == null) {

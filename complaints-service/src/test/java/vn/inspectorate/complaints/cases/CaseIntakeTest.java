@@ -152,6 +152,24 @@ class CaseIntakeTest {
     }
 
     @Test
+    void aLongBatchFindsDuplicatesOfItemsItFiledEarlier() {
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            items.add(complaint(RECEIVED));
+        }
+        // items filed before the batch released them from memory are still found by their source reference
+        items.add(Map.copyOf(items.get(3)));
+        items.add(Map.copyOf(items.get(77)));
+        long before = caseCount();
+        var answer = given().contentType(ContentType.JSON).body(Map.of("cases", items)).post("/api/v1/cases/batch")
+                .then().statusCode(200).body("created", equalTo(120)).body("duplicates", equalTo(2))
+                .extract().jsonPath();
+        assertThat(answer.getString("results[120].duplicateOf")).isEqualTo(answer.getString("results[3].caseId"));
+        assertThat(answer.getString("results[121].duplicateOf")).isEqualTo(answer.getString("results[77].caseId"));
+        assertThat(caseCount()).isEqualTo(before + 120);
+    }
+
+    @Test
     void aBatchOverTheLimitIsRefusedWhole() {
         List<Object> items = new ArrayList<>();
         for (int i = 0; i < 1001; i++) {
