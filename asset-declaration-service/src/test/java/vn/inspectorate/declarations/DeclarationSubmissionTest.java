@@ -131,7 +131,8 @@ class DeclarationSubmissionTest {
                 .body("totalAssetsVnd", equalTo(1_200_000_000))
                 .body("version", equalTo(first.getInt("version") + 1));
         given().contentType(ContentType.JSON).body(correction).post("/api/v1/declarations/" + id + "/correction")
-                .then().statusCode(409).body("type", equalTo("https://inspectorate.gov.vn/problems/already-corrected"));
+                .then().statusCode(409).body("type", equalTo("https://inspectorate.gov.vn/problems/already-corrected"))
+                .body("status", equalTo(409)).body("currentStatus", equalTo("CORRECTED"));
         // resubmitting changes nothing
         given().post("/api/v1/declarations/" + id + "/submission").then().statusCode(200)
                 .body("status", equalTo("CORRECTED")).body("version", equalTo(first.getInt("version") + 1));

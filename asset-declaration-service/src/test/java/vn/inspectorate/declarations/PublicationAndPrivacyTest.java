@@ -103,6 +103,10 @@ class PublicationAndPrivacyTest {
         long days = QuarkusTransaction.requiringNew().call(() -> rules.value(RuleData.PUBLICATION_DAYS, LocalDate.now()));
         given().contentType(ContentType.JSON).body(Map.of("publishedOn", LocalDate.now().minusDays(days).toString()))
                 .post("/api/v1/declarations/" + third + "/publication").then().statusCode(200);
+        // a date before the declaration (and before any publication rule) is refused, not a failure
+        given().contentType(ContentType.JSON).body(Map.of("publishedOn", "1970-02-12"))
+                .post("/api/v1/declarations/" + third + "/publication").then().statusCode(422)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("publishedOn"));
 
         // the detail holds it all, decrypted
         given().header("X-Access-Purpose", "check").get("/api/v1/declarations/" + second).then().statusCode(200)

@@ -106,6 +106,11 @@ class VerificationTest {
                 .body(Map.of("reason", "request of the provincial inspectorate"))
                 .post("/api/v1/declarations/" + id + "/verifications").then().statusCode(201)
                 .body("ground", equalTo("REQUEST")).body("status", equalTo("OPEN")).extract().path("id");
+        // PostgreSQL cannot store a NUL character: it is a 400 naming the field, and the verification stays open
+        given().contentType(ContentType.JSON).body(Map.of("conclusion", "HONEST", "findings", "nul\u0000inside",
+                "unexplainedIncreaseVnd", 0, "concludedOn", "2025-03-01"))
+                .post("/api/v1/verifications/" + verification + "/conclusion").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("findings"));
         var conclusion = Map.of("conclusion", "DISHONEST", "findings", "A house was not declared",
                 "unexplainedIncreaseVnd", 700_000_000L, "concludedOn", "2025-03-01");
         given().contentType(ContentType.JSON).body(conclusion).post("/api/v1/verifications/" + verification + "/conclusion")

@@ -59,7 +59,8 @@ class InspectionLifecycleTest {
                 .body("errors[0].field", equalTo("decisionDate"));
         given().contentType(ContentType.JSON).body(extend(10, "2024-03-05"))
                 .post("/api/v1/inspections/{id}/extensions", districtId).then().statusCode(409)
-                .body("status", equalTo("OPENED")).body("allowedTransitions", contains("IN_PROGRESS"));
+                .body("status", equalTo(409)).body("currentStatus", equalTo("OPENED"))
+                .body("allowedTransitions", contains("IN_PROGRESS"));
         start(districtId, "2024-03-02");
         given().contentType(ContentType.JSON).body(extend(16, "2024-03-20"))
                 .post("/api/v1/inspections/{id}/extensions", districtId).then().statusCode(422)

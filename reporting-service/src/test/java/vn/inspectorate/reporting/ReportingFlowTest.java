@@ -381,6 +381,9 @@ class ReportingFlowTest {
     @TestSecurity(user = "analyst", roles = Roles.CENTRAL_ANALYST)
     void publishingFreezesTheReportAndLaterCorrectionsShowAsRevisions() throws Exception {
         ensureSeeded();
+        // a JSON null body is a client's mistake, not a failure
+        given().contentType("application/json").body("null").post("/api/v1/reports/publications").then()
+                .statusCode(400).contentType("application/problem+json").body("status", equalTo(400));
         Response first = given().contentType("application/json").body("{\"period\":\"2024-Q1\",\"calendar\":\"sector\"}")
                 .post("/api/v1/reports/publications");
         assertThat(first.statusCode()).isEqualTo(201);

@@ -131,11 +131,11 @@ public class DeclarationService {
         lock(d);
         switch (d.status) {
             case DRAFT -> throw ProblemException.conflict("not-submitted", "A draft is not corrected; submit it.",
-                    Map.of("status", d.status));
+                    Map.of("currentStatus", d.status));
             case CORRECTED -> throw ProblemException.conflict("already-corrected", "A declaration may be corrected "
-                    + "only once.", Map.of("status", d.status));
+                    + "only once.", Map.of("currentStatus", d.status));
             case VERIFIED -> throw ProblemException.conflict("declaration-verified", "A verified declaration cannot "
-                    + "be corrected.", Map.of("status", d.status));
+                    + "be corrected.", Map.of("currentStatus", d.status));
             case SUBMITTED -> {
             }
         }

@@ -130,7 +130,7 @@ public class VerificationService {
     public VerificationView request(UUID declarationId, String reason) {
         Declaration d = declarations.controllable(declarationId);
         if (!d.isFiled()) {
-            throw ProblemException.conflict("not-submitted", "A draft is not verified.", Map.of("status", d.status));
+            throw ProblemException.conflict("not-submitted", "A draft is not verified.", Map.of("currentStatus", d.status));
         }
         return VerificationView.of(open(d, Verification.Ground.REQUEST, null, null, access.caller().subject(), reason));
     }

@@ -94,7 +94,7 @@ public class CaseLifecycleService {
         if (!findings.isEmpty()) {
             throw new ProblemException(Problem.of(409, "inadmissible", "Conflict", "The case cannot be accepted: "
                     + String.join(", ", findings) + ". Record a not-accept decision with the reason instead.")
-                    .withExtensions(Map.of("status", c.status.name(), "findings", findings,
+                    .withExtensions(Map.of("currentStatus", c.status.name(), "findings", findings,
                             "allowedCommands", List.of("not-accept", "transfer"))));
         }
         if (cmd.handlingBodyCode() != null) {
@@ -420,7 +420,7 @@ public class CaseLifecycleService {
     }
 
     private static ProblemException conflict(CitizenCase c, String slug, String detail, List<String> allowed) {
-        return ProblemException.conflict(slug, detail, Map.of("status", c.status.name(), "allowedCommands", allowed));
+        return ProblemException.conflict(slug, detail, Map.of("currentStatus", c.status.name(), "allowedCommands", allowed));
     }
 
     private static ProblemException unprocessable(String field, String message) {

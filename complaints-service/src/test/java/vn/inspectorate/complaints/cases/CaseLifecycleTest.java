@@ -171,7 +171,7 @@ class CaseLifecycleTest {
         command(id, "accept", accept("2026-03-05")).statusCode(409)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://inspectorate.gov.vn/problems/invalid-transition"))
-                .body("status", equalTo("RECEIVED"))
+                .body("status", equalTo(409)).body("currentStatus", equalTo("RECEIVED"))
                 .body("allowedCommands", containsInAnyOrder("classify", "not-accept", "transfer"));
         command(id, "resolve", resolve("2026-03-05")).statusCode(409);
         get(id).statusCode(200).body("status", equalTo("RECEIVED")).body("version", equalTo(1));

@@ -207,7 +207,7 @@ public class FollowUpService {
     private static void requireFollowingUp(Inspection inspection) {
         if (inspection.state() != InspectionStatus.CONCLUDED && inspection.state() != InspectionStatus.FOLLOW_UP) {
             throw ProblemException.conflict("not-in-follow-up", "Follow-up is recorded on a concluded inspection "
-                    + "until it is closed.", Map.of("status", inspection.status,
+                    + "until it is closed.", Map.of("currentStatus", inspection.status,
                     "allowedTransitions", inspection.state().next().stream().map(Enum::name).toList()));
         }
     }

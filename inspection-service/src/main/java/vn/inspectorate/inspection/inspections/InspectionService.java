@@ -187,7 +187,7 @@ public class InspectionService {
         }
         if (!PlannedInspection.PLANNED.equals(planned.status)) {
             throw ProblemException.conflict("planned-inspection-" + planned.status.toLowerCase(), "The planned "
-                    + "inspection is " + planned.status.toLowerCase() + ".", Map.of("status", planned.status));
+                    + "inspection is " + planned.status.toLowerCase() + ".", Map.of("currentStatus", planned.status));
         }
         List<OverlapConflict> open = overlaps.unsettled(List.of(planned.id));
         if (!open.isEmpty()) {
@@ -315,7 +315,7 @@ public class InspectionService {
             throw ProblemException.conflict("invalid-transition", "An inspection that is "
                     + current.name().toLowerCase().replace('_', ' ') + " cannot become "
                     + target.name().toLowerCase().replace('_', ' ') + ".",
-                    Map.of("status", current.name(), "allowedTransitions", current.next().stream().map(Enum::name).toList()));
+                    Map.of("currentStatus", current.name(), "allowedTransitions", current.next().stream().map(Enum::name).toList()));
         }
         inspection.status = target.name();
     }

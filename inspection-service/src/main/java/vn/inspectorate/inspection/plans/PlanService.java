@@ -283,7 +283,7 @@ public class PlanService {
             case APPROVED, AMENDED -> List.of("amend");
         };
         return ProblemException.conflict("plan-status", "Cannot " + action + " a plan that is "
-                + status.name().toLowerCase() + ". " + detail, Map.of("status", status.name(), "allowedActions", allowed));
+                + status.name().toLowerCase() + ". " + detail, Map.of("currentStatus", status.name(), "allowedActions", allowed));
     }
 
     private List<PlannedInspection> items(UUID planId) {

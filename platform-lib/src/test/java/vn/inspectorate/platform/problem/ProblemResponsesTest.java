@@ -76,6 +76,8 @@ class ProblemResponsesTest {
             problem(post("{\"name\":\"a\",\"count\":1,\"color\":\"RED\",\"on\":\"" + date + "\"}"), 400)
                     .body("errors[0].field", equalTo("on"));
         }
+        problem(post("{\"name\":\"a\",\"count\":1,\"color\":\"RED\",\"on\":42}"), 400)
+                .body("errors[0].field", equalTo("on"));
         post("{\"name\":\"a\",\"count\":1,\"color\":\"RED\",\"on\":\"9999-12-31\"}").statusCode(200);
     }
 

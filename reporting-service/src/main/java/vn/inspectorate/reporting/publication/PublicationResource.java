@@ -4,6 +4,7 @@ import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -45,7 +46,7 @@ public class PublicationResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.CENTRAL_ANALYST, Roles.PLATFORM_ADMIN})
-    public Response publish(@Valid PublishRequest body) {
+    public Response publish(@Valid @NotNull PublishRequest body) {
         List<Problem.FieldError> errors = ReportRequests.errors();
         Period p = requests.period(body.period(), body.calendar(), null, null, errors);
         ReportRequests.check(errors);
