@@ -34,6 +34,8 @@ public final class ReportsAtScaleScenario implements Scenario {
     static final double P95_GOAL_MS = 100;
     /** Twenty years of cases at the national rate (about 500,000 a year). */
     static final int DAYS = 7305;
+    private static final String WRK_TIMEOUT = "10s";
+    private static final double WRK_TIMEOUT_MS = 10_000;
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     @Override
@@ -109,14 +111,21 @@ public final class ReportsAtScaleScenario implements Scenario {
         for (Map.Entry<String, List<String>> query : queries(today).entrySet()) {
             Path paths = work.resolve(query.getKey() + ".paths");
             Files.write(paths, query.getValue());
-            wrk.run(gateway, connections, Math.max(3, Settings.warmupSeconds() / 2), "10s", token, paths.toString());
-            WrkResult r = wrk.run(gateway, connections, seconds, "10s", token, paths.toString());
+            wrk.run(gateway, connections, Math.max(3, Settings.warmupSeconds() / 2), WRK_TIMEOUT, token,
+                    paths.toString());
+            WrkResult r = wrk.run(gateway, connections, seconds, WRK_TIMEOUT, token, paths.toString());
             byQuery.put(query.getKey(), r);
             table.row(query.getKey(), query.getValue().size(), r.requests(), r.non2xx(), r.okPerSecond(), r.p50Ms(),
                     r.p95Ms(), r.p99Ms());
             result.figure(query.getKey(), Map.of("p50Ms", r.p50Ms(), "p95Ms", r.p95Ms(), "p99Ms", r.p99Ms(),
                     "requests", r.requests(), "non2xx", r.non2xx()));
-            result.goal(Goal.atMost(query.getKey() + " p95", P95_GOAL_MS, r.p95Ms(), "ms"));
+            if (r.requests() == 0) {
+                // nothing answered within wrk's timeout: the p95 is at least that, not the 0 an empty histogram shows
+                result.note(query.getKey() + ": no request answered within the 10 s timeout; p95 counted as 10,000 ms");
+                result.goal(Goal.atMost(query.getKey() + " p95", P95_GOAL_MS, WRK_TIMEOUT_MS, "ms"));
+            } else {
+                result.goal(Goal.atMost(query.getKey() + " p95", P95_GOAL_MS, r.p95Ms(), "ms"));
+            }
         }
         result.table("queries through the gateway, concurrency " + connections + ", " + seconds
                 + " s each after a warm-up", table);
