@@ -3,12 +3,10 @@ package vn.inspectorate.e2e.access;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +27,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -51,6 +48,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import vn.inspectorate.deploy.Platform;
 import vn.inspectorate.e2e.RunningPlatform;
+import vn.inspectorate.e2e.WebhookReceiver;
 
 /**
  * A denouncer's identity and a declarant's personal data, posted once with values found nowhere else, must not reach
@@ -66,8 +64,7 @@ class ConfidentialitySweepTest {
 
     /** The secret values by what they are; the random parts make each one found nowhere else. */
     private static final Map<String, String> SECRETS = new LinkedHashMap<>();
-    private static final List<String> deliveries = new CopyOnWriteArrayList<>();
-    private static HttpServer receiver;
+    private static WebhookReceiver receiver;
     private static String caseId;
     private static String inspectionId;
     private static String declarationId;
@@ -101,20 +98,13 @@ class ConfidentialitySweepTest {
     @Test
     @Order(1)
     void aPartnerSubscribesAndADenunciationAndADeclarationArePosted() throws IOException {
-        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", RunningPlatform.RECEIVER_PORTS.get(1)), 0);
-        receiver.createContext("/hook", exchange -> {
-            try (exchange) {
-                deliveries.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-                exchange.sendResponseHeaders(204, -1);
-            }
-        });
-        receiver.start();
+        receiver = WebhookReceiver.start(RunningPlatform.RECEIVER_PORTS.get(1));
         Principal partner = Principal.PARTNER;
         List<String> types = given().auth().oauth2(partner.token()).get(gateway + "/api/v1/subscriptions/event-types")
                 .then().statusCode(200).extract().path("type");
         assertThat(types).isNotEmpty();
         subscriptionId = given().auth().oauth2(partner.token()).contentType(ContentType.JSON)
-                .body(Map.of("callbackUrl", "http://127.0.0.1:" + RunningPlatform.RECEIVER_PORTS.get(1) + "/hook",
+                .body(Map.of("callbackUrl", receiver.url("/hook"),
                         "eventTypes", types))
                 .post(gateway + "/api/v1/subscriptions").then().statusCode(201).extract().path("id");
 
@@ -223,8 +213,8 @@ class ConfidentialitySweepTest {
     void theSecretsAreNowhereInEventsLogsExportsOrDeliveries() throws Exception {
         // the partner got the case's public events, the conclusion included, before anything is swept
         AccessMatrixTest.await("the partner received the case's and the inspection's public events", () ->
-                deliveries.stream().anyMatch(d -> d.contains(caseId) && d.contains("RESOLVED"))
-                        && deliveries.stream().anyMatch(d -> d.contains(inspectionId)));
+                deliveries().stream().anyMatch(d -> d.contains(caseId) && d.contains("RESOLVED"))
+                        && deliveries().stream().anyMatch(d -> d.contains(inspectionId)));
         // and reporting counted the declaration (its events went through every consumer)
         AccessMatrixTest.await("reporting counted the declaration", () -> given().auth()
                 .oauth2(Principal.ANALYST.token()).queryParam("figure", "declarations.submitted")
@@ -247,6 +237,7 @@ class ConfidentialitySweepTest {
         int[] kafka = sweepKafka(needles, matches);
         int[] logs = sweepLogs(needles, matches);
         int exports = sweepExports(needles, matches);
+        List<String> deliveries = deliveries();
         for (int i = 0; i < deliveries.size(); i++) {
             match("partner delivery " + i, deliveries.get(i), needles, matches);
         }
@@ -268,8 +259,13 @@ class ConfidentialitySweepTest {
                     .delete(RunningPlatform.get().gatewayUrl() + "/api/v1/subscriptions/" + subscriptionId);
         }
         if (receiver != null) {
-            receiver.stop(0);
+            receiver.close();
         }
+    }
+
+    /** The bodies the partner's receiver got, in order of arrival. */
+    private static List<String> deliveries() {
+        return receiver.deliveries("/hook").stream().map(WebhookReceiver.Delivery::body).toList();
     }
 
     // ------------------------------------------------------------------------------------------------ the sweep
