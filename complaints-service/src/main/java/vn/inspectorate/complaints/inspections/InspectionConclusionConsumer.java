@@ -6,40 +6,47 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import vn.inspectorate.complaints.cases.CaseLifecycleService;
 import vn.inspectorate.complaints.cases.CitizenCase;
 import vn.inspectorate.contracts.EventTypes;
 import vn.inspectorate.contracts.inspections.InspectionConcluded;
+import vn.inspectorate.platform.inbox.EventBatchInbox;
 import vn.inspectorate.platform.inbox.EventInbox;
 import vn.inspectorate.platform.inbox.PoisonEventException;
 
 /**
  * Records on each case an inspection was opened from that the inspection concluded, and resolves the cases still
- * under resolution by that conclusion. Idempotent through the inbox; a malformed event goes to the dead-letter topic.
+ * under resolution by that conclusion. Idempotent through the inbox, one transaction per batch of records; a malformed
+ * event goes to the dead-letter topic.
  */
 @ApplicationScoped
 public class InspectionConclusionConsumer {
 
     public static final String CONSUMER = "complaints-service.inspection-concluded";
     static final String ACTOR = "inspection-service";
+    static final String CHANNEL = "inspections-in";
     private static final Logger LOG = Logger.getLogger(InspectionConclusionConsumer.class);
 
+    private final EventBatchInbox batches;
     private final EventInbox inbox;
     private final EntityManager em;
     private final CaseLifecycleService lifecycle;
 
-    InspectionConclusionConsumer(EventInbox inbox, EntityManager em, CaseLifecycleService lifecycle) {
+    InspectionConclusionConsumer(EventBatchInbox batches, EventInbox inbox, EntityManager em,
+            CaseLifecycleService lifecycle) {
+        this.batches = batches;
         this.inbox = inbox;
         this.em = em;
         this.lifecycle = lifecycle;
     }
 
-    @Incoming("inspections-in")
+    @Incoming(CHANNEL)
     @Blocking
-    public void consume(String record) {
-        inbox.handle(CONSUMER, record, event -> {
+    public void consume(ConsumerRecords<String, String> records) {
+        batches.handle(CONSUMER, CHANNEL, records, (record, event) -> {
             if (!EventTypes.INSPECTION_CONCLUDED.equals(event.type())) {
                 return;  // other inspection events do not concern cases
             }

@@ -5,29 +5,32 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import vn.inspectorate.contracts.CloudEvent;
 import vn.inspectorate.contracts.EventCatalog;
-import vn.inspectorate.platform.inbox.EventInbox;
+import vn.inspectorate.platform.inbox.EventBatchInbox;
 import vn.inspectorate.platform.inbox.PoisonEventException;
 
 /**
  * Reads the sanitized public topic (durable consumer group {@code inspectorate-gateway-webhooks}) and queues one
- * delivery per matching subscription, in the same transaction as the inbox's record of the event.
+ * delivery per matching subscription, in the same transaction as the inbox's record of the event (one transaction per
+ * batch of records).
  */
 @ApplicationScoped
 public class PublicEventConsumer {
 
     static final String CONSUMER = "gateway-webhooks";
+    static final String CHANNEL = "public-events";
     private static final Logger LOG = Logger.getLogger(PublicEventConsumer.class);
 
-    private final EventInbox inbox;
+    private final EventBatchInbox inbox;
     private final PublicEventSanitizer sanitizer;
     private final SubscriptionRepository repository;
     private final ObjectMapper mapper;
 
-    PublicEventConsumer(EventInbox inbox, PublicEventSanitizer sanitizer, SubscriptionRepository repository,
+    PublicEventConsumer(EventBatchInbox inbox, PublicEventSanitizer sanitizer, SubscriptionRepository repository,
             ObjectMapper mapper) {
         this.inbox = inbox;
         this.sanitizer = sanitizer;
@@ -35,10 +38,10 @@ public class PublicEventConsumer {
         this.mapper = mapper;
     }
 
-    @Incoming("public-events")
+    @Incoming(CHANNEL)
     @Blocking
-    public void consume(String record) {
-        inbox.handle(CONSUMER, record, this::queue);
+    public void consume(ConsumerRecords<String, String> records) {
+        inbox.handle(CONSUMER, CHANNEL, records, (record, event) -> queue(event));
     }
 
     void queue(CloudEvent<JsonNode> event) {

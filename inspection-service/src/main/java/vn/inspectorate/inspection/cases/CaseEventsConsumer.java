@@ -5,37 +5,41 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import vn.inspectorate.contracts.CloudEvent;
 import vn.inspectorate.contracts.EventCatalog;
 import vn.inspectorate.contracts.EventTypes;
 import vn.inspectorate.contracts.Topics;
-import vn.inspectorate.platform.inbox.EventInbox;
+import vn.inspectorate.platform.inbox.EventBatchInbox;
 import vn.inspectorate.platform.inbox.PoisonEventException;
 
 /**
  * Keeps the local reference of citizen cases from {@code case.*} events, once per event. Only the fields every case
  * event carries are read (id, version, province) plus the kind and status where an event sets them, so a field added
  * to a payload does not stop the consumer. A stale event (version not above the one recorded) changes nothing; an event
- * that is no case event or lacks those fields goes to the dead-letter topic.
+ * that is no case event or lacks those fields goes to the dead-letter topic. Records come in batches, one transaction
+ * per batch.
  */
 @ApplicationScoped
 public class CaseEventsConsumer {
 
     public static final String CONSUMER = "inspection-service.cases";
 
-    private final EventInbox inbox;
+    static final String CHANNEL = "cases-in";
+
+    private final EventBatchInbox inbox;
     private final EntityManager em;
 
-    CaseEventsConsumer(EventInbox inbox, EntityManager em) {
+    CaseEventsConsumer(EventBatchInbox inbox, EntityManager em) {
         this.inbox = inbox;
         this.em = em;
     }
 
-    @Incoming("cases-in")
+    @Incoming(CHANNEL)
     @Blocking
-    public void consume(String record) {
-        inbox.handle(CONSUMER, record, this::apply);
+    public void consume(ConsumerRecords<String, String> records) {
+        inbox.handle(CONSUMER, CHANNEL, records, (record, event) -> apply(event));
     }
 
     void apply(CloudEvent<JsonNode> event) {

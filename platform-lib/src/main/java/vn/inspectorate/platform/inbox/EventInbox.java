@@ -19,6 +19,8 @@ import vn.inspectorate.contracts.CloudEvent;
  * {@code failure-strategy=dead-letter-queue} moves the record to the dead-letter topic with the reason and the
  * consumer goes on. Any other failure (database down, lock timeout) is transient: the same event is retried with a
  * growing pause, holding its partition, so nothing is lost and order is kept.
+ * <p>
+ * Channels that read batches use {@link EventBatchInbox}: one transaction per batch instead of one per record.
  */
 @ApplicationScoped
 public class EventInbox {

@@ -1,26 +1,34 @@
 package vn.inspectorate.reporting.projection;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import vn.inspectorate.platform.inbox.EventInbox;
+import vn.inspectorate.contracts.CloudEvent;
+import vn.inspectorate.platform.inbox.BatchHandler;
+import vn.inspectorate.platform.inbox.EventBatchInbox;
 
 /**
- * The live consumers of the three producing topics. Each event is applied once (the processed-event table) in the
- * same transaction as the position it advances; poison goes to {@code inspectorate.reporting-service.dlq}.
+ * The live consumers of the three producing topics, one transaction per batch of records. Each event is applied once
+ * (the processed-event table) in the same transaction as the positions it advances; the positions move past every
+ * record of the batch, redelivered and poison ones included. Poison goes to {@code inspectorate.reporting-service.dlq}.
  */
 @ApplicationScoped
 public class ProjectionConsumers {
 
     public static final String CONSUMER = "reporting-service.projections";
 
-    private final EventInbox inbox;
+    private final EventBatchInbox inbox;
     private final Projector projector;
     private final ProjectionStore store;
 
-    ProjectionConsumers(EventInbox inbox, Projector projector, ProjectionStore store) {
+    ProjectionConsumers(EventBatchInbox inbox, Projector projector, ProjectionStore store) {
         this.inbox = inbox;
         this.projector = projector;
         this.store = store;
@@ -28,38 +36,39 @@ public class ProjectionConsumers {
 
     @Incoming("cases-in")
     @Blocking
-    public void cases(ConsumerRecord<String, String> record) {
-        consume(record);
+    public void cases(ConsumerRecords<String, String> records) {
+        consume("cases-in", records);
     }
 
     @Incoming("inspections-in")
     @Blocking
-    public void inspections(ConsumerRecord<String, String> record) {
-        consume(record);
+    public void inspections(ConsumerRecords<String, String> records) {
+        consume("inspections-in", records);
     }
 
     @Incoming("declarations-in")
     @Blocking
-    public void declarations(ConsumerRecord<String, String> record) {
-        consume(record);
+    public void declarations(ConsumerRecords<String, String> records) {
+        consume("declarations-in", records);
     }
 
-    private void consume(ConsumerRecord<String, String> record) {
-        boolean handled = false;
-        try {
-            handled = inbox.handle(CONSUMER, record.value(), event -> {
+    private void consume(String channel, ConsumerRecords<String, String> records) {
+        inbox.handle(CONSUMER, channel, records, new BatchHandler() {
+            @Override
+            public void begin(List<ConsumerRecord<String, String>> all) {
                 store.lockShared();
-                projector.apply(record.topic(), event);
-                store.advance(record.topic(), record.partition(), record.offset());
-            });
-        } finally {
-            if (!handled) {
-                // a redelivered or poison record still moves the position past it
-                QuarkusTransaction.requiringNew().run(() -> {
-                    store.lockShared();
-                    store.advance(record.topic(), record.partition(), record.offset());
-                });
+                // the position only grows, so the last offset of each partition covers the whole batch
+                Map<TopicPartition, Long> last = new LinkedHashMap<>();
+                for (ConsumerRecord<String, String> r : all) {
+                    last.merge(new TopicPartition(r.topic(), r.partition()), r.offset(), Math::max);
+                }
+                last.forEach((tp, offset) -> store.advance(tp.topic(), tp.partition(), offset));
             }
-        }
+
+            @Override
+            public void apply(ConsumerRecord<String, String> record, CloudEvent<JsonNode> event) {
+                projector.apply(record.topic(), event);
+            }
+        });
     }
 }

@@ -1,0 +1,24 @@
+package vn.inspectorate.platform.inbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import vn.inspectorate.contracts.CloudEvent;
+
+/** What a consumer does with a batch, inside the batch's one transaction. */
+@FunctionalInterface
+public interface BatchHandler {
+
+    /**
+     * Applies one event seen for the first time, in record order. A {@link PoisonEventException} sets this record
+     * aside for the dead-letter topic; any other failure rolls back the whole batch to be retried.
+     */
+    void apply(ConsumerRecord<String, String> record, CloudEvent<JsonNode> event);
+
+    /**
+     * Runs first in every attempt's transaction with every record of the batch, redelivered and poison ones included
+     * (e.g. to lock or to move a stored position past all of them).
+     */
+    default void begin(List<ConsumerRecord<String, String>> records) {
+    }
+}

@@ -1,0 +1,190 @@
+package vn.inspectorate.platform.inbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.sql.Array;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.hibernate.Session;
+import org.jboss.logging.Logger;
+import vn.inspectorate.contracts.CloudEvent;
+
+/**
+ * The inbox for a batch of records (a channel with {@code batch=true}): one transaction per batch instead of one per
+ * record. It claims every event id of the batch in one statement, runs the handler for the newly claimed events in
+ * record order and commits once, so a redelivered event is skipped and a failed batch leaves no trace.
+ * <p>
+ * A poison record (unparseable, or refused by the handler with {@link PoisonEventException}) is set aside: the
+ * transaction is rolled back and run again without it, so the good records of the batch are applied exactly once and
+ * the poison one is not claimed. After the commit the poison records go to the channel's dead-letter topic
+ * ({@link DeadLetters}) and the method returns, so the batch is acknowledged. Any other failure (database down, lock
+ * timeout) rolls back the whole batch, which is retried with a growing pause, holding its partitions: nothing is
+ * lost and order per key is kept.
+ */
+@ApplicationScoped
+public class EventBatchInbox {
+
+    private static final Logger LOG = Logger.getLogger(EventBatchInbox.class);
+    private static final Duration MAX_PAUSE = Duration.ofSeconds(30);
+
+    private final EventInbox inbox;
+    private final EntityManager em;
+    private final DeadLetters deadLetters;
+
+    EventBatchInbox(EventInbox inbox, EntityManager em, DeadLetters deadLetters) {
+        this.inbox = inbox;
+        this.em = em;
+        this.deadLetters = deadLetters;
+    }
+
+    /** Handles the records of one batch of {@code channel} once for {@code consumer}. */
+    public BatchOutcome handle(String consumer, String channel, Iterable<ConsumerRecord<String, String>> records,
+            BatchHandler handler) {
+        List<ConsumerRecord<String, String>> all = new ArrayList<>();
+        records.forEach(all::add);
+        Map<ConsumerRecord<String, String>, PoisonEventException> poison = new IdentityHashMap<>();
+        List<Parsed> parsed = new ArrayList<>(all.size());
+        for (ConsumerRecord<String, String> record : all) {
+            try {
+                parsed.add(new Parsed(record, inbox.parse(record.value())));
+            } catch (PoisonEventException e) {
+                poison.put(record, e);
+            }
+        }
+        long pauseMillis = 100;
+        int attempts = 0;
+        while (true) {
+            attempts++;
+            try {
+                int[] counts = QuarkusTransaction.requiringNew().call(() -> attempt(consumer, all, parsed, handler));
+                List<PoisonRecord> dead = all.stream().filter(poison::containsKey)
+                        .map(r -> new PoisonRecord(r, poison.get(r))).toList();
+                deadLetters.send(channel, dead);
+                return new BatchOutcome(counts[0], counts[1], dead, attempts);
+            } catch (RuntimeException e) {
+                RefusedInBatch refused = refused(e);
+                if (refused != null) {
+                    // rolled back: run the batch again without the refused record, at once
+                    Parsed p = parsed.remove(refused.index);
+                    poison.put(p.record, refused.poison);
+                    continue;
+                }
+                LOG.warnf("%s: batch of %d records failed (%s); retrying the whole batch in %d ms", consumer,
+                        all.size(), e.getMessage(), pauseMillis);
+                try {
+                    Thread.sleep(pauseMillis);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+                pauseMillis = Math.min(pauseMillis * 2, MAX_PAUSE.toMillis());
+            }
+        }
+    }
+
+    /** One attempt, inside its transaction; returns {applied, skipped}. */
+    private int[] attempt(String consumer, List<ConsumerRecord<String, String>> all, List<Parsed> parsed,
+            BatchHandler handler) {
+        handler.begin(all);
+        Set<String> claimed = claim(consumer, parsed);
+        int applied = 0;
+        int skipped = 0;
+        for (int i = 0; i < parsed.size(); i++) {
+            Parsed p = parsed.get(i);
+            // removing the id makes a second copy of the same event in this batch a skip
+            if (!claimed.remove(p.event.id())) {
+                skipped++;
+                continue;
+            }
+            try {
+                handler.apply(p.record, p.event);
+            } catch (RuntimeException e) {
+                PoisonEventException poison = poison(e);
+                if (poison != null) {
+                    throw new RefusedInBatch(i, poison);
+                }
+                throw e;
+            }
+            applied++;
+        }
+        return new int[] {applied, skipped};
+    }
+
+    /** Claims the batch's event ids in one statement; returns the ids not processed before. */
+    private Set<String> claim(String consumer, List<Parsed> parsed) {
+        Map<String, String> types = new LinkedHashMap<>();
+        for (Parsed p : parsed) {
+            types.putIfAbsent(p.event.id(), p.event.type());
+        }
+        if (types.isEmpty()) {
+            return new HashSet<>();
+        }
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            Array ids = connection.createArrayOf("text", types.keySet().toArray());
+            Array eventTypes = connection.createArrayOf("text", types.values().toArray());
+            try (PreparedStatement statement = connection.prepareStatement("""
+                    insert into platform_processed_event (consumer, event_id, event_type)
+                    select ?, e.id, e.type from unnest(?::text[], ?::text[]) as e(id, type)
+                    on conflict do nothing
+                    returning event_id""")) {
+                statement.setString(1, consumer);
+                statement.setArray(2, ids);
+                statement.setArray(3, eventTypes);
+                Set<String> claimed = new HashSet<>();
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        claimed.add(rs.getString(1));
+                    }
+                }
+                return claimed;
+            } finally {
+                ids.free();
+                eventTypes.free();
+            }
+        });
+    }
+
+    private static PoisonEventException poison(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof PoisonEventException poison) {
+                return poison;
+            }
+        }
+        return null;
+    }
+
+    private static RefusedInBatch refused(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof RefusedInBatch refused) {
+                return refused;
+            }
+        }
+        return null;
+    }
+
+    private record Parsed(ConsumerRecord<String, String> record, CloudEvent<JsonNode> event) {
+    }
+
+    /** Carries the position of the record the handler refused out of the rolled-back transaction. */
+    private static final class RefusedInBatch extends RuntimeException {
+        final int index;
+        final PoisonEventException poison;
+
+        RefusedInBatch(int index, PoisonEventException poison) {
+            super(poison.getMessage(), poison, false, false);
+            this.index = index;
+            this.poison = poison;
+        }
+    }
+}
