@@ -4,9 +4,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.sql.PreparedStatement;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.hibernate.Session;
 
 /** The append-only history of a case: who did what, when, and from which status to which. Never holds identity. */
 @ApplicationScoped
@@ -28,6 +31,35 @@ public class CaseHistoryLog {
                 .setParameter(4, from == null ? null : from.name()).setParameter(5, to.name())
                 .setParameter(6, json(detail)).executeUpdate();
     }
+
+    /** Records the receipt of many cases with one batched statement, as {@link #record} does for one. */
+    public void receivedAll(List<CitizenCase> cases, String actor) {
+        if (cases.isEmpty()) {
+            return;
+        }
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into case_history (case_id, actor, command, from_status, to_status, detail)
+                    values (?, ?, ?, null, ?, ?)""")) {
+                for (CitizenCase c : cases) {
+                    insert.setObject(1, c.id);
+                    insert.setString(2, actor);
+                    insert.setString(3, RECEIVE);
+                    insert.setString(4, c.status.name());
+                    insert.setString(5, json(receiptDetail(c)));
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
+    }
+
+    /** What the history keeps of a receipt: where the case came from. */
+    static Map<String, String> receiptDetail(CitizenCase c) {
+        return Map.of("sourceSystem", c.sourceSystem, "sourceReference", c.sourceReference);
+    }
+
+    static final String RECEIVE = "receive";
 
     @SuppressWarnings("unchecked")
     public List<Entry> of(UUID caseId) {

@@ -12,10 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.List;
 import vn.inspectorate.platform.idempotency.IdempotencyKeys;
-import vn.inspectorate.platform.problem.Problem;
 import vn.inspectorate.platform.problem.ProblemException;
 import vn.inspectorate.platform.security.CallerScope;
 import vn.inspectorate.platform.security.Roles;
@@ -28,12 +25,15 @@ import vn.inspectorate.platform.security.Roles;
 public class CaseIntakeResource {
 
     private final CaseIntakeService intake;
+    private final CaseBatchIntake batches;
     private final CaseViews views;
     private final IdempotencyKeys idempotency;
     private final CallerScope caller;
 
-    CaseIntakeResource(CaseIntakeService intake, CaseViews views, IdempotencyKeys idempotency, CallerScope caller) {
+    CaseIntakeResource(CaseIntakeService intake, CaseBatchIntake batches, CaseViews views,
+            IdempotencyKeys idempotency, CallerScope caller) {
         this.intake = intake;
+        this.batches = batches;
         this.views = views;
         this.idempotency = idempotency;
         this.caller = caller;
@@ -49,7 +49,7 @@ public class CaseIntakeResource {
         return idempotency.once(caller.subject() + " POST /api/v1/cases", idempotencyKey, body, () ->
                 switch (intake.submit(body, province, caller.subject())) {
                     case IntakeOutcome.Created created -> Response.created(URI.create("/api/v1/cases/" + created.c().id))
-                            .entity(views.of(created.c())).build();
+                            .entity(views.ofNew(created.c(), created.likelyDuplicates())).build();
                     case IntakeOutcome.Duplicate duplicate -> Response.ok(views.of(
                             CitizenCase.findById(duplicate.caseId()))).build();
                     case IntakeOutcome.Rejected rejected -> throw rejected.status() == 403
@@ -67,49 +67,7 @@ public class CaseIntakeResource {
             @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
         String province = callerProvince();
         return idempotency.once(caller.subject() + " POST /api/v1/cases/batch", idempotencyKey, body,
-                () -> Response.ok(runBatch(body, province)).build());
-    }
-
-    /** How many items a batch files before writing them and letting them go (see flushAndRelease). */
-    private static final int RELEASE_EVERY = 50;
-
-    private BatchResult runBatch(BatchSubmission body, String province) {
-        List<BatchResult.Item> items = new ArrayList<>();
-        int created = 0;
-        int duplicates = 0;
-        int rejected = 0;
-        for (int i = 0; i < body.cases().size(); i++) {
-            CaseSubmission s = body.cases().get(i);
-            String prefix = "cases[" + i + "]";
-            String reference = s == null ? null : s.sourceReference();
-            List<Problem.FieldError> errors = intake.checkFields(s, prefix);
-            if (!errors.isEmpty()) {
-                items.add(new BatchResult.Item(i, reference, BatchResult.Outcome.REJECTED, null, null, errors));
-                rejected++;
-                continue;
-            }
-            if (i > 0 && i % RELEASE_EVERY == 0) {
-                intake.flushAndRelease();
-            }
-            switch (intake.submit(s, province, caller.subject())) {
-                case IntakeOutcome.Created c -> {
-                    items.add(new BatchResult.Item(i, reference, BatchResult.Outcome.CREATED, c.c().id, null, null));
-                    created++;
-                }
-                case IntakeOutcome.Duplicate d -> {
-                    items.add(new BatchResult.Item(i, reference, BatchResult.Outcome.DUPLICATE, d.caseId(),
-                            d.caseId(), null));
-                    duplicates++;
-                }
-                case IntakeOutcome.Rejected r -> {
-                    items.add(new BatchResult.Item(i, reference, BatchResult.Outcome.REJECTED, null, null,
-                            r.errors().stream().map(e -> new Problem.FieldError(prefix + "." + e.field(),
-                                    e.message())).toList()));
-                    rejected++;
-                }
-            }
-        }
-        return new BatchResult(created, duplicates, rejected, items);
+                () -> Response.ok(batches.file(body.cases(), province, caller.subject())).build());
     }
 
     private String callerProvince() {

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import vn.inspectorate.complaints.identity.CaseIdentity;
@@ -18,8 +19,6 @@ import vn.inspectorate.complaints.identity.IdentityVault;
 import vn.inspectorate.complaints.rules.RuleBook;
 import vn.inspectorate.complaints.rules.RuleSet;
 import vn.inspectorate.complaints.units.AdministrativeUnits;
-import vn.inspectorate.contracts.EventTypes;
-import vn.inspectorate.contracts.cases.CaseReceived;
 import vn.inspectorate.platform.problem.Problem;
 
 /**
@@ -63,20 +62,9 @@ public class CaseIntakeService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public IntakeOutcome submit(CaseSubmission s, String callerProvince, String actor) {
-        List<Problem.FieldError> errors = checkContent(s);
-        if (!errors.isEmpty()) {
-            return new IntakeOutcome.Rejected(422, errors);
-        }
-        if (!units.successorOn(s.provinceCode(), BusinessDate.today()).equals(callerProvince)) {
-            return new IntakeOutcome.Rejected(403, List.of(new Problem.FieldError("provinceCode",
-                    "you may file cases of your own province only")));
-        }
-        if (s.reopensCaseId() != null) {
-            CitizenCase cited = CitizenCase.findById(s.reopensCaseId());
-            if (cited == null || !cited.provinceCode.equals(callerProvince)) {
-                return new IntakeOutcome.Rejected(422, List.of(new Problem.FieldError("reopensCaseId",
-                        "no case of your province has this id")));
-            }
+        Optional<IntakeOutcome.Rejected> refusal = refusal(s, callerProvince);
+        if (refusal.isPresent()) {
+            return refusal.get();
         }
         UUID id = UUID.randomUUID();
         int claimed = em.createNativeQuery("""
@@ -94,27 +82,34 @@ public class CaseIntakeService {
         }
         CitizenCase c = newCase(id, s, callerProvince);
         c.persistAndFlush();
-        history.record(c.id, actor, "receive", null, c.status, Map.of(
-                "sourceSystem", s.sourceSystem(), "sourceReference", s.sourceReference()));
+        history.record(c.id, actor, CaseHistoryLog.RECEIVE, null, c.status, CaseHistoryLog.receiptDetail(c));
         String identityHash = vault.store(c.id, new CaseIdentity(s.complainant(),
                 s.representatives() == null ? List.of() : s.representatives())).orElse(null);
-        duplicates.link(c, identityHash, clocks.rulesOf(c));
-        events.publish(EventTypes.CASE_RECEIVED, c, new CaseReceived(c.id, c.version, CaseEvents.now(),
-                c.provinceCode, c.receivingBodyCode, c.channel.name(), c.sourceSystem, c.sourceReference,
-                c.receivedOn, c.complainantCount, c.mass, c.anonymous));
-        events.publicStatus(c);
+        List<UUID> likelyDuplicates = duplicates.link(c, identityHash, clocks.rulesOf(c));
+        // both events in one statement
+        events.publishAll(events.received(c));
         LOG.debugf("case %s received in %s", c.id, c.provinceCode);
-        return new IntakeOutcome.Created(c);
+        return new IntakeOutcome.Created(c, likelyDuplicates);
     }
 
-    /**
-     * Writes what a batch has filed so far and lets go of it. Each item's native statements flush the persistence
-     * context first, so a batch that kept every filed case managed would cost the square of its size.
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void flushAndRelease() {
-        em.flush();
-        em.clear();
+    /** The checks that need data (dates, units, the caller's province, a cited case); empty when it may be filed. */
+    Optional<IntakeOutcome.Rejected> refusal(CaseSubmission s, String callerProvince) {
+        List<Problem.FieldError> errors = checkContent(s);
+        if (!errors.isEmpty()) {
+            return Optional.of(new IntakeOutcome.Rejected(422, errors));
+        }
+        if (!units.successorOn(s.provinceCode(), BusinessDate.today()).equals(callerProvince)) {
+            return Optional.of(new IntakeOutcome.Rejected(403, List.of(new Problem.FieldError("provinceCode",
+                    "you may file cases of your own province only"))));
+        }
+        if (s.reopensCaseId() != null) {
+            CitizenCase cited = CitizenCase.findById(s.reopensCaseId());
+            if (cited == null || !cited.provinceCode.equals(callerProvince)) {
+                return Optional.of(new IntakeOutcome.Rejected(422, List.of(new Problem.FieldError("reopensCaseId",
+                        "no case of your province has this id"))));
+            }
+        }
+        return Optional.empty();
     }
 
     /** Bean Validation of one batch item, with field paths under {@code prefix}. */
@@ -158,7 +153,7 @@ public class CaseIntakeService {
         return errors.entrySet().stream().map(e -> new Problem.FieldError(e.getKey(), e.getValue())).toList();
     }
 
-    private CitizenCase newCase(UUID id, CaseSubmission s, String callerProvince) {
+    CitizenCase newCase(UUID id, CaseSubmission s, String callerProvince) {
         RuleSet rules = ruleBook.inForceOn(s.receivedOn());
         CitizenCase c = new CitizenCase();
         c.id = id;

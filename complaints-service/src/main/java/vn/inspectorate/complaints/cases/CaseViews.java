@@ -16,6 +16,16 @@ public class CaseViews {
     }
 
     public CaseView of(CitizenCase c) {
+        return view(c, onWatchlist(c.id), likelyDuplicates(c.id), inspections(c.id));
+    }
+
+    /** A case just filed: on no watchlist, in no inspection, linked only to the duplicates found while filing it. */
+    public CaseView ofNew(CitizenCase c, List<UUID> likelyDuplicates) {
+        return view(c, false, likelyDuplicates, List.of());
+    }
+
+    private static CaseView view(CitizenCase c, boolean onWatchlist, List<UUID> likelyDuplicates,
+            List<UUID> inspections) {
         return new CaseView(c.id, c.version, c.provinceCode, c.filedUnitCode, c.sourceSystem, c.sourceReference,
                 c.receivingBodyCode, c.handlingBodyCode, c.channel, c.declaredKind, c.kind, c.instance, c.complex,
                 c.remoteArea, c.informationOnly, c.status, c.subject, c.summary, c.respondentCode,
@@ -26,7 +36,7 @@ public class CaseViews {
                 c.extensionCount, c.denouncerNotifiedOn, c.acceptedOn, c.pausedOn, c.resolvedOn, c.outcome, c.decisionReference, c.closedOn,
                 c.closureReason, c.parentCaseId, c.escalatedCaseId,
                 c.currentDueOn != null && c.currentDueOn.isBefore(BusinessDate.today()),
-                onWatchlist(c.id), likelyDuplicates(c.id), inspections(c.id), CaseCommand.allowedFor(c));
+                onWatchlist, likelyDuplicates, inspections, CaseCommand.allowedFor(c));
     }
 
     @SuppressWarnings("unchecked")

@@ -2,14 +2,19 @@ package vn.inspectorate.complaints.cases;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.text.Normalizer;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import org.hibernate.Session;
 import vn.inspectorate.complaints.rules.Rule;
 import vn.inspectorate.complaints.rules.RuleSet;
 
@@ -22,6 +27,7 @@ import vn.inspectorate.complaints.rules.RuleSet;
 public class DuplicateDetector {
 
     private static final int MAX_CANDIDATES = 50;
+    static final Comparator<Candidate> NEWEST_FIRST = Comparator.comparing(Candidate::receivedOn).reversed();
 
     private final EntityManager em;
 
@@ -29,40 +35,73 @@ public class DuplicateDetector {
         this.em = em;
     }
 
-    @SuppressWarnings("unchecked")
     public List<UUID> link(CitizenCase c, String identityHash, RuleSet rules) {
-        int window = rules.get(Rule.DUPLICATE_WINDOW).value();
-        int similarityPercent = rules.get(Rule.DUPLICATE_SUBJECT_SIMILARITY_PERCENT).value();
-        List<String> matches = new ArrayList<>();
-        if (identityHash != null) {
-            matches.add("i.identity_hash = :hash");
-        }
-        if (c.respondentCode != null) {
-            matches.add("c.respondent_code = :respondent");
-        }
-        if (matches.isEmpty()) {
+        if (identityHash == null && c.respondentCode == null) {
             return List.of();
         }
-        var query = em.createNativeQuery("""
-                select c.id, c.subject, c.respondent_code, i.identity_hash
-                from citizen_case c left join case_identity i on i.case_id = c.id
-                where c.id <> :id and c.received_on between :from and :to and (%s)
-                order by c.received_on desc limit %d""".formatted(String.join(" or ", matches), MAX_CANDIDATES))
-                .setParameter("id", c.id)
-                .setParameter("from", c.receivedOn.minusDays(window)).setParameter("to", c.receivedOn.plusDays(window));
-        if (identityHash != null) {
-            query.setParameter("hash", identityHash);
+        int window = rules.get(Rule.DUPLICATE_WINDOW).value();
+        List<Candidate> candidates = candidates(
+                identityHash == null ? Set.of() : Set.of(identityHash),
+                c.respondentCode == null ? Set.of() : Set.of(c.respondentCode),
+                c.receivedOn.minusDays(window), c.receivedOn.plusDays(window)).stream()
+                .filter(other -> !other.id().equals(c.id)).sorted(NEWEST_FIRST).toList();
+        List<Link> links = likelyDuplicates(c, identityHash, rules, candidates);
+        for (Link link : links) {
+            em.createNativeQuery("""
+                    insert into case_duplicate_link (case_id, likely_duplicate_of, reasons) values (?1, ?2, ?3)
+                    on conflict do nothing""")
+                    .setParameter(1, link.caseId()).setParameter(2, link.duplicateOf()).setParameter(3, link.reasons())
+                    .executeUpdate();
         }
-        if (c.respondentCode != null) {
-            query.setParameter("respondent", c.respondentCode);
+        return links.stream().map(Link::duplicateOf).toList();
+    }
+
+    /** The cases received between {@code from} and {@code to} of any of these people (hashes) or respondents. */
+    List<Candidate> candidates(Set<String> hashes, Set<String> respondents, LocalDate from, LocalDate to) {
+        em.flush();
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            List<Candidate> found = new ArrayList<>();
+            // two index lookups (people by hash, respondents by code), not one scan of every case in the date range
+            try (PreparedStatement query = connection.prepareStatement("""
+                    select c.id, c.subject, c.respondent_code, i.identity_hash, c.received_on
+                    from case_identity i join citizen_case c on c.id = i.case_id
+                    where i.identity_hash = any(?::text[]) and c.received_on between ? and ?
+                    union
+                    select c.id, c.subject, c.respondent_code, i.identity_hash, c.received_on
+                    from citizen_case c left join case_identity i on i.case_id = c.id
+                    where c.respondent_code = any(?::text[]) and c.received_on between ? and ?""")) {
+                query.setArray(1, connection.createArrayOf("text", hashes.toArray()));
+                query.setObject(2, from);
+                query.setObject(3, to);
+                query.setArray(4, connection.createArrayOf("text", respondents.toArray()));
+                query.setObject(5, from);
+                query.setObject(6, to);
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        found.add(new Candidate(rows.getObject(1, UUID.class), rows.getString(2),
+                                rows.getString(3), rows.getString(4), rows.getObject(5, LocalDate.class)));
+                    }
+                }
+            }
+            return found;
+        });
+    }
+
+    /**
+     * Which of {@code candidates} (cases of the same person or respondent, newest first, at most
+     * {@value #MAX_CANDIDATES} looked at) a new case is a likely duplicate of.
+     */
+    List<Link> likelyDuplicates(CitizenCase c, String identityHash, RuleSet rules, List<Candidate> candidates) {
+        if (candidates.isEmpty()) {
+            return List.of();
         }
-        List<Object[]> candidates = query.getResultList();
+        int similarityPercent = rules.get(Rule.DUPLICATE_SUBJECT_SIMILARITY_PERCENT).value();
         Set<String> words = words(c.subject);
-        List<UUID> linked = new ArrayList<>();
-        for (Object[] row : candidates) {
-            boolean samePerson = identityHash != null && identityHash.equals(row[3]);
-            boolean sameRespondent = c.respondentCode != null && c.respondentCode.equals(row[2]);
-            boolean similarSubject = similarity(words, words((String) row[1])) * 100 >= similarityPercent;
+        List<Link> links = new ArrayList<>();
+        for (Candidate other : candidates.subList(0, Math.min(candidates.size(), MAX_CANDIDATES))) {
+            boolean samePerson = identityHash != null && identityHash.equals(other.identityHash());
+            boolean sameRespondent = c.respondentCode != null && c.respondentCode.equals(other.respondentCode());
+            boolean similarSubject = similarity(words, words(other.subject())) * 100 >= similarityPercent;
             if ((samePerson && (sameRespondent || similarSubject)) || (sameRespondent && similarSubject)) {
                 List<String> reasons = new ArrayList<>();
                 if (samePerson) {
@@ -75,16 +114,18 @@ public class DuplicateDetector {
                     reasons.add("SIMILAR_SUBJECT");
                 }
                 reasons.add("CLOSE_DATES");
-                UUID other = (UUID) row[0];
-                em.createNativeQuery("""
-                        insert into case_duplicate_link (case_id, likely_duplicate_of, reasons) values (?1, ?2, ?3)
-                        on conflict do nothing""")
-                        .setParameter(1, c.id).setParameter(2, other).setParameter(3, String.join(",", reasons))
-                        .executeUpdate();
-                linked.add(other);
+                links.add(new Link(c.id, other.id(), String.join(",", reasons)));
             }
         }
-        return linked;
+        return links;
+    }
+
+    /** An earlier case that may be the same matter. */
+    record Candidate(UUID id, String subject, String respondentCode, String identityHash, LocalDate receivedOn) {
+    }
+
+    /** {@code caseId} is likely a duplicate of {@code duplicateOf}, for {@code reasons}. */
+    record Link(UUID caseId, UUID duplicateOf, String reasons) {
     }
 
     static Set<String> words(String text) {

@@ -7,8 +7,8 @@ import vn.inspectorate.platform.problem.Problem;
 /** What became of one submitted case. */
 public sealed interface IntakeOutcome {
 
-    /** A new case. */
-    record Created(CitizenCase c) implements IntakeOutcome {
+    /** A new case, and the cases it was linked to as likely duplicates. */
+    record Created(CitizenCase c, List<UUID> likelyDuplicates) implements IntakeOutcome {
     }
 
     /** The province already had a case with this source reference; nothing new was written. */

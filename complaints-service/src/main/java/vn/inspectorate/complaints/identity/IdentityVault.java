@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.sql.PreparedStatement;
 import java.text.Normalizer;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -17,6 +18,7 @@ import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
+import org.hibernate.Session;
 import vn.inspectorate.platform.crypto.AesGcm;
 
 /**
@@ -64,15 +66,44 @@ public class IdentityVault {
 
     /** Stores the identity of {@code caseId}; nothing is stored for an anonymous case. */
     public Optional<String> store(UUID caseId, CaseIdentity identity) {
+        Optional<Sealed> sealed = seal(caseId, identity);
+        sealed.ifPresent(s -> em.createNativeQuery("""
+                insert into case_identity (case_id, key_id, ciphertext, identity_hash) values (?1, ?2, ?3, ?4)""")
+                .setParameter(1, s.caseId()).setParameter(2, keyId).setParameter(3, s.ciphertext())
+                .setParameter(4, s.hash()).executeUpdate());
+        return sealed.map(Sealed::hash);
+    }
+
+    /** The encrypted identity of a case and its keyed hash, to be stored; empty for an anonymous case. */
+    public Optional<Sealed> seal(UUID caseId, CaseIdentity identity) {
         if (identity == null || identity.complainant() == null) {
             return Optional.empty();
         }
-        String hash = hashOf(identity.complainant()).orElseThrow();
-        em.createNativeQuery("""
-                insert into case_identity (case_id, key_id, ciphertext, identity_hash) values (?1, ?2, ?3, ?4)""")
-                .setParameter(1, caseId).setParameter(2, keyId).setParameter(3, encrypt(caseId, identity))
-                .setParameter(4, hash).executeUpdate();
-        return Optional.of(hash);
+        return Optional.of(new Sealed(caseId, encrypt(caseId, identity), hashOf(identity.complainant()).orElseThrow()));
+    }
+
+    /** Stores sealed identities with one batched statement (a batch of cases). */
+    public void storeAll(List<Sealed> identities) {
+        if (identities.isEmpty()) {
+            return;
+        }
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "insert into case_identity (case_id, key_id, ciphertext, identity_hash) values (?, ?, ?, ?)")) {
+                for (Sealed s : identities) {
+                    insert.setObject(1, s.caseId());
+                    insert.setString(2, keyId);
+                    insert.setBytes(3, s.ciphertext());
+                    insert.setString(4, s.hash());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
+    }
+
+    /** What is stored of a person: never the clear text. */
+    public record Sealed(UUID caseId, byte[] ciphertext, String hash) {
     }
 
     @SuppressWarnings("unchecked")

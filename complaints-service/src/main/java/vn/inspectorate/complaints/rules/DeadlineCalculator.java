@@ -8,15 +8,19 @@ import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import vn.inspectorate.complaints.reference.ReferenceDataConfig;
+import vn.inspectorate.complaints.reference.ReferenceSnapshot;
 
 /** Adds a rule's days to a date, in calendar days or in working days (weekends and public holidays skipped). */
 @ApplicationScoped
 public class DeadlineCalculator {
 
     private final EntityManager em;
+    private final ReferenceSnapshot<Set<LocalDate>> holidays;
 
-    DeadlineCalculator(EntityManager em) {
+    DeadlineCalculator(EntityManager em, ReferenceDataConfig config) {
         this.em = em;
+        this.holidays = new ReferenceSnapshot<>(config.maxAge(), this::loadHolidays);
     }
 
     public LocalDate add(LocalDate from, RuleValue rule, boolean complex, boolean remote) {
@@ -36,8 +40,7 @@ public class DeadlineCalculator {
     }
 
     private LocalDate addWorkingDays(LocalDate from, int days) {
-        // holidays of the span, read once; a span of n working days is at most about 2n + the longest holiday
-        Set<LocalDate> holidays = holidays(from, from.plusDays(days * 2L + 30));
+        Set<LocalDate> holidays = this.holidays.get();
         LocalDate day = from;
         int counted = 0;
         while (counted < days) {
@@ -50,14 +53,14 @@ public class DeadlineCalculator {
         return day;
     }
 
+    /** Every public holiday: a few dozen rows a decade. */
     @SuppressWarnings("unchecked")
-    private Set<LocalDate> holidays(LocalDate from, LocalDate to) {
-        List<Object> rows = em.createNativeQuery("select day from public_holiday where day between ?1 and ?2")
-                .setParameter(1, from).setParameter(2, to).getResultList();
+    private Set<LocalDate> loadHolidays() {
+        List<Object> rows = em.createNativeQuery("select day from public_holiday").getResultList();
         Set<LocalDate> days = new HashSet<>();
         for (Object r : rows) {
             days.add(r instanceof Date d ? d.toLocalDate() : (LocalDate) r);
         }
-        return days;
+        return Set.copyOf(days);
     }
 }

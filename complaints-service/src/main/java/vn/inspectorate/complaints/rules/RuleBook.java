@@ -4,10 +4,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.sql.Date;
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import vn.inspectorate.complaints.reference.ReferenceDataConfig;
+import vn.inspectorate.complaints.reference.ReferenceSnapshot;
 
 /** Reads the dated rule sets of {@code rule_set}/{@code rule_value}; a case is judged by the set in force on its date. */
 @ApplicationScoped
@@ -15,21 +20,31 @@ public class RuleBook {
 
     private final EntityManager em;
     private final Map<String, RuleSet> byVersion = new ConcurrentHashMap<>();
+    /** Versions by effective date. */
+    private final ReferenceSnapshot<NavigableMap<LocalDate, String>> versions;
 
-    RuleBook(EntityManager em) {
+    RuleBook(EntityManager em, ReferenceDataConfig config) {
         this.em = em;
+        this.versions = new ReferenceSnapshot<>(config.maxAge(), this::loadVersions);
     }
 
     /** The rule set in force on {@code date}: the latest whose effective date is not after it. */
     public RuleSet inForceOn(LocalDate date) {
-        @SuppressWarnings("unchecked")
-        List<String> versions = em.createNativeQuery(
-                "select version from rule_set where effective_from <= ?1 order by effective_from desc limit 1")
-                .setParameter(1, date).getResultList();
-        if (versions.isEmpty()) {
+        Map.Entry<LocalDate, String> inForce = versions.get().floorEntry(date);
+        if (inForce == null) {
             throw new IllegalStateException("no rule set in force on " + date);
         }
-        return version(versions.get(0));
+        return version(inForce.getValue());
+    }
+
+    @SuppressWarnings("unchecked")
+    private NavigableMap<LocalDate, String> loadVersions() {
+        NavigableMap<LocalDate, String> byDate = new TreeMap<>();
+        for (Object[] r : (List<Object[]>) em.createNativeQuery("select effective_from, version from rule_set")
+                .getResultList()) {
+            byDate.put(toDate(r[0]), (String) r[1]);
+        }
+        return Collections.unmodifiableNavigableMap(byDate);
     }
 
     public RuleSet version(String version) {

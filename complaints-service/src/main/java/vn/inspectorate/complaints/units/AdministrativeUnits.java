@@ -4,7 +4,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import vn.inspectorate.complaints.reference.ReferenceDataConfig;
+import vn.inspectorate.complaints.reference.ReferenceSnapshot;
 
 /**
  * Provinces as reference data with validity dates. A case keeps the unit it was filed under; after a merger the unit
@@ -14,33 +18,57 @@ import java.util.Optional;
 public class AdministrativeUnits {
 
     private final EntityManager em;
+    private final ReferenceSnapshot<Units> snapshot;
 
-    AdministrativeUnits(EntityManager em) {
+    AdministrativeUnits(EntityManager em, ReferenceDataConfig config) {
         this.em = em;
+        this.snapshot = new ReferenceSnapshot<>(config.maxAge(), this::load);
     }
 
     public boolean inForce(String code, LocalDate on) {
-        return !em.createNativeQuery("""
-                select 1 from administrative_unit
-                where code = ?1 and valid_from <= ?2 and (valid_to is null or valid_to >= ?2)""")
-                .setParameter(1, code).setParameter(2, on).getResultList().isEmpty();
+        return snapshot.get().units().stream().anyMatch(u -> u.code().equals(code) && !u.validFrom().isAfter(on)
+                && (u.validTo() == null || !u.validTo().isBefore(on)));
     }
 
     /** The unit that answers for {@code code} on {@code on}: itself, or its successor after a merger. */
-    @SuppressWarnings("unchecked")
     public String successorOn(String code, LocalDate on) {
+        Map<String, List<Succession>> byOldCode = snapshot.get().successionsByOldCode();
         String current = code;
         for (int hops = 0; hops < 10; hops++) {
-            List<String> next = em.createNativeQuery("""
-                    select new_code from administrative_unit_succession
-                    where old_code = ?1 and effective_on <= ?2 and new_code <> old_code
-                    order by effective_on desc limit 1""").setParameter(1, current).setParameter(2, on).getResultList();
-            if (next.isEmpty()) {
+            Succession latest = null;
+            for (Succession s : byOldCode.getOrDefault(current, List.of())) {
+                if (!s.effectiveOn().isAfter(on) && !s.newCode().equals(s.oldCode())
+                        && (latest == null || s.effectiveOn().isAfter(latest.effectiveOn()))) {
+                    latest = s;
+                }
+            }
+            if (latest == null) {
                 return current;
             }
-            current = next.get(0);
+            current = latest.newCode();
         }
         return current;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Units load() {
+        List<Object[]> units = em.createNativeQuery("select code, valid_from, valid_to from administrative_unit")
+                .getResultList();
+        List<Object[]> successions = em.createNativeQuery(
+                "select old_code, new_code, effective_on from administrative_unit_succession").getResultList();
+        return new Units(
+                units.stream().map(r -> new Validity((String) r[0], date(r[1]), date(r[2]))).toList(),
+                successions.stream().map(r -> new Succession((String) r[0], (String) r[1], date(r[2])))
+                        .collect(Collectors.groupingBy(Succession::oldCode)));
+    }
+
+    private record Validity(String code, LocalDate validFrom, LocalDate validTo) {
+    }
+
+    private record Succession(String oldCode, String newCode, LocalDate effectiveOn) {
+    }
+
+    private record Units(List<Validity> units, Map<String, List<Succession>> successionsByOldCode) {
     }
 
     @SuppressWarnings("unchecked")

@@ -170,6 +170,72 @@ class CaseIntakeTest {
     }
 
     @Test
+    void aBatchLinksItsItemsLikeCasesFiledOneAfterAnotherAndWritesEveryRow() {
+        // more items than one round of statements takes, so the second round must see the first's writes
+        int size = CaseBatchIntake.CHUNK + 100;
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (int i = 0; i < size - 4; i++) {
+            items.add(complaint(RECEIVED));
+        }
+        var person = Cases.person("Tran Thi Batch " + java.util.UUID.randomUUID());
+        var earlier = complaint(RECEIVED);
+        earlier.put("complainant", person);
+        earlier.put("subject", "Dust from the cement plant in Long Bien covers our houses");
+        var later = complaint(RECEIVED.plusDays(2));
+        later.put("complainant", person);
+        later.put("subject", "Cement plant dust in Long Bien covers the houses");
+        var latest = complaint(RECEIVED.plusDays(3));
+        latest.put("complainant", person);
+        latest.put("subject", "Dust from the Long Bien cement plant covers our houses");
+        items.add(5, earlier);
+        items.add(20, later);
+        items.add(CaseBatchIntake.CHUNK + 50, latest);
+        items.add(Map.copyOf(items.get(2)));
+        long casesBefore = caseCount();
+        long outboxBefore = count("select count(*) from platform_outbox");
+        long historyBefore = count("select count(*) from case_history where command = 'receive'");
+        long identitiesBefore = count("select count(*) from case_identity");
+        var answer = given().contentType(ContentType.JSON).body(Map.of("cases", items)).post("/api/v1/cases:batch")
+                .then().statusCode(200).body("created", equalTo(size - 1)).body("duplicates", equalTo(1))
+                .extract().jsonPath();
+        assertThat(answer.getString("results[" + (size - 1) + "].duplicateOf"))
+                .isEqualTo(answer.getString("results[2].caseId"));
+        String earlierId = answer.getString("results[5].caseId");
+        String laterId = answer.getString("results[20].caseId");
+        String latestId = answer.getString("results[" + (CaseBatchIntake.CHUNK + 50) + "].caseId");
+        // a later item is linked to the earlier ones (in its round and in an earlier round), never the other way
+        // round, as when filed one by one; a case's view shows its links both ways
+        assertThat(links(earlierId)).isEmpty();
+        assertThat(links(laterId)).containsExactly(earlierId);
+        assertThat(links(latestId)).containsExactlyInAnyOrder(earlierId, laterId);
+        List<String> earlierView = given().get("/api/v1/cases/" + earlierId).then().statusCode(200)
+                .extract().path("likelyDuplicates");
+        assertThat(earlierView).containsExactlyInAnyOrder(laterId, latestId);
+        assertThat(caseCount()).isEqualTo(casesBefore + size - 1);
+        assertThat(count("select count(*) from platform_outbox")).isEqualTo(outboxBefore + 2L * (size - 1));
+        assertThat(count("select count(*) from case_history where command = 'receive'"))
+                .isEqualTo(historyBefore + size - 1);
+        assertThat(count("select count(*) from case_identity")).isEqualTo(identitiesBefore + size - 1);
+        // each case's received event comes before its public status, in the items' order
+        List<String> lastEvents = em.createNativeQuery("""
+                select record_key || ' ' || event_type from platform_outbox order by id desc limit 4""")
+                .getResultList().stream().map(Object::toString).toList();
+        String lastCase = answer.getString("results[" + (size - 2) + "].caseId");
+        assertThat(lastEvents.subList(0, 2)).containsExactly(lastCase + " " + EventTypes.PUBLIC_CASE_STATUS_CHANGED,
+                lastCase + " " + EventTypes.CASE_RECEIVED);
+    }
+
+    List<String> links(String caseId) {
+        return em.createNativeQuery("select cast(likely_duplicate_of as text) from case_duplicate_link where case_id = ?1")
+                .setParameter(1, java.util.UUID.fromString(caseId)).getResultList().stream().map(Object::toString)
+                .toList();
+    }
+
+    long count(String sql) {
+        return ((Number) em.createNativeQuery(sql).getSingleResult()).longValue();
+    }
+
+    @Test
     void aBatchOverTheLimitIsRefusedWhole() {
         List<Object> items = new ArrayList<>();
         for (int i = 0; i < 1001; i++) {

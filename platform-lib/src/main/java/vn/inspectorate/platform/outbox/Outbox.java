@@ -3,13 +3,18 @@ package vn.inspectorate.platform.outbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+import java.sql.PreparedStatement;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import org.hibernate.Session;
 import vn.inspectorate.contracts.CloudEvent;
 
 /**
@@ -21,12 +26,15 @@ public class Outbox {
 
     private static final Object WAKE_REGISTERED = new Object();
 
+    private final EntityManager em;
     private final ObjectMapper mapper;
     private final OutboxConfig config;
     private final OutboxRelay relay;
     private final TransactionSynchronizationRegistry transactions;
 
-    Outbox(ObjectMapper mapper, OutboxConfig config, OutboxRelay relay, TransactionSynchronizationRegistry transactions) {
+    Outbox(ObjectMapper mapper, OutboxConfig config, OutboxRelay relay, TransactionSynchronizationRegistry transactions,
+            EntityManager em) {
+        this.em = em;
         this.mapper = mapper;
         this.config = config;
         this.relay = relay;
@@ -55,6 +63,55 @@ public class Outbox {
         row.persist();
         wakeRelayAfterCommit();
         return event;
+    }
+
+    /**
+     * Records many events with one batched statement, in the order given: what {@link #publish} does for each, at the
+     * cost of one round trip instead of one per event (a batch of a thousand cases writes two thousand events).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void publishAll(List<PendingEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        List<OutboxEvent> rows = new ArrayList<>(events.size());
+        for (PendingEvent e : events) {
+            CloudEvent<Object> event = CloudEvent.of(config.source(), e.type(), e.aggregateId(), now, e.data());
+            OutboxEvent row = new OutboxEvent();
+            row.eventId = UUID.fromString(event.id());
+            row.topic = e.topic();
+            row.recordKey = e.aggregateId();
+            row.eventType = e.type();
+            row.createdAt = now;
+            try {
+                row.payload = mapper.writeValueAsString(event);
+            } catch (JsonProcessingException ex) {
+                throw new IllegalArgumentException("event payload of " + e.type() + " cannot be written as JSON", ex);
+            }
+            rows.add(row);
+        }
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into platform_outbox (event_id, topic, record_key, event_type, payload, created_at)
+                    values (?, ?, ?, ?, ?, ?)""")) {
+                for (OutboxEvent row : rows) {
+                    insert.setObject(1, row.eventId);
+                    insert.setString(2, row.topic);
+                    insert.setString(3, row.recordKey);
+                    insert.setString(4, row.eventType);
+                    insert.setString(5, row.payload);
+                    insert.setObject(6, row.createdAt);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
+        wakeRelayAfterCommit();
+    }
+
+    /** An event to record: its topic, CloudEvents type, the aggregate it is about (the record key) and its data. */
+    public record PendingEvent(String topic, String type, String aggregateId, Object data) {
     }
 
     /** Once per transaction, however many events it records: a batch of a thousand cases wakes the relay once. */

@@ -54,6 +54,31 @@ class OutboxRelayTest {
     }
 
     @Test
+    void aBatchOfEventsArrivesWholeInOrderAsCloudEvents() throws Exception {
+        String topic = "outbox-batch-" + UUID.randomUUID();
+        String aggregate = UUID.randomUUID().toString();
+        writes.writeBatch(topic, aggregate, 250);
+
+        List<ConsumerRecord<String, String>> records = readAll(topic, 251, Duration.ofSeconds(30));
+
+        assertThat(records).extracting(r -> mapper.readTree(r.value()).get("data").get("seq").asInt())
+                .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(0, 250).boxed().toList());
+        assertThat(records).allSatisfy(r -> {
+            assertThat(r.key()).isEqualTo(aggregate);
+            JsonNode event = mapper.readTree(r.value());
+            assertThat(event.get("specversion").asText()).isEqualTo("1.0");
+            assertThat(event.get("subject").asText()).isEqualTo(aggregate);
+        });
+        assertThat(records.stream().map(r -> {
+            try {
+                return mapper.readTree(r.value()).get("id").asText();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).distinct()).hasSize(251);
+    }
+
+    @Test
     void rolledBackTransactionPublishesNothing() throws Exception {
         String topic = "outbox-rollback-" + UUID.randomUUID();
         String aggregate = UUID.randomUUID().toString();

@@ -24,6 +24,16 @@ public class SampleWrites {
                 .toList();
     }
 
+    /** One event before a batch of {@code count}, so the batch's place among single writes shows too. */
+    @Transactional
+    public void writeBatch(String topic, String aggregateId, int count) {
+        outbox.publish(topic, "vn.inspectorate.test.noted.v1", aggregateId, new Noted(aggregateId, 0));
+        outbox.publishAll(java.util.stream.IntStream.rangeClosed(1, count)
+                .mapToObj(i -> new Outbox.PendingEvent(topic, "vn.inspectorate.test.noted.v1", aggregateId,
+                        new Noted(aggregateId, i)))
+                .toList());
+    }
+
     @Transactional
     public void writeThenFail(String topic, String aggregateId) {
         outbox.publish(topic, "vn.inspectorate.test.noted.v1", aggregateId, new Noted(aggregateId, -1));

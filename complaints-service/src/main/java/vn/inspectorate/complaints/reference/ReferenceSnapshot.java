@@ -1,0 +1,35 @@
+package vn.inspectorate.complaints.reference;
+
+import java.time.Duration;
+import java.util.function.Supplier;
+
+/**
+ * Reference data (provinces, rule sets, public holidays) read whole and kept for a while. It changes only with a
+ * migration or a correction by hand, while every case filed reads it several times: a correction shows once the
+ * snapshot is older than its maximum age.
+ */
+public final class ReferenceSnapshot<T> {
+
+    private final Supplier<T> loader;
+    private final long maxAgeNanos;
+    private volatile Loaded<T> current;
+
+    public ReferenceSnapshot(Duration maxAge, Supplier<T> loader) {
+        this.loader = loader;
+        this.maxAgeNanos = maxAge.toNanos();
+    }
+
+    /** The snapshot, read again when it is older than its maximum age; concurrent readers may both load. */
+    public T get() {
+        Loaded<T> loaded = current;
+        long now = System.nanoTime();
+        if (loaded == null || now - loaded.at() > maxAgeNanos) {
+            loaded = new Loaded<>(loader.get(), now);
+            current = loaded;
+        }
+        return loaded.value();
+    }
+
+    private record Loaded<T>(T value, long at) {
+    }
+}
