@@ -3,9 +3,11 @@ package vn.inspectorate.bench.footprint;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import vn.inspectorate.bench.core.BenchPlatform;
@@ -14,12 +16,14 @@ import vn.inspectorate.bench.core.ProcStatus;
 import vn.inspectorate.bench.core.Scenario;
 import vn.inspectorate.bench.core.ScenarioResult;
 import vn.inspectorate.bench.core.Table;
+import vn.inspectorate.bench.load.Commands;
 import vn.inspectorate.bench.profile.FlightRecorder;
 import vn.inspectorate.deploy.Platform;
 
 /**
- * Scenario 5: each service restarted on the running platform (PostgreSQL, Kafka and Keycloak up), timed from the JVM's
- * launch to its readiness check answering 200, then its resident memory once idle.
+ * Scenario 5: each service stopped and started again on the running platform (PostgreSQL, Kafka and Keycloak up),
+ * timed from the JVM's launch to its readiness check answering 200, then its resident memory once idle. The stop of
+ * the old JVM is timed on its own: it is the old instance's graceful shutdown, not the new one's start.
  */
 public final class FootprintScenario implements Scenario {
 
@@ -35,50 +39,151 @@ public final class FootprintScenario implements Scenario {
     @Override
     public ScenarioResult run(BenchPlatform bench) throws Exception {
         ScenarioResult result = new ScenarioResult(name(), "time to ready and idle resident memory per service");
-        Table table = new Table("service", "launch to ready (s)", "Quarkus 'started in' (s)", "idle RSS (MiB)",
-                "heap committed (MiB)");
+        Table table = new Table("service", "stop of the old JVM (s)", "launch to ready (s)", "Quarkus 'started in' (s)",
+                "CPU to ready (s)", "idle RSS (MiB)", "anon / file (MiB)", "heap committed (MiB)");
         FlightRecorder jfr = FlightRecorder.ofThisJvm();
         int idleSeconds = Integer.getInteger("bench.footprint.idle-seconds", 10);
+        String command = "";
         for (Platform.Service service : Platform.SERVICES) {
             String module = service.module();
-            Path log = bench.platform().logs().resolve(module + ".log");
-            int startsBefore = startedIn(log).size();
-            long began = System.nanoTime();
-            bench.platform().restart(module);
-            double ready = (System.nanoTime() - began) / 1e9;
-            // Quarkus may log its start line just after the readiness check first answers.
-            long deadline = System.nanoTime() + 10_000_000_000L;
-            while (startedIn(log).size() <= startsBefore && System.nanoTime() < deadline) {
-                Thread.sleep(100);
-            }
-            List<Double> starts = startedIn(log);
-            Optional<Double> quarkus = starts.size() > startsBefore ? Optional.of(starts.get(starts.size() - 1))
-                    : Optional.empty();
-            long pid = bench.pid(module);
+            double stop = stop(bench, module);
+            Start start = start(bench, module);
+            command = start.command();
             // Idle means idle: the JIT and the first scheduled jobs settle before the figure is read.
             Thread.sleep(idleSeconds * 1000L);
-            double rss = ProcStatus.rssMib(pid);
-            String heap = jfr.heapInfo(pid);
-            double committed = committedHeapMib(heap);
-            table.row(module, ready, quarkus.map(Object.class::cast).orElse("n/a"), rss, committed);
-            result.figure(module + ".readySeconds", ready);
-            quarkus.ifPresent(q -> result.figure(module + ".quarkusStartedInSeconds", q));
+            String status = Files.readString(Path.of("/proc", Long.toString(start.pid()), "status"));
+            double rss = ProcStatus.rssMib(start.pid());
+            String heap = jfr.heapInfo(start.pid());
+            String anonFile = Math.round(kb(status, "RssAnon") / 1024.0) + " / " + Math.round(kb(status, "RssFile") / 1024.0);
+            table.row(module, stop, start.ready(), start.quarkus().map(Object.class::cast).orElse("n/a"),
+                    start.cpuSeconds(), rss, anonFile, committedHeapMib(heap));
+            result.figure(module + ".stopSeconds", stop);
+            result.figure(module + ".readySeconds", start.ready());
+            start.quarkus().ifPresent(q -> result.figure(module + ".quarkusStartedInSeconds", q));
+            result.figure(module + ".cpuToReadySeconds", start.cpuSeconds());
             result.figure(module + ".idleRssMiB", rss);
-            Goal readyGoal = Goal.atMost(module + " launch to ready", READY_GOAL_SECONDS, ready, "s");
+            Goal readyGoal = Goal.atMost(module + " launch to ready", READY_GOAL_SECONDS, start.ready(), "s");
             Goal rssGoal = Goal.atMost(module + " idle RSS", RSS_GOAL_MIB, rss, "MiB");
             result.goal(readyGoal).goal(rssGoal);
             if (!rssGoal.met()) {
-                result.profile(module + " (memory)", "RSS " + Math.round(rss) + " MiB; jcmd GC.heap_info:\n" + heap);
+                result.profile(module + " (memory)", "RSS " + Math.round(rss) + " MiB (" + anonFile
+                        + " anonymous / file-backed); jcmd GC.heap_info:\n" + heap);
+            }
+            if (!readyGoal.met()) {
+                result.profileOrNote(module + " (start-up)", () -> startupProfile(bench, module));
             }
         }
-        result.table("per service, restarted one at a time on the running platform", table);
-        result.note("launch to ready: from the restart of the JVM (`java -Xmx256m -jar quarkus-run.jar`, as the "
-                + "platform starts it) to `/q/health/ready` answering 200, polled every 300 ms; Quarkus' own figure "
-                + "is from its log. Idle RSS is read from /proc/<pid>/status " + idleSeconds + " s after ready.");
-        result.note("a JFR profile of a JVM's first seconds needs -XX:StartFlightRecording on the service's command "
-                + "line, which the launcher does not pass; slow starts are therefore explained by Quarkus' own "
-                + "'started in' figure beside the launch-to-ready time (the rest is JVM launch and class loading).");
+        result.table("per service, stopped and started again one at a time on the running platform", table);
+        result.note("launch to ready: from the launch of the new JVM to `/q/health/ready` answering 200, polled every "
+                + "300 ms, after the old JVM has stopped (its graceful stop is the column before: Kafka consumers "
+                + "leaving their group, pools closing). The command, as the launcher builds it (ServiceJvm): `"
+                + command + "`. CPU to ready is the JVM's user + system time at that moment (every thread: JIT "
+                + "compilers included), a figure less shaken by a busy machine than the wall clock. Idle RSS is read "
+                + "from /proc/<pid>/status " + idleSeconds + " s after ready.");
+        result.note("a missed start-up goal is profiled by starting the service once more, starting JFR in it with "
+                + "jcmd as soon as the JVM answers (the first fraction of a second is not recorded; "
+                + "-XX:StartFlightRecording would disable the AOT cache), and summarising the main thread's CPU "
+                + "samples up to ready by the Quarkus start-up step they fall in; those figures are not used.");
         return result;
+    }
+
+    private record Start(double ready, Optional<Double> quarkus, double cpuSeconds, long pid, String command) {
+    }
+
+    /** Stops the service's JVM (SIGTERM, as the platform stops it) and returns how long it took to exit. */
+    private static double stop(BenchPlatform bench, String module) throws Exception {
+        Optional<ProcessHandle> running = bench.process(module);
+        if (running.isEmpty()) {
+            return Double.NaN;
+        }
+        long began = System.nanoTime();
+        running.get().destroy();
+        running.get().onExit().get(120, TimeUnit.SECONDS);
+        return (System.nanoTime() - began) / 1e9;
+    }
+
+    /** Starts the (stopped) service through the platform, which returns once it is ready. */
+    private static Start start(BenchPlatform bench, String module) throws Exception {
+        Path log = bench.platform().logs().resolve(module + ".log");
+        int startsBefore = startedIn(log).size();
+        long began = System.nanoTime();
+        bench.platform().restart(module);
+        double ready = (System.nanoTime() - began) / 1e9;
+        ProcessHandle process = bench.process(module).orElseThrow();
+        double cpu = process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L) / 1e9;
+        // Quarkus may log its start line just after the readiness check first answers.
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (startedIn(log).size() <= startsBefore && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        List<Double> starts = startedIn(log);
+        Optional<Double> quarkus = starts.size() > startsBefore ? Optional.of(starts.get(starts.size() - 1))
+                : Optional.empty();
+        String command = process.info().commandLine().orElse("?")
+                .replace(bench.platform().logs().getParent().toString(), "<data>");
+        return new Start(ready, quarkus, cpu, process.pid(), shorten(command));
+    }
+
+    /**
+     * One more start, recorded with JFR and summarised up to ready. The recording is started through {@code jcmd} as
+     * soon as the new JVM answers (a fraction of a second after launch) rather than with
+     * {@code -XX:StartFlightRecording}: that option adds the {@code jdk.jfr} module, and a JVM whose modules differ from
+     * the archive's training run refuses the AOT cache, which would profile a different start than the one measured.
+     */
+    private static String startupProfile(BenchPlatform bench, String module) throws Exception {
+        Path file = bench.platform().logs().getParent().resolve("footprint").resolve(module + "-startup.jfr")
+                .toAbsolutePath();
+        Files.createDirectories(file.getParent());
+        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+        String jfrTool = Path.of(System.getProperty("java.home"), "bin", "jfr").toString();
+        stop(bench, module);
+        java.util.concurrent.CompletableFuture<Long> recorded = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> attachRecording(bench, module, jcmd));
+        Start start = start(bench, module);
+        long attachedAfterMs = recorded.get(30, TimeUnit.SECONDS);
+        Commands.check(List.of(jcmd, Long.toString(start.pid()), "JFR.dump", "name=startup", "filename=" + file),
+                java.util.Map.of(), null, 120);
+        Commands.run(List.of(jcmd, Long.toString(start.pid()), "JFR.stop", "name=startup"), java.util.Map.of(), null,
+                60);
+        String printed = Commands.check(List.of(jfrTool, "print", "--events", "jdk.ExecutionSample", "--stack-depth",
+                "200", file.toString()), java.util.Map.of(), null, 300);
+        return String.format(java.util.Locale.ROOT, "recording: %s, from %.1f s after launch (this start: %.2f s to "
+                + "ready, %.2f s CPU)%n%s", file.getFileName(), attachedAfterMs / 1000.0, start.ready(),
+                start.cpuSeconds(), StartupSamples.parse(printed).summary(12));
+    }
+
+    /** Waits for the service's new JVM and starts a recording in it; returns the milliseconds since it was seen. */
+    private static long attachRecording(BenchPlatform bench, String module, String jcmd) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < deadline) {
+            Optional<ProcessHandle> process = bench.process(module);
+            if (process.isPresent()) {
+                long pid = process.get().pid();
+                long launched = process.get().info().startInstant().map(java.time.Instant::toEpochMilli)
+                        .orElse(System.currentTimeMillis());
+                Commands.Output started = Commands.run(List.of(jcmd, Long.toString(pid), "JFR.start", "name=startup",
+                        "settings=profile"), java.util.Map.of(), null, 30);
+                if (started.exitCode() == 0) {
+                    return System.currentTimeMillis() - launched;
+                }
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new IllegalStateException(module + ": no JVM to record within 20 s");
+    }
+
+    private static String shorten(String command) {
+        return command.replaceAll("\\S*/(target/quarkus-app/)", "<module>/$1");
+    }
+
+    static long kb(String status, String field) {
+        return status.lines().filter(l -> l.startsWith(field + ":")).findFirst()
+                .map(l -> Long.parseLong(l.substring(field.length() + 1).replace("kB", "").strip())).orElse(0L);
     }
 
     /** Every start Quarkus logged, in order: the platform appends a restarted service's output to the same log. */
@@ -96,9 +201,23 @@ public final class FootprintScenario implements Scenario {
         return starts;
     }
 
-    /** {@code garbage-first heap   total reserved 262144K, committed 65536K, used 30000K} → committed MiB. */
+    /**
+     * Committed heap in MiB from {@code jcmd GC.heap_info}: G1 prints {@code garbage-first heap total reserved 262144K,
+     * committed 65536K, ...}; the serial collector one {@code total NK} line per generation ({@code DefNew},
+     * {@code Tenured}), summed.
+     */
     static double committedHeapMib(String heapInfo) {
-        Matcher m = Pattern.compile("committed (\\d+)K").matcher(heapInfo);
-        return m.find() ? Long.parseLong(m.group(1)) / 1024.0 : Double.NaN;
+        Matcher g1 = Pattern.compile("committed (\\d+)K").matcher(heapInfo);
+        if (g1.find()) {
+            return Long.parseLong(g1.group(1)) / 1024.0;
+        }
+        Matcher generation = Pattern.compile("(?m)^\\s*\\w+\\s+total (\\d+)K").matcher(heapInfo);
+        long kb = 0;
+        boolean any = false;
+        while (generation.find()) {
+            kb += Long.parseLong(generation.group(1));
+            any = true;
+        }
+        return any ? kb / 1024.0 : Double.NaN;
     }
 }

@@ -31,4 +31,23 @@ class FootprintScenarioTest {
         assertThat(FootprintScenario.committedHeapMib(heap)).isEqualTo(64.0);
         assertThat(FootprintScenario.committedHeapMib("nothing")).isNaN();
     }
+
+    @Test
+    void sumsTheGenerationsOfTheSerialCollectorsHeapInfo() {
+        String heap = "DefNew     total 23040K, used 14707K [0x00000000f0000000, 0x00000000f1900000)\n"
+                + "eden space 20480K,  66% used [0x00000000f0000000, 0x00000000f0d3ceb0, 0x00000000f1400000)\n"
+                + "from space 2560K,  44% used [0x00000000f1680000, 0x00000000f179ff30, 0x00000000f1900000)\n"
+                + "Tenured    total 51044K, used 30624K [0x00000000f5550000, 0x00000000f8729000)\n"
+                + "the  space 51044K,  59% used [0x00000000f5550000, 0x00000000f7338258, 0x00000000f8729000)\n";
+
+        assertThat(FootprintScenario.committedHeapMib(heap)).isEqualTo((23040 + 51044) / 1024.0);
+    }
+
+    @Test
+    void readsResidentMemoryKindsFromProcStatus() {
+        String status = "VmRSS:\t  262144 kB\nRssAnon:\t  231628 kB\nRssFile:\t   37332 kB\n";
+
+        assertThat(FootprintScenario.kb(status, "RssAnon")).isEqualTo(231628);
+        assertThat(FootprintScenario.kb(status, "RssShmem")).isZero();
+    }
 }

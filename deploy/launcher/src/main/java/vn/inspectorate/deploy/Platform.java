@@ -159,12 +159,12 @@ public final class Platform implements AutoCloseable {
 
     private void startService(Service service, Path logs) throws IOException, InterruptedException {
         postgres.createDatabase(service.database());
-        Path jar = options.root().resolve(service.module()).resolve("target/quarkus-app/quarkus-run.jar");
-        if (!Files.exists(jar)) {
+        Path app = options.root().resolve(service.module()).resolve("target/quarkus-app");
+        if (!Files.exists(app.resolve("quarkus-run.jar"))) {
             throw new IllegalStateException(service.module() + " is not built: run ./mvnw install -DskipTests first");
         }
         Path log = logs.resolve(service.module() + ".log");
-        ProcessBuilder pb = new ProcessBuilder(javaBinary(), "-Xmx256m", "-jar", jar.toString())
+        ProcessBuilder pb = new ProcessBuilder(ServiceJvm.command(javaBinary(), app, ServiceJvm.extraOptions()))
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         pb.environment().putAll(environment(service));
         Process process = pb.start();

@@ -1,0 +1,85 @@
+package vn.inspectorate.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ServiceJvmTest {
+
+    @TempDir
+    Path app;
+
+    @Test
+    void withoutAnArchiveTheServiceGetsTheDefaultsAndItsJar() throws IOException {
+        Files.createFile(app.resolve("quarkus-run.jar"));
+
+        List<String> command = ServiceJvm.command("java", 25, app, "");
+
+        assertThat(command).containsExactly("java", "-Xms32m", "-Xmx256m", "-XX:+UseSerialGC", "-jar",
+                app.resolve("quarkus-run.jar").toString());
+    }
+
+    @Test
+    void aJdkThatReadsAotCachesGetsTheAotCache() throws IOException {
+        Files.createFile(app.resolve("app.aot"));
+        Files.createFile(app.resolve("app-cds.jsa"));
+
+        assertThat(ServiceJvm.command("java", 25, app, "")).contains("-XX:AOTCache=" + app.resolve("app.aot"))
+                .noneMatch(o -> o.startsWith("-XX:SharedArchiveFile"));
+    }
+
+    @Test
+    void anOlderJdkFallsBackToTheAppCdsArchiveAndNeverGetsTheAotCache() throws IOException {
+        Files.createFile(app.resolve("app.aot"));
+
+        assertThat(ServiceJvm.command("java", 21, app, "")).noneMatch(o -> o.startsWith("-XX:AOTCache"))
+                .noneMatch(o -> o.startsWith("-XX:SharedArchiveFile"));
+
+        Files.createFile(app.resolve("app-cds.jsa"));
+        assertThat(ServiceJvm.command("java", 21, app, ""))
+                .contains("-XX:SharedArchiveFile=" + app.resolve("app-cds.jsa"));
+    }
+
+    @Test
+    void extraOptionsComeAfterTheDefaultsSoTheyWinAndBeforeTheJar() throws IOException {
+        Files.createFile(app.resolve("app.aot"));
+
+        List<String> command = ServiceJvm.command("java", 25, app, "  -Xmx512m   -XX:AOTMode=off ");
+
+        assertThat(command.subList(command.size() - 4, command.size())).containsExactly("-Xmx512m",
+                "-XX:AOTMode=off", "-jar", app.resolve("quarkus-run.jar").toString());
+        assertThat(command.indexOf("-Xmx512m")).isGreaterThan(command.indexOf("-Xmx256m"));
+    }
+
+    @Test
+    void theImageRunsServicesWithTheSameCollectorAndAnArchiveItsOwnJvmWrote() throws IOException {
+        String dockerfile = Files.readString(Path.of("../docker/Dockerfile.jvm"));
+
+        assertThat(ServiceJvm.DEFAULTS).contains("-XX:+UseSerialGC");
+        assertThat(dockerfile).contains("-XX:+UseSerialGC",
+                "RUN java -XX:ArchiveClassesAtExit=/deployments/app-cds.jsa -Dquarkus.appcds.generate=true",
+                "exec java -XX:SharedArchiveFile=/deployments/app-cds.jsa $JAVA_OPTS_APPEND -jar");
+        // Written as root before the image switches to its user, so the archive exists before the entry point uses it.
+        assertThat(dockerfile.indexOf("ArchiveClassesAtExit")).isLessThan(dockerfile.indexOf("USER 185"));
+    }
+
+    @Test
+    void theSystemPropertyOverridesTheEnvironment() {
+        String before = System.getProperty(ServiceJvm.PROPERTY);
+        try {
+            System.setProperty(ServiceJvm.PROPERTY, "-XX:+UseG1GC");
+            assertThat(ServiceJvm.extraOptions()).isEqualTo("-XX:+UseG1GC");
+        } finally {
+            if (before == null) {
+                System.clearProperty(ServiceJvm.PROPERTY);
+            } else {
+                System.setProperty(ServiceJvm.PROPERTY, before);
+            }
+        }
+    }
+}
