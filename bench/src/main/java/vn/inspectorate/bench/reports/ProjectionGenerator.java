@@ -22,7 +22,8 @@ import org.postgresql.copy.PGCopyOutputStream;
  * Writes synthetic records into the reporting projections with COPY: for each case its row of {@code case_state} and
  * its {@code figure_contribution} rows, as the reporting service's case fold derives them from a case's events
  * (received, mass, accepted or not accepted, resolved and on time, overdue); for inspections and declarations their
- * contributions. {@code daily_figure} is then the sum of the contributions, as the projector keeps it.
+ * contributions. {@code daily_figure} is then the sum of the contributions, as the projector keeps it, and the
+ * roll-ups ({@link #ROLL_UPS}) the sums of the daily rows by month and year.
  *
  * <p>Record ids carry a fixed prefix ({@link #ID_PREFIX}), so generated rows never meet ids the services made.
  */
@@ -47,6 +48,60 @@ public final class ProjectionGenerator {
     }
 
     public record Counts(long caseStates, long contributions) {
+    }
+
+    /** A table the service keeps beside the daily figures, and the statements that fill it from what the load wrote. */
+    public record RollUp(String table, String what, List<String> statements) {
+    }
+
+    /**
+     * The service's roll-ups, filled from the loaded projections the way its migration back-fills them (and its
+     * projector keeps them, key by key): monthly and yearly sums of {@code daily_figure} (each row exactly where a
+     * daily row of its month or year exists), the nation's totals by figure and day, and the open cases with a
+     * deadline per unit and kind. Rebuilt whole, so
+     * rows the service wrote before the load stay counted once. In order: the yearly rows are summed from the monthly.
+     */
+    public static final List<RollUp> ROLL_UPS = List.of(
+            new RollUp("monthly_figure", "monthly_figure (roll-up of daily_figure)", List.of(
+                    "truncate monthly_figure",
+                    """
+                    insert into monthly_figure (figure, month, province_code, body_code, sector, kind, value)
+                    select figure, date_trunc('month', day)::date, province_code, body_code, sector, kind, sum(value)
+                    from daily_figure group by 1, 2, 3, 4, 5, 6""")),
+            new RollUp("yearly_figure", "yearly_figure (roll-up of monthly_figure)", List.of(
+                    "truncate yearly_figure",
+                    """
+                    insert into yearly_figure (figure, year, province_code, body_code, sector, kind, value)
+                    select figure, extract(year from month)::integer, province_code, body_code, sector, kind,
+                           sum(value)
+                    from monthly_figure group by 1, 2, 3, 4, 5, 6""")),
+            new RollUp("national_daily_figure", "national_daily_figure (nation's totals by day)", List.of(
+                    "truncate national_daily_figure",
+                    """
+                    insert into national_daily_figure (day, figure, value)
+                    select day, figure, sum(value) from daily_figure group by 1, 2""")),
+            new RollUp("open_case_count", "open_case_count (open cases with a deadline)", List.of(
+                    "truncate open_case_count",
+                    """
+                    insert into open_case_count (province_code, body_code, kind, cases)
+                    select province_code, body_code, kind, count(*) from case_state
+                    where open and due_on is not null group by 1, 2, 3""")));
+
+    /** Runs one roll-up's statements in one transaction; returns the rows it holds. */
+    public static long fill(ConnectionFactory connections, RollUp rollUp) throws SQLException {
+        try (Connection c = connections.open(); java.sql.Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
+            // memory for one big aggregation, for this session only (the server's default is small)
+            s.execute("set local work_mem = '512MB'");
+            for (String sql : rollUp.statements()) {
+                s.execute(sql);
+            }
+            c.commit();
+            try (java.sql.ResultSet rs = s.executeQuery("select count(*) from " + rollUp.table())) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     private final Plan plan;

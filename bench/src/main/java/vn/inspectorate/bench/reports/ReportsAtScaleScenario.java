@@ -77,23 +77,42 @@ public final class ReportsAtScaleScenario implements Scenario {
                   and record_id <= 'be7cffff-ffff-ffff-ffff-ffffffffffff'
                 group by 1, 2, 3, 4, 5, 6""");
         double aggregateSeconds = (System.nanoTime() - aggregateBegan) / 1e9;
+        // the roll-ups the service keeps in the same transaction as daily_figure, filled the way its migration does
+        Map<ProjectionGenerator.RollUp, double[]> rollUps = new LinkedHashMap<>();
+        for (ProjectionGenerator.RollUp rollUp : ProjectionGenerator.ROLL_UPS) {
+            long began = System.nanoTime();
+            long rows = ProjectionGenerator.fill(() -> bench.connect("reporting"), rollUp);
+            rollUps.put(rollUp, new double[] {rows, (System.nanoTime() - began) / 1e9});
+        }
         long indexBegan = System.nanoTime();
         Sql.execute(bench, "reporting", "set maintenance_work_mem = '512MB';\n"
                 + String.join(";\n", indexes.values()));
-        Sql.execute(bench, "reporting", "analyze case_state; analyze figure_contribution; analyze daily_figure");
+        // vacuum sets the visibility map, as autovacuum does after a bulk insert: index-only scans then skip the heap
+        for (String maintenance : List.of("analyze case_state", "analyze figure_contribution",
+                "vacuum analyze daily_figure", "vacuum analyze monthly_figure", "vacuum analyze yearly_figure",
+                "vacuum analyze national_daily_figure", "vacuum analyze open_case_count")) {
+            Sql.execute(bench, "reporting", maintenance); // one by one: vacuum runs outside a transaction block
+        }
         double indexSeconds = (System.nanoTime() - indexBegan) / 1e9;
+        String rollUpCheck = checkRollUps(bench, today.getYear() - 1);
         double loadSeconds = (System.nanoTime() - loadBegan) / 1e9;
         long dailyRows = Sql.count(bench, "reporting", "select count(*) from daily_figure");
         long restartBegan = System.nanoTime();
         bench.platform().restart("reporting-service");
         double restartSeconds = (System.nanoTime() - restartBegan) / 1e9;
 
-        result.table("load (COPY, two writers)", new Table("what", "rows", "seconds")
+        Table load = new Table("what", "rows", "seconds")
                 .row("case_state + figure_contribution (COPY)", counts.caseStates() + counts.contributions(),
                         copySeconds)
-                .row("daily_figure (sum of contributions)", dailyRows, aggregateSeconds)
-                .row("indexes and constraints rebuilt, analyze", indexes.size(), indexSeconds)
+                .row("daily_figure (sum of contributions)", dailyRows, aggregateSeconds);
+        rollUps.forEach((rollUp, rowsAndSeconds) -> {
+            load.row(rollUp.what(), (long) rowsAndSeconds[0], rowsAndSeconds[1]);
+            result.figure(rollUp.table() + "Rows", (long) rowsAndSeconds[0]);
+        });
+        result.table("load (COPY, two writers)", load
+                .row("indexes and constraints rebuilt, vacuum analyze", indexes.size(), indexSeconds)
                 .row("total", "", loadSeconds));
+        result.note(rollUpCheck);
         result.figure("cases", cases).figure("inspections", inspections).figure("declarations", declarations)
                 .figure("caseStateRows", counts.caseStates()).figure("contributionRows", counts.contributions())
                 .figure("dailyFigureRows", dailyRows).figure("loadSeconds", loadSeconds)
@@ -151,23 +170,74 @@ public final class ReportsAtScaleScenario implements Scenario {
         return result;
     }
 
-    /** What PostgreSQL does for the heaviest period query, a national year: the plan's last lines. */
+    /**
+     * What PostgreSQL does for summaries (the service's statements): a national sector year (15 December to 14
+     * December) from the nation's daily totals, and one province's sector year from whole months of the monthly
+     * roll-up between ragged days.
+     */
     private static void explain(BenchPlatform bench, ScenarioResult result, LocalDate today) throws Exception {
         int year = today.getYear() - 1;
-        try (Connection c = bench.connect("reporting"); PreparedStatement s = c.prepareStatement(
-                "explain (analyze, buffers) select figure, sum(value) from daily_figure where day between ? and ?"
-                        + " group by figure")) {
-            s.setObject(1, LocalDate.of(year, 1, 1));
-            s.setObject(2, LocalDate.of(year, 12, 31));
+        LocalDate start = LocalDate.of(year - 1, 12, 15);
+        LocalDate end = LocalDate.of(year, 12, 14);
+        explain(bench, result, "national summary of sector year " + year, """
+                select figure, sum(value) from (
+                  select figure, value from national_daily_figure where day between ? and ?) r
+                group by figure""", List.of(start, end));
+        String[] province = {"VN-HN"};
+        explain(bench, result, "VN-HN summary of sector year " + year, """
+                select figure, sum(value) from (
+                  select figure, value from daily_figure where day between ? and ? and province_code = any(?)
+                  union all select figure, value from monthly_figure where month between ? and ?
+                    and province_code = any(?)
+                  union all select figure, value from daily_figure where day between ? and ?
+                    and province_code = any(?)) r
+                group by figure""", List.of(start, LocalDate.of(year - 1, 12, 31), province, LocalDate.of(year, 1, 1),
+                LocalDate.of(year, 11, 1), province, LocalDate.of(year, 12, 1), end, province));
+    }
+
+    private static void explain(BenchPlatform bench, ScenarioResult result, String what, String sql,
+            List<Object> params) throws Exception {
+        try (Connection c = bench.connect("reporting");
+                PreparedStatement s = c.prepareStatement("explain (analyze, buffers) " + sql)) {
+            for (int i = 0; i < params.size(); i++) {
+                s.setObject(i + 1, params.get(i));
+            }
             List<String> plan = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     plan.add(rs.getString(1));
                 }
             }
-            result.profile("PostgreSQL: national summary of " + year + " (the service's query)",
-                    String.join("\n", plan));
+            result.profile("PostgreSQL: " + what + " (the service's statement)", String.join("\n", plan));
         }
+    }
+
+    /** The yearly roll-up of one year against a plain sum of its days, national and per figure; fails on a mismatch. */
+    private static String checkRollUps(BenchPlatform bench, int year) throws Exception {
+        String sql = """
+                select count(*) from (
+                  (select figure, sum(value) from yearly_figure where year = ? group by 1
+                   except select figure, sum(value) from daily_figure where day between ? and ? group by 1)
+                  union all
+                  (select figure, sum(value) from daily_figure where day between ? and ? group by 1
+                   except select figure, sum(value) from yearly_figure where year = ? group by 1)) d""";
+        try (Connection c = bench.connect("reporting"); PreparedStatement s = c.prepareStatement(sql)) {
+            LocalDate first = LocalDate.of(year, 1, 1);
+            LocalDate last = LocalDate.of(year, 12, 31);
+            List<Object> params = List.of(year, first, last, first, last, year);
+            for (int i = 0; i < params.size(); i++) {
+                s.setObject(i + 1, params.get(i));
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                if (rs.getLong(1) != 0) {
+                    throw new IllegalStateException("the yearly roll-up of " + year + " differs from the sum of its days"
+                            + " in " + rs.getLong(1) + " figure rows");
+                }
+            }
+        }
+        return "roll-ups checked after the load: every figure of " + year + " from yearly_figure equals the sum of its"
+                + " days in daily_figure (national).";
     }
 
     static Map<String, List<String>> queries(LocalDate today) {
@@ -218,7 +288,7 @@ public final class ReportsAtScaleScenario implements Scenario {
     }
 
     /**
-     * Drops the indexes and primary keys of the three tables the load fills (building them once afterwards is several times
+     * Drops the indexes and primary keys of the tables the load fills (building them once afterwards is several times
      * faster than keeping them up to date row by row) and returns the statements that rebuild them.
      */
     private static Map<String, String> dropIndexes(BenchPlatform bench) throws Exception {
@@ -227,7 +297,9 @@ public final class ReportsAtScaleScenario implements Scenario {
         try (Connection c = bench.connect("reporting"); Statement s = c.createStatement()) {
             try (ResultSet rs = s.executeQuery("""
                     select conrelid::regclass::text, conname, pg_get_constraintdef(oid) from pg_constraint
-                    where conrelid in ('case_state'::regclass, 'figure_contribution'::regclass, 'daily_figure'::regclass)
+                    where conrelid in ('case_state'::regclass, 'figure_contribution'::regclass, 'daily_figure'::regclass,
+                        'monthly_figure'::regclass, 'yearly_figure'::regclass, 'national_daily_figure'::regclass,
+                        'open_case_count'::regclass)
                       and contype = 'p'""")) {
                 while (rs.next()) {
                     drops.add("alter table " + rs.getString(1) + " drop constraint " + rs.getString(2));
@@ -237,7 +309,8 @@ public final class ReportsAtScaleScenario implements Scenario {
             }
             try (ResultSet rs = s.executeQuery("""
                     select indexname, indexdef from pg_indexes
-                    where tablename in ('case_state', 'figure_contribution', 'daily_figure') and schemaname = 'public'
+                    where tablename in ('case_state', 'figure_contribution', 'daily_figure', 'monthly_figure',
+                        'yearly_figure', 'national_daily_figure', 'open_case_count') and schemaname = 'public'
                       and indexname not in (select conname from pg_constraint where contype = 'p')""")) {
                 while (rs.next()) {
                     drops.add("drop index " + rs.getString(1));

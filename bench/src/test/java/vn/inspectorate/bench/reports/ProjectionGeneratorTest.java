@@ -65,6 +65,21 @@ class ProjectionGeneratorTest {
                 .isNotEmpty().allSatisfy(r -> assertThat(day.apply(r)).isBefore(change));
     }
 
+    @Test
+    void rollUpsAreRebuiltWholeFromTheDailyFiguresBeforeTheYearsAreSummedFromTheMonths() {
+        List<String> tables = ProjectionGenerator.ROLL_UPS.stream().map(ProjectionGenerator.RollUp::table).toList();
+        assertThat(tables).containsExactlyInAnyOrder("monthly_figure", "yearly_figure", "national_daily_figure",
+                "open_case_count");
+        assertThat(tables.indexOf("monthly_figure")).isLessThan(tables.indexOf("yearly_figure"));
+        for (ProjectionGenerator.RollUp r : ProjectionGenerator.ROLL_UPS) {
+            // emptied first: rows the service kept before the load are summed again from their daily rows, once
+            assertThat(r.statements().get(0)).isEqualTo("truncate " + r.table());
+            assertThat(r.statements().get(1)).startsWith("insert into " + r.table() + " (");
+        }
+        assertThat(String.join("\n", ProjectionGenerator.ROLL_UPS.get(tables.indexOf("monthly_figure")).statements()))
+                .contains("date_trunc('month', day)::date").contains("from daily_figure group by 1, 2, 3, 4, 5, 6");
+    }
+
     private static List<String[]> rows(ByteArrayOutputStream out) {
         return Arrays.stream(out.toString(StandardCharsets.US_ASCII).split("\n")).filter(l -> !l.isEmpty())
                 .map(l -> l.split("\t", -1)).toList();

@@ -37,9 +37,10 @@ public class ReportService {
     /** Every figure: headline figures first in the sector's order, then the others. */
     public Summary summary(Period period, ReportFilter filter, LocalDate today) {
         Period previous = periods.previousYear(period);
-        Map<Figure, Long> current = queries.sums(period, filter);
-        Map<Figure, Long> before = queries.sums(previous, filter);
-        Map<Figure, Long> now = queries.now(filter, today);
+        FigureQueries.SummaryFigures figures = queries.summary(period, previous, filter, today);
+        Map<Figure, Long> current = figures.current();
+        Map<Figure, Long> before = figures.previous();
+        Map<Figure, Long> now = figures.now();
         Set<Figure> order = new LinkedHashSet<>(Figure.headlineTable());
         order.addAll(List.of(Figure.values()));
         List<FigureValue> values = new ArrayList<>();
@@ -51,12 +52,19 @@ public class ReportService {
     }
 
     public Series series(Figure figure, Period period, PeriodKind granularity, ReportFilter filter) {
+        List<Period> parts = periods.split(period, granularity);
+        // every part and its previous year in one statement: [part 0, previous 0, part 1, previous 1, ...]
+        List<Period> asked = new ArrayList<>();
+        for (Period part : parts) {
+            asked.add(part);
+            asked.add(periods.previousYear(part));
+        }
+        long[] sums = queries.sums(figure, asked, filter);
         List<SeriesPoint> points = new ArrayList<>();
-        for (Period part : periods.split(period, granularity)) {
-            Period previous = periods.previousYear(part);
-            long value = queries.sums(part, filter).getOrDefault(figure, 0L);
-            long before = queries.sums(previous, filter).getOrDefault(figure, 0L);
-            points.add(new SeriesPoint(PeriodView.of(part), value, before, FigureValue.change(value, before)));
+        for (int i = 0; i < parts.size(); i++) {
+            long value = sums[2 * i];
+            long before = sums[2 * i + 1];
+            points.add(new SeriesPoint(PeriodView.of(parts.get(i)), value, before, FigureValue.change(value, before)));
         }
         return new Series(figure.code(), figure.label(), figure.unit().name(), PeriodView.of(period),
                 granularity.name(), ScopeView.of(filter), points);
@@ -65,8 +73,9 @@ public class ReportService {
     public Breakdown breakdown(Figure figure, Period period, ReportFilter filter, FigureQueries.Dimension by,
             LocalDate today) {
         Period previous = periods.previousYear(period);
-        Map<String, Long> current = queries.breakdown(figure, period, filter, by, today);
-        Map<String, Long> before = queries.breakdown(figure, previous, filter, by, today);
+        List<Map<String, Long>> both = queries.breakdown(figure, List.of(period, previous), filter, by, today);
+        Map<String, Long> current = both.get(0);
+        Map<String, Long> before = both.get(1);
         Set<String> keys = new java.util.TreeSet<>(current.keySet());
         keys.addAll(before.keySet());
         List<BreakdownRow> rows = new ArrayList<>();

@@ -14,6 +14,11 @@ public record Contribution(String figure, String provinceCode, String bodyCode, 
     public record Key(String figure, String provinceCode, String bodyCode, String sector, String kind, LocalDate day)
             implements Comparable<Key> {
 
+        /** The same key on another day (the first day of its month or year, for the roll-ups). */
+        public Key withDay(LocalDate other) {
+            return new Key(figure, provinceCode, bodyCode, sector, kind, other);
+        }
+
         @Override
         public int compareTo(Key o) {
             int c = figure.compareTo(o.figure);

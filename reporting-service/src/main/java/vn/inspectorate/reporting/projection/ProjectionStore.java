@@ -92,6 +92,7 @@ public class ProjectionStore {
                 values (?, ?, ?, ?, ?, ?, ?)
                 on conflict (figure, day, province_code, body_code, sector, kind)
                 do update set value = daily_figure.value + excluded.value""", upserts);
+        moveRollUps(delta);
         jdbc.update("delete from figure_contribution where record_id = ?", List.of(recordId));
         List<List<?>> rows = new ArrayList<>();
         after.forEach((k, v) -> rows.add(List.of(recordId, k.figure(), k.provinceCode(), k.bodyCode(), k.sector(),
@@ -101,7 +102,70 @@ public class ProjectionStore {
                 values (?, ?, ?, ?, ?, ?, ?, ?)""", rows);
     }
 
+    /**
+     * Moves the monthly and yearly roll-ups and the national daily totals by the same difference, in the same
+     * transaction. Every key whose daily row
+     * is written gets its roll-up rows written too (even when the month's net change is 0), so a roll-up row exists
+     * exactly when a daily row of its month or year does.
+     */
+    private void moveRollUps(TreeMap<Contribution.Key, Long> delta) {
+        TreeMap<Contribution.Key, Long> months = new TreeMap<>();
+        TreeMap<Contribution.Key, Long> years = new TreeMap<>();
+        TreeMap<Contribution.Key, Long> nation = new TreeMap<>();
+        delta.forEach((k, v) -> {
+            if (v != 0) {
+                months.merge(k.withDay(k.day().withDayOfMonth(1)), v, Long::sum);
+                years.merge(k.withDay(k.day().withDayOfYear(1)), v, Long::sum);
+                nation.merge(new Contribution.Key(k.figure(), "", "", "", "", k.day()), v, Long::sum);
+            }
+        });
+        List<List<?>> monthRows = new ArrayList<>();
+        months.forEach((k, v) -> monthRows.add(List.of(k.figure(), k.day(), k.provinceCode(), k.bodyCode(),
+                k.sector(), k.kind(), v)));
+        List<List<?>> yearRows = new ArrayList<>();
+        years.forEach((k, v) -> yearRows.add(List.of(k.figure(), k.day().getYear(), k.provinceCode(), k.bodyCode(),
+                k.sector(), k.kind(), v)));
+        jdbc.batch("""
+                insert into monthly_figure (figure, month, province_code, body_code, sector, kind, value)
+                values (?, ?, ?, ?, ?, ?, ?)
+                on conflict (figure, month, province_code, body_code, sector, kind)
+                do update set value = monthly_figure.value + excluded.value""", monthRows);
+        jdbc.batch("""
+                insert into yearly_figure (figure, year, province_code, body_code, sector, kind, value)
+                values (?, ?, ?, ?, ?, ?, ?)
+                on conflict (figure, year, province_code, body_code, sector, kind)
+                do update set value = yearly_figure.value + excluded.value""", yearRows);
+        List<List<?>> nationRows = new ArrayList<>();
+        nation.forEach((k, v) -> nationRows.add(List.of(k.day(), k.figure(), v)));
+        jdbc.batch("""
+                insert into national_daily_figure (day, figure, value) values (?, ?, ?)
+                on conflict (day, figure) do update set value = national_daily_figure.value + excluded.value""",
+                nationRows);
+    }
+
     void saveCaseState(UUID caseId, CaseFold f) {
+        // the open cases that have a deadline, per unit and kind: the case leaves its old count and joins its new one
+        TreeMap<List<String>, Long> counts = new TreeMap<>(java.util.Comparator.comparing((List<String> k) -> k.get(0))
+                .thenComparing(k -> k.get(1)).thenComparing(k -> k.get(2)));
+        jdbc.query("""
+                select province_code, body_code, kind from case_state
+                where case_id = ? and open and due_on is not null""", List.of(caseId),
+                rs -> counts.merge(List.of(rs.getString(1), rs.getString(2), rs.getString(3)), -1L, Long::sum));
+        if (f.open() && f.dueOn != null) {
+            counts.merge(List.of(f.provinceOrEmpty(), RecordFacts.orEmpty(f.body()), RecordFacts.orEmpty(f.kind)), 1L,
+                    Long::sum);
+        }
+        List<List<?>> countRows = new ArrayList<>();
+        counts.forEach((k, v) -> {
+            if (v != 0) {
+                countRows.add(List.of(k.get(0), k.get(1), k.get(2), v));
+            }
+        });
+        jdbc.batch("""
+                insert into open_case_count (province_code, body_code, kind, cases) values (?, ?, ?, ?)
+                on conflict (province_code, body_code, kind)
+                do update set cases = open_case_count.cases + excluded.cases""",
+                countRows);
         jdbc.update("""
                 insert into case_state (case_id, province_code, body_code, kind, due_on, open, overdue, on_watchlist)
                 values (?, ?, ?, ?, ?, ?, ?, ?)
@@ -128,7 +192,9 @@ public class ProjectionStore {
 
     /** Empties every table derived from events (not reference data, not published snapshots). */
     public void reset() {
-        jdbc.update("truncate aggregate_event, figure_contribution, daily_figure, case_state, consumer_position",
+        jdbc.update("truncate aggregate_event, figure_contribution, daily_figure, monthly_figure, yearly_figure, "
+                + "national_daily_figure, "
+                + "case_state, open_case_count, consumer_position",
                 List.of());
     }
 
