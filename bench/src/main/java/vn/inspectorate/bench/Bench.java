@@ -38,7 +38,8 @@ public final class Bench {
     public static void main(String[] args) throws IOException {
         List<Scenario> chosen = choose(args);
         Path root = Path.of(System.getProperty("platform.root", ".")).toAbsolutePath().normalize();
-        Path target = root.resolve("bench/target");
+        // A separate folder (-Dbench.target=...) lets two runs share a checkout without sharing a platform.
+        Path target = root.resolve(System.getProperty("bench.target", "bench/target"));
         Path results = target.resolve("results");
         Files.createDirectories(results);
         Map<String, Object> machine = Environment.machine();

@@ -128,6 +128,16 @@ public final class BenchPlatform implements AutoCloseable {
                 .filter(p -> p.info().commandLine().map(c -> c.contains(jar)).orElse(false)).findFirst();
     }
 
+    /** PostgreSQL's postmaster, the parent of every backend. */
+    public long postgresPid() {
+        try {
+            return Long.parseLong(Files.readAllLines(work.resolve("platform/postgres/data/postmaster.pid")).get(0)
+                    .strip());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public long pid(String module) {
         return process(module).orElseThrow(() -> new IllegalStateException(module + " is not running")).pid();
     }

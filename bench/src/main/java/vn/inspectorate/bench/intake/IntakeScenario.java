@@ -1,8 +1,12 @@
 package vn.inspectorate.bench.intake;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.DoubleSupplier;
 import vn.inspectorate.bench.core.BenchPlatform;
+import vn.inspectorate.bench.core.CpuTime;
 import vn.inspectorate.bench.core.Goal;
 import vn.inspectorate.bench.core.Resources;
 import vn.inspectorate.bench.core.RunTags;
@@ -44,10 +48,15 @@ public final class IntakeScenario implements Scenario {
         String gateway = bench.platform().gatewayUrl() + "/api/v1/cases";
         long casesBefore = Sql.count(bench, "complaints", "select count(*) from citizen_case");
 
+        Map<String, DoubleSupplier> processes = processes(bench);
         load(wrk, direct, c, warmup, token);
+        CpuTime.Snapshot beforeDirect = CpuTime.Snapshot.of(processes);
         WrkResult d = load(wrk, direct, c, seconds, token);
+        Map<String, Double> directCpu = CpuTime.Snapshot.of(processes).minus(beforeDirect);
         load(wrk, gateway, c, warmup, token);
+        CpuTime.Snapshot beforeGateway = CpuTime.Snapshot.of(processes);
         WrkResult g = load(wrk, gateway, c, seconds, token);
+        Map<String, Double> gatewayCpu = CpuTime.Snapshot.of(processes).minus(beforeGateway);
 
         Sql.execute(bench, "complaints", Resources.text("baseline-schema.sql"));
         PgBench pgbench = new PgBench(bench.platform().postgres().port(), "complaints",
@@ -74,7 +83,10 @@ public final class IntakeScenario implements Scenario {
                 .row("service (direct) / raw PostgreSQL", serviceVsPg)
                 .row("gateway / service (direct)", gatewayVsDirect)
                 .row("gateway / raw PostgreSQL", g.okPerSecond() / pg.tps()));
+        result.table("CPU per case filed, by process (what the throughput costs the machine's "
+                + Runtime.getRuntime().availableProcessors() + " cores)", cpuTable(directCpu, d, gatewayCpu, g));
         result.figure("gateway", figures(g)).figure("direct", figures(d))
+                .figure("cpuSecondsDirect", directCpu).figure("cpuSecondsGateway", gatewayCpu)
                 .figure("postgres", Map.of("tps", pg.tps(), "p50Ms", pg.p50Ms(), "p99Ms", pg.p99Ms(),
                         "transactions", pg.transactions(), "failed", pg.failed()))
                 .figure("serviceVsPostgres", serviceVsPg).figure("gatewayVsDirect", gatewayVsDirect)
@@ -94,6 +106,46 @@ public final class IntakeScenario implements Scenario {
             profile(bench, result, wrk, gateway, token, work);
         }
         return result;
+    }
+
+    /**
+     * Every process a case passes through or sets to work: the services (the consumers of its events too),
+     * PostgreSQL with its backends, this JVM (which runs the Kafka broker) and the load tools it waits for.
+     */
+    static Map<String, DoubleSupplier> processes(BenchPlatform bench) {
+        Map<String, DoubleSupplier> p = new LinkedHashMap<>();
+        for (String module : List.of("gateway", "complaints-service", "inspection-service",
+                "asset-declaration-service", "reporting-service")) {
+            bench.process(module).ifPresent(h -> p.put(module, () -> CpuTime.seconds(h.pid())));
+        }
+        long postmaster = bench.postgresPid();
+        p.put("PostgreSQL (all backends)", () -> CpuTime.treeSeconds(postmaster));
+        long self = ProcessHandle.current().pid();
+        p.put("Kafka broker (in the harness JVM)", () -> CpuTime.seconds(self));
+        p.put("wrk (load generator)", () -> CpuTime.childrenSeconds(self));
+        return p;
+    }
+
+    static Table cpuTable(Map<String, Double> directCpu, WrkResult d, Map<String, Double> gatewayCpu, WrkResult g) {
+        Table t = new Table("process", "ms per case, directly", "ms per case, through the gateway");
+        double directTotal = 0;
+        double gatewayTotal = 0;
+        for (String name : directCpu.keySet()) {
+            double dm = perCaseMs(directCpu.get(name), d);
+            double gm = perCaseMs(gatewayCpu.getOrDefault(name, 0.0), g);
+            directTotal += dm;
+            gatewayTotal += gm;
+            t.row(name, dm, gm);
+        }
+        t.row("total", directTotal, gatewayTotal);
+        int cores = Runtime.getRuntime().availableProcessors();
+        t.row("cases/s that CPU allows on " + cores + " cores", cores * 1000 / directTotal, cores * 1000 / gatewayTotal);
+        return t;
+    }
+
+    private static double perCaseMs(double cpuSeconds, WrkResult r) {
+        double cases = r.okPerSecond() * r.seconds();
+        return cases == 0 ? Double.NaN : cpuSeconds * 1000 / cases;
     }
 
     /** A further run through the gateway with JFR on both JVMs of the path; the figures of this run are not used. */
