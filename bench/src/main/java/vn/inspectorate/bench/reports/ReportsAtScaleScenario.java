@@ -73,9 +73,8 @@ public final class ReportsAtScaleScenario implements Scenario {
                 set work_mem = '512MB';
                 insert into daily_figure (figure, day, province_code, body_code, sector, kind, value)
                 select figure, day, province_code, body_code, sector, kind, sum(value) from figure_contribution
-                where record_id >= 'be7c0000-0000-0000-0000-000000000000'
-                  and record_id <= 'be7cffff-ffff-ffff-ffff-ffffffffffff'
-                group by 1, 2, 3, 4, 5, 6""");
+                where %s
+                group by 1, 2, 3, 4, 5, 6""".formatted(ProjectionGenerator.generatedRecordIds("record_id")));
         double aggregateSeconds = (System.nanoTime() - aggregateBegan) / 1e9;
         // the roll-ups the service keeps in the same transaction as daily_figure, filled the way its migration does
         Map<ProjectionGenerator.RollUp, double[]> rollUps = new LinkedHashMap<>();

@@ -18,6 +18,31 @@ class ProjectionGeneratorTest {
     private static final LocalDate TODAY = LocalDate.of(2026, 1, 10);
 
     @Test
+    void theGeneratedIdConditionTakesGeneratedIdsAndNoServiceIdsEvenWithTheSamePrefix() {
+        String condition = ProjectionGenerator.generatedRecordIds("record_id");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("between '([^']+)' and '([^']+)'").matcher(condition);
+        List<String[]> ranges = new java.util.ArrayList<>();
+        while (m.find()) {
+            ranges.add(new String[] {m.group(1), m.group(2)});
+        }
+        assertThat(ranges).hasSize(3);
+        // lower-case hex strings of equal length order as PostgreSQL orders uuids (byte by byte)
+        java.util.function.Predicate<String> taken = id -> ranges.stream()
+                .anyMatch(r -> id.compareTo(r[0]) >= 0 && id.compareTo(r[1]) <= 0);
+        for (long kind : new long[] {ProjectionGenerator.CASES, ProjectionGenerator.INSPECTIONS,
+                ProjectionGenerator.DECLARATIONS}) {
+            assertThat(taken.test(new java.util.UUID(ProjectionGenerator.ID_PREFIX | kind, 12345).toString())).isTrue();
+        }
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 10_000; i++) {
+            String service = java.util.UUID.randomUUID().toString();
+            String samePrefix = "be7c0" + (1 + random.nextInt(3)) + "00-0000" + service.substring(13);
+            assertThat(taken.test(service)).isFalse();
+            assertThat(taken.test(samePrefix)).as(samePrefix).isFalse();
+        }
+    }
+
+    @Test
     void everyCaseHasOneStateRowAndIsReceivedOnceAndNothingIsDatedAfterToday() throws Exception {
         ProjectionGenerator generator = new ProjectionGenerator(new ProjectionGenerator.Plan(2000, 20, 200, TODAY, 400,
                 d -> d < 200 ? List.of("VN-HN", "VN-18") : List.of("VN-HN")));
