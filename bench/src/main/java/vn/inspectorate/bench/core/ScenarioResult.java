@@ -119,8 +119,9 @@ public final class ScenarioResult {
         if (!notes.isEmpty()) {
             out.append('\n');
         }
+        String when = anyGoalMissed() ? " during the missed goal" : "";
         profiles.forEach((service, summary) -> out.append("**profile of ").append(service)
-                .append(" during the missed goal**\n\n```\n").append(summary.strip()).append("\n```\n\n"));
+                .append(when).append("**\n\n```\n").append(summary.strip()).append("\n```\n\n"));
         return out.toString();
     }
 }
