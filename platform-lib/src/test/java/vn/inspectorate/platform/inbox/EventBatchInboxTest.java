@@ -132,6 +132,22 @@ class EventBatchInboxTest {
     }
 
     @Test
+    void anotherConsumerAppliesTheSameEventAgain() throws Exception {
+        String first = "b-" + UUID.randomUUID();
+        String second = "b-" + UUID.randomUUID();
+        String a = event(Map.of("n", 1));
+        List<String> order = new ArrayList<>();
+
+        assertThat(batches.handle(first, InboxProbe.BATCH_CHANNEL, records(a), effects(first, order)).applied())
+                .isEqualTo(1);
+        assertThat(batches.handle(second, InboxProbe.BATCH_CHANNEL, records(a), effects(second, order)).applied())
+                .isEqualTo(1);
+
+        assertThat(effects(first, idOf(a))).isEqualTo(1);
+        assertThat(effects(second, idOf(a))).isEqualTo(1);
+    }
+
+    @Test
     void poisonRecordsAreSetAsideAloneAndTheRestOfTheBatchIsAppliedOnce() throws Exception {
         String consumer = "p-" + UUID.randomUUID();
         String marker = UUID.randomUUID().toString();

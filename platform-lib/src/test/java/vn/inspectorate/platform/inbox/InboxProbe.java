@@ -10,16 +10,13 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class InboxProbe {
 
-    public static final String CHANNEL_CONSUMER = "probe-in";
     public static final String BATCH_CHANNEL = "probe-batch-in";
     public static final String BATCH_CHANNEL_CONSUMER = "probe-batch-in";
 
-    private final EventInbox inbox;
     private final EventBatchInbox batchInbox;
     private final EntityManager em;
 
-    InboxProbe(EventInbox inbox, EventBatchInbox batchInbox, EntityManager em) {
-        this.inbox = inbox;
+    InboxProbe(EventBatchInbox batchInbox, EntityManager em) {
         this.batchInbox = batchInbox;
         this.em = em;
     }
@@ -40,25 +37,5 @@ public class InboxProbe {
                 throw new PoisonEventException("payload refused for event " + event.id());
             }
         });
-    }
-
-    /** Handles {@code record}; the handler writes its effect and then fails as {@code failure} says. */
-    public boolean handle(String consumer, String record, RuntimeException failure) {
-        return inbox.handle(consumer, record, event -> {
-            em.createNativeQuery("insert into test_inbox_effect (consumer, event_id) values (?1, ?2)")
-                    .setParameter(1, consumer).setParameter(2, event.id()).executeUpdate();
-            if (failure != null) {
-                throw failure;
-            }
-            if (event.data().path("poison").asBoolean(false)) {
-                throw new PoisonEventException("payload refused for event " + event.id());
-            }
-        });
-    }
-
-    @Incoming("probe-in")
-    @Blocking
-    public void consume(String record) {
-        handle(CHANNEL_CONSUMER, record, null);
     }
 }
