@@ -114,9 +114,8 @@ public class CaseBatchIntake {
             CitizenCase c = intake.newCase(a.id(), a.submission(), province);
             cases.add(c);
             em.persist(c);
-            vault.seal(c.id, new CaseIdentity(a.submission().complainant(),
-                    a.submission().representatives() == null ? List.of() : a.submission().representatives()))
-                    .ifPresent(sealed -> {
+            vault.seal(c.id, CaseIdentity.of(a.submission().complainant(),
+                    a.submission().representatives())).ifPresent(sealed -> {
                         identities.add(sealed);
                         identityHashes.put(c.id, sealed.hash());
                     });

@@ -83,8 +83,7 @@ public class CaseIntakeService {
         CitizenCase c = newCase(id, s, callerProvince);
         c.persistAndFlush();
         history.record(c.id, actor, CaseHistoryLog.RECEIVE, null, c.status, CaseHistoryLog.receiptDetail(c));
-        String identityHash = vault.store(c.id, new CaseIdentity(s.complainant(),
-                s.representatives() == null ? List.of() : s.representatives())).orElse(null);
+        String identityHash = vault.store(c.id, CaseIdentity.of(s.complainant(), s.representatives())).orElse(null);
         List<UUID> likelyDuplicates = duplicates.link(c, identityHash, clocks.rulesOf(c));
         // both events in one statement
         events.publishAll(events.received(c));

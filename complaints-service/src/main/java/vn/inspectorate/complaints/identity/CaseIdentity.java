@@ -9,4 +9,9 @@ public record CaseIdentity(PartyIdentity complainant, List<PartyIdentity> repres
     public String toString() {
         return "CaseIdentity[redacted]";
     }
+
+    /** The identity of a filing; no representatives named is an empty list. */
+    public static CaseIdentity of(PartyIdentity complainant, List<PartyIdentity> representatives) {
+        return new CaseIdentity(complainant, representatives == null ? List.of() : representatives);
+    }
 }

@@ -49,18 +49,7 @@ public class Outbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public <T> CloudEvent<T> publish(String topic, String type, String aggregateId, T data) {
         CloudEvent<T> event = CloudEvent.of(config.source(), type, aggregateId, OffsetDateTime.now(ZoneOffset.UTC), data);
-        OutboxEvent row = new OutboxEvent();
-        row.eventId = UUID.fromString(event.id());
-        row.topic = topic;
-        row.recordKey = aggregateId;
-        row.eventType = type;
-        row.createdAt = event.time();
-        try {
-            row.payload = mapper.writeValueAsString(event);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("event payload of " + type + " cannot be written as JSON", e);
-        }
-        row.persist();
+        row(topic, event).persist();
         wakeRelayAfterCommit();
         return event;
     }
@@ -77,19 +66,7 @@ public class Outbox {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         List<OutboxEvent> rows = new ArrayList<>(events.size());
         for (PendingEvent e : events) {
-            CloudEvent<Object> event = CloudEvent.of(config.source(), e.type(), e.aggregateId(), now, e.data());
-            OutboxEvent row = new OutboxEvent();
-            row.eventId = UUID.fromString(event.id());
-            row.topic = e.topic();
-            row.recordKey = e.aggregateId();
-            row.eventType = e.type();
-            row.createdAt = now;
-            try {
-                row.payload = mapper.writeValueAsString(event);
-            } catch (JsonProcessingException ex) {
-                throw new IllegalArgumentException("event payload of " + e.type() + " cannot be written as JSON", ex);
-            }
-            rows.add(row);
+            rows.add(row(e.topic(), CloudEvent.of(config.source(), e.type(), e.aggregateId(), now, e.data())));
         }
         em.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
@@ -108,6 +85,22 @@ public class Outbox {
             }
         });
         wakeRelayAfterCommit();
+    }
+
+    /** The outbox row of {@code event}, keyed by its subject (the aggregate id). */
+    private OutboxEvent row(String topic, CloudEvent<?> event) {
+        OutboxEvent row = new OutboxEvent();
+        row.eventId = UUID.fromString(event.id());
+        row.topic = topic;
+        row.recordKey = event.subject();
+        row.eventType = event.type();
+        row.createdAt = event.time();
+        try {
+            row.payload = mapper.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("event payload of " + event.type() + " cannot be written as JSON", e);
+        }
+        return row;
     }
 
     /** An event to record: its topic, CloudEvents type, the aggregate it is about (the record key) and its data. */
