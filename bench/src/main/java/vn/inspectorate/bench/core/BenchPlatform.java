@@ -62,7 +62,7 @@ public final class BenchPlatform implements AutoCloseable {
         Platform p = Platform.start(Platform.Options.ephemeral(root, data, line -> {
             System.out.println("[platform] " + line);
             lines.put(line.split(" ")[0], line);
-        }).withGatewayEnvironment(env));
+        }).withServiceEnvironment("gateway", env));
         return new BenchPlatform(p, root, work, lines);
     }
 

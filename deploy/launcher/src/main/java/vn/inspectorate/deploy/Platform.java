@@ -64,7 +64,7 @@ public final class Platform implements AutoCloseable {
      */
     public record Options(Path root, Path dataDir, int postgresPort, int kafkaPort, int keycloakPort,
             Map<String, Integer> servicePorts, Path keycloakDistribution, boolean durable,
-            Map<String, String> gatewayEnvironment, Consumer<String> progress) {
+            Map<String, Map<String, String>> serviceEnvironment, Consumer<String> progress) {
 
         /** Fixed, well-known ports and durable data under {@code root/.platform}, as {@code ./platform} uses. */
         public static Options local(Path root) {
@@ -82,10 +82,14 @@ public final class Platform implements AutoCloseable {
             return new Options(root, dataDir, 0, 0, 0, ports, defaultDistribution(root), false, Map.of(), progress);
         }
 
-        /** The same options with extra gateway settings, e.g. a webhook allow-list for a test's receiver. */
-        public Options withGatewayEnvironment(Map<String, String> env) {
+        /** The same options with extra settings for one service, e.g. a webhook allow-list for a test's receiver. */
+        public Options withServiceEnvironment(String module, Map<String, String> env) {
+            Map<String, Map<String, String>> all = new LinkedHashMap<>(serviceEnvironment);
+            Map<String, String> merged = new LinkedHashMap<>(all.getOrDefault(module, Map.of()));
+            merged.putAll(env);
+            all.put(module, Map.copyOf(merged));
             return new Options(root, dataDir, postgresPort, kafkaPort, keycloakPort, servicePorts, keycloakDistribution,
-                    durable, Map.copyOf(env), progress);
+                    durable, Map.copyOf(all), progress);
         }
 
         private static Path defaultDistribution(Path root) {
@@ -187,8 +191,8 @@ public final class Platform implements AutoCloseable {
         if (service.module().equals("gateway")) {
             GATEWAY_UPSTREAMS.forEach((module, name) ->
                     env.put("INSPECTORATE_GATEWAY_SERVICES_" + name + "_URLS", serviceUrl(module)));
-            env.putAll(options.gatewayEnvironment());
         }
+        env.putAll(options.serviceEnvironment().getOrDefault(service.module(), Map.of()));
         return env;
     }
 
