@@ -57,6 +57,8 @@ public final class Platform implements AutoCloseable {
     public static final int TOPIC_PARTITIONS = 6;
     /** Seconds on an idle machine; generous for a loaded one (it only costs time when a service really fails). */
     private static final Duration SERVICE_START_TIMEOUT = Duration.ofSeconds(300);
+    /** How often a starting service's readiness is asked: often enough that a start is not counted 0.3 s long. */
+    public static final Duration READY_POLL = Duration.ofMillis(100);
 
     /**
      * Where the platform lives and listens. {@code root} is the repository (services are found under it); a port of 0
@@ -212,7 +214,7 @@ public final class Platform implements AutoCloseable {
             } catch (IOException notYet) {
                 // still starting
             }
-            Thread.sleep(300);
+            Thread.sleep(READY_POLL);
         }
         throw new IllegalStateException(module + " was not ready within " + SERVICE_START_TIMEOUT.toSeconds()
                 + " s; see " + log);

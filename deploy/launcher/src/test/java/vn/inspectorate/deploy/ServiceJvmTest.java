@@ -11,6 +11,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ServiceJvmTest {
 
+    private static final Runtime.Version JDK_25 = Runtime.Version.parse("25.0.1");
+    private static final Runtime.Version JDK_21 = Runtime.Version.parse("21.0.9");
+
     @TempDir
     Path app;
 
@@ -18,10 +21,25 @@ class ServiceJvmTest {
     void withoutAnArchiveTheServiceGetsTheDefaultsAndItsJar() throws IOException {
         Files.createFile(app.resolve("quarkus-run.jar"));
 
-        List<String> command = ServiceJvm.command("java", 25, app, "");
+        List<String> command = ServiceJvm.command("java", JDK_25, app, "");
 
-        assertThat(command).containsExactly("java", "-Xms32m", "-Xmx256m", "-XX:+UseSerialGC", "-jar",
-                app.resolve("quarkus-run.jar").toString());
+        assertThat(command).containsExactly("java", "-Xms32m", "-Xmx256m", "-XX:+UseSerialGC",
+                "-XX:TrimNativeHeapInterval=5000", "-jar", app.resolve("quarkus-run.jar").toString());
+    }
+
+    @Test
+    void theNativeHeapIsTrimmedOnlyWhereTheJdkHasTheProductSwitch() throws IOException {
+        Files.createFile(app.resolve("quarkus-run.jar"));
+
+        for (String version : List.of("21.0.4", "21.0.9+10", "22.0.1", "23", "25.0.1")) {
+            assertThat(ServiceJvm.command("java", Runtime.Version.parse(version), app, "")).as(version)
+                    .contains("-XX:TrimNativeHeapInterval=5000");
+        }
+        // unknown to 21.0.0, experimental until 21.0.4 and 22.0.1: either way the JVM would refuse to start
+        for (String version : List.of("21", "21.0.3", "22")) {
+            assertThat(ServiceJvm.command("java", Runtime.Version.parse(version), app, "")).as(version)
+                    .noneMatch(o -> o.startsWith("-XX:TrimNativeHeapInterval"));
+        }
     }
 
     @Test
@@ -29,7 +47,7 @@ class ServiceJvmTest {
         Files.createFile(app.resolve("app.aot"));
         Files.createFile(app.resolve("app-cds.jsa"));
 
-        assertThat(ServiceJvm.command("java", 25, app, "")).contains("-XX:AOTCache=" + app.resolve("app.aot"))
+        assertThat(ServiceJvm.command("java", JDK_25, app, "")).contains("-XX:AOTCache=" + app.resolve("app.aot"))
                 .noneMatch(o -> o.startsWith("-XX:SharedArchiveFile"));
     }
 
@@ -37,11 +55,11 @@ class ServiceJvmTest {
     void anOlderJdkFallsBackToTheAppCdsArchiveAndNeverGetsTheAotCache() throws IOException {
         Files.createFile(app.resolve("app.aot"));
 
-        assertThat(ServiceJvm.command("java", 21, app, "")).noneMatch(o -> o.startsWith("-XX:AOTCache"))
+        assertThat(ServiceJvm.command("java", JDK_21, app, "")).noneMatch(o -> o.startsWith("-XX:AOTCache"))
                 .noneMatch(o -> o.startsWith("-XX:SharedArchiveFile"));
 
         Files.createFile(app.resolve("app-cds.jsa"));
-        assertThat(ServiceJvm.command("java", 21, app, ""))
+        assertThat(ServiceJvm.command("java", JDK_21, app, ""))
                 .contains("-XX:SharedArchiveFile=" + app.resolve("app-cds.jsa"));
     }
 
@@ -49,7 +67,7 @@ class ServiceJvmTest {
     void extraOptionsComeAfterTheDefaultsSoTheyWinAndBeforeTheJar() throws IOException {
         Files.createFile(app.resolve("app.aot"));
 
-        List<String> command = ServiceJvm.command("java", 25, app, "  -Xmx512m   -XX:AOTMode=off ");
+        List<String> command = ServiceJvm.command("java", JDK_25, app, "  -Xmx512m   -XX:AOTMode=off ");
 
         assertThat(command.subList(command.size() - 4, command.size())).containsExactly("-Xmx512m",
                 "-XX:AOTMode=off", "-jar", app.resolve("quarkus-run.jar").toString());
@@ -61,7 +79,7 @@ class ServiceJvmTest {
         String dockerfile = Files.readString(Path.of("../docker/Dockerfile.jvm"));
 
         assertThat(ServiceJvm.DEFAULTS).contains("-XX:+UseSerialGC");
-        assertThat(dockerfile).contains("-XX:+UseSerialGC",
+        assertThat(dockerfile).contains("-XX:+UseSerialGC", ServiceJvm.TRIM_OPTION,
                 "RUN java -XX:ArchiveClassesAtExit=/deployments/app-cds.jsa -Dquarkus.appcds.generate=true",
                 "exec java -XX:SharedArchiveFile=/deployments/app-cds.jsa $JAVA_OPTS_APPEND -jar");
         // Written as root before the image switches to its user, so the archive exists before the entry point uses it.
