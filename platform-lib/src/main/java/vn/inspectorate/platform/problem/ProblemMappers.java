@@ -173,6 +173,15 @@ public class ProblemMappers {
                             .withInstance(uri.getPath()))
                     .build();
         }
+        if (lostToAConcurrentTransaction(e)) {
+            // the database rolled the whole transaction back: nothing was written, and the same request may succeed
+            LOG.warnf("transaction lost to a concurrent one on %s: %s", uri.getPath(), e.getMessage());
+            return Response.status(503).type(Problem.MEDIA).header("Retry-After", CONFLICT_RETRY_AFTER_SECONDS)
+                    .entity(Problem.of(503, "concurrent-transaction", "Service unavailable",
+                            "The request met another one changing the same records and was undone; nothing was "
+                                    + "changed. Retry it.").withInstance(uri.getPath()))
+                    .build();
+        }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected failure %s on %s", errorId, uri.getPath());
         return Problem.of(500, "internal-error", "Internal error", "The request failed on our side; quote error id "
@@ -181,6 +190,23 @@ public class ProblemMappers {
     }
 
     private static final int DATABASE_RETRY_AFTER_SECONDS = 5;
+    private static final int CONFLICT_RETRY_AFTER_SECONDS = 1;
+
+    /**
+     * Whether the database chose this transaction as a deadlock's victim (SQL state 40P01) or could not serialise it
+     * (40001), anywhere in the cause chain. The code should not let that happen, but when it does the client is not to
+     * blame and a retry can succeed.
+     */
+    static boolean lostToAConcurrentTransaction(Throwable e) {
+        int depth = 0;
+        for (Throwable t = e; t != null && depth < 20; t = t.getCause(), depth++) {
+            if (t instanceof java.sql.SQLException sql && ("40P01".equals(sql.getSQLState())
+                    || "40001".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /**
      * Whether the failure is the database being out of reach (down, restarting, pool exhausted): SQL state class 08

@@ -75,6 +75,13 @@ public class ProbeResource {
     }
 
     @GET
+    @Path("/deadlock")
+    public String deadlock() {
+        throw new IllegalStateException("update failed", new java.sql.SQLException("ERROR: deadlock detected",
+                "40P01"));
+    }
+
+    @GET
     @Path("/boom")
     public String boom() {
         throw new IllegalStateException("secret internal detail");

@@ -185,6 +185,19 @@ class ProblemResponsesTest {
     }
 
     @Test
+    void aTransactionLostToAConcurrentOneIs503WithRetryAfterNot500() {
+        String body = problem(given().when().get("/probe/deadlock").then(), 503)
+                .header("Retry-After", equalTo("1"))
+                .body("type", containsString("concurrent-transaction"))
+                .extract().asString();
+        assertThat(body).doesNotContain("40P01", "deadlock detected", "SQLException");
+        assertThat(ProblemMappers.lostToAConcurrentTransaction(new java.sql.SQLException("could not serialize",
+                "40001"))).isTrue();
+        assertThat(ProblemMappers.lostToAConcurrentTransaction(new java.sql.SQLException("unique violation",
+                "23505"))).isFalse();
+    }
+
+    @Test
     void anUnreachableDatabaseIs503WithRetryAfter() {
         String body = problem(given().when().get("/probe/database-down").then(), 503)
                 .header("Retry-After", equalTo("5"))
