@@ -271,6 +271,72 @@ class SubscriptionsTest {
     }
 
     @Test
+    void aSubscriptionIsDeletedWhileOneOfItsDeliveriesIsBeingSent() throws Exception {
+        String partner = Tokens.clientCredentials("partner-demo");
+        String id = given().auth().oauth2(partner).contentType("application/json")
+                .body(Map.of("callbackUrl", receiver() + "/hooks/ok-" + UUID.randomUUID(), "eventTypes",
+                        List.of(CASE_STATUS)))
+                .post("/api/v1/subscriptions").then().statusCode(201).extract().path("id");
+        long delivery;
+        // due in an hour, so the running dispatcher leaves it to this test, which sends it the dispatcher's way
+        try (var c = dataSource.getConnection(); var ps = c.prepareStatement("""
+                insert into webhook_delivery (subscription_id, event_id, event_type, aggregate_id, body, status,
+                    next_attempt_at, created_at)
+                values (?, ?, ?, ?, '{}', 'PENDING', now() + interval '1 hour', now()) returning id""")) {
+            ps.setObject(1, UUID.fromString(id));
+            ps.setString(2, UUID.randomUUID().toString());
+            ps.setString(3, CASE_STATUS);
+            ps.setString(4, UUID.randomUUID().toString());
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                delivery = rs.getLong(1);
+            }
+        }
+        java.util.concurrent.CompletableFuture<Integer> deleted;
+        try (var sender = dataSource.getConnection()) {
+            sender.setAutoCommit(false);
+            // the delivery is locked while it is sent; then its outcome is recorded on it and on its subscription
+            execute(sender, "select id from webhook_delivery where id = ? for update", delivery);
+            deleted = java.util.concurrent.CompletableFuture.supplyAsync(() -> given().auth().oauth2(partner)
+                    .delete("/api/v1/subscriptions/" + id).statusCode());
+            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(this::aRequestWaitsOnALock);
+            execute(sender, "update webhook_delivery set attempts = attempts + 1, status = 'DELIVERED' where id = ?",
+                    delivery);
+            execute(sender, "update webhook_subscription set consecutive_failures = 0, updated_at = now() where id = ?",
+                    UUID.fromString(id));
+            sender.commit();
+        }
+
+        assertThat(deleted.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(204);
+        given().auth().oauth2(partner).get("/api/v1/subscriptions/" + id).then().statusCode(404);
+        try (var c = dataSource.getConnection(); var ps = c.prepareStatement(
+                "select count(*) from webhook_delivery where id = ?")) {
+            ps.setLong(1, delivery);
+            try (var rs = ps.executeQuery()) {
+                rs.next();
+                assertThat(rs.getLong(1)).isZero();
+            }
+        }
+    }
+
+    private boolean aRequestWaitsOnALock() throws Exception {
+        try (var c = dataSource.getConnection(); var ps = c.prepareStatement("""
+                select count(*) from pg_stat_activity where wait_event_type = 'Lock' and query like '%webhook_%'
+                  and datname = current_database() and pid <> pg_backend_pid()""");
+                var rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1) > 0;
+        }
+    }
+
+    private static void execute(java.sql.Connection c, String sql, Object parameter) throws Exception {
+        try (var ps = c.prepareStatement(sql)) {
+            ps.setObject(1, parameter);
+            ps.execute();
+        }
+    }
+
+    @Test
     void retriesBackOffExponentiallyUpToTheCap() {
         // test profile: first retry 0.2 s, capped at 1 s
         assertThat(dispatcher.backoff(1)).isEqualTo(Duration.ofMillis(200));

@@ -69,7 +69,16 @@ public class SubscriptionRepository {
                 status, reason, status, id, owner) == 1;
     }
 
+    /**
+     * Deletes a subscription with its deliveries. The deliveries are locked first, in the order the dispatcher takes
+     * its locks (a delivery, then its subscription): deleting the subscription row first would hold it while the
+     * cascade waits for a delivery being sent, whose sender then waits for the subscription row, a deadlock.
+     * Must run in the caller's transaction.
+     */
     public boolean delete(UUID id, String owner) {
+        query("""
+                select d.id from webhook_delivery d join webhook_subscription s on s.id = d.subscription_id
+                where s.id = ? and s.owner = ? order by d.id for update of d""", rs -> rs.getLong(1), id, owner);
         return update("delete from webhook_subscription where id = ? and owner = ?", id, owner) == 1;
     }
 
