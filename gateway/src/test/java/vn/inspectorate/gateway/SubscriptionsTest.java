@@ -20,6 +20,7 @@ import io.quarkus.test.security.oidc.OidcSecurity;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -28,6 +29,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.sql.DataSource;
 import javax.crypto.spec.SecretKeySpec;
@@ -292,12 +295,12 @@ class SubscriptionsTest {
                 delivery = rs.getLong(1);
             }
         }
-        java.util.concurrent.CompletableFuture<Integer> deleted;
+        CompletableFuture<Integer> deleted;
         try (var sender = dataSource.getConnection()) {
             sender.setAutoCommit(false);
             // the delivery is locked while it is sent; then its outcome is recorded on it and on its subscription
             execute(sender, "select id from webhook_delivery where id = ? for update", delivery);
-            deleted = java.util.concurrent.CompletableFuture.supplyAsync(() -> given().auth().oauth2(partner)
+            deleted = CompletableFuture.supplyAsync(() -> given().auth().oauth2(partner)
                     .delete("/api/v1/subscriptions/" + id).statusCode());
             await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(this::aRequestWaitsOnALock);
             execute(sender, "update webhook_delivery set attempts = attempts + 1, status = 'DELIVERED' where id = ?",
@@ -307,7 +310,7 @@ class SubscriptionsTest {
             sender.commit();
         }
 
-        assertThat(deleted.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(204);
+        assertThat(deleted.get(30, TimeUnit.SECONDS)).isEqualTo(204);
         given().auth().oauth2(partner).get("/api/v1/subscriptions/" + id).then().statusCode(404);
         try (var c = dataSource.getConnection(); var ps = c.prepareStatement(
                 "select count(*) from webhook_delivery where id = ?")) {
@@ -329,7 +332,7 @@ class SubscriptionsTest {
         }
     }
 
-    private static void execute(java.sql.Connection c, String sql, Object parameter) throws Exception {
+    private static void execute(Connection c, String sql, Object parameter) throws Exception {
         try (var ps = c.prepareStatement(sql)) {
             ps.setObject(1, parameter);
             ps.execute();

@@ -22,15 +22,15 @@ public final class FreePorts {
 
     static final int LOWEST = 10_000;
     private static final int ATTEMPTS = 200;
+    private static final int EPHEMERAL_RANGE_START = ephemeralRangeStart();
     private static final Set<Integer> HANDED_OUT = new HashSet<>();
 
     private FreePorts() {
     }
 
     public static synchronized int next() {
-        int below = ephemeralRangeStart();
-        for (int i = 0; i < ATTEMPTS && below > LOWEST; i++) {
-            int port = ThreadLocalRandom.current().nextInt(LOWEST, below);
+        for (int i = 0; i < ATTEMPTS && EPHEMERAL_RANGE_START > LOWEST; i++) {
+            int port = ThreadLocalRandom.current().nextInt(LOWEST, EPHEMERAL_RANGE_START);
             if (!HANDED_OUT.contains(port) && bindable(port)) {
                 HANDED_OUT.add(port);
                 return port;

@@ -14,11 +14,13 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
 import vn.inspectorate.contracts.CloudEvent;
+import vn.inspectorate.platform.Causes;
 
 /**
  * The inbox for a batch of records (a channel with {@code batch=true}): one transaction per batch instead of one per
@@ -73,11 +75,11 @@ public class EventBatchInbox {
                 deadLetters.send(channel, dead);
                 return new BatchOutcome(counts[0], counts[1], dead, attempts);
             } catch (RuntimeException e) {
-                RefusedInBatch refused = refused(e);
-                if (refused != null) {
+                Optional<RefusedInBatch> refused = Causes.find(e, RefusedInBatch.class);
+                if (refused.isPresent()) {
                     // rolled back: run the batch again without the refused record, at once
-                    Parsed p = parsed.remove(refused.index);
-                    poison.put(p.record, refused.poison);
+                    Parsed p = parsed.remove(refused.get().index);
+                    poison.put(p.record, refused.get().poison);
                     continue;
                 }
                 LOG.warnf("%s: batch of %d records failed (%s); retrying the whole batch in %d ms", consumer,
@@ -110,9 +112,9 @@ public class EventBatchInbox {
             try {
                 handler.apply(p.record, p.event);
             } catch (RuntimeException e) {
-                PoisonEventException poison = poison(e);
-                if (poison != null) {
-                    throw new RefusedInBatch(i, poison);
+                Optional<PoisonEventException> poison = Causes.find(e, PoisonEventException.class);
+                if (poison.isPresent()) {
+                    throw new RefusedInBatch(i, poison.get());
                 }
                 throw e;
             }
@@ -153,24 +155,6 @@ public class EventBatchInbox {
                 eventTypes.free();
             }
         });
-    }
-
-    private static PoisonEventException poison(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof PoisonEventException poison) {
-                return poison;
-            }
-        }
-        return null;
-    }
-
-    private static RefusedInBatch refused(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof RefusedInBatch refused) {
-                return refused;
-            }
-        }
-        return null;
     }
 
     private record Parsed(ConsumerRecord<String, String> record, CloudEvent<JsonNode> event) {

@@ -25,6 +25,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import vn.inspectorate.platform.Causes;
 
 /**
  * Turns every failure into an RFC 9457 problem. A client's mistake is a 4xx naming what is wrong; anything else is a
@@ -198,14 +199,8 @@ public class ProblemMappers {
      * blame and a retry can succeed.
      */
     static boolean lostToAConcurrentTransaction(Throwable e) {
-        int depth = 0;
-        for (Throwable t = e; t != null && depth < 20; t = t.getCause(), depth++) {
-            if (t instanceof java.sql.SQLException sql && ("40P01".equals(sql.getSQLState())
-                    || "40001".equals(sql.getSQLState()))) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.any(e, t -> t instanceof java.sql.SQLException sql && ("40P01".equals(sql.getSQLState())
+                || "40001".equals(sql.getSQLState())));
     }
 
     /**
@@ -214,23 +209,18 @@ public class ProblemMappers {
      * exception, or the pool's acquisition timeout, anywhere in the cause chain.
      */
     static boolean databaseUnavailable(Throwable e) {
-        int depth = 0;
-        for (Throwable t = e; t != null && depth < 20; t = t.getCause(), depth++) {
+        return Causes.any(e, t -> {
             if (t instanceof java.sql.SQLTransientConnectionException
                     || t instanceof java.sql.SQLNonTransientConnectionException) {
                 return true;
             }
             if (t instanceof java.sql.SQLException sql) {
                 String state = sql.getSQLState();
-                if (state != null && (state.startsWith("08") || state.startsWith("57P"))) {
-                    return true;
-                }
-                if (sql.getMessage() != null && sql.getMessage().startsWith("Acquisition timeout")) {
-                    return true;
-                }
+                return (state != null && (state.startsWith("08") || state.startsWith("57P")))
+                        || (sql.getMessage() != null && sql.getMessage().startsWith("Acquisition timeout"));
             }
-        }
-        return false;
+            return false;
+        });
     }
 
     /** {@code create.arg0.cases[2].subject} → {@code cases[2].subject}: the client knows the body, not our method. */
