@@ -21,6 +21,7 @@ import vn.inspectorate.inspection.inspections.InspectionService;
 import vn.inspectorate.inspection.inspections.InspectionStatus;
 import vn.inspectorate.inspection.Written;
 import vn.inspectorate.inspection.reference.ReferenceData;
+import vn.inspectorate.platform.naturalkey.NaturalKeyMatch;
 import vn.inspectorate.platform.outbox.Outbox;
 import vn.inspectorate.platform.problem.ProblemException;
 
@@ -42,7 +43,8 @@ public class FollowUpService {
     }
 
     /**
-     * Records a (possibly partial) recovery; the payment reference is its natural key, so a retry records nothing new.
+     * Records a (possibly partial) recovery; the payment reference is its natural key, so a retry records nothing new
+     * and the same reference with another amount, land or date is a 409.
      * The recommendation is done once everything recommended was recovered.
      */
     public Written<RecommendationView> recordPayment(UUID recommendationId, ConclusionApi.Payment request) {
@@ -51,6 +53,11 @@ public class FollowUpService {
         RecoveryPayment existing = RecoveryPayment.<RecoveryPayment>find("recommendationId = ?1 and reference = ?2",
                 r.id, request.reference()).firstResult();
         if (existing != null) {
+            NaturalKeyMatch.compare()
+                    .field("amountVnd", request.amountVnd(), existing.amountVnd)
+                    .field("landM2", request.landM2() == null ? 0 : request.landM2(), existing.landM2)
+                    .field("paidOn", request.paidOn(), existing.paidOn)
+                    .requireSame("A payment", "reference", existing.id);
             return new Written<>(false, ConclusionReader.view(r));
         }
         requireFollowingUp(inspection);

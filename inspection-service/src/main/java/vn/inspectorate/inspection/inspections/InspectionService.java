@@ -36,6 +36,7 @@ import vn.inspectorate.inspection.reference.DurationRule;
 import vn.inspectorate.inspection.reference.InspectedEntity;
 import vn.inspectorate.inspection.reference.InspectionBody;
 import vn.inspectorate.inspection.reference.ReferenceData;
+import vn.inspectorate.platform.naturalkey.NaturalKeyMatch;
 import vn.inspectorate.platform.outbox.Outbox;
 import vn.inspectorate.platform.problem.Problem;
 import vn.inspectorate.platform.problem.ProblemException;
@@ -68,18 +69,18 @@ public class InspectionService {
     }
 
     /**
-     * Opens an inspection, or answers the one already opened by the same decision: (body, decision number) is its
-     * natural key. A planned inspection must come from a plan in force with its conflicts settled; an ad-hoc one is
+     * Opens an inspection, or answers the one already opened by the same decision: (body, year of the decision date,
+     * decision number) is its natural key, since decision numbers restart every year. The same decision sent again
+     * with other values is a 409, never the other inspection. A planned inspection must come from a plan in force with its conflicts settled; an ad-hoc one is
      * checked for overlaps and its conflicts are recorded and reported, not blocking (surprise inspections answer
      * signs of violations that cannot wait for a settlement).
      */
     public Written<InspectionView> open(OpenInspection request) {
         InspectionBody body = reference.body(request.bodyCode(), "bodyCode");
         access.requireActFor(body);
-        Inspection existing = Inspection.<Inspection>find("bodyCode = ?1 and decisionNumber = ?2", body.code,
-                request.decisionNumber()).firstResult();
+        Inspection existing = byDecision(body.code, request);
         if (existing != null) {
-            return new Written<>(false, view(existing));
+            return repeated(existing, request);
         }
         LocalDate openedOn = request.openedOn() == null ? request.decisionDate() : request.openedOn();
         if (openedOn.isBefore(request.decisionDate())) {
@@ -131,7 +132,7 @@ public class InspectionService {
                     max_extensions, extension_days_limit, due_on, version, created_by, created_at)
                 values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, 'OPENED', ?15, ?16, 0, 0, ?17, ?18,
                     ?19, 1, ?20, now())
-                on conflict (body_code, decision_number) do nothing""")
+                on conflict (body_code, decision_year, decision_number) do nothing""")
                 .setParameter(1, id).setParameter(2, body.code).setParameter(3, province)
                 .setParameter(4, request.decisionNumber()).setParameter(5, request.decisionDate())
                 .setParameter(6, request.legalBasis()).setParameter(7, json(request.team()))
@@ -144,9 +145,8 @@ public class InspectionService {
                 .setParameter(18, rule.extensionDays).setParameter(19, openedOn.plusDays(rule.baseDays))
                 .setParameter(20, access.subject()).executeUpdate();
         if (inserted == 0) {
-            // a concurrent request with the same decision won the race: answer as the original
-            return new Written<>(false, view(Inspection.<Inspection>find("bodyCode = ?1 and decisionNumber = ?2",
-                    body.code, request.decisionNumber()).singleResult()));
+            // a concurrent request with the same decision won the race: answer as a repeat of it
+            return repeated(byDecision(body.code, request), request);
         }
         Inspection inspection = Inspection.findById(id);
         for (int i = 0; i < caseIds.size(); i++) {
@@ -165,6 +165,31 @@ public class InspectionService {
                     province, entity, inspection.subject, inspection.inspectionYear, openedOn, null));
         }
         return new Written<>(true, view(inspection));
+    }
+
+    private static Inspection byDecision(String bodyCode, OpenInspection request) {
+        int year = request.decisionDate().getYear();
+        return Inspection.<Inspection>find("bodyCode = ?1 and decisionNumber = ?2 and decisionDate between ?3 and ?4",
+                bodyCode, request.decisionNumber(), LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)).firstResult();
+    }
+
+    /** The original inspection when the request means the same decision, else a 409 naming what differs. */
+    private Written<InspectionView> repeated(Inspection existing, OpenInspection request) {
+        NaturalKeyMatch.compare()
+                .field("decisionDate", request.decisionDate(), existing.decisionDate)
+                .field("openedOn", request.openedOn() == null ? request.decisionDate() : request.openedOn(),
+                        existing.openedOn)
+                .field("legalBasis", request.legalBasis(), existing.legalBasis)
+                .field("team", request.team(), team(existing.team))
+                .field("type", request.type(), existing.inspectionType)
+                .field("subject", request.subject(), existing.subject)
+                .field("entity", request.entity().code(), existing.entityCode)
+                .field("plannedInspectionId", request.plannedInspectionId(), existing.plannedInspectionId)
+                .field("reInspectionOf", request.reInspectionOf(), existing.reInspectionOf)
+                .field("caseIds", request.caseIds() == null ? List.of() : request.caseIds().stream().distinct().toList(),
+                        caseIds(existing.id))
+                .requireSame("An inspection", "body, decision year and decision number", existing.id);
+        return new Written<>(false, view(existing));
     }
 
     private PlannedInspection plannedItem(OpenInspection request, InspectionBody body, InspectedEntity entity) {

@@ -26,6 +26,7 @@ import vn.inspectorate.inspection.plans.PlanApi.PlannedInspectionView;
 import vn.inspectorate.inspection.reference.InspectedEntity;
 import vn.inspectorate.inspection.reference.InspectionBody;
 import vn.inspectorate.inspection.reference.ReferenceData;
+import vn.inspectorate.platform.naturalkey.NaturalKeyMatch;
 import vn.inspectorate.platform.outbox.Outbox;
 import vn.inspectorate.platform.problem.Problem;
 import vn.inspectorate.platform.problem.ProblemException;
@@ -50,7 +51,10 @@ public class PlanService {
         this.access = access;
     }
 
-    /** Creates the plan of (body, year), or answers the existing one: the pair is the plan's natural key. */
+    /**
+     * Creates the plan of (body, year), or answers the existing one: the pair is the plan's natural key and the whole
+     * request, so a repeat always means the same plan.
+     */
     public Written<PlanView> create(PlanApi.CreatePlan request) {
         InspectionBody body = reference.body(request.bodyCode(), "bodyCode");
         access.requireActFor(body);
@@ -250,6 +254,15 @@ public class PlanService {
         PlannedInspection item = PlannedInspection.<PlannedInspection>find(
                 "planId = ?1 and entityCode = ?2 and subject = ?3", plan.id, entity.code, request.subject())
                 .singleResult();
+        if (inserted == 0) {
+            // (plan, entity, subject) is the item's natural key: a repeat must mean the same inspection
+            NaturalKeyMatch.compare()
+                    .field(prefix + "type", request.type(), item.inspectionType)
+                    .field(prefix + "plannedStart", request.plannedStart(), item.plannedStart)
+                    .field(prefix + "durationDays", request.durationDays(), item.durationDays)
+                    .field(prefix + "responsibleBodyCode", responsible, item.responsibleBodyCode)
+                    .requireSame("A planned inspection", "plan, entity and subject", item.id);
+        }
         return new Written<>(inserted == 1, item);
     }
 
