@@ -29,8 +29,10 @@ import vn.inspectorate.platform.problem.Problem;
  * Files a batch of cases with a constant number of statements per chunk instead of a dozen per case: source keys are
  * claimed in one statement, cases, history, identities, duplicate links and events are written in batched statements,
  * and likely duplicates are looked up once for the whole chunk. Each item ends exactly as it would have, filed alone
- * in the batch's order: created, rejected with its fields, or a duplicate naming the original (also when the same
- * source reference comes twice in one batch); a case is linked to earlier items of its batch like to any earlier case.
+ * in the batch's order: created, rejected with its fields, a duplicate naming the original when its source reference
+ * was filed with the same values, or a conflict naming the original and the differing fields when it was filed with
+ * other values (also when the same source reference comes twice in one batch); a case is linked to earlier items of
+ * its batch like to any earlier case.
  */
 @ApplicationScoped
 public class CaseBatchIntake {
@@ -72,7 +74,7 @@ public class CaseBatchIntake {
                         .orElse(List.of());
             }
             if (!errors.isEmpty()) {
-                items[i] = new BatchResult.Item(i, reference, BatchResult.Outcome.REJECTED, null, null, errors);
+                items[i] = BatchResult.Item.of(i, reference, BatchResult.Outcome.REJECTED, null, null, errors);
                 continue;
             }
             accepted.add(new Accepted(i, s, UUID.randomUUID()));
@@ -84,15 +86,17 @@ public class CaseBatchIntake {
         fileChunk(accepted, province, actor, items);
         int created = 0;
         int duplicated = 0;
+        int conflicts = 0;
         int rejected = 0;
         for (BatchResult.Item item : items) {
             switch (item.outcome()) {
                 case CREATED -> created++;
                 case DUPLICATE -> duplicated++;
+                case CONFLICT -> conflicts++;
                 case REJECTED -> rejected++;
             }
         }
-        return new BatchResult(created, duplicated, rejected, List.of(items));
+        return new BatchResult(created, duplicated, conflicts, rejected, List.of(items));
     }
 
     private void fileChunk(List<Accepted> chunk, String province, String actor, BatchResult.Item[] items) {
@@ -104,13 +108,14 @@ public class CaseBatchIntake {
         List<CitizenCase> cases = new ArrayList<>();
         List<IdentityVault.Sealed> identities = new ArrayList<>();
         Map<UUID, String> identityHashes = new HashMap<>();
+        Map<UUID, CaseFiling> filedInChunk = new HashMap<>();
         for (Accepted a : chunk) {
             UUID original = existing.get(a.id());
             if (original != null) {
-                items[a.index()] = new BatchResult.Item(a.index(), a.submission().sourceReference(),
-                        BatchResult.Outcome.DUPLICATE, original, original, null);
+                items[a.index()] = repeated(a, original, filedInChunk.get(original));
                 continue;
             }
+            filedInChunk.put(a.id(), CaseFiling.of(a.submission()));
             CitizenCase c = intake.newCase(a.id(), a.submission(), province);
             cases.add(c);
             em.persist(c);
@@ -119,7 +124,7 @@ public class CaseBatchIntake {
                         identities.add(sealed);
                         identityHashes.put(c.id, sealed.hash());
                     });
-            items[a.index()] = new BatchResult.Item(a.index(), a.submission().sourceReference(),
+            items[a.index()] = BatchResult.Item.of(a.index(), a.submission().sourceReference(),
                     BatchResult.Outcome.CREATED, c.id, null, null);
         }
         em.flush();
@@ -134,6 +139,21 @@ public class CaseBatchIntake {
         events.publishAll(pending);
         // the chunk is written; what stays managed would only slow the next chunk's flush
         em.clear();
+    }
+
+    /**
+     * An item repeating the source reference of case {@code original}: a duplicate when it says the same as that case
+     * was filed with (by an earlier request, or by {@code earlierItem} of this chunk), else a conflict.
+     */
+    private BatchResult.Item repeated(Accepted a, UUID original, CaseFiling earlierItem) {
+        CaseFiling filing = CaseFiling.of(a.submission());
+        IntakeOutcome outcome = earlierItem == null ? intake.repeated(original, filing)
+                : filing.differingFrom(earlierItem).isEmpty() ? new IntakeOutcome.Duplicate(original)
+                : new IntakeOutcome.Conflict(original, filing.differingFrom(earlierItem));
+        String reference = a.submission().sourceReference();
+        return outcome instanceof IntakeOutcome.Conflict conflict
+                ? BatchResult.Item.conflict(a.index(), reference, original, conflict.differingFields())
+                : BatchResult.Item.of(a.index(), reference, BatchResult.Outcome.DUPLICATE, original, original, null);
     }
 
     /**

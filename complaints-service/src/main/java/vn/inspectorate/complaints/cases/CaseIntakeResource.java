@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import vn.inspectorate.platform.idempotency.IdempotencyKeys;
+import vn.inspectorate.platform.naturalkey.NaturalKeyMatch;
 import vn.inspectorate.platform.problem.ProblemException;
 import vn.inspectorate.platform.security.CallerScope;
 import vn.inspectorate.platform.security.Roles;
@@ -52,6 +53,8 @@ public class CaseIntakeResource {
                             .entity(views.ofNew(created.c(), created.likelyDuplicates())).build();
                     case IntakeOutcome.Duplicate duplicate -> Response.ok(views.of(
                             CitizenCase.findById(duplicate.caseId()))).build();
+                    case IntakeOutcome.Conflict conflict -> throw NaturalKeyMatch.conflict("A case",
+                            "source system and source reference", conflict.existingId(), conflict.differingFields());
                     case IntakeOutcome.Rejected rejected -> throw rejected.status() == 403
                             ? ProblemException.forbidden(rejected.errors().get(0).message())
                             : ProblemException.unprocessable("invalid-case", "The case cannot be filed as sent.",

@@ -24,7 +24,8 @@ import vn.inspectorate.platform.problem.Problem;
 /**
  * Receives cases from provincial systems. The natural key (province, source system, source reference) is claimed
  * first with an insert that cannot fail, so a retry or a concurrent duplicate is answered with the original case and
- * a batch is never aborted by one of its items.
+ * a batch is never aborted by one of its items; the same key filed with other values is a conflict, never the other
+ * case.
  */
 @ApplicationScoped
 public class CaseIntakeService {
@@ -78,7 +79,7 @@ public class CaseIntakeService {
                     where province_code = ?1 and source_system = ?2 and source_reference = ?3""")
                     .setParameter(1, callerProvince).setParameter(2, s.sourceSystem())
                     .setParameter(3, s.sourceReference()).getSingleResult();
-            return new IntakeOutcome.Duplicate(existing);
+            return repeated(existing, CaseFiling.of(s));
         }
         CitizenCase c = newCase(id, s, callerProvince);
         c.persistAndFlush();
@@ -89,6 +90,17 @@ public class CaseIntakeService {
         events.publishAll(events.received(c));
         LOG.debugf("case %s received in %s", c.id, c.provinceCode);
         return new IntakeOutcome.Created(c, likelyDuplicates);
+    }
+
+    /**
+     * A filing that repeats the source reference of case {@code existing}: a retry when it says the same as the case
+     * was filed with, else a conflict naming the fields that differ.
+     */
+    IntakeOutcome repeated(UUID existing, CaseFiling filing) {
+        CitizenCase original = CitizenCase.findById(existing);
+        List<String> differing = filing.differingFrom(CaseFiling.of(original, vault.load(existing).orElse(null)));
+        return differing.isEmpty() ? new IntakeOutcome.Duplicate(existing)
+                : new IntakeOutcome.Conflict(existing, differing);
     }
 
     /** The checks that need data (dates, units, the caller's province, a cited case); empty when it may be filed. */
@@ -166,11 +178,13 @@ public class CaseIntakeService {
         c.declaredKind = s.kind();
         c.kind = s.kind();
         c.instance = s.instanceOrDefault();
+        c.filedInstance = c.instance;
         c.status = CaseStatus.RECEIVED;
         c.subject = s.subject().strip();
         c.summary = s.summary();
         c.respondentCode = s.respondentCode();
         c.respondentDeclarantId = s.respondentDeclarantId();
+        c.filedRespondentDeclarantId = c.respondentDeclarantId;
         c.receivedOn = s.receivedOn();
         c.decisionLearnedOn = s.decisionLearnedOn();
         c.signed = s.signed() == null || s.signed();

@@ -314,6 +314,7 @@ public class CaseLifecycleService {
         s.declaredKind = CaseKind.COMPLAINT;
         s.kind = CaseKind.COMPLAINT;
         s.instance = 2;
+        s.filedInstance = 2;
         s.complex = first.complex;
         s.remoteArea = first.remoteArea;
         s.status = CaseStatus.CLASSIFIED;

@@ -33,6 +33,8 @@ public class CitizenCase extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public CaseKind kind;
     public int instance;
+    /** The instance as filed; {@code instance} is the one classification settled on. */
+    public int filedInstance;
     public boolean complex;
     public boolean remoteArea;
     public boolean informationOnly;
@@ -42,6 +44,8 @@ public class CitizenCase extends PanacheEntityBase {
     public String summary;
     public String respondentCode;
     public UUID respondentDeclarantId;
+    /** The respondent declarant as filed; classification may name one later. */
+    public UUID filedRespondentDeclarantId;
     public LocalDate receivedOn;
     public LocalDate decisionLearnedOn;
     public boolean signed;

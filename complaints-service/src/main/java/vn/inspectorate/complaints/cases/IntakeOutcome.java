@@ -11,8 +11,12 @@ public sealed interface IntakeOutcome {
     record Created(CitizenCase c, List<UUID> likelyDuplicates) implements IntakeOutcome {
     }
 
-    /** The province already had a case with this source reference; nothing new was written. */
+    /** The province already had this case, filed with the same values; nothing new was written. */
     record Duplicate(UUID caseId) implements IntakeOutcome {
+    }
+
+    /** The source reference belongs to case {@code existingId}, filed with other values; nothing was written. */
+    record Conflict(UUID existingId, List<String> differingFields) implements IntakeOutcome {
     }
 
     /** Refused, with the fields at fault. */

@@ -17,6 +17,7 @@ import vn.inspectorate.complaints.cases.CitizenCase;
 import vn.inspectorate.contracts.EventTypes;
 import vn.inspectorate.contracts.cases.CaseProgressReported;
 import vn.inspectorate.contracts.cases.CaseWatchlisted;
+import vn.inspectorate.platform.naturalkey.NaturalKeyMatch;
 import vn.inspectorate.platform.problem.Problem;
 import vn.inspectorate.platform.problem.ProblemException;
 
@@ -43,7 +44,10 @@ public class WatchlistService {
         Object[] current = entry(id);
         if (current != null && (Boolean) current[0]) {
             if (cmd.decisionReference().equals(current[1])) {
-                return c;  // a retry of the same decision
+                // a retry of the same decision, unless it is dated otherwise
+                NaturalKeyMatch.compare().field("decidedOn", cmd.decidedOn(), localDate(current[2]))
+                        .requireSame("A watchlist decision", "decision reference", c.id);
+                return c;
             }
             throw ProblemException.conflict("already-on-watchlist", "The case is already on the watchlist by "
                     + current[1] + ".", Map.of("allowedCommands", List.of("watchlist/removal", "watchlist/progress")));
@@ -143,9 +147,13 @@ public class WatchlistService {
     private Object[] entry(UUID id) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(
-                "select active, added_decision_reference from watchlist_entry where case_id = ?1")
+                "select active, added_decision_reference, added_on from watchlist_entry where case_id = ?1")
                 .setParameter(1, id).getResultList();
         return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    private static LocalDate localDate(Object column) {
+        return column instanceof java.sql.Date date ? date.toLocalDate() : (LocalDate) column;
     }
 
     private static void checkDate(LocalDate date) {

@@ -61,6 +61,9 @@ class WatchlistTest {
         post("/watchlist", map("decisionReference", "CV-1", "decidedOn", "2025-01-10")).statusCode(200)
                 .body("onWatchlist", equalTo(true));
         post("/watchlist", map("decisionReference", "CV-1", "decidedOn", "2025-01-10")).statusCode(200);
+        post("/watchlist", map("decisionReference", "CV-1", "decidedOn", "2025-01-09")).statusCode(409)
+                .body("type", org.hamcrest.Matchers.endsWith("/natural-key-conflict"))
+                .body("differingFields", org.hamcrest.Matchers.contains("decidedOn"));
         post("/watchlist", map("decisionReference", "CV-2", "decidedOn", "2025-01-11")).statusCode(409);
         given().get("/api/v1/watchlist/without-progress").then().statusCode(200).body("caseId", hasItem(caseId));
         given().get("/api/v1/cases?watchlist=true&province=VN-HP").then().body("items.id", hasItem(caseId));
