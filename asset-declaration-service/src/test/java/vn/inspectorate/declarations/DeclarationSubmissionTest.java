@@ -177,11 +177,17 @@ class DeclarationSubmissionTest {
         // nothing was written
         given().get("/api/v1/declarations?declarantId=" + declarant).then().statusCode(200).body("size()", equalTo(0));
 
-        // a second annual declaration for the same year
-        submit(declaration(declarant, "ANNUAL", 2025, on, null, modest(1_000_000_000L, 1_000_000_000L)));
+        // (declarant, year) is an annual declaration's natural key: the same one again answers it, another is a 409
+        String annual = submit(declaration(declarant, "ANNUAL", 2025, on, null, modest(1_000_000_000L, 1_000_000_000L)))
+                .getString("id");
+        given().contentType(ContentType.JSON).body(declaration(declarant, "ANNUAL", 2025, on, null,
+                modest(1_000_000_000L, 1_000_000_000L))).post("/api/v1/declarations").then().statusCode(200)
+                .body("id", equalTo(annual)).body("status", equalTo("SUBMITTED"));
         given().contentType(ContentType.JSON).body(declaration(declarant, "ANNUAL", 2025, on.plusDays(1), null,
-                modest(1_000_000_000L, 1_000_000_000L))).post("/api/v1/declarations").then().statusCode(409)
-                .body("type", equalTo("https://inspectorate.gov.vn/problems/annual-declaration-exists"));
+                modest(1_000_000_000L, 2_000_000_000L))).post("/api/v1/declarations").then().statusCode(409)
+                .body("type", equalTo("https://inspectorate.gov.vn/problems/natural-key-conflict"))
+                .body("existingId", equalTo(annual))
+                .body("differingFields", org.hamcrest.Matchers.contains("declaredOn", "items"));
         given().get("/api/v1/declarations?declarantId=" + declarant).then().statusCode(200).body("size()", equalTo(1));
     }
 
@@ -228,10 +234,19 @@ class DeclarationSubmissionTest {
         String first = register(body).getString("id");
         given().contentType(ContentType.JSON).body(body).post("/api/v1/declarants").then().statusCode(200)
                 .body("id", equalTo(first));
-        // the same person in another agency of the province is a conflict, not a second declarant
+        // within the agency, (agency, citizen id) registered with other values is a 409 naming only field names
+        var changed = new java.util.HashMap<>(body);
+        changed.put("position", "Another position");
+        changed.put("fullName", "Le Van Other");
+        given().contentType(ContentType.JSON).body(changed).post("/api/v1/declarants").then().statusCode(409)
+                .body("type", equalTo("https://inspectorate.gov.vn/problems/natural-key-conflict"))
+                .body("existingId", equalTo(first))
+                .body("differingFields", org.hamcrest.Matchers.contains("position", "fullName"))
+                .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Le Van Again")));
+        // another agency's registration is its own key: the answer does not tell that this agency has the person
         body.put("agencyCode", "BTC2");
-        given().contentType(ContentType.JSON).body(body).post("/api/v1/declarants").then().statusCode(409)
-                .body("type", equalTo("https://inspectorate.gov.vn/problems/declarant-exists"));
+        given().contentType(ContentType.JSON).body(body).post("/api/v1/declarants").then().statusCode(201)
+                .body("id", org.hamcrest.Matchers.not(equalTo(first))).body("agencyCode", equalTo("BTC2"));
     }
 
     @Test

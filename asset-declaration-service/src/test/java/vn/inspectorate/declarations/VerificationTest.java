@@ -53,6 +53,9 @@ class VerificationTest {
     @Inject
     ObjectMapper mapper;
 
+    @Inject
+    jakarta.persistence.EntityManager em;
+
     @Test
     void yearlyPlanIsReproducibleFromItsSeedAndAddsEveryHighRiskDeclaration() {
         Map<String, String> declarantOf = new HashMap<>();
@@ -90,9 +93,21 @@ class VerificationTest {
         assertThat(verifications).extracting(v -> v.get("declarationId"))
                 .contains(riskyDeclaration.getString("id"));
 
+        // (agency, year) is the plan's natural key: a repeat answers the plan, another seed is a 409
         given().contentType(ContentType.JSON).body(Map.of("agencyCode", "BKH", "year", 2025))
+                .post("/api/v1/verification-plans").then().statusCode(200)
+                .body("id", equalTo(plan.getString("id")));
+        given().contentType(ContentType.JSON).body(Map.of("agencyCode", "BKH", "year", 2025, "seed", 424242))
+                .post("/api/v1/verification-plans").then().statusCode(200)
+                .body("id", equalTo(plan.getString("id")));
+        given().contentType(ContentType.JSON).body(Map.of("agencyCode", "BKH", "year", 2025, "seed", 7))
                 .post("/api/v1/verification-plans").then().statusCode(409)
-                .body("planId", equalTo(plan.getString("id")));
+                .body("type", equalTo("https://inspectorate.gov.vn/problems/natural-key-conflict"))
+                .body("existingId", equalTo(plan.getString("id")))
+                .body("differingFields", org.hamcrest.Matchers.contains("seed"));
+        assertThat(((Number) io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "select count(*) from verification_plan where agency_code = 'BKH' and year = 2025").getSingleResult()))
+                .longValue()).isEqualTo(1);
         given().get("/api/v1/verification-plans/" + plan.getString("id")).then().statusCode(200)
                 .body("seed", equalTo(424242));
     }

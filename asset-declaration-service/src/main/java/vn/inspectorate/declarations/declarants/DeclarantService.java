@@ -3,17 +3,19 @@ package vn.inspectorate.declarations.declarants;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import vn.inspectorate.declarations.access.DeclarationAccess;
 import vn.inspectorate.declarations.declarants.DeclarantApi.DeclarantDetail;
 import vn.inspectorate.declarations.declarants.DeclarantApi.DeclarantSummary;
 import vn.inspectorate.declarations.declarants.DeclarantApi.FamilyMemberDetail;
+import vn.inspectorate.declarations.declarants.DeclarantApi.FamilyMemberInput;
 import vn.inspectorate.declarations.declarants.DeclarantApi.FamilyMemberRef;
 import vn.inspectorate.declarations.declarants.DeclarantApi.RegisterDeclarant;
 import vn.inspectorate.declarations.identity.IdentityCipher;
+import vn.inspectorate.platform.naturalkey.NaturalKeyMatch;
 import vn.inspectorate.platform.problem.ProblemException;
 
 @ApplicationScoped
@@ -39,17 +41,15 @@ public class DeclarantService {
             throw ProblemException.forbidden("You may register declarants only for your own agency or province.");
         }
         String hash = cipher.blindIndex(in.citizenId());
-        // serialise registrations of one person: the retry of a registration finds the first one
-        em.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))").setParameter(1, "declarant:" + hash)
-                .getSingleResult();
-        Optional<Declarant> existing = Declarant.find("citizenIdHash", hash).firstResultOptional();
+        // serialise registrations of one person by one agency: the retry of a registration finds the first one
+        em.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
+                .setParameter(1, "declarant:" + in.agencyCode() + ":" + hash).getSingleResult();
+        Optional<Declarant> existing = Declarant.find("agencyCode = ?1 and citizenIdHash = ?2", in.agencyCode(), hash)
+                .firstResultOptional();
         if (existing.isPresent()) {
             Declarant d = existing.get();
-            if (d.agencyCode.equals(in.agencyCode()) && access.mayFile(d.agencyCode, d.provinceCode)) {
-                return new Registration(summary(d), false);
-            }
-            throw ProblemException.conflict("declarant-exists", "A declarant with this citizen identity number is "
-                    + "already registered with another agency.", Map.of());
+            registeredAlike(d, in).requireSame("A declarant", "agency and citizen identity number", d.id);
+            return new Registration(summary(d), false);
         }
         Declarant d = new Declarant();
         d.id = UUID.randomUUID();
@@ -78,6 +78,26 @@ public class DeclarantService {
         }
         em.flush();
         return new Registration(summary(d), true);
+    }
+
+    /** Compares a registration with the declarant it repeats, personal fields decrypted inside the service. */
+    private NaturalKeyMatch registeredAlike(Declarant d, RegisterDeclarant in) {
+        Comparator<FamilyMemberInput> order = Comparator.comparing((FamilyMemberInput f) -> f.relation())
+                .thenComparing(FamilyMemberInput::fullName)
+                .thenComparing(f -> f.citizenId() == null ? "" : f.citizenId());
+        List<FamilyMemberInput> requested = in.familyMembers() == null ? List.of()
+                : in.familyMembers().stream().sorted(order).toList();
+        List<FamilyMemberInput> stored = FamilyMember.of(d.id).stream().map(m -> new FamilyMemberInput(m.relation,
+                cipher.decrypt(m.fullNameEnc), cipher.decrypt(m.citizenIdEnc))).sorted(order).toList();
+        return NaturalKeyMatch.compare()
+                .field("provinceCode", in.provinceCode(), d.provinceCode)
+                .field("position", in.position(), d.position)
+                .field("rank", in.rank(), d.rank)
+                .field("annualDeclarationRequired", in.annualDeclarationRequired(), d.annualRequired)
+                .field("appointedOn", in.appointedOn(), d.appointedOn)
+                .field("fullName", in.fullName(), cipher.decrypt(d.fullNameEnc))
+                .field("address", in.address(), cipher.decrypt(d.addressEnc))
+                .field("familyMembers", requested, stored);
     }
 
     /** The declarant if the caller may see it at all, else not found. */

@@ -56,7 +56,10 @@ public class DeclarationResource {
     @Transactional
     public Response create(@Valid @NotNull CreateDeclaration body, @HeaderParam(IdempotencyKeys.HEADER) String key) {
         return idempotency.once(access.caller().subject() + " POST /api/v1/declarations", key, body,
-                () -> Response.status(201).entity(declarations.create(body)).build());
+                () -> {
+                    var filing = declarations.create(body);
+                    return Response.status(filing.created() ? 201 : 200).entity(filing.declaration()).build();
+                });
     }
 
     /** Submits a draft: change analysis, red flags, events. Submitting again returns the submitted declaration. */

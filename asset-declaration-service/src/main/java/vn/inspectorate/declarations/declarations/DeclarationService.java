@@ -39,6 +39,7 @@ import vn.inspectorate.declarations.redflags.DeclarationFigures;
 import vn.inspectorate.declarations.redflags.RaisedFlag;
 import vn.inspectorate.declarations.redflags.RedFlagEngine;
 import vn.inspectorate.declarations.rules.RuleData;
+import vn.inspectorate.platform.naturalkey.NaturalKeyMatch;
 import vn.inspectorate.platform.outbox.Outbox;
 import vn.inspectorate.platform.problem.Problem.FieldError;
 import vn.inspectorate.platform.problem.ProblemException;
@@ -71,8 +72,16 @@ public class DeclarationService {
         this.mapper = mapper;
     }
 
+    /** A declaration and whether this request created it or found it under its natural key. */
+    public record Filing(DeclarationSummary declaration, boolean created) {
+    }
+
+    /**
+     * Creates a draft. An annual declaration's natural key is (declarant, year): the same declaration sent again answers
+     * the one on file, a different one is a 409.
+     */
     @Transactional
-    public DeclarationSummary create(CreateDeclaration in) {
+    public Filing create(CreateDeclaration in) {
         Declarant declarant = declarants.visible(in.declarantId());
         if (!access.mayFile(declarant.agencyCode, declarant.provinceCode)) {
             throw ProblemException.forbidden("You may not file declarations for this declarant.");
@@ -86,8 +95,8 @@ public class DeclarationService {
             Declaration existing = Declaration.find("declarantId = ?1 and year = ?2 and kind = ?3", declarant.id,
                     in.year(), DeclarationKind.ANNUAL).firstResult();
             if (existing != null) {
-                throw ProblemException.conflict("annual-declaration-exists", "The declarant already has an annual "
-                        + "declaration for " + in.year() + ".", Map.of("existingDeclarationId", existing.id));
+                filedAlike(existing, in).requireSame("An annual declaration", "declarant and year", existing.id);
+                return new Filing(summary(existing), false);
             }
         }
         validateItems(in.items(), declarant.id, in.declaredOn());
@@ -106,7 +115,20 @@ public class DeclarationService {
         d.persist();
         writeItems(d, in.items());
         em.flush();
-        return summary(d);
+        return new Filing(summary(d), true);
+    }
+
+    /** Compares a request with the declaration on file (as it stands, descriptions decrypted inside the service). */
+    private NaturalKeyMatch filedAlike(Declaration d, CreateDeclaration in) {
+        List<ItemInput> requested = in.items().stream().map(i -> new ItemInput(i.category(), i.ownerId(),
+                i.acquiredOn(), i.valueVnd(), blankToNull(i.description()))).toList();
+        List<ItemInput> stored = DeclarationItem.of(d.id).stream().map(i -> new ItemInput(i.category, i.ownerMemberId,
+                i.acquiredOn, i.valueVnd, cipher.decrypt(i.descriptionEnc))).toList();
+        return NaturalKeyMatch.compare()
+                .field("declaredOn", in.declaredOn(), d.declaredOn)
+                .field("increaseExplanation", blankToNull(in.increaseExplanation()),
+                        cipher.decrypt(d.increaseExplanationEnc))
+                .field("items", requested, stored);
     }
 
     /** Submits a draft; submitting a declaration already submitted changes nothing and returns it. */

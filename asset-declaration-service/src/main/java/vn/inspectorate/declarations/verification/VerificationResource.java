@@ -36,7 +36,8 @@ public class VerificationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ASSET_CONTROLLER)
     public Response plan(@Valid @NotNull CreatePlan body) {
-        return Response.status(201).entity(verifications.plan(body)).build();
+        var created = verifications.plan(body);
+        return Response.status(created.created() ? 201 : 200).entity(created.plan()).build();
     }
 
     @GET

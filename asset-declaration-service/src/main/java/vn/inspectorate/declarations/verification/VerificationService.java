@@ -29,6 +29,7 @@ import vn.inspectorate.declarations.verification.VerificationApi.Conclude;
 import vn.inspectorate.declarations.verification.VerificationApi.CreatePlan;
 import vn.inspectorate.declarations.verification.VerificationApi.PlanView;
 import vn.inspectorate.declarations.verification.VerificationApi.VerificationView;
+import vn.inspectorate.platform.naturalkey.NaturalKeyMatch;
 import vn.inspectorate.platform.outbox.Outbox;
 import vn.inspectorate.platform.problem.ProblemException;
 
@@ -54,8 +55,12 @@ public class VerificationService {
         this.outbox = outbox;
     }
 
+    /** A plan and whether this request created it or found it under its (agency, year). */
+    public record PlanCreation(PlanView plan, boolean created) {
+    }
+
     @Transactional
-    public PlanView plan(CreatePlan in) {
+    public PlanCreation plan(CreatePlan in) {
         boolean ownAgency = access.caller().agency().map(in.agencyCode()::equals).orElse(false);
         if (!access.isCentralController() && !(ownAgency && access.mayControl(in.agencyCode(), ""))) {
             throw ProblemException.forbidden("Only the agency's own or a central asset controller plans its verification.");
@@ -65,8 +70,10 @@ public class VerificationService {
         VerificationPlan existing = VerificationPlan.find("agencyCode = ?1 and year = ?2", in.agencyCode(), in.year())
                 .firstResult();
         if (existing != null) {
-            throw ProblemException.conflict("plan-exists", "The agency already has a verification plan for "
-                    + in.year() + ".", Map.of("planId", existing.id));
+            // (agency, year) is the plan's natural key; a seed sent again must be the plan's
+            NaturalKeyMatch.compare().field("seed", in.seed() == null ? existing.seed : in.seed(), existing.seed)
+                    .requireSame("A verification plan", "agency and year", existing.id);
+            return new PlanCreation(view(existing), false);
         }
         LocalDate ruleDate = LocalDate.of(in.year(), 12, 31);
         int percent = rules.intValue(RuleData.RANDOM_VERIFICATION_PERCENT, ruleDate);
@@ -113,7 +120,7 @@ public class VerificationService {
             open(Declaration.findById(declarationOf.get(declarant)), Verification.Ground.RISK_SCORE, plan.id, null,
                     plan.createdBy, "risk score at or above " + riskThreshold);
         }
-        return view(plan);
+        return new PlanCreation(view(plan), true);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
