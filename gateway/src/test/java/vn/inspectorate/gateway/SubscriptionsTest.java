@@ -94,10 +94,20 @@ class SubscriptionsTest {
                 .body("secret", nullValue()).body("callbackUrl", equalTo(callback));
         given().auth().oauth2(partner).get("/api/v1/subscriptions").then().statusCode(200)
                 .body("id", hasItem(id)).body("secret", not(hasItem(created.getString("secret"))));
-        // the same callback twice is a conflict naming the existing subscription, not a second one
+        // the same callback again: with the same lists it answers the subscription (never its secret again), with
+        // other lists it is a conflict naming the existing subscription, not a second one
+        given().auth().oauth2(partner).contentType("application/json")
+                .body(Map.of("callbackUrl", callback, "eventTypes", List.of(CASE_STATUS), "provinces", List.of("VN-HN")))
+                .post("/api/v1/subscriptions").then().statusCode(200).body("id", equalTo(id))
+                .body("secret", nullValue());
         given().auth().oauth2(partner).contentType("application/json")
                 .body(Map.of("callbackUrl", callback, "eventTypes", List.of(CASE_STATUS)))
-                .post("/api/v1/subscriptions").then().statusCode(409).body("subscriptionId", equalTo(id));
+                .post("/api/v1/subscriptions").then().statusCode(409)
+                .body("type", equalTo("https://inspectorate.gov.vn/problems/natural-key-conflict"))
+                .body("existingId", equalTo(id)).body("differingFields", equalTo(List.of("provinces")));
+        given().auth().oauth2(partner).get("/api/v1/subscriptions").then().statusCode(200)
+                .body("findAll { it.callbackUrl == '" + callback + "' }.size()", equalTo(1))
+                .body("find { it.id == '" + id + "' }.provinces", equalTo(List.of("VN-HN")));
 
         given().auth().oauth2(partner).post("/api/v1/subscriptions/" + id + "/pause").then().statusCode(200)
                 .body("status", equalTo("PAUSED"));
@@ -116,7 +126,7 @@ class SubscriptionsTest {
     @OidcSecurity(claims = @Claim(key = "azp", value = "partner-other"))
     void aPartnerSeesOnlyItsOwnSubscriptions() {
         SubscriptionView theirs = service.create("partner-demo", new CreateSubscription(
-                receiver() + "/hooks/ok-" + UUID.randomUUID(), List.of(CASE_STATUS), null));
+                receiver() + "/hooks/ok-" + UUID.randomUUID(), List.of(CASE_STATUS), null)).subscription();
         String url = "/api/v1/subscriptions/" + theirs.id();
         given().get(url).then().statusCode(404).contentType("application/problem+json");
         given().post(url + "/pause").then().statusCode(404);

@@ -54,8 +54,10 @@ public class SubscriptionResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@Valid @NotNull CreateSubscription request) {
-        SubscriptionView created = service.create(owner(), request);
-        return Response.created(URI.create("/api/v1/subscriptions/" + created.id())).entity(created).build();
+        SubscriptionService.Creation creation = service.create(owner(), request);
+        SubscriptionView view = creation.subscription();
+        return creation.created() ? Response.created(URI.create("/api/v1/subscriptions/" + view.id())).entity(view).build()
+                : Response.ok(view).build();
     }
 
     @GET

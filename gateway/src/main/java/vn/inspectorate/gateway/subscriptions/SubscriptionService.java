@@ -8,12 +8,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import vn.inspectorate.contracts.EventCatalog;
 import vn.inspectorate.gateway.subscriptions.SubscriptionApi.CreateSubscription;
 import vn.inspectorate.gateway.subscriptions.SubscriptionApi.DeliveryView;
 import vn.inspectorate.gateway.subscriptions.SubscriptionApi.SubscriptionView;
+import vn.inspectorate.platform.naturalkey.NaturalKeyMatch;
 import vn.inspectorate.platform.problem.Problem;
 import vn.inspectorate.platform.problem.ProblemException;
 
@@ -32,8 +33,15 @@ public class SubscriptionService {
         this.cipher = cipher;
     }
 
-    /** Creates a subscription; its signing secret is in this answer only. */
-    public SubscriptionView create(String owner, CreateSubscription request) {
+    /** A subscription and whether this request created it (only then does the view carry the signing secret). */
+    public record Creation(SubscriptionView subscription, boolean created) {
+    }
+
+    /**
+     * Creates a subscription; its signing secret is in this answer only. The same callback URL with the same event
+     * types and provinces answers the existing subscription (without its secret); with others it is a 409.
+     */
+    public Creation create(String owner, CreateSubscription request) {
         List<Problem.FieldError> errors = new ArrayList<>();
         guard.refusal(request.callbackUrl().trim())
                 .ifPresent(why -> errors.add(new Problem.FieldError("callbackUrl", why)));
@@ -48,18 +56,29 @@ public class SubscriptionService {
             throw ProblemException.unprocessable("invalid-subscription", "The subscription cannot be accepted.", errors);
         }
         String callback = request.callbackUrl().trim();
-        repository.findByCallback(owner, callback).ifPresent(existing -> {
-            throw ProblemException.conflict("subscription-exists", "You already have a subscription for this "
-                    + "callback URL; change or delete it instead.", Map.of("subscriptionId", existing.id().toString()));
-        });
+        List<String> eventTypes = List.copyOf(new LinkedHashSet<>(request.eventTypes()));
+        List<String> provinces = request.provinces() == null ? List.of()
+                : List.copyOf(new LinkedHashSet<>(request.provinces()));
+        Optional<Subscription> existing = repository.findByCallback(owner, callback);
+        if (existing.isPresent()) {
+            // (partner, callback URL) is the natural key; the lists mean the same in any order
+            Subscription s = existing.get();
+            NaturalKeyMatch.compare()
+                    .field("eventTypes", sorted(eventTypes), sorted(s.eventTypes()))
+                    .field("provinces", sorted(provinces), sorted(s.provinces()))
+                    .requireSame("A subscription", "callback URL", s.id());
+            return new Creation(SubscriptionView.of(s, null), false);
+        }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-        Subscription s = new Subscription(UUID.randomUUID(), owner, callback,
-                List.copyOf(new LinkedHashSet<>(request.eventTypes())),
-                request.provinces() == null ? List.of() : List.copyOf(new LinkedHashSet<>(request.provinces())),
+        Subscription s = new Subscription(UUID.randomUUID(), owner, callback, eventTypes, provinces,
                 Subscription.ACTIVE, null, 0, now, now);
         String secret = cipher.newSecret();
         repository.insert(s, cipher.encrypt(secret));
-        return SubscriptionView.of(s, secret);
+        return new Creation(SubscriptionView.of(s, secret), true);
+    }
+
+    private static List<String> sorted(List<String> values) {
+        return values.stream().sorted().toList();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
