@@ -13,3 +13,5 @@ create table if not exists platform_outbox (
 );
 create index if not exists platform_outbox_unsent on platform_outbox (id) where sent_at is null;
 create index if not exists platform_outbox_sent_at on platform_outbox (sent_at) where sent_at is not null;
+-- W3C trace context of the request or event that caused the row (also inside the payload's envelope)
+alter table platform_outbox add column if not exists traceparent text;

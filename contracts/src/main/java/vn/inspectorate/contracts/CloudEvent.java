@@ -11,10 +11,16 @@ import java.util.UUID;
  * {@value #CONTENT_TYPE}. The platform uses structured mode everywhere (topics, webhooks), so a partner reads one
  * shape whichever way it receives events.
  *
+ * <p>
+ * {@code traceparent} is the Distributed Tracing extension attribute: the W3C trace context of the request (or event)
+ * that caused this event, so a partner can tie an event to the call that caused it. Readers accept any other
+ * extension attribute and ignore it (CloudEvents 1.0 requires consumers to tolerate unknown extensions).
+ *
  * @param <T> the payload: one of the records in this module, or a JSON tree when read generically
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"specversion", "id", "source", "type", "subject", "time", "datacontenttype", "dataschema", "data"})
+@JsonPropertyOrder({"specversion", "id", "source", "type", "subject", "time", "datacontenttype", "dataschema",
+        "traceparent", "data"})
 public record CloudEvent<T>(
         String specversion,
         String id,
@@ -24,6 +30,7 @@ public record CloudEvent<T>(
         OffsetDateTime time,
         String datacontenttype,
         String dataschema,
+        String traceparent,
         T data) {
 
     public static final String SPEC_VERSION = "1.0";
@@ -42,10 +49,17 @@ public record CloudEvent<T>(
     /** A new event with a random id, for the aggregate named by {@code subject}. */
     public static <T> CloudEvent<T> of(String source, String type, String subject, OffsetDateTime time, T data) {
         return new CloudEvent<>(SPEC_VERSION, UUID.randomUUID().toString(), source, type, subject, time,
-                DATA_CONTENT_TYPE, null, data);
+                DATA_CONTENT_TYPE, null, null, data);
     }
 
     public <U> CloudEvent<U> withData(U newData) {
-        return new CloudEvent<>(specversion, id, source, type, subject, time, datacontenttype, dataschema, newData);
+        return new CloudEvent<>(specversion, id, source, type, subject, time, datacontenttype, dataschema, traceparent,
+                newData);
+    }
+
+    /** This event carrying the W3C trace context {@code newTraceparent} (null for none). */
+    public CloudEvent<T> withTraceparent(String newTraceparent) {
+        return new CloudEvent<>(specversion, id, source, type, subject, time, datacontenttype, dataschema,
+                newTraceparent, data);
     }
 }

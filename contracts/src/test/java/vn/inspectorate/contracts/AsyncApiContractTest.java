@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -88,6 +89,69 @@ class AsyncApiContractTest {
         assertThat(envelope.path("properties").path("specversion").path("const").asText())
                 .isEqualTo(CloudEvent.SPEC_VERSION);
         assertThat(texts(envelope.path("required"))).contains("specversion", "id", "source", "type", "data");
+    }
+
+    /** The Distributed Tracing extension attribute is documented with the W3C format the producers write. */
+    @Test
+    void envelopeDocumentsTraceparentInW3cFormat() {
+        JsonNode traceparent = AsyncApiDocument.schemas().path(ENVELOPE_SCHEMA).path("properties").path("traceparent");
+        assertThat(traceparent.path("type").asText()).isEqualTo("string");
+        Pattern pattern = Pattern.compile(traceparent.path("pattern").asText());
+        assertThat(pattern.matcher("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01").find()).isTrue();
+        assertThat(pattern.matcher("00-4BF92F3577B34DA6A3CE929D0E0E4736-00f067aa0ba902b7-01").find()).isFalse();
+        assertThat(pattern.matcher("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7").find()).isFalse();
+        assertThat(texts(AsyncApiDocument.schemas().path(ENVELOPE_SCHEMA).path("required")))
+                .as("events written before trace context was carried have none").doesNotContain("traceparent");
+    }
+
+    /**
+     * A coded field (a kind, status, outcome, ...) lists every value a producer writes as an {@code enum}; the
+     * services' tests hold their Java enums to these lists. Free text is named here as such.
+     */
+    @Test
+    void codedFieldsListTheirValues() {
+        Set<String> coded = Set.of("kind", "status", "channel", "step", "closureReason", "conclusion", "ground",
+                "inspectionType", "periodKind", "periodCalendar", "scope", "rule", "ruleId", "instance",
+                "fromInstance", "toInstance");
+        // written as the client sent them (free text or a rule set's code list that changes without a release)
+        Set<String> free = Set.of("CaseResolved.outcome", "CaseTransferred.reasonCode");
+        List<String> problems = new ArrayList<>();
+        JsonNode schemas = AsyncApiDocument.schemas();
+        for (String schemaName : fieldNames(schemas)) {
+            checkCoded(schemaName, schemas.path(schemaName), coded, free, problems);
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    private static void checkCoded(String where, JsonNode schema, Set<String> coded, Set<String> free,
+            List<String> problems) {
+        JsonNode properties = schema.path("properties");
+        for (String name : fieldNames(properties)) {
+            JsonNode property = AsyncApiDocument.resolve(properties.path(name));
+            String path = where + "." + name;
+            if ("array".equals(property.path("type").asText())) {
+                checkCoded(path + "[]", AsyncApiDocument.resolve(property.path("items")), coded, free, problems);
+                continue;
+            }
+            JsonNode values = property.path("enum");
+            if (values.isMissingNode()) {
+                if (coded.contains(name) && !free.contains(path)) {
+                    problems.add(path + " is a coded field without an enum");
+                }
+                continue;
+            }
+            List<String> texts = new ArrayList<>();
+            values.forEach(v -> texts.add(v.asText()));
+            if (texts.isEmpty() || new LinkedHashSet<>(texts).size() != texts.size()) {
+                problems.add(path + ": enum is empty or repeats a value");
+            }
+            String type = property.path("type").asText();
+            values.forEach(v -> {
+                if ("string".equals(type) ? !v.isTextual() : !v.isIntegralNumber()) {
+                    problems.add(path + ": enum value " + v + " is not of type " + type);
+                }
+            });
+        }
     }
 
     /** (b) every catalog event is a message on the channel of its topic, and every message is a catalog event. */

@@ -37,6 +37,22 @@ class PublicPayloadPrivacyTest {
         assertThat(offenders).as("fields of public payloads that suggest personal data").isEmpty();
     }
 
+    /** A partner's schema validation catches a field that was never meant to leave: public payloads are closed. */
+    @Test
+    void publicPayloadsForbidAdditionalPropertiesAndInternalOnesAllowThem() {
+        List<String> offenders = new ArrayList<>();
+        for (EventCatalog.Entry entry : EventCatalog.all()) {
+            String name = entry.payloadType().getSimpleName();
+            var additional = AsyncApiDocument.schemas().path(name).path("additionalProperties");
+            boolean closed = additional.isBoolean() && !additional.booleanValue();
+            if (entry.publicEvent() != closed) {
+                offenders.add(name + (entry.publicEvent() ? " is public but allows additional properties"
+                        : " is internal but forbids additional properties (readers tolerate additions)"));
+            }
+        }
+        assertThat(offenders).isEmpty();
+    }
+
     @Test
     void noPayloadCarriesIdentities() {
         List<String> offenders = new ArrayList<>();

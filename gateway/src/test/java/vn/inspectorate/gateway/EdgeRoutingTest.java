@@ -67,6 +67,24 @@ class EdgeRoutingTest {
     }
 
     @Test
+    void forwardsTheCallersTraceContextOrStartsATrace() {
+        String token = Tokens.password("inspector-hn");
+        String offered = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        assertThat(given().auth().oauth2(token).header("traceparent", offered).get("/api/v1/inspections/7").then()
+                .statusCode(200).extract().jsonPath().getString("traceparent")).isEqualTo(offered);
+        for (String invalid : new String[] {null, "00-00000000000000000000000000000000-00f067aa0ba902b7-01",
+                "not a trace"}) {
+            var request = given().auth().oauth2(token);
+            if (invalid != null) {
+                request = request.header("traceparent", invalid);
+            }
+            String forwarded = request.get("/api/v1/inspections/7").then().statusCode(200).extract().jsonPath()
+                    .getString("traceparent");
+            assertThat(forwarded).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01").isNotEqualTo(invalid);
+        }
+    }
+
+    @Test
     void everyPrefixReachesItsOwner() {
         String analyst = Tokens.password("analyst");
         assertThat(instanceAt(analyst, "/api/v1/inspection-plans/2026")).isEqualTo("inspection");

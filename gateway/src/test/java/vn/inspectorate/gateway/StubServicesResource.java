@@ -76,6 +76,7 @@ public class StubServicesResource implements QuarkusTestResourceLifecycleManager
             echo.put("authorization", exchange.getRequestHeaders().getFirst("Authorization"));
             echo.put("requestId", exchange.getRequestHeaders().getFirst("X-Request-Id"));
             echo.put("forwardedFor", exchange.getRequestHeaders().getFirst("X-Forwarded-For"));
+            echo.put("traceparent", exchange.getRequestHeaders().getFirst("traceparent"));
             echo.put("bodyLength", body.length);
             echo.put("body", new String(body, StandardCharsets.UTF_8));
             respond(exchange, path.endsWith("/fail") ? 500 : 200, JSON.writeValueAsBytes(echo));

@@ -10,7 +10,9 @@ import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -40,6 +42,31 @@ public final class AsyncApiSchemas {
     /** The schema of a whole CloudEvent of {@code type}, or empty when the document names no such message. */
     public static Optional<JsonSchema> forType(String type) {
         return Optional.ofNullable(BY_TYPE.computeIfAbsent(type, AsyncApiSchemas::schemaOf));
+    }
+
+    /**
+     * The values the document lists as {@code enum} for a property of the payload schema {@code schema}, following
+     * {@code path} through nested properties (an array steps into its items); empty when it lists none.
+     */
+    public static List<String> enumValues(String schema, String... path) {
+        JsonNode node = resolve(ROOT.path("components").path("schemas").path(schema));
+        for (String property : path) {
+            if ("array".equals(node.path("type").asText())) {
+                node = resolve(node.path("items"));
+            }
+            node = resolve(node.path("properties").path(property));
+        }
+        if (node.isMissingNode()) {
+            throw new IllegalArgumentException("no property " + String.join(".", path) + " in schema " + schema);
+        }
+        List<String> values = new ArrayList<>();
+        node.path("enum").forEach(v -> values.add(v.asText()));
+        return values;
+    }
+
+    private static JsonNode resolve(JsonNode node) {
+        String ref = node.path("$ref").asText("");
+        return ref.startsWith("#/") ? ROOT.at(ref.substring(1)) : node;
     }
 
     private static JsonSchema schemaOf(String type) {

@@ -1,7 +1,5 @@
 package vn.inspectorate.declarations.verification;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -9,6 +7,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import vn.inspectorate.contracts.EventTypes;
 import vn.inspectorate.contracts.cases.CaseClassified;
 import vn.inspectorate.platform.inbox.EventBatchInbox;
+import vn.inspectorate.platform.inbox.EventInbox;
 import vn.inspectorate.platform.inbox.PoisonEventException;
 
 /**
@@ -23,31 +22,24 @@ public class DenunciationConsumer {
     static final String DENUNCIATION = "DENUNCIATION";
     static final String CHANNEL = "cases-in";
 
-    private final EventBatchInbox inbox;
+    private final EventBatchInbox batches;
+    private final EventInbox inbox;
     private final VerificationService verifications;
-    /** Tolerant reader: a field the producer adds later is not poison. */
-    private final ObjectMapper tolerant;
 
-    DenunciationConsumer(EventBatchInbox inbox, VerificationService verifications, ObjectMapper mapper) {
+    DenunciationConsumer(EventBatchInbox batches, EventInbox inbox, VerificationService verifications) {
+        this.batches = batches;
         this.inbox = inbox;
         this.verifications = verifications;
-        this.tolerant = mapper.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
     @Incoming(CHANNEL)
     @Blocking
     public void consume(ConsumerRecords<String, String> records) {
-        inbox.handle(CONSUMER, CHANNEL, records, (record, event) -> {
+        batches.handle(CONSUMER, CHANNEL, records, (record, event) -> {
             if (!EventTypes.CASE_CLASSIFIED.equals(event.type())) {
                 return;
             }
-            CaseClassified classified;
-            try {
-                classified = tolerant.treeToValue(event.data(), CaseClassified.class);
-            } catch (Exception e) {
-                throw new PoisonEventException("data of case.classified " + event.id() + " is unreadable: "
-                        + e.getMessage(), e);
-            }
+            CaseClassified classified = inbox.payload(event, CaseClassified.class);
             if (classified.caseId() == null || classified.kind() == null) {
                 throw new PoisonEventException("case.classified " + event.id() + " lacks caseId or kind");
             }

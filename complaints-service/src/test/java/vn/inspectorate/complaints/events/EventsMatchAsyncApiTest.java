@@ -133,6 +133,38 @@ class EventsMatchAsyncApiTest {
                 EventTypes.CASE_PROGRESS_REPORTED, EventTypes.PUBLIC_CASE_STATUS_CHANGED);
     }
 
+    /**
+     * The W3C trace context of a request travels on the events it causes; a request without one starts a new trace
+     * that every event of that request shares.
+     */
+    @Test
+    @TestSecurity(user = "hn-officer", roles = {"provincial-system", "inspector"})
+    @OidcSecurity(claims = @Claim(key = "province", value = "VN-HN"))
+    void theEventsOfARequestCarryItsTraceparent() {
+        String traceparent = "00-" + java.util.UUID.randomUUID().toString().replace("-", "") + "-b7ad6b7169203331-01";
+        String traced = given().header("traceparent", traceparent).contentType(ContentType.JSON)
+                .body(complaint(LocalDate.of(2026, 3, 2))).post("/api/v1/cases").then().statusCode(201)
+                .extract().path("id");
+        command(traced, "classify", map("kind", "COMPLAINT")).statusCode(200);
+        List<JsonNode> events = new ArrayList<>(KafkaEvents.await(Topics.CASES, traced, e -> e.size() >= 2));
+        events.addAll(KafkaEvents.await(Topics.PUBLIC, traced, e -> e.size() >= 2));
+        JsonNode receivedEvent = events.stream()
+                .filter(e -> EventTypes.CASE_RECEIVED.equals(e.path("type").asText())).findFirst().orElseThrow();
+        JsonNode classifiedEvent = events.stream()
+                .filter(e -> EventTypes.CASE_CLASSIFIED.equals(e.path("type").asText())).findFirst().orElseThrow();
+        assertThat(receivedEvent.path("traceparent").asText()).isEqualTo(traceparent);
+        assertThat(classifiedEvent.path("traceparent").asText()).as("a request without traceparent starts a trace")
+                .matches("00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}").isNotEqualTo(traceparent);
+        assertThat(events.stream().filter(e -> e.path("data").path("version").asLong() == 1)
+                .map(e -> e.path("traceparent").asText()).distinct()).containsExactly(traceparent);
+        assertThat(events.stream().filter(e -> e.path("data").path("version").asLong() == 2)
+                .map(e -> e.path("traceparent").asText()).distinct())
+                .as("one request, one trace").containsExactly(classifiedEvent.path("traceparent").asText());
+        var header = KafkaEvents.all(Topics.CASES).stream().filter(r -> traced.equals(r.key())).findFirst()
+                .orElseThrow().headers().lastHeader("traceparent");
+        assertThat(new String(header.value(), StandardCharsets.UTF_8)).isEqualTo(traceparent);
+    }
+
     @Test
     void theValidatorRefusesAnEventThatBreaksItsSchema() {
         JsonSchema schema = AsyncApiSchemas.forType(EventTypes.CASE_ACCEPTED).orElseThrow();

@@ -8,6 +8,7 @@ import static vn.inspectorate.complaints.Cases.complaint;
 import static vn.inspectorate.complaints.Cases.create;
 import static vn.inspectorate.complaints.Cases.map;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -82,6 +83,36 @@ class InspectionConclusionConsumerTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
                 KafkaEvents.all(Topics.deadLetter("complaints-service")).stream().map(r -> r.value()).toList())
                 .contains("{not a cloud event").anyMatch(v -> v.contains("not-a-uuid")));
+    }
+
+    /**
+     * A reader tolerates what a compatible producer may add: a payload field it does not know and CloudEvents
+     * extension attributes. The event is applied, not dead-lettered, and what it causes continues its trace.
+     */
+    @Test
+    void aConclusionWithAnAddedFieldAndExtensionAttributesIsAppliedInItsTrace() {
+        String c = create(complaint(LocalDate.of(2026, 2, 2)));
+        command(c, "classify", map("kind", "COMPLAINT")).statusCode(200);
+        command(c, "accept", map("acceptedOn", "2026-02-03")).statusCode(200);
+        UUID inspection = UUID.randomUUID();
+        String eventId = UUID.randomUUID().toString();
+        String traceparent = "00-" + UUID.randomUUID().toString().replace("-", "") + "-00f067aa0ba902b7-01";
+        ObjectNode event = (ObjectNode) KafkaEvents.json(conclusion(eventId, inspection, List.of(c)));
+        event.put("traceparent", traceparent);
+        event.put("partitionkey", inspection.toString());
+        event.put("comexampleextension", 7);
+        ((ObjectNode) event.get("data")).put("fieldAddedLater", "ignored").putObject("nestedAddition").put("x", 1);
+
+        KafkaEvents.send(Topics.INSPECTIONS, inspection.toString(), event.toString());
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/v1/cases/" + c)
+                .then().statusCode(200).body("status", org.hamcrest.Matchers.equalTo("RESOLVED")));
+        var resolved = KafkaEvents.await(Topics.CASES, c, e -> KafkaEvents.types(e).contains(EventTypes.CASE_RESOLVED))
+                .stream().filter(e -> EventTypes.CASE_RESOLVED.equals(e.path("type").asText())).findFirst()
+                .orElseThrow();
+        assertThat(resolved.path("traceparent").asText()).isEqualTo(traceparent);
+        assertThat(KafkaEvents.all(Topics.deadLetter("complaints-service")).stream().map(r -> r.value()))
+                .noneMatch(v -> v.contains(eventId));
     }
 
     private static String conclusion(String eventId, UUID inspection, List<String> cases) {

@@ -21,6 +21,7 @@ import org.hibernate.Session;
 import org.jboss.logging.Logger;
 import vn.inspectorate.contracts.CloudEvent;
 import vn.inspectorate.platform.Causes;
+import vn.inspectorate.platform.trace.TraceContext;
 
 /**
  * The inbox for a batch of records (a channel with {@code batch=true}): one transaction per batch instead of one per
@@ -43,9 +44,11 @@ public class EventBatchInbox {
     private final EventInbox inbox;
     private final EntityManager em;
     private final DeadLetters deadLetters;
+    private final TraceContext trace;
 
-    EventBatchInbox(EventInbox inbox, EntityManager em, DeadLetters deadLetters) {
+    EventBatchInbox(EventInbox inbox, EntityManager em, DeadLetters deadLetters, TraceContext trace) {
         this.inbox = inbox;
+        this.trace = trace;
         this.em = em;
         this.deadLetters = deadLetters;
     }
@@ -110,7 +113,8 @@ public class EventBatchInbox {
                 continue;
             }
             try {
-                handler.apply(p.record, p.event);
+                // an event written by the handler continues the trace of the event that caused it
+                trace.within(p.event.traceparent(), () -> handler.apply(p.record, p.event));
             } catch (RuntimeException e) {
                 Optional<PoisonEventException> poison = Causes.find(e, PoisonEventException.class);
                 if (poison.isPresent()) {

@@ -1,6 +1,7 @@
 package vn.inspectorate.platform.inbox;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +11,11 @@ import vn.inspectorate.contracts.CloudEvent;
  * Reads records as CloudEvents and their data as payload records; what cannot be read is a
  * {@link PoisonEventException}. Consumers apply events exactly once through {@link EventBatchInbox}, one transaction
  * per batch; a projection rebuild reads through this class alone.
+ * <p>
+ * The reader is tolerant where REST is strict: an envelope attribute it does not know (a CloudEvents extension such
+ * as {@code partitionkey}) and a payload field it does not know (one a producer added in a compatible change) are
+ * ignored, as CloudEvents 1.0 asks of consumers. Everything else the platform's mapper checks (types, dates, nulls for
+ * primitives) still makes a record poison.
  */
 @ApplicationScoped
 public class EventInbox {
@@ -20,7 +26,7 @@ public class EventInbox {
     private final ObjectMapper mapper;
 
     EventInbox(ObjectMapper mapper) {
-        this.mapper = mapper;
+        this.mapper = mapper.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
     /** Parses a structured-mode CloudEvent; an unreadable record is poison. */
@@ -41,7 +47,10 @@ public class EventInbox {
         }
     }
 
-    /** Reads an event's data as its payload record; data that does not fit the record is poison. */
+    /**
+     * Reads an event's data as its payload record, ignoring fields the record does not have; data that does not fit
+     * the record is poison.
+     */
     public <T> T payload(CloudEvent<JsonNode> event, Class<T> type) {
         try {
             return mapper.treeToValue(event.data(), type);

@@ -16,10 +16,12 @@ import java.util.List;
 import java.util.UUID;
 import org.hibernate.Session;
 import vn.inspectorate.contracts.CloudEvent;
+import vn.inspectorate.platform.trace.TraceContext;
 
 /**
  * Records an event in the caller's transaction. Nothing reaches Kafka unless that transaction commits; the
- * {@link OutboxRelay} publishes committed rows in order, keyed by the aggregate id.
+ * {@link OutboxRelay} publishes committed rows in order, keyed by the aggregate id. Every event carries the W3C trace
+ * context of what caused it (the HTTP request, or the consumed event) as its {@code traceparent} attribute.
  */
 @ApplicationScoped
 public class Outbox {
@@ -31,10 +33,12 @@ public class Outbox {
     private final OutboxConfig config;
     private final OutboxRelay relay;
     private final TransactionSynchronizationRegistry transactions;
+    private final TraceContext trace;
 
     Outbox(ObjectMapper mapper, OutboxConfig config, OutboxRelay relay, TransactionSynchronizationRegistry transactions,
-            EntityManager em) {
+            EntityManager em, TraceContext trace) {
         this.em = em;
+        this.trace = trace;
         this.mapper = mapper;
         this.config = config;
         this.relay = relay;
@@ -48,7 +52,8 @@ public class Outbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public <T> CloudEvent<T> publish(String topic, String type, String aggregateId, T data) {
-        CloudEvent<T> event = CloudEvent.of(config.source(), type, aggregateId, OffsetDateTime.now(ZoneOffset.UTC), data);
+        CloudEvent<T> event = CloudEvent.of(config.source(), type, aggregateId, OffsetDateTime.now(ZoneOffset.UTC), data)
+                .withTraceparent(trace.current());
         row(topic, event).persist();
         wakeRelayAfterCommit();
         return event;
@@ -64,14 +69,16 @@ public class Outbox {
             return;
         }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        String traceparent = trace.current();
         List<OutboxEvent> rows = new ArrayList<>(events.size());
         for (PendingEvent e : events) {
-            rows.add(row(e.topic(), CloudEvent.of(config.source(), e.type(), e.aggregateId(), now, e.data())));
+            rows.add(row(e.topic(), CloudEvent.of(config.source(), e.type(), e.aggregateId(), now, e.data())
+                    .withTraceparent(traceparent)));
         }
         em.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
-                    insert into platform_outbox (event_id, topic, record_key, event_type, payload, created_at)
-                    values (?, ?, ?, ?, ?, ?)""")) {
+                    insert into platform_outbox (event_id, topic, record_key, event_type, payload, created_at, traceparent)
+                    values (?, ?, ?, ?, ?, ?, ?)""")) {
                 for (OutboxEvent row : rows) {
                     insert.setObject(1, row.eventId);
                     insert.setString(2, row.topic);
@@ -79,6 +86,7 @@ public class Outbox {
                     insert.setString(4, row.eventType);
                     insert.setString(5, row.payload);
                     insert.setObject(6, row.createdAt);
+                    insert.setString(7, row.traceparent);
                     insert.addBatch();
                 }
                 insert.executeBatch();
@@ -95,6 +103,7 @@ public class Outbox {
         row.recordKey = event.subject();
         row.eventType = event.type();
         row.createdAt = event.time();
+        row.traceparent = event.traceparent();
         try {
             row.payload = mapper.writeValueAsString(event);
         } catch (JsonProcessingException e) {

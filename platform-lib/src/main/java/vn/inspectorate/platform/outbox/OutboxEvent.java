@@ -37,6 +37,9 @@ public class OutboxEvent extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
 
+    /** The W3C trace context of what caused the event, also in the envelope; the relay adds it as a record header. */
+    public String traceparent;
+
     @Column(name = "sent_at")
     public OffsetDateTime sentAt;
 

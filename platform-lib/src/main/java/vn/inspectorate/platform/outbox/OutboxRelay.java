@@ -30,6 +30,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import vn.inspectorate.contracts.CloudEvent;
+import vn.inspectorate.platform.trace.TraceParent;
 
 /**
  * Publishes committed outbox rows to Kafka, in id order, and marks them sent only after the broker acknowledged them
@@ -168,12 +169,12 @@ public class OutboxRelay {
     private List<Row> takeUnsent(Connection c) throws SQLException {
         List<Row> rows = new ArrayList<>();
         try (PreparedStatement st = c.prepareStatement("""
-                select id, topic, record_key, payload from platform_outbox
+                select id, topic, record_key, payload, traceparent from platform_outbox
                 where sent_at is null order by id limit ? for update skip locked""")) {
             st.setInt(1, config.relay().batchSize());
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+                    rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
                 }
             }
         }
@@ -194,6 +195,10 @@ public class OutboxRelay {
             for (Row row : rows) {
                 ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.key(), row.payload());
                 record.headers().add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+                if (row.traceparent() != null) {
+                    // also as a header, for Kafka tooling that follows W3C trace context without reading the value
+                    record.headers().add(TraceParent.HEADER, row.traceparent().getBytes(StandardCharsets.UTF_8));
+                }
                 acks.add(p.send(record));
             }
             // the producer fails each send by its delivery timeout; the extra second guards against a stuck future
@@ -313,7 +318,7 @@ public class OutboxRelay {
         }
     }
 
-    private record Row(long id, String topic, String key, String payload) {
+    private record Row(long id, String topic, String key, String payload, String traceparent) {
     }
 
     private static String describe(Throwable e) {

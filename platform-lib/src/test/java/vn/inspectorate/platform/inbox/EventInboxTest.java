@@ -34,6 +34,26 @@ class EventInboxTest {
         assertThat(inbox.payload(event, Probed.class).n()).isEqualTo(7);
     }
 
+    /** CloudEvents 1.0 consumers accept extension attributes; a payload field added by a producer is ignored. */
+    @Test
+    void extensionAttributesAndAddedPayloadFieldsAreAccepted() {
+        String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        String record = """
+                {"specversion":"1.0","id":"%s","source":"/s","type":"t","traceparent":"%s","partitionkey":"agg-1",
+                 "comexampleextension":{"any":["shape"]},"data":{"n":7,"addedLater":"x","nested":{"deep":1}}}"""
+                .formatted(UUID.randomUUID(), traceparent);
+        var event = inbox.parse(record);
+        assertThat(event.traceparent()).isEqualTo(traceparent);
+        assertThat(inbox.payload(event, Probed.class).n()).isEqualTo(7);
+    }
+
+    /** Tolerance is the inbox's own: the platform's mapper, which REST requests go through, stays strict. */
+    @Test
+    void theRestMapperStillRefusesUnknownFields() {
+        assertThatThrownBy(() -> mapper.readValue("{\"n\":7,\"addedLater\":\"x\"}", Probed.class))
+                .hasMessageContaining("addedLater");
+    }
+
     @Test
     void recordThatIsNotJsonIsPoison() {
         assertThatThrownBy(() -> inbox.parse("this is not json")).isInstanceOf(PoisonEventException.class);

@@ -19,6 +19,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import vn.inspectorate.contracts.CloudEvent;
+import vn.inspectorate.platform.trace.TraceContext;
+import vn.inspectorate.platform.trace.TraceParent;
 import vn.inspectorate.testsupport.TestServers;
 
 /** The outbox end to end: PostgreSQL rows to the real broker, through commits, rollbacks and a broker outage. */
@@ -30,6 +32,9 @@ class OutboxRelayTest {
 
     @Inject
     ObjectMapper mapper;
+
+    @Inject
+    TraceContext trace;
 
     @Test
     void committedRowBecomesEventWithAggregateKeyAndCloudEventsContentType() throws Exception {
@@ -51,6 +56,31 @@ class OutboxRelayTest {
         assertThat(event.get("source").asText()).isEqualTo("/inspectorate/platform-test");
         assertThat(event.get("subject").asText()).isEqualTo(aggregate);
         assertThat(event.get("data").get("seq").asInt()).isZero();
+    }
+
+    /**
+     * An event carries the trace context it was written in (here that of a consumed event) in its envelope and as a
+     * record header; written outside any, it starts a trace of its own.
+     */
+    @Test
+    void eventsCarryTheTraceContextTheyWereWrittenIn() throws Exception {
+        String topic = "outbox-trace-" + UUID.randomUUID();
+        String aggregate = UUID.randomUUID().toString();
+        String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        trace.within(traceparent, () -> writes.writeBatch(topic, aggregate, 2));
+        writes.write(topic, aggregate, 10, 1);
+
+        List<ConsumerRecord<String, String>> records = readAll(topic, 4, Duration.ofSeconds(20));
+
+        List<String> inEnvelope = new ArrayList<>();
+        for (ConsumerRecord<String, String> record : records) {
+            String value = mapper.readTree(record.value()).path("traceparent").asText();
+            assertThat(new String(record.headers().lastHeader("traceparent").value(), StandardCharsets.UTF_8))
+                    .isEqualTo(value);
+            inEnvelope.add(value);
+        }
+        assertThat(inEnvelope.subList(0, 3)).containsOnly(traceparent);
+        assertThat(inEnvelope.get(3)).isNotEqualTo(traceparent).satisfies(t -> assertThat(TraceParent.valid(t)).isTrue());
     }
 
     @Test
