@@ -34,7 +34,8 @@ import vn.inspectorate.platform.security.BearerChallenge;
 /**
  * The edge: for a configured API prefix, checks the bearer token and the caller's role, applies the caller's rate
  * limit, and streams the request to an instance of the owning service and its answer back. The token is forwarded
- * unchanged, so the service checks it again. Paths no route claims fall through to the gateway's own resources (and
+ * unchanged, so the service checks it again; the public address goes along ({@link PublicOrigin}) so that the
+ * service's URLs point at the gateway. Paths no route claims fall through to the gateway's own resources (and
  * their 404 problem).
  */
 @ApplicationScoped
