@@ -6,11 +6,13 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
+import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -34,6 +36,9 @@ import vn.inspectorate.testsupport.Tokens;
 @WithTestResource(value = KeycloakResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = StubServicesResource.class, scope = TestResourceScope.GLOBAL)
 class EdgeRoutingTest {
+
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
 
     @Test
     void routesToTheOwnerWithTheTokenAndTheRequestId() {
@@ -223,11 +228,13 @@ class EdgeRoutingTest {
             given().auth().oauth2(token).get("/api/v1/cases").then().statusCode(200);
         }
         Response limited = given().auth().oauth2(token).get("/api/v1/cases");
-        limited.then().statusCode(429).contentType("application/problem+json").body("status", equalTo(429));
+        limited.then().statusCode(429).contentType("application/problem+json").body("status", equalTo(429))
+                .header("RateLimit-Policy", "\"platform-admin\";q=3;w=3600");
         assertThat(Long.parseLong(limited.header("Retry-After"))).isPositive();
+        assertThat(limited.header("RateLimit")).matches("\"platform-admin\";r=0;t=[1-9]\\d*");
         // another client is not affected
         given().auth().oauth2(Tokens.password("analyst")).get("/api/v1/cases").then().statusCode(200);
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = given().get(managementUrl() + "/q/metrics").then().statusCode(200).extract().asString();
         assertThat(metrics).containsPattern("inspectorate_gateway_rate_limited_total\\{[^}]*role=\"platform-admin\"[^}]*} [1-9]");
     }
 
@@ -272,7 +279,7 @@ class EdgeRoutingTest {
 
     @Test
     void readinessNamesReachableAndDownServices() {
-        given().get("/q/health/ready").then().statusCode(200)
+        given().get(managementUrl() + "/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.find { it.name == 'upstreams' }.data.complaints", equalTo("UP"))
                 .body("checks.find { it.name == 'upstreams' }.data.reporting", equalTo("UP"))
@@ -289,7 +296,6 @@ class EdgeRoutingTest {
                     "/api/v1/subscriptions");
             assertThat(doc.getMap("components.schemas")).containsKeys("CaseView", "InspectionView", "Summary");
         });
-        given().get("/q/swagger-ui/").then().statusCode(200);
     }
 
     @Test
@@ -313,6 +319,10 @@ class EdgeRoutingTest {
 
     private static String instanceAt(String token, String path) {
         return given().auth().oauth2(token).get(path).then().statusCode(200).extract().path("instance");
+    }
+
+    private String managementUrl() {
+        return management.getProtocol() + "://" + management.getHost() + ":" + management.getPort();
     }
 
     private static String gatewayUrl() {

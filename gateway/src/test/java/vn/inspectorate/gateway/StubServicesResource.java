@@ -20,7 +20,8 @@ import vn.inspectorate.testsupport.TestServers;
 
 /**
  * Stand-ins for the four services and a partner's webhook receiver, started once for the test JVM. The services echo
- * what reached them; {@code .../hang} never answers in time and {@code .../fail} answers 500. The declarations
+ * what reached them; {@code .../hang} never answers in time, {@code .../fail} answers 500 and
+ * {@code .../cors-everywhere} answers {@code Access-Control-Allow-Origin: *}. The declarations
  * service is configured on a port nobody listens on, and one complaints instance is down too. The receiver keeps what
  * it got (read back with {@code GET /received?path=...}); a path {@code /hooks/flaky-*} refuses each event twice
  * before accepting it, {@code /hooks/down-*} always refuses.
@@ -77,8 +78,16 @@ public class StubServicesResource implements QuarkusTestResourceLifecycleManager
             echo.put("requestId", exchange.getRequestHeaders().getFirst("X-Request-Id"));
             echo.put("forwardedFor", exchange.getRequestHeaders().getFirst("X-Forwarded-For"));
             echo.put("traceparent", exchange.getRequestHeaders().getFirst("traceparent"));
+            echo.put("forwardedProto", exchange.getRequestHeaders().getFirst("X-Forwarded-Proto"));
+            echo.put("forwardedHost", exchange.getRequestHeaders().getFirst("X-Forwarded-Host"));
+            echo.put("forwardedPort", exchange.getRequestHeaders().getFirst("X-Forwarded-Port"));
+            echo.put("forwarded", exchange.getRequestHeaders().getFirst("Forwarded"));
             echo.put("bodyLength", body.length);
             echo.put("body", new String(body, StandardCharsets.UTF_8));
+            if (path.endsWith("/cors-everywhere")) {
+                // a service that opens itself to every origin: the gateway decides alone
+                exchange.getResponseHeaders().set("Access-Control-Allow-Origin", "*");
+            }
             respond(exchange, path.endsWith("/fail") ? 500 : 200, JSON.writeValueAsBytes(echo));
         });
         return url(server);

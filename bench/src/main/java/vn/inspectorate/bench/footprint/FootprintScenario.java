@@ -74,7 +74,7 @@ public final class FootprintScenario implements Scenario {
             }
         }
         result.table("per service, stopped and started again one at a time on the running platform", table);
-        result.note("launch to ready: from the launch of the new JVM to `/q/health/ready` answering 200, polled every "
+        result.note("launch to ready: from the launch of the new JVM to `/q/health/ready` on its management port answering 200, polled every "
                 + Platform.READY_POLL.toMillis() + " ms, after the old JVM has stopped (its graceful stop is the column before: Kafka consumers "
                 + "leaving their group, pools closing). The command, as the launcher builds it (ServiceJvm): `"
                 + command + "`. CPU to ready is the JVM's user + system time at that moment (every thread: JIT "

@@ -6,16 +6,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import vn.inspectorate.deploy.Platform;
 
-/** The one-command platform comes up whole: every service ready against real PostgreSQL, Kafka and Keycloak. */
+/**
+ * The one-command platform comes up whole: every service ready against real PostgreSQL, Kafka and Keycloak, its
+ * machinery (full health checks, metrics) on its management port and only the bare status on its public one.
+ */
 class PlatformStartsTest {
 
     @Test
     void everyServiceIsReadyWithItsDatabaseAndBroker() {
         Platform platform = RunningPlatform.get();
         for (Platform.Service service : Platform.SERVICES) {
-            String body = given().get(platform.serviceUrl(service.module()) + "/q/health/ready")
+            String body = given().get(platform.managementUrl(service.module()) + "/q/health/ready")
                     .then().statusCode(200).extract().asString();
             assertThat(body).as(service.module()).contains("\"status\": \"UP\"").contains("Database connections health check");
+            given().get(platform.managementUrl(service.module()) + "/q/metrics").then().statusCode(200);
+        }
+    }
+
+    @Test
+    void thePublicPortsShowTheApiNotTheMachinery() {
+        Platform platform = RunningPlatform.get();
+        for (Platform.Service service : Platform.SERVICES) {
+            String url = platform.serviceUrl(service.module());
+            String ready = given().get(url + "/q/health/ready").then().statusCode(200).extract().asString();
+            assertThat(ready).as(service.module()).isEqualTo("{\"status\":\"UP\"}");
+            given().get(url + "/q/metrics").then().statusCode(404);
+            given().accept("application/json").get(url + "/q/openapi").then().statusCode(200);
         }
     }
 

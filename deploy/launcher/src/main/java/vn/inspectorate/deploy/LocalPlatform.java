@@ -43,9 +43,12 @@ public final class LocalPlatform {
 
         System.out.println();
         System.out.println("The platform is up.");
-        System.out.printf("  %-27s %s  (Swagger UI: /q/swagger-ui)%n", "gateway", platform.gatewayUrl());
+        System.out.printf("  %-27s %s  (OpenAPI: /q/openapi, Swagger UI: /q/swagger-ui)%n", "gateway",
+                platform.gatewayUrl());
         Platform.SERVICES.stream().filter(s -> !s.module().equals("gateway")).forEach(s -> System.out.printf(
-                "  %-27s %s  (OpenAPI: /q/openapi, health: /q/health)%n", s.module(), platform.serviceUrl(s.module())));
+                "  %-27s %s  (OpenAPI: /q/openapi)%n", s.module(), platform.serviceUrl(s.module())));
+        System.out.println("  management (metrics /q/metrics, health /q/health):");
+        Platform.SERVICES.forEach(s -> System.out.printf("    %-25s %s%n", s.module(), platform.managementUrl(s.module())));
         System.out.println("  PostgreSQL                  " + platform.postgres().jdbcUrl("<service>") + " (user postgres)");
         System.out.println("  Kafka                       " + platform.kafka().bootstrapServers());
         System.out.println("  Keycloak                    " + platform.keycloak().baseUrl() + "  (admin console: admin / admin)");

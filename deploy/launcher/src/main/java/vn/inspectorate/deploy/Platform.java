@@ -29,16 +29,19 @@ import vn.inspectorate.infra.PostgresServer;
  */
 public final class Platform implements AutoCloseable {
 
-    /** A service module, its database and its default HTTP port. */
-    public record Service(String module, String database, int defaultPort) {
+    /**
+     * A service module, its database, its default HTTP port and its default management port (metrics, full health
+     * checks; not for clients).
+     */
+    public record Service(String module, String database, int defaultPort, int defaultManagementPort) {
     }
 
     public static final List<Service> SERVICES = List.of(
-            new Service("complaints-service", "complaints", 8081),
-            new Service("inspection-service", "inspection", 8082),
-            new Service("asset-declaration-service", "declarations", 8083),
-            new Service("reporting-service", "reporting", 8084),
-            new Service("gateway", "gateway", 8080));
+            new Service("complaints-service", "complaints", 8081, 9081),
+            new Service("inspection-service", "inspection", 8082, 9082),
+            new Service("asset-declaration-service", "declarations", 8083, 9083),
+            new Service("reporting-service", "reporting", 8084, 9084),
+            new Service("gateway", "gateway", 8080, 9080));
 
     /**
      * The keys each service takes from its environment (32 random bytes, base64). The platform generates them once per
@@ -65,23 +68,36 @@ public final class Platform implements AutoCloseable {
      * picks a free one. {@code progress} receives one line per step.
      */
     public record Options(Path root, Path dataDir, int postgresPort, int kafkaPort, int keycloakPort,
-            Map<String, Integer> servicePorts, Path keycloakDistribution, boolean durable,
-            Map<String, Map<String, String>> serviceEnvironment, Consumer<String> progress) {
+            Map<String, Integer> servicePorts, Map<String, Integer> managementPorts, Path keycloakDistribution,
+            boolean durable, Map<String, Map<String, String>> serviceEnvironment, Consumer<String> progress) {
 
-        /** Fixed, well-known ports and durable data under {@code root/.platform}, as {@code ./platform} uses. */
+        /**
+         * Fixed, well-known ports and durable data under {@code root/.platform}, as {@code ./platform} uses; Swagger
+         * UI is switched on at the gateway.
+         */
         public static Options local(Path root) {
             Map<String, Integer> ports = new LinkedHashMap<>();
-            SERVICES.forEach(s -> ports.put(s.module(), Integer.getInteger(s.module() + ".port", s.defaultPort())));
+            Map<String, Integer> management = new LinkedHashMap<>();
+            SERVICES.forEach(s -> {
+                ports.put(s.module(), Integer.getInteger(s.module() + ".port", s.defaultPort()));
+                management.put(s.module(), Integer.getInteger(s.module() + ".management-port", s.defaultManagementPort()));
+            });
             return new Options(root, root.resolve(".platform"), Integer.getInteger("postgres.port", 15432),
-                    Integer.getInteger("kafka.port", 9092), Integer.getInteger("keycloak.port", 8180), ports,
-                    defaultDistribution(root), true, Map.of(), System.out::println);
+                    Integer.getInteger("kafka.port", 9092), Integer.getInteger("keycloak.port", 8180), ports, management,
+                    defaultDistribution(root), true, Map.of(), System.out::println)
+                    .withServiceEnvironment("gateway", Map.of("QUARKUS_SWAGGER_UI_ENABLED", "true"));
         }
 
         /** Free ports and a throw-away folder, for end-to-end tests. */
         public static Options ephemeral(Path root, Path dataDir, Consumer<String> progress) {
             Map<String, Integer> ports = new LinkedHashMap<>();
-            SERVICES.forEach(s -> ports.put(s.module(), FreePorts.next()));
-            return new Options(root, dataDir, 0, 0, 0, ports, defaultDistribution(root), false, Map.of(), progress);
+            Map<String, Integer> management = new LinkedHashMap<>();
+            SERVICES.forEach(s -> {
+                ports.put(s.module(), FreePorts.next());
+                management.put(s.module(), FreePorts.next());
+            });
+            return new Options(root, dataDir, 0, 0, 0, ports, management, defaultDistribution(root), false, Map.of(),
+                    progress);
         }
 
         /** The same options with extra settings for one service, e.g. a webhook allow-list for a test's receiver. */
@@ -90,8 +106,8 @@ public final class Platform implements AutoCloseable {
             Map<String, String> merged = new LinkedHashMap<>(all.getOrDefault(module, Map.of()));
             merged.putAll(env);
             all.put(module, Map.copyOf(merged));
-            return new Options(root, dataDir, postgresPort, kafkaPort, keycloakPort, servicePorts, keycloakDistribution,
-                    durable, Map.copyOf(all), progress);
+            return new Options(root, dataDir, postgresPort, kafkaPort, keycloakPort, servicePorts, managementPorts,
+                    keycloakDistribution, durable, Map.copyOf(all), progress);
         }
 
         private static Path defaultDistribution(Path root) {
@@ -178,10 +194,11 @@ public final class Platform implements AutoCloseable {
         awaitReady(service.module(), process, log);
     }
 
-    /** The configuration a service gets: its port, its database, the broker and the realm. */
+    /** The configuration a service gets: its ports, its database, the broker and the realm. */
     private Map<String, String> environment(Service service) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port(service.module())));
+        env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort(service.module())));
         env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(service.database()));
         env.put("QUARKUS_DATASOURCE_USERNAME", PostgresServer.SUPERUSER);
         env.put("QUARKUS_DATASOURCE_PASSWORD", "");
@@ -200,7 +217,8 @@ public final class Platform implements AutoCloseable {
 
     private void awaitReady(String module, Process p, Path log) throws InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create(serviceUrl(module) + "/q/health/ready"))
+        // the full readiness, on the management interface: it is up only once the whole service is
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(managementUrl(module) + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(5)).build();
         long deadline = System.nanoTime() + SERVICE_START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
@@ -266,6 +284,19 @@ public final class Platform implements AutoCloseable {
 
     public String serviceUrl(String module) {
         return "http://localhost:" + port(module);
+    }
+
+    /** The management port of a service: metrics and the full health checks. */
+    public int managementPort(String module) {
+        Integer port = options.managementPorts().get(module);
+        if (port == null) {
+            throw new IllegalArgumentException("no such service: " + module);
+        }
+        return port;
+    }
+
+    public String managementUrl(String module) {
+        return "http://localhost:" + managementPort(module);
     }
 
     public String gatewayUrl() {

@@ -133,8 +133,15 @@ class DeployFilesTest {
             Map<String, Object> container = ((List<Map<String, Object>>) path(deployment, "spec", "template", "spec",
                     "containers")).get(0);
             assertThat((String) container.get("image")).isEqualTo("inspectorate/" + service.module() + ":0.1.0-SNAPSHOT");
-            Map<String, Object> port = ((List<Map<String, Object>>) container.get("ports")).get(0);
-            assertThat(port).containsEntry("name", "http").containsEntry("containerPort", service.port());
+            List<Map<String, Object>> ports = (List<Map<String, Object>>) container.get("ports");
+            assertThat(ports.get(0)).containsEntry("name", "http").containsEntry("containerPort", service.port());
+            // metrics and the full health checks live on the management interface, which the probes use
+            assertThat(ports).anySatisfy(p -> assertThat(p).containsEntry("name", "management")
+                    .containsEntry("containerPort", 9000));
+            for (String probe : List.of("readinessProbe", "livenessProbe", "startupProbe")) {
+                assertThat(path(container, probe, "httpGet", "port")).as(service.name() + " " + probe)
+                        .isEqualTo("management");
+            }
             assertThat(path(container, "readinessProbe", "httpGet", "path")).isEqualTo("/q/health/ready");
             assertThat(path(container, "livenessProbe", "httpGet", "path")).isEqualTo("/q/health/live");
             assertThat(path(container, "resources", "requests")).isNotNull();
@@ -149,8 +156,9 @@ class DeployFilesTest {
             assertThat(env.get("QUARKUS_DATASOURCE_JDBC_URL")).endsWith("/" + service.database());
 
             Map<String, Object> svc = find(docs, "Service", service.name());
-            Map<String, Object> svcPort = ((List<Map<String, Object>>) path(svc, "spec", "ports")).get(0);
-            assertThat(svcPort).containsEntry("port", service.port()).containsEntry("targetPort", "http");
+            List<Map<String, Object>> svcPorts = (List<Map<String, Object>>) path(svc, "spec", "ports");
+            assertThat(svcPorts).hasSize(1);
+            assertThat(svcPorts.get(0)).containsEntry("port", service.port()).containsEntry("targetPort", "http");
             assertThat(path(svc, "spec", "selector")).isEqualTo(path(deployment, "spec", "selector", "matchLabels"));
 
             Map<String, Object> hpa = find(docs, "HorizontalPodAutoscaler", service.name());

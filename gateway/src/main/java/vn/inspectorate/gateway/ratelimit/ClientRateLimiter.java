@@ -9,7 +9,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import java.util.OptionalLong;
+import java.util.Optional;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -35,10 +35,10 @@ public class ClientRateLimiter {
         this.buckets = Caffeine.newBuilder().expireAfterAccess(longest).maximumSize(200_000).build();
     }
 
-    /** Takes one token for the caller; empty when allowed, else the seconds to wait before retrying. */
-    public OptionalLong tryConsume(SecurityIdentity identity) {
+    /** Takes one token for the caller; empty when the caller is not limited at all (limits off, no identity). */
+    public Optional<RateLimitDecision> tryConsume(SecurityIdentity identity) {
         if (!config.enabled() || identity.isAnonymous()) {
-            return OptionalLong.empty();
+            return Optional.empty();
         }
         String role = limitingRole(identity);
         RateLimitConfig.Limit limit = config.roles().getOrDefault(role, config.fallback());
@@ -48,11 +48,19 @@ public class ClientRateLimiter {
                         .refillGreedy(limit.capacity(), limit.period()).build())
                 .build());
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        long window = Math.max(1, limit.period().toSeconds());
+        long reset = secondsUp(probe.getNanosToWaitForReset());
         if (probe.isConsumed()) {
-            return OptionalLong.empty();
+            return Optional.of(new RateLimitDecision(true, role, limit.capacity(), window, probe.getRemainingTokens(),
+                    reset, 0));
         }
         registry.counter("inspectorate.gateway.rate.limited", "role", role).increment();
-        return OptionalLong.of(Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L));
+        return Optional.of(new RateLimitDecision(false, role, limit.capacity(), window, 0, reset,
+                Math.max(1, secondsUp(probe.getNanosToWaitForRefill()))));
+    }
+
+    private static long secondsUp(long nanos) {
+        return (nanos + 999_999_999L) / 1_000_000_000L;
     }
 
     String limitingRole(SecurityIdentity identity) {

@@ -2,6 +2,7 @@ package vn.inspectorate.gateway.routing;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,12 @@ public interface GatewayConfig {
 
     @WithDefault("PT3S")
     Duration connectTimeout();
+
+    /**
+     * The gateway's address as clients know it (e.g. {@code https://api.thanhtra.gov.vn}); the services build
+     * {@code Location} and other URLs from it. Unset: taken from each request the gateway receives.
+     */
+    Optional<URI> publicBaseUrl();
 
     /** How long an instance that refused a connection stays out of the rotation. */
     @WithDefault("PT10S")

@@ -22,7 +22,6 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -30,11 +29,13 @@ import org.jboss.logging.Logger;
 import vn.inspectorate.gateway.correlation.RequestIdHandler;
 import vn.inspectorate.gateway.ratelimit.ClientRateLimiter;
 import vn.inspectorate.platform.problem.Problem;
+import vn.inspectorate.platform.security.BearerChallenge;
 
 /**
  * The edge: for a configured API prefix, checks the bearer token and the caller's role, applies the caller's rate
  * limit, and streams the request to an instance of the owning service and its answer back. The token is forwarded
- * unchanged, so the service checks it again. Paths no route claims fall through to the gateway's own resources (and
+ * unchanged, so the service checks it again; the public address goes along ({@link PublicOrigin}) so that the
+ * service's URLs point at the gateway. Paths no route claims fall through to the gateway's own resources (and
  * their 404 problem).
  */
 @ApplicationScoped
@@ -52,9 +53,12 @@ public class ProxyHandler {
     private final HttpClient client;
     private final long connectTimeoutMillis;
     private final long maxBodySize;
+    private final PublicOrigin publicOrigin;
 
-    ProxyHandler(RouteTable routes, ClientRateLimiter limiter, ProblemWriter problems, Vertx vertx, GatewayConfig config) {
+    ProxyHandler(RouteTable routes, ClientRateLimiter limiter, ProblemWriter problems, Vertx vertx, GatewayConfig config,
+            PublicOrigin publicOrigin) {
         this.routes = routes;
+        this.publicOrigin = publicOrigin;
         this.limiter = limiter;
         this.problems = problems;
         this.connectTimeoutMillis = config.connectTimeout().toMillis();
@@ -86,32 +90,38 @@ public class ProxyHandler {
         Context context = Vertx.currentContext();
         QuarkusHttpUser.getSecurityIdentity(ctx, null).subscribe().with(
                 identity -> context.runOnContext(v -> authorized(ctx, route, identity)),
-                failure -> context.runOnContext(v -> unauthenticated(ctx)));
+                failure -> context.runOnContext(v -> unauthenticated(ctx, failure)));
     }
 
     private void authorized(RoutingContext ctx, RouteTable.Route route, SecurityIdentity identity) {
         if (identity == null || identity.isAnonymous()) {
-            unauthenticated(ctx);
+            unauthenticated(ctx, null);
             return;
         }
         if (!route.allows(identity, ctx.request().method().name())) {
-            problems.write(ctx, Problem.of(403, "forbidden", "Forbidden", "Your role does not allow this request."));
+            String why = "Your role does not allow this request.";
+            problems.write(ctx, Problem.of(403, "forbidden", "Forbidden", why),
+                    Map.of(BearerChallenge.HEADER, BearerChallenge.insufficientScope(why)));
             return;
         }
-        OptionalLong wait = limiter.tryConsume(identity);
-        if (wait.isPresent()) {
+        var decision = limiter.tryConsume(identity);
+        // announced on every answer of a limited route: the service's, a refusal, or the gateway's own problem
+        decision.ifPresent(d -> d.headers().forEach(ctx.response()::putHeader));
+        if (decision.isPresent() && !decision.get().allowed()) {
             problems.write(ctx, Problem.of(429, "rate-limited", "Too many requests", "The request rate of your client "
-                    + "is over its limit; retry after " + wait.getAsLong() + " s."),
-                    Map.of("Retry-After", Long.toString(wait.getAsLong())));
+                    + "is over its limit; retry after " + decision.get().retryAfterSeconds() + " s."));
             return;
         }
         forward(ctx, route, new ArrayList<>(), System.nanoTime());
     }
 
-    private void unauthenticated(RoutingContext ctx) {
+    /** 401 with the RFC 6750 challenge: bare when no token came, {@code invalid_token} when one was refused. */
+    private void unauthenticated(RoutingContext ctx, Throwable failure) {
+        String challenge = BearerChallenge.forUnauthenticated(ctx.request().getHeader(HttpHeaders.AUTHORIZATION),
+                BearerChallenge.describe(failure));
         problems.write(ctx, Problem.of(401, "unauthenticated", "Unauthenticated",
                 "A valid bearer token from the inspectorate realm is required."),
-                Map.of("WWW-Authenticate", "Bearer"));
+                Map.of(BearerChallenge.HEADER, challenge));
     }
 
     private void forward(RoutingContext ctx, RouteTable.Route route, List<UpstreamPool.Instance> tried, long started) {
@@ -161,8 +171,7 @@ public class ProxyHandler {
         if (contentLength != null) {
             out.putHeader(HttpHeaders.CONTENT_LENGTH, contentLength);
         }
-        out.putHeader("X-Forwarded-Host", String.valueOf(in.authority()));
-        out.putHeader("X-Forwarded-Proto", in.scheme());
+        publicOrigin.forwardedHeaders(in).forEach(out::putHeader);
         if (in.remoteAddress() != null) {
             out.putHeader("X-Forwarded-For", in.remoteAddress().hostAddress());
         }
@@ -232,7 +241,9 @@ public class ProxyHandler {
 
     private static void copyHeaders(MultiMap from, MultiMap to) {
         for (var header : from) {
-            if (!HOP_BY_HOP.contains(header.getKey().toLowerCase(java.util.Locale.ROOT))) {
+            String name = header.getKey().toLowerCase(java.util.Locale.ROOT);
+            // what a client claims about the public address is replaced by what the gateway knows (PublicOrigin)
+            if (!HOP_BY_HOP.contains(name) && !PublicOrigin.isForwardingHeader(name)) {
                 to.add(header.getKey(), header.getValue());
             }
         }

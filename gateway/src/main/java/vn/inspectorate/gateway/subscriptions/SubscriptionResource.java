@@ -2,6 +2,7 @@ package vn.inspectorate.gateway.subscriptions;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.RunOnVirtualThread;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -42,13 +43,15 @@ public class SubscriptionResource {
     private final CallerScope caller;
     private final SecurityIdentity identity;
     private final ClientRateLimiter limiter;
+    private final RoutingContext http;
 
     SubscriptionResource(SubscriptionService service, CallerScope caller, SecurityIdentity identity,
-            ClientRateLimiter limiter) {
+            ClientRateLimiter limiter, RoutingContext http) {
         this.service = service;
         this.caller = caller;
         this.identity = identity;
         this.limiter = limiter;
+        this.http = http;
     }
 
     @POST
@@ -106,12 +109,20 @@ public class SubscriptionResource {
         return service.deliveries(owner(), id, limit);
     }
 
-    /** The partner's client id owns its subscriptions; also takes one token from the partner's rate limit. */
+    /**
+     * The partner's client id owns its subscriptions; also takes one token from the partner's rate limit and announces
+     * the limit on the response, as the proxied routes do.
+     */
     private String owner() {
-        limiter.tryConsume(identity).ifPresent(wait -> {
-            // the problem mapper keeps the Retry-After header of a WebApplicationException
-            throw new WebApplicationException("The request rate of your client is over its limit; retry after "
-                    + wait + " s.", Response.status(429).header("Retry-After", wait).build());
+        limiter.tryConsume(identity).ifPresent(decision -> {
+            decision.headers().forEach((name, value) -> http.response().headers().set(name, value));
+            if (!decision.allowed()) {
+                // the problem mapper keeps the headers (Retry-After, RateLimit) of a WebApplicationException
+                Response.ResponseBuilder refused = Response.status(429);
+                decision.headers().forEach(refused::header);
+                throw new WebApplicationException("The request rate of your client is over its limit; retry after "
+                        + decision.retryAfterSeconds() + " s.", refused.build());
+            }
         });
         return caller.clientId().orElse(caller.subject());
     }

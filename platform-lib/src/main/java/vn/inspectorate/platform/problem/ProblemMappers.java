@@ -26,6 +26,7 @@ import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import vn.inspectorate.platform.Causes;
+import vn.inspectorate.platform.security.BearerChallenge;
 
 /**
  * Turns every failure into an RFC 9457 problem. A client's mistake is a 4xx naming what is wrong; anything else is a
@@ -144,8 +145,11 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
-    public Response unauthenticated(RuntimeException e, UriInfo uri) {
-        return Response.status(401).type(Problem.MEDIA).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+    public Response unauthenticated(RuntimeException e, UriInfo uri, HttpHeaders headers) {
+        // RFC 6750: a bare challenge when no token came, invalid_token (with why) when one came and was refused
+        String challenge = BearerChallenge.forUnauthenticated(headers.getHeaderString(HttpHeaders.AUTHORIZATION),
+                BearerChallenge.describe(e));
+        return Response.status(401).type(Problem.MEDIA).header(BearerChallenge.HEADER, challenge)
                 .entity(Problem.of(401, "unauthenticated", "Unauthenticated",
                         "A valid bearer token from the inspectorate realm is required.").withInstance(uri.getPath()))
                 .build();
@@ -153,9 +157,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return Problem.of(403, "forbidden", "Forbidden", "Your role does not allow this request.")
-                .withInstance(uri.getPath()).toResponse();
+        return Response.status(403).type(Problem.MEDIA)
+                .header(BearerChallenge.HEADER, BearerChallenge.insufficientScope(ROLE_REFUSED))
+                .entity(Problem.of(403, "forbidden", "Forbidden", ROLE_REFUSED).withInstance(uri.getPath()))
+                .build();
     }
+
+    private static final String ROLE_REFUSED = "Your role does not allow this request.";
 
     @ServerExceptionMapper
     public Response concurrentChange(OptimisticLockException e, UriInfo uri) {

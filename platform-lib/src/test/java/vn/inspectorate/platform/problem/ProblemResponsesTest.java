@@ -212,14 +212,18 @@ class ProblemResponsesTest {
 
     @Test
     void noTokenIs401() {
+        // RFC 6750: no token sent, a bare challenge; a refused token, invalid_token with a description
         problem(given().when().get("/probe/secured").then(), 401)
-                .header("WWW-Authenticate", containsString("Bearer"));
+                .header("WWW-Authenticate", equalTo("Bearer"));
+        problem(given().auth().oauth2("not-a-token").when().get("/probe/secured").then(), 401)
+                .header("WWW-Authenticate", matchesPattern("Bearer error=\"invalid_token\", error_description=\"[^\"]+\""));
     }
 
     @Test
     @TestSecurity(user = "u", roles = "partner")
     void wrongRoleIs403() {
-        problem(given().when().get("/probe/secured").then(), 403);
+        problem(given().when().get("/probe/secured").then(), 403)
+                .header("WWW-Authenticate", matchesPattern("Bearer error=\"insufficient_scope\", error_description=\"[^\"]+\""));
     }
 
     @Test
