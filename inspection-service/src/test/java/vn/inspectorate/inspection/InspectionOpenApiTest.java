@@ -25,17 +25,25 @@ import vn.inspectorate.inspection.support.Requests;
 import vn.inspectorate.platform.security.Roles;
 import vn.inspectorate.testsupport.KafkaResource;
 import vn.inspectorate.testsupport.PostgresResource;
+import vn.inspectorate.testsupport.openapi.OpenApiContractTest;
 
-/** The served OpenAPI document names every operation and states the limits the service enforces. */
+/**
+ * The served OpenAPI document is the committed one, names every operation and states the limits the service enforces.
+ */
 @QuarkusTest
 @WithTestResource(value = PostgresResource.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = KafkaResource.class, scope = TestResourceScope.GLOBAL)
-class InspectionOpenApiTest {
+class InspectionOpenApiTest extends OpenApiContractTest {
 
     private static final List<String> METHODS = List.of("get", "post", "put", "patch", "delete");
 
     @Inject
     EntityManager em;
+
+    @Override
+    protected String documentName() {
+        return "inspection-service";
+    }
 
     @Test
     void everyOperationHasAUniqueIdSummaryAndTag() {
