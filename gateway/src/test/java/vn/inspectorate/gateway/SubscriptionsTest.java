@@ -137,6 +137,38 @@ class SubscriptionsTest {
     }
 
     @Test
+    @TestSecurity(user = "limits-partner", roles = "partner")
+    @OidcSecurity(claims = @Claim(key = "azp", value = "partner-limits"))
+    void overLimitSubscriptionsAreProblemsThatCreateNothing() {
+        String callback = receiver() + "/hooks/ok-" + UUID.randomUUID();
+        given().contentType("application/json").body(Map.of("callbackUrl", callback, "eventTypes",
+                List.of("x".repeat(201)))).post("/api/v1/subscriptions").then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", hasItem("eventTypes[0]"));
+        given().contentType("application/json").body(Map.of("callbackUrl", callback, "eventTypes",
+                java.util.Collections.nCopies(21, CASE_STATUS))).post("/api/v1/subscriptions").then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", hasItem("eventTypes"));
+        given().get("/api/v1/subscriptions/{id}/deliveries?limit=501", UUID.randomUUID()).then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", hasItem("limit"));
+        given().get("/api/v1/subscriptions").then().statusCode(200).body("size()", equalTo(0));
+    }
+
+    @Test
+    void theSubscriptionApiIsDocumentedWithItsLimitsAndCreatedAnswer() {
+        JsonPath doc = given().accept("application/json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
+        String create = "paths.'/api/v1/subscriptions'.post";
+        assertThat(doc.getString(create + ".operationId")).isEqualTo("createSubscription");
+        assertThat(doc.getMap(create + ".responses.'201'.headers")).containsKey("Location");
+        assertThat(doc.getMap(create + ".responses")).containsKeys("409", "422");
+        assertThat(doc.getString("paths.'/api/v1/subscriptions/{id}/deliveries'.get.operationId"))
+                .isEqualTo("listSubscriptionDeliveries");
+        assertThat(doc.getInt("components.schemas.CreateSubscription.properties.eventTypes.maxItems")).isEqualTo(20);
+        assertThat(doc.getInt("components.schemas.CreateSubscription.properties.eventTypes.items.maxLength"))
+                .isEqualTo(200);
+        assertThat(doc.getMap("components.schemas")).containsKeys("SubscriptionDeliveryView",
+                "SubscriptionEventTypeView", "SubscriptionDeliveryAttemptView");
+    }
+
+    @Test
     void onlyPartnersWithAValidTokenManageSubscriptions() {
         given().get("/api/v1/subscriptions").then().statusCode(401).contentType("application/problem+json");
         given().auth().oauth2(Tokens.clientCredentials("province-hn")).get("/api/v1/subscriptions").then()

@@ -4,6 +4,7 @@ import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -13,6 +14,8 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.inspectorate.declarations.access.DeclarationAccess;
 import vn.inspectorate.platform.problem.ProblemException;
 import vn.inspectorate.platform.security.Roles;
@@ -21,6 +24,7 @@ import vn.inspectorate.platform.security.Roles;
 @Path("/api/v1/access-log")
 @Produces(MediaType.APPLICATION_JSON)
 @RunOnVirtualThread
+@Tag(name = "Declaration access log", description = "Who read which declaration in detail, when and why.")
 public class AccessLogResource {
 
     private final AccessLog log;
@@ -33,8 +37,9 @@ public class AccessLogResource {
 
     @GET
     @RolesAllowed({Roles.ASSET_CONTROLLER, Roles.CENTRAL_ANALYST, Roles.PLATFORM_ADMIN})
+    @Operation(operationId = "listDeclarationAccessLog", summary = "Detail reads of declarations, oldest first")
     public List<AccessLog.Entry> review(@QueryParam("declarationId") UUID declarationId,
-            @QueryParam("subject") String subject, @QueryParam("from") OffsetDateTime from,
+            @QueryParam("subject") @Size(max = 255) String subject, @QueryParam("from") OffsetDateTime from,
             @QueryParam("to") OffsetDateTime to,
             @QueryParam("limit") @DefaultValue("200") @Min(1) @Max(1000) int limit) {
         if (!access.isNationalReader()) {

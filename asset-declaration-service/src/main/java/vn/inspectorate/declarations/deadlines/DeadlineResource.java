@@ -4,8 +4,8 @@ import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -14,14 +14,16 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.inspectorate.declarations.deadlines.DeadlineApi.Overdue;
-import vn.inspectorate.platform.problem.Problem.FieldError;
-import vn.inspectorate.platform.problem.ProblemException;
+import vn.inspectorate.declarations.declarants.DeclarantApi;
 import vn.inspectorate.platform.security.Roles;
 
 @Path("/api/v1/agencies/{agency}/overdue-declarations")
 @Produces(MediaType.APPLICATION_JSON)
 @RunOnVirtualThread
+@Tag(name = "Declaration deadlines", description = "Missing and late declarations, reminders and violations.")
 public class DeadlineResource {
 
     private final DeadlineService deadlines;
@@ -33,14 +35,12 @@ public class DeadlineResource {
     /** Missing and late first-time and annual declarations of an agency's declarants for a year. */
     @GET
     @RolesAllowed(Roles.ASSET_CONTROLLER)
-    public List<Overdue> overdue(@PathParam("agency") @NotBlank String agency,
-            @QueryParam("year") @NotNull @Min(2000) @Max(2100) Integer year, @QueryParam("asOf") String asOf) {
-        LocalDate on;
-        try {
-            on = asOf == null ? LocalDate.now() : LocalDate.parse(asOf);
-        } catch (java.time.DateTimeException e) {
-            throw ProblemException.invalid("asOf must be an ISO date.", List.of(new FieldError("asOf", "not a date")));
-        }
-        return deadlines.overdue(agency, year, on);
+    @Operation(operationId = "listOverdueDeclarations", summary = "Missing and late declarations of an agency for a "
+            + "year", description = "As of today unless asOf is given.")
+    public List<Overdue> overdue(
+            @PathParam("agency") @Pattern(regexp = DeclarantApi.CODE_PATTERN, message = "must be an agency code")
+            String agency,
+            @QueryParam("year") @NotNull @Min(2000) @Max(2100) Integer year, @QueryParam("asOf") LocalDate asOf) {
+        return deadlines.overdue(agency, year, asOf == null ? LocalDate.now() : asOf);
     }
 }

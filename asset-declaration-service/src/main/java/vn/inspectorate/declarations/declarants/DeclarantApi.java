@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Request and response bodies of the declarant API. */
 public final class DeclarantApi {
@@ -25,10 +26,11 @@ public final class DeclarantApi {
             @NotNull @PastOrPresent LocalDate appointedOn,
             @NotBlank @Size(max = 200) String fullName,
             @NotBlank @Pattern(regexp = "[0-9]{12}", message = "must be a 12-digit citizen identity number") String citizenId,
-            @Size(max = 500) String address,
+            @Size(max = 1000) String address,
             @Valid @Size(max = 20) List<@NotNull FamilyMemberInput> familyMembers) {
     }
 
+    @Schema(name = "DeclarantFamilyMemberInput")
     public record FamilyMemberInput(
             @NotNull FamilyMember.Relation relation,
             @NotBlank @Size(max = 200) String fullName,
@@ -40,16 +42,19 @@ public final class DeclarantApi {
             boolean annualDeclarationRequired, LocalDate appointedOn, List<FamilyMemberRef> familyMembers) {
     }
 
+    @Schema(name = "DeclarantFamilyMemberRef")
     public record FamilyMemberRef(UUID id, FamilyMember.Relation relation) {
     }
 
     /** What a controller of the declarant's agency or province sees. */
     public record DeclarantDetail(UUID id, String agencyCode, String provinceCode, String position, String rank,
-            boolean annualDeclarationRequired, LocalDate appointedOn, String fullName, String citizenId, String address,
-            List<FamilyMemberDetail> familyMembers) {
+            boolean annualDeclarationRequired, LocalDate appointedOn, String fullName, String citizenId,
+            @Schema(nullable = true) String address, List<FamilyMemberDetail> familyMembers) {
     }
 
-    public record FamilyMemberDetail(UUID id, FamilyMember.Relation relation, String fullName, String citizenId) {
+    @Schema(name = "DeclarantFamilyMemberDetail")
+    public record FamilyMemberDetail(UUID id, FamilyMember.Relation relation, String fullName,
+            @Schema(nullable = true) String citizenId) {
     }
 
     private DeclarantApi() {

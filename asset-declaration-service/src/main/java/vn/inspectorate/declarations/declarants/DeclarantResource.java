@@ -5,6 +5,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -15,8 +16,17 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.inspectorate.declarations.declarants.DeclarantApi.DeclarantDetail;
 import vn.inspectorate.declarations.declarants.DeclarantApi.DeclarantSummary;
 import vn.inspectorate.declarations.declarants.DeclarantApi.RegisterDeclarant;
 import vn.inspectorate.platform.idempotency.IdempotencyKeys;
@@ -27,6 +37,7 @@ import vn.inspectorate.platform.security.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RunOnVirtualThread
+@Tag(name = "Declarants", description = "Officials who declare assets and income, and their family members.")
 public class DeclarantResource {
 
     private final DeclarantService declarants;
@@ -43,24 +54,45 @@ public class DeclarantResource {
     @POST
     @RolesAllowed({Roles.ASSET_CONTROLLER, Roles.PROVINCIAL_SYSTEM})
     @Transactional
+    @Operation(operationId = "registerDeclarant", summary = "Register a declarant",
+            description = "The citizen identity number is the natural key: registering it again with the same agency "
+                    + "answers the first registration.")
+    @APIResponse(responseCode = "201", description = "Registered.",
+            headers = @Header(name = "Location", description = "The declarant's address.",
+                    schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
+            content = @Content(schema = @Schema(implementation = DeclarantSummary.class)))
+    @APIResponse(responseCode = "200", description = "Already registered with this agency: the first registration.",
+            content = @Content(schema = @Schema(implementation = DeclarantSummary.class)))
+    @APIResponse(responseCode = "409", description = "Registered with another agency.")
     public Response register(@Valid @NotNull RegisterDeclarant body,
             @HeaderParam(IdempotencyKeys.HEADER) String key) {
         return idempotency.once(caller.subject() + " POST /api/v1/declarants", key, body, () -> {
             var r = declarants.register(body);
-            return Response.status(r.created() ? 201 : 200).entity(r.declarant()).build();
+            return Response.status(r.created() ? 201 : 200).entity(r.declarant())
+                    .location(URI.create("/api/v1/declarants/" + r.declarant().id())).build();
         });
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.ASSET_CONTROLLER, Roles.PROVINCIAL_SYSTEM, Roles.CENTRAL_ANALYST, Roles.PLATFORM_ADMIN})
+    @Operation(operationId = "getDeclarant", summary = "One declarant",
+            description = "A controller of the declarant's agency or province gets the identities; others the summary.")
+    @APIResponse(responseCode = "200", description = "The declarant's detail or summary.", content = @Content(
+            schema = @Schema(oneOf = {DeclarantDetail.class, DeclarantSummary.class})))
+    @APIResponse(responseCode = "404", description = "No such declarant in the caller's scope.")
     public Object read(@PathParam("id") UUID id) {
         return declarants.read(id);
     }
 
     @GET
     @RolesAllowed({Roles.ASSET_CONTROLLER, Roles.PROVINCIAL_SYSTEM, Roles.CENTRAL_ANALYST, Roles.PLATFORM_ADMIN})
-    public List<DeclarantSummary> list(@QueryParam("agency") String agency, @QueryParam("province") String province) {
+    @Operation(operationId = "listDeclarants", summary = "Declarants in the caller's scope (at most 1,000)")
+    public List<DeclarantSummary> list(
+            @QueryParam("agency") @Pattern(regexp = DeclarantApi.CODE_PATTERN, message = "must be an agency code")
+            String agency,
+            @QueryParam("province") @Pattern(regexp = DeclarantApi.PROVINCE_PATTERN, message = "must be a province code")
+            String province) {
         return declarants.list(agency, province);
     }
 }

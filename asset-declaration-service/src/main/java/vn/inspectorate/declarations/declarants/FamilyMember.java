@@ -9,12 +9,14 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A spouse or minor child of a declarant, referenced by declaration items as an owner. */
 @Entity
 @Table(name = "family_member")
 public class FamilyMember extends PanacheEntityBase {
 
+    @Schema(name = "DeclarantFamilyRelation")
     public enum Relation { SPOUSE, MINOR_CHILD }
 
     @Id

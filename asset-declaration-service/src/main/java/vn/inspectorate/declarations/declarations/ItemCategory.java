@@ -1,6 +1,8 @@
 package vn.inspectorate.declarations.declarations;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** What an item is; the category fixes the section it belongs to. */
+@Schema(name = "DeclarationItemCategory")
 public enum ItemCategory {
     LAND(Section.REAL_ESTATE), HOUSE(Section.REAL_ESTATE),
     VEHICLE(Section.VEHICLES),

@@ -11,14 +11,21 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.inspectorate.platform.security.Roles;
 
 @Path("/api/v1/declarations/{id}/publication")
 @Produces(MediaType.APPLICATION_JSON)
 @RunOnVirtualThread
+@Tag(name = "Declaration publication", description = "Publication at the workplace and the redacted public view.")
 public class PublicationResource {
 
     /** Body of a publication: the day it is posted (today when absent). */
+    @Schema(name = "DeclarationPublish")
     public record Publish(@PastOrPresent LocalDate publishedOn) {
     }
 
@@ -31,6 +38,13 @@ public class PublicationResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ASSET_CONTROLLER)
+    @Operation(operationId = "publishDeclaration", summary = "Publish a filed declaration for the dated period",
+            description = "Posted today when the body or its date is absent.")
+    @APIResponse(responseCode = "200", description = "Published; the period it is visible.",
+            content = @Content(schema = @Schema(implementation = PublicationService.Publication.class)))
+    @APIResponse(responseCode = "404", description = "No such declaration under the caller's control.")
+    @APIResponse(responseCode = "409", description = "The declaration is a draft.")
+    @APIResponse(responseCode = "422", description = "Published before it was declared.")
     public PublicationService.Publication publish(@PathParam("id") UUID id, @jakarta.validation.Valid Publish body) {
         LocalDate on = body == null || body.publishedOn() == null ? LocalDate.now() : body.publishedOn();
         return publications.publish(id, on);

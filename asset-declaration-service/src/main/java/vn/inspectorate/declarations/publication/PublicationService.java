@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.inspectorate.declarations.declarants.Declarant;
 import vn.inspectorate.declarations.declarants.FamilyMember;
 import vn.inspectorate.declarations.declarations.Declaration;
@@ -28,8 +29,9 @@ import vn.inspectorate.platform.problem.ProblemException;
 @ApplicationScoped
 public class PublicationService {
 
-    public record PublicItem(Section section, ItemCategory category, Owner owner, Integer acquiredInYear,
-            Long valueVnd) {
+    @Schema(name = "PublicDeclarationItem")
+    public record PublicItem(Section section, ItemCategory category, Owner owner,
+            @Schema(nullable = true) Integer acquiredInYear, @Schema(nullable = true) Long valueVnd) {
     }
 
     public record PublicDeclaration(String agencyCode, String position, String rank, DeclarationKind kind, int year,
@@ -37,6 +39,7 @@ public class PublicationService {
             LocalDate publishedOn, LocalDate visibleUntil, List<PublicItem> items) {
     }
 
+    @Schema(name = "DeclarationPublication")
     public record Publication(UUID declarationId, LocalDate publishedOn, LocalDate visibleUntil) {
     }
 

@@ -9,15 +9,19 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 @Entity
 @Table(name = "verification")
 public class Verification extends PanacheEntityBase {
 
+    @Schema(name = "DeclarationVerificationGround")
     public enum Ground { RANDOM_SELECTION, RISK_SCORE, DENUNCIATION, REQUEST }
 
+    @Schema(name = "DeclarationVerificationStatus")
     public enum Status { OPEN, CONCLUDED }
 
+    @Schema(name = "DeclarationVerificationConclusion")
     public enum Conclusion { HONEST, DISHONEST }
 
     @Id

@@ -11,30 +11,38 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.inspectorate.declarations.declarants.DeclarantApi;
+import vn.inspectorate.declarations.declarations.DeclarationApi;
 
 public final class VerificationApi {
 
     /** {@code seed} may be given (to reproduce a draw); otherwise one is drawn and recorded. */
+    @Schema(name = "DeclarationVerificationCreatePlan")
     public record CreatePlan(
             @NotBlank @Pattern(regexp = DeclarantApi.CODE_PATTERN) String agencyCode,
             @NotNull @Min(2000) @Max(2100) Integer year,
+            @Schema(nullable = true, description = "Reproduces an earlier draw; drawn and recorded when absent.")
             Long seed) {
     }
 
-    public record RequestVerification(@NotBlank @Size(max = 1000) String reason) {
+    @Schema(name = "DeclarationVerificationRequest")
+    public record RequestVerification(@NotBlank @Size(max = 4000) String reason) {
     }
 
+    @Schema(name = "DeclarationVerificationConclude")
     public record Conclude(
             @NotNull Verification.Conclusion conclusion,
             @NotBlank @Size(max = 4000) String findings,
-            @NotNull @PositiveOrZero Long unexplainedIncreaseVnd,
+            @NotNull @PositiveOrZero @Max(DeclarationApi.MAX_ITEM_VND) Long unexplainedIncreaseVnd,
             @NotNull @PastOrPresent LocalDate concludedOn) {
     }
 
-    public record VerificationView(UUID id, UUID declarationId, Verification.Ground ground, UUID planId, UUID caseId,
-            Verification.Status status, Verification.Conclusion conclusion, String findings,
-            Long unexplainedIncreaseVnd, LocalDate concludedOn) {
+    @Schema(name = "DeclarationVerificationView")
+    public record VerificationView(UUID id, UUID declarationId, Verification.Ground ground,
+            @Schema(nullable = true) UUID planId, @Schema(nullable = true) UUID caseId, Verification.Status status,
+            @Schema(nullable = true) Verification.Conclusion conclusion, @Schema(nullable = true) String findings,
+            @Schema(nullable = true) Long unexplainedIncreaseVnd, @Schema(nullable = true) LocalDate concludedOn) {
 
         static VerificationView of(Verification v) {
             return new VerificationView(v.id, v.declarationId, v.ground, v.planId, v.caseId, v.status, v.conclusion,
@@ -42,6 +50,7 @@ public final class VerificationApi {
         }
     }
 
+    @Schema(name = "DeclarationVerificationPlanView")
     public record PlanView(UUID id, String agencyCode, int year, long seed, int percent, int riskScoreThreshold,
             int population, int randomSelected, int riskSelected, List<VerificationView> verifications) {
     }

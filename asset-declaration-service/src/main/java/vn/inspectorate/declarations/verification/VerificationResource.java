@@ -12,7 +12,15 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.inspectorate.declarations.verification.VerificationApi.Conclude;
 import vn.inspectorate.declarations.verification.VerificationApi.CreatePlan;
 import vn.inspectorate.declarations.verification.VerificationApi.PlanView;
@@ -22,6 +30,8 @@ import vn.inspectorate.platform.security.Roles;
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @RunOnVirtualThread
+@Tag(name = "Declaration verification", description = "Yearly verification plans, verifications and their "
+        + "conclusions.")
 public class VerificationResource {
 
     private final VerificationService verifications;
@@ -35,14 +45,29 @@ public class VerificationResource {
     @Path("/verification-plans")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ASSET_CONTROLLER)
+    @Operation(operationId = "createVerificationPlan", summary = "Draw an agency's yearly verification plan")
+    @APIResponse(responseCode = "201", description = "Drawn.",
+            headers = @Header(name = "Location", description = "The plan's address.",
+                    schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
+            content = @Content(schema = @Schema(implementation = PlanView.class)))
+    @APIResponse(responseCode = "200", description = "The agency's plan for the year, asked for again with the same values.",
+            content = @Content(schema = @Schema(implementation = PlanView.class)))
+    @APIResponse(responseCode = "409", description = "The agency already has a plan for the year with other values.")
     public Response plan(@Valid @NotNull CreatePlan body) {
-        var created = verifications.plan(body);
-        return Response.status(created.created() ? 201 : 200).entity(created.plan()).build();
+        var drawn = verifications.plan(body);
+        PlanView plan = drawn.plan();
+        return drawn.created()
+                ? Response.status(201).entity(plan).location(URI.create("/api/v1/verification-plans/" + plan.id())).build()
+                : Response.ok(plan).build();
     }
 
     @GET
     @Path("/verification-plans/{id}")
     @RolesAllowed({Roles.ASSET_CONTROLLER, Roles.CENTRAL_ANALYST, Roles.PLATFORM_ADMIN})
+    @Operation(operationId = "getVerificationPlan", summary = "A verification plan with its verifications")
+    @APIResponse(responseCode = "200", description = "The plan.",
+            content = @Content(schema = @Schema(implementation = PlanView.class)))
+    @APIResponse(responseCode = "404", description = "No such plan in the caller's scope.")
     public PlanView readPlan(@PathParam("id") UUID id) {
         return verifications.readPlan(id);
     }
@@ -50,6 +75,10 @@ public class VerificationResource {
     @GET
     @Path("/verifications/{id}")
     @RolesAllowed(Roles.ASSET_CONTROLLER)
+    @Operation(operationId = "getVerification", summary = "One verification")
+    @APIResponse(responseCode = "200", description = "The verification.",
+            content = @Content(schema = @Schema(implementation = VerificationView.class)))
+    @APIResponse(responseCode = "404", description = "No such verification in the caller's scope.")
     public VerificationView read(@PathParam("id") UUID id) {
         return verifications.read(id);
     }
@@ -59,6 +88,12 @@ public class VerificationResource {
     @Path("/verifications/{id}/conclusion")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ASSET_CONTROLLER)
+    @Operation(operationId = "concludeVerification", summary = "Conclude a verification honest or dishonest",
+            description = "The declaration becomes verified and can no longer be corrected.")
+    @APIResponse(responseCode = "200", description = "Concluded.",
+            content = @Content(schema = @Schema(implementation = VerificationView.class)))
+    @APIResponse(responseCode = "404", description = "No such verification in the caller's scope.")
+    @APIResponse(responseCode = "409", description = "Already concluded.")
     public VerificationView conclude(@PathParam("id") UUID id, @Valid @NotNull Conclude body) {
         return verifications.conclude(id, body);
     }

@@ -23,6 +23,13 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.inspectorate.contracts.EventCatalog;
 import vn.inspectorate.gateway.ratelimit.ClientRateLimiter;
 import vn.inspectorate.gateway.subscriptions.SubscriptionApi.CreateSubscription;
@@ -37,6 +44,7 @@ import vn.inspectorate.platform.security.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.PARTNER)
 @RunOnVirtualThread
+@Tag(name = "Subscriptions", description = "Partner webhook subscriptions to the public, sanitized events.")
 public class SubscriptionResource {
 
     private final SubscriptionService service;
@@ -56,6 +64,15 @@ public class SubscriptionResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "createSubscription", summary = "Subscribe a callback URL to public event types",
+            description = "The answer carries the signing secret, once.")
+    @APIResponse(responseCode = "201", description = "Subscribed.",
+            headers = @Header(name = "Location", description = "The subscription's address.",
+                    schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
+            content = @Content(schema = @Schema(implementation = SubscriptionView.class)))
+    @APIResponse(responseCode = "409", description = "The partner already has a subscription for this callback URL.")
+    @APIResponse(responseCode = "422", description = "A callback URL that is not public http(s), or an event type that "
+            + "is not public.")
     public Response create(@Valid @NotNull CreateSubscription request) {
         SubscriptionService.Creation creation = service.create(owner(), request);
         SubscriptionView view = creation.subscription();
@@ -64,6 +81,7 @@ public class SubscriptionResource {
     }
 
     @GET
+    @Operation(operationId = "listSubscriptions", summary = "The partner's subscriptions")
     public List<SubscriptionView> list() {
         return service.list(owner());
     }
@@ -71,6 +89,8 @@ public class SubscriptionResource {
     /** The public, sanitized event types a subscription may ask for. */
     @GET
     @Path("event-types")
+    @Operation(operationId = "listSubscribableEventTypes", summary = "The public event types a subscription may ask "
+            + "for")
     public List<EventTypeView> eventTypes() {
         owner();
         return EventCatalog.all().stream().filter(EventCatalog.Entry::publicEvent)
@@ -79,24 +99,39 @@ public class SubscriptionResource {
 
     @GET
     @Path("{id}")
+    @Operation(operationId = "getSubscription", summary = "One of the partner's subscriptions")
+    @APIResponse(responseCode = "200", description = "The subscription.",
+            content = @Content(schema = @Schema(implementation = SubscriptionView.class)))
+    @APIResponse(responseCode = "404", description = "No such subscription of the partner.")
     public SubscriptionView get(@PathParam("id") UUID id) {
         return service.get(owner(), id);
     }
 
     @POST
     @Path("{id}/pause")
+    @Operation(operationId = "pauseSubscription", summary = "Pause deliveries to a subscription")
+    @APIResponse(responseCode = "200", description = "Paused.",
+            content = @Content(schema = @Schema(implementation = SubscriptionView.class)))
+    @APIResponse(responseCode = "404", description = "No such subscription of the partner.")
     public SubscriptionView pause(@PathParam("id") UUID id) {
         return service.pause(owner(), id);
     }
 
     @POST
     @Path("{id}/resume")
+    @Operation(operationId = "resumeSubscription", summary = "Resume deliveries")
+    @APIResponse(responseCode = "200", description = "Active.",
+            content = @Content(schema = @Schema(implementation = SubscriptionView.class)))
+    @APIResponse(responseCode = "404", description = "No such subscription of the partner.")
     public SubscriptionView resume(@PathParam("id") UUID id) {
         return service.resume(owner(), id);
     }
 
     @DELETE
     @Path("{id}")
+    @Operation(operationId = "deleteSubscription", summary = "Delete a subscription")
+    @APIResponse(responseCode = "204", description = "Deleted.")
+    @APIResponse(responseCode = "404", description = "No such subscription of the partner.")
     public Response delete(@PathParam("id") UUID id) {
         service.delete(owner(), id);
         return Response.noContent().build();
@@ -104,6 +139,11 @@ public class SubscriptionResource {
 
     @GET
     @Path("{id}/deliveries")
+    @Operation(operationId = "listSubscriptionDeliveries", summary = "The latest deliveries of a subscription with "
+            + "their attempts")
+    @APIResponse(responseCode = "200", description = "Its deliveries, newest first.",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = DeliveryView.class)))
+    @APIResponse(responseCode = "404", description = "No such subscription of the partner.")
     public List<DeliveryView> deliveries(@PathParam("id") UUID id,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
         return service.deliveries(owner(), id, limit);

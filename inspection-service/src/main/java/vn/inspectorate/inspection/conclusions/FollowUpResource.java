@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -18,9 +19,15 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.inspectorate.inspection.access.InspectorateAccess;
 import vn.inspectorate.inspection.conclusions.ConclusionApi.RecommendationView;
 import vn.inspectorate.inspection.conclusions.ConclusionApi.TransferView;
+import vn.inspectorate.inspection.reference.InspectedEntityInput;
 import vn.inspectorate.platform.idempotency.IdempotencyKeys;
 import vn.inspectorate.platform.security.Roles;
 
@@ -29,6 +36,8 @@ import vn.inspectorate.platform.security.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.PROVINCIAL_SYSTEM, Roles.INSPECTOR})
+@Tag(name = "Inspection follow-up", description = "Recoveries, recommendations done, transfers acknowledged, overdue "
+        + "recommendations.")
 public class FollowUpResource {
 
     private final FollowUpService followUps;
@@ -44,6 +53,17 @@ public class FollowUpResource {
     @POST
     @Path("/recommendations/{id}/payments")
     @Transactional
+    @Operation(operationId = "recordRecoveryPayment", summary = "Record a (partial) recovery of a recommendation",
+            description = "The payment reference is the natural key: a repeat records nothing new.")
+    @APIResponse(responseCode = "201", description = "Recorded; the recommendation with its recovered totals.",
+            content = @Content(schema = @Schema(implementation = RecommendationView.class)))
+    @APIResponse(responseCode = "200", description = "Already recorded under this reference.",
+            content = @Content(schema = @Schema(implementation = RecommendationView.class)))
+    @APIResponse(responseCode = "404", description = "No such recommendation in the caller's scope.")
+    @APIResponse(responseCode = "409", description = "Not a recovery recommendation, or the inspection is not in "
+            + "follow-up.")
+    @APIResponse(responseCode = "422", description = "Paid before the conclusion, nothing recovered, or more than "
+            + "what remains.")
     public Response recordPayment(@PathParam("id") UUID id, @Valid @NotNull ConclusionApi.Payment request,
             @HeaderParam(IdempotencyKeys.HEADER) String key) {
         return idempotency.once(access.subject() + " POST /api/v1/recommendations/" + id + "/payments", key, request,
@@ -55,12 +75,26 @@ public class FollowUpResource {
 
     @POST
     @Path("/recommendations/{id}/completion")
+    @Operation(operationId = "completeRecommendation", summary = "Mark a recommendation done")
+    @APIResponse(responseCode = "200", description = "Done, or already done.",
+            content = @Content(schema = @Schema(implementation = RecommendationView.class)))
+    @APIResponse(responseCode = "404", description = "No such recommendation in the caller's scope.")
+    @APIResponse(responseCode = "409", description = "The inspection is not in follow-up.")
+    @APIResponse(responseCode = "422", description = "Done before the conclusion, or discipline on a recommendation "
+            + "that is not disciplinary.")
     public RecommendationView complete(@PathParam("id") UUID id, @Valid @NotNull ConclusionApi.Completion request) {
         return followUps.complete(id, request);
     }
 
     @POST
     @Path("/transfers/{id}/acknowledgement")
+    @Operation(operationId = "acknowledgeTransfer", summary = "Record an investigation body's acknowledgement of a "
+            + "transfer")
+    @APIResponse(responseCode = "200", description = "Acknowledged, or already acknowledged.",
+            content = @Content(schema = @Schema(implementation = TransferView.class)))
+    @APIResponse(responseCode = "404", description = "No such transfer in the caller's scope.")
+    @APIResponse(responseCode = "409", description = "The inspection is not in follow-up.")
+    @APIResponse(responseCode = "422", description = "Acknowledged before the transfer.")
     public TransferView acknowledge(@PathParam("id") UUID id, @Valid @NotNull ConclusionApi.Acknowledgement request) {
         return followUps.acknowledge(id, request);
     }
@@ -68,7 +102,11 @@ public class FollowUpResource {
     @GET
     @Path("/follow-ups/overdue")
     @RolesAllowed({Roles.PROVINCIAL_SYSTEM, Roles.INSPECTOR, Roles.CENTRAL_ANALYST, Roles.PLATFORM_ADMIN})
-    public List<RecommendationView> overdue(@QueryParam("asOf") LocalDate asOf, @QueryParam("province") String province) {
+    @Operation(operationId = "listOverdueRecommendations", summary = "Recommendations not done by their due date")
+    public List<RecommendationView> overdue(@QueryParam("asOf") LocalDate asOf,
+            @QueryParam("province") @Pattern(regexp = InspectedEntityInput.PROVINCE_CODE,
+                    message = "must be a province code such as VN-HN")
+            String province) {
         return followUps.overdue(asOf == null ? LocalDate.now(ZoneOffset.UTC) : asOf, province);
     }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.UUID;
 import vn.inspectorate.inspection.conclusions.ConclusionApi.ConclusionView;
 import vn.inspectorate.inspection.overlaps.ConflictView;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.inspectorate.inspection.reference.InspectedEntityInput;
 
 /** Requests and answers of the inspection API. */
@@ -21,6 +22,7 @@ public final class InspectionApi {
     private InspectionApi() {
     }
 
+    @Schema(name = "InspectionTeamMember")
     public record TeamMember(@NotBlank @Size(max = 200) String name, @NotBlank @Size(max = 100) String role) {
     }
 
@@ -33,7 +35,7 @@ public final class InspectionApi {
             @NotBlank @Size(max = 60) String decisionNumber,
             @NotNull LocalDate decisionDate,
             LocalDate openedOn,
-            @NotBlank @Size(max = 2000) String legalBasis,
+            @NotBlank @Size(max = 4000) String legalBasis,
             @NotEmpty @Size(max = 50) List<@NotNull @Valid TeamMember> team,
             @NotNull InspectionType type,
             @NotBlank @Size(max = 60) @Pattern(regexp = "[A-Z][A-Z0-9_]*", message = "must be a subject code, e.g. LAND")
@@ -44,9 +46,11 @@ public final class InspectionApi {
             @Size(max = 50) List<@NotNull UUID> caseIds) {
     }
 
+    @Schema(name = "InspectionStart")
     public record Start(@NotNull LocalDate startedOn) {
     }
 
+    @Schema(name = "InspectionExtend")
     public record Extend(
             @NotNull @Min(1) @Max(366) Integer extraDays,
             @NotBlank @Size(max = 60) @Pattern(regexp = "[A-Z][A-Z0-9_]*", message = "must be a reason code")
@@ -54,21 +58,26 @@ public final class InspectionApi {
             @NotNull LocalDate decidedOn) {
     }
 
+    @Schema(name = "InspectionSubmitReport")
     public record SubmitReport(@NotNull LocalDate submittedOn) {
     }
 
+    @Schema(name = "InspectionClose")
     public record Close(@NotNull LocalDate closedOn) {
     }
 
+    @Schema(name = "InspectionExtensionView")
     public record ExtensionView(int number, int extraDays, String reasonCode, LocalDate decidedOn, LocalDate newDueOn) {
     }
 
     public record InspectionView(UUID id, String bodyCode, String provinceCode, String decisionNumber,
             LocalDate decisionDate, String legalBasis, List<TeamMember> team, InspectionType type, String subject,
-            String entityCode, int year, boolean planned, UUID plannedInspectionId, UUID planId, UUID reInspectionOf,
+            String entityCode, int year, boolean planned, @Schema(nullable = true) UUID plannedInspectionId,
+            @Schema(nullable = true) UUID planId, @Schema(nullable = true) UUID reInspectionOf,
             List<UUID> caseIds, InspectionStatus status, List<InspectionStatus> allowedTransitions, LocalDate openedOn,
             int baseDays, int extensionsUsed, int maxExtensions, int extensionDaysLimit, LocalDate dueOn,
-            LocalDate reportSubmittedOn, boolean overrun, long version, List<ExtensionView> extensions,
-            List<ConflictView> conflicts, ConclusionView conclusion) {
+            @Schema(nullable = true) LocalDate reportSubmittedOn, boolean overrun, long version,
+            List<ExtensionView> extensions, List<ConflictView> conflicts,
+            @Schema(nullable = true) ConclusionView conclusion) {
     }
 }

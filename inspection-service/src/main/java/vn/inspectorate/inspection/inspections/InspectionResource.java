@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -17,11 +18,19 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.inspectorate.inspection.access.InspectorateAccess;
 import vn.inspectorate.inspection.conclusions.ConclusionApi;
 import vn.inspectorate.inspection.conclusions.ConclusionService;
 import vn.inspectorate.inspection.conclusions.FollowUpService;
 import vn.inspectorate.inspection.inspections.InspectionApi.InspectionView;
+import vn.inspectorate.inspection.reference.InspectedEntityInput;
 import vn.inspectorate.platform.idempotency.IdempotencyKeys;
 import vn.inspectorate.platform.security.Roles;
 
@@ -30,6 +39,7 @@ import vn.inspectorate.platform.security.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.PROVINCIAL_SYSTEM, Roles.INSPECTOR})
+@Tag(name = "Inspections", description = "Opening decisions, status changes, conclusions and closure.")
 public class InspectionResource {
 
     private final InspectionService inspections;
@@ -49,6 +59,19 @@ public class InspectionResource {
 
     @POST
     @Transactional
+    @Operation(operationId = "openInspection", summary = "Open an inspection by decision",
+            description = "Planned, ad hoc, re-inspection or from cases. Body and decision number are the natural key: "
+                    + "a repeat answers the inspection already opened.")
+    @APIResponse(responseCode = "201", description = "Opened.",
+            headers = @Header(name = "Location", description = "The inspection's address.",
+                    schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
+            content = @Content(schema = @Schema(implementation = InspectionView.class)))
+    @APIResponse(responseCode = "200", description = "Already opened by this decision: the original inspection.",
+            content = @Content(schema = @Schema(implementation = InspectionView.class)))
+    @APIResponse(responseCode = "409", description = "The planned inspection is no longer planned, or has unsettled "
+            + "overlap conflicts.")
+    @APIResponse(responseCode = "422", description = "Unknown body, case or planned inspection, entity outside the "
+            + "body's jurisdiction, or no duration rule in force on the decision date.")
     public Response open(@Valid @NotNull InspectionApi.OpenInspection request,
             @HeaderParam(IdempotencyKeys.HEADER) String key) {
         return idempotency.once(access.subject() + " POST /api/v1/inspections", key, request, () -> {
@@ -60,7 +83,11 @@ public class InspectionResource {
 
     @GET
     @RolesAllowed({Roles.PROVINCIAL_SYSTEM, Roles.INSPECTOR, Roles.CENTRAL_ANALYST, Roles.PLATFORM_ADMIN})
-    public List<InspectionView> list(@QueryParam("province") String province,
+    @Operation(operationId = "listInspections", summary = "Inspections in the caller's scope")
+    public List<InspectionView> list(
+            @QueryParam("province") @Pattern(regexp = InspectedEntityInput.PROVINCE_CODE,
+                    message = "must be a province code such as VN-HN")
+            String province,
             @QueryParam("status") InspectionStatus status, @QueryParam("overrun") Boolean overrun) {
         return inspections.list(province, status, overrun);
     }
@@ -68,24 +95,47 @@ public class InspectionResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.PROVINCIAL_SYSTEM, Roles.INSPECTOR, Roles.CENTRAL_ANALYST, Roles.PLATFORM_ADMIN})
+    @Operation(operationId = "getInspection", summary = "One inspection with its extensions, conflicts and conclusion")
+    @APIResponse(responseCode = "200", description = "The inspection.",
+            content = @Content(schema = @Schema(implementation = InspectionView.class)))
+    @APIResponse(responseCode = "404", description = "No such inspection in the caller's scope.")
     public InspectionView get(@PathParam("id") UUID id) {
         return inspections.get(id);
     }
 
     @POST
     @Path("/{id}/start")
+    @Operation(operationId = "startInspection", summary = "Start an opened inspection")
+    @APIResponse(responseCode = "200", description = "Started.",
+            content = @Content(schema = @Schema(implementation = InspectionView.class)))
+    @APIResponse(responseCode = "404", description = "No such inspection in the caller's scope.")
+    @APIResponse(responseCode = "409", description = "The inspection is not opened.")
+    @APIResponse(responseCode = "422", description = "Started before it was opened.")
     public InspectionView start(@PathParam("id") UUID id, @Valid @NotNull InspectionApi.Start request) {
         return inspections.start(id, request);
     }
 
     @POST
     @Path("/{id}/extensions")
+    @Operation(operationId = "extendInspection", summary = "Extend a running inspection within its level's limits")
+    @APIResponse(responseCode = "200", description = "Extended; the new due date.",
+            content = @Content(schema = @Schema(implementation = InspectionView.class)))
+    @APIResponse(responseCode = "404", description = "No such inspection in the caller's scope.")
+    @APIResponse(responseCode = "409", description = "The inspection is not running.")
+    @APIResponse(responseCode = "422", description = "No extension left, too many days, or decided outside the "
+            + "inspection's run.")
     public InspectionView extend(@PathParam("id") UUID id, @Valid @NotNull InspectionApi.Extend request) {
         return inspections.extend(id, request);
     }
 
     @POST
     @Path("/{id}/report")
+    @Operation(operationId = "submitInspectionReport", summary = "Record the team's report of a running inspection")
+    @APIResponse(responseCode = "200", description = "Report recorded.",
+            content = @Content(schema = @Schema(implementation = InspectionView.class)))
+    @APIResponse(responseCode = "404", description = "No such inspection in the caller's scope.")
+    @APIResponse(responseCode = "409", description = "The inspection is not running.")
+    @APIResponse(responseCode = "422", description = "Submitted before the inspection was opened.")
     public InspectionView submitReport(@PathParam("id") UUID id, @Valid @NotNull InspectionApi.SubmitReport request) {
         return inspections.submitReport(id, request);
     }
@@ -93,24 +143,48 @@ public class InspectionResource {
     @POST
     @Path("/{id}/conclusion")
     @Transactional
+    @Operation(operationId = "concludeInspection", summary = "Conclude an inspection whose report was submitted",
+            description = "A repeat with the same conclusion number answers the inspection as concluded.")
+    @APIResponse(responseCode = "201", description = "Concluded.",
+            headers = @Header(name = "Location", description = "The concluded inspection's address.",
+                    schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
+            content = @Content(schema = @Schema(implementation = InspectionView.class)))
+    @APIResponse(responseCode = "200", description = "Already concluded with this number.",
+            content = @Content(schema = @Schema(implementation = InspectionView.class)))
+    @APIResponse(responseCode = "404", description = "No such inspection in the caller's scope.")
+    @APIResponse(responseCode = "409", description = "The inspection's report is not submitted, or it was concluded "
+            + "with another number.")
+    @APIResponse(responseCode = "422", description = "Dates out of order, inconsistent amounts or publication.")
     public Response conclude(@PathParam("id") UUID id, @Valid @NotNull ConclusionApi.Conclude request,
             @HeaderParam(IdempotencyKeys.HEADER) String key) {
         return idempotency.once(access.subject() + " POST /api/v1/inspections/" + id + "/conclusion", key, request,
                 () -> {
                     var result = conclusions.conclude(id, request);
-                    return Response.status(result.created() ? 201 : 200).entity(result.inspection()).build();
+                    return Response.status(result.created() ? 201 : 200).entity(result.inspection())
+                            .location(URI.create("/api/v1/inspections/" + id)).build();
                 });
     }
 
     @POST
     @Path("/{id}/follow-up")
     @Consumes(MediaType.WILDCARD)
+    @Operation(operationId = "startInspectionFollowUp", summary = "Start the follow-up of a concluded inspection")
+    @APIResponse(responseCode = "200", description = "In follow-up.",
+            content = @Content(schema = @Schema(implementation = InspectionView.class)))
+    @APIResponse(responseCode = "404", description = "No such inspection in the caller's scope.")
+    @APIResponse(responseCode = "409", description = "The inspection is not concluded.")
     public InspectionView startFollowUp(@PathParam("id") UUID id) {
         return inspections.startFollowUp(id);
     }
 
     @POST
     @Path("/{id}/closure")
+    @Operation(operationId = "closeInspection", summary = "Close the follow-up with what was actually done")
+    @APIResponse(responseCode = "200", description = "Closed.",
+            content = @Content(schema = @Schema(implementation = InspectionView.class)))
+    @APIResponse(responseCode = "404", description = "No such inspection in the caller's scope.")
+    @APIResponse(responseCode = "409", description = "The inspection is not in follow-up.")
+    @APIResponse(responseCode = "422", description = "Closed before the conclusion.")
     public InspectionView close(@PathParam("id") UUID id, @Valid @NotNull InspectionApi.Close request) {
         return followUps.close(id, request.closedOn());
     }

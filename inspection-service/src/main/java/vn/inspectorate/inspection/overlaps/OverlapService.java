@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.inspectorate.inspection.access.InspectorateAccess;
 import vn.inspectorate.inspection.reference.InspectionBody;
 import vn.inspectorate.inspection.reference.ReferenceData;
@@ -20,10 +21,11 @@ import vn.inspectorate.platform.problem.ProblemException;
 public class OverlapService {
 
     /** Which body proceeds; the other side's planned inspection is withdrawn. */
-    public record Settle(@NotBlank @Size(max = 40) String proceedingBodyCode, @NotBlank @Size(max = 2000) String note) {
+    @Schema(name = "OverlapSettle")
+    public record Settle(@NotBlank @Size(max = 40) String proceedingBodyCode, @NotBlank @Size(max = 4000) String note) {
     }
 
-    public record OverlapReport(int year, String province, int total, int unsettled, List<ConflictView> conflicts) {
+    public record OverlapReport(int year, @Schema(nullable = true) String province, int total, int unsettled, List<ConflictView> conflicts) {
     }
 
     private final EntityManager em;

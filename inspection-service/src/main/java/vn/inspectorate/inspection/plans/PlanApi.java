@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.inspectorate.inspection.inspections.InspectionType;
 import vn.inspectorate.inspection.overlaps.ConflictView;
 import vn.inspectorate.inspection.reference.InspectedEntityInput;
@@ -21,6 +22,7 @@ public final class PlanApi {
     private PlanApi() {
     }
 
+    @Schema(name = "InspectionCreatePlan")
     public record CreatePlan(@NotBlank @Size(max = 40) String bodyCode, @NotNull @Min(2000) @Max(2100) Integer year) {
     }
 
@@ -34,22 +36,28 @@ public final class PlanApi {
             @Size(max = 40) String responsibleBodyCode) {
     }
 
+    @Schema(name = "InspectionPlanAmend")
     public record Amend(
-            @NotBlank @Size(max = 2000) String reason,
-            @Valid List<@NotNull @Valid AddPlannedInspection> add,
-            List<@NotNull UUID> withdraw) {
+            @NotBlank @Size(max = 4000) String reason,
+            @Size(max = 500) List<@NotNull @Valid AddPlannedInspection> add,
+            @Size(max = 500) List<@NotNull UUID> withdraw) {
     }
 
     public record PlannedInspectionView(UUID id, UUID planId, String bodyCode, String responsibleBodyCode, int year,
             String entityCode, String subject, InspectionType type, LocalDate plannedStart, LocalDate plannedEnd,
-            int durationDays, String status, Integer addedByAmendment, List<ConflictView> conflicts) {
+            int durationDays, String status, @Schema(nullable = true) Integer addedByAmendment,
+            List<ConflictView> conflicts) {
     }
 
+    @Schema(name = "InspectionPlanAmendmentView")
     public record AmendmentView(int number, String reason, String change, String decidedBy, OffsetDateTime decidedAt) {
     }
 
-    public record PlanView(UUID id, String bodyCode, String provinceCode, int year, PlanStatus status, long version,
-            String createdBy, OffsetDateTime submittedAt, String approvedBy, LocalDate approvedOn,
+    @Schema(name = "InspectionPlanView")
+    public record PlanView(UUID id, String bodyCode,
+            @Schema(nullable = true, description = "None for central and sector bodies.") String provinceCode, int year,
+            PlanStatus status, long version, String createdBy, @Schema(nullable = true) OffsetDateTime submittedAt,
+            @Schema(nullable = true) String approvedBy, @Schema(nullable = true) LocalDate approvedOn,
             List<PlannedInspectionView> inspections, List<AmendmentView> amendments) {
     }
 }

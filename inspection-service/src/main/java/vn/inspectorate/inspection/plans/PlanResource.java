@@ -3,7 +3,10 @@ package vn.inspectorate.inspection.plans;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -17,8 +20,16 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.inspectorate.inspection.access.InspectorateAccess;
 import vn.inspectorate.inspection.plans.PlanApi.PlanView;
+import vn.inspectorate.inspection.plans.PlanApi.PlannedInspectionView;
 import vn.inspectorate.platform.idempotency.IdempotencyKeys;
 import vn.inspectorate.platform.security.Roles;
 
@@ -27,6 +38,8 @@ import vn.inspectorate.platform.security.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.PROVINCIAL_SYSTEM, Roles.INSPECTOR})
+@Tag(name = "Inspection plans", description = "Annual plans: items with the overlap check, submission, approval, "
+        + "amendments.")
 public class PlanResource {
 
     private final PlanService plans;
@@ -41,6 +54,15 @@ public class PlanResource {
 
     @POST
     @Transactional
+    @Operation(operationId = "createInspectionPlan", summary = "Create the plan of a body for a year",
+            description = "Body and year are the natural key: a repeat answers the existing plan.")
+    @APIResponse(responseCode = "201", description = "Created.",
+            headers = @Header(name = "Location", description = "The plan's address.",
+                    schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
+            content = @Content(schema = @Schema(implementation = PlanView.class)))
+    @APIResponse(responseCode = "200", description = "The body's plan for this year already exists: the original plan.",
+            content = @Content(schema = @Schema(implementation = PlanView.class)))
+    @APIResponse(responseCode = "422", description = "Unknown body or a past year.")
     public Response create(@Valid @NotNull PlanApi.CreatePlan request,
             @HeaderParam(IdempotencyKeys.HEADER) String key) {
         return idempotency.once(access.subject() + " POST /api/v1/inspection-plans", key, request, () -> {
@@ -52,13 +74,19 @@ public class PlanResource {
 
     @GET
     @RolesAllowed({Roles.PROVINCIAL_SYSTEM, Roles.INSPECTOR, Roles.CENTRAL_ANALYST, Roles.PLATFORM_ADMIN})
-    public List<PlanView> list(@QueryParam("year") Integer year, @QueryParam("bodyCode") String bodyCode) {
+    @Operation(operationId = "listInspectionPlans", summary = "Plans in the caller's scope")
+    public List<PlanView> list(@QueryParam("year") @Min(2000) @Max(2100) Integer year,
+            @QueryParam("bodyCode") @Size(max = 40) String bodyCode) {
         return plans.list(year, bodyCode);
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.PROVINCIAL_SYSTEM, Roles.INSPECTOR, Roles.CENTRAL_ANALYST, Roles.PLATFORM_ADMIN})
+    @Operation(operationId = "getInspectionPlan", summary = "One plan with its items, conflicts and amendments")
+    @APIResponse(responseCode = "200", description = "The plan.",
+            content = @Content(schema = @Schema(implementation = PlanView.class)))
+    @APIResponse(responseCode = "404", description = "No such plan in the caller's scope.")
     public PlanView get(@PathParam("id") UUID id) {
         return plans.get(id);
     }
@@ -66,6 +94,17 @@ public class PlanResource {
     @POST
     @Path("/{id}/inspections")
     @Transactional
+    @Operation(operationId = "addPlannedInspection", summary = "Add a planned inspection to a draft plan",
+            description = "The entity is upserted by registry code; entity and subject are the item's natural key. "
+                    + "The answer lists the overlap conflicts found.")
+    @APIResponse(responseCode = "201", description = "Added.",
+            content = @Content(schema = @Schema(implementation = PlannedInspectionView.class)))
+    @APIResponse(responseCode = "200", description = "The plan already holds this entity and subject: the original item.",
+            content = @Content(schema = @Schema(implementation = PlannedInspectionView.class)))
+    @APIResponse(responseCode = "404", description = "No such plan in the caller's scope.")
+    @APIResponse(responseCode = "409", description = "The plan is not a draft.")
+    @APIResponse(responseCode = "422", description = "Unknown responsible body, entity outside its jurisdiction or "
+            + "registered elsewhere, or a start outside the plan's year.")
     public Response addInspection(@PathParam("id") UUID id, @Valid @NotNull PlanApi.AddPlannedInspection request,
             @HeaderParam(IdempotencyKeys.HEADER) String key) {
         return idempotency.once(access.subject() + " POST /api/v1/inspection-plans/" + id + "/inspections", key,
@@ -78,6 +117,12 @@ public class PlanResource {
     @POST
     @Path("/{id}/submission")
     @Consumes(MediaType.WILDCARD)
+    @Operation(operationId = "submitInspectionPlan", summary = "Submit a draft plan for approval")
+    @APIResponse(responseCode = "200", description = "Submitted, or already submitted.",
+            content = @Content(schema = @Schema(implementation = PlanView.class)))
+    @APIResponse(responseCode = "404", description = "No such plan in the caller's scope.")
+    @APIResponse(responseCode = "409", description = "The plan is neither a draft nor submitted.")
+    @APIResponse(responseCode = "422", description = "The plan has no inspections.")
     public PlanView submit(@PathParam("id") UUID id) {
         return plans.submit(id);
     }
@@ -86,6 +131,11 @@ public class PlanResource {
     @Path("/{id}/approval")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Roles.INSPECTOR)
+    @Operation(operationId = "approveInspectionPlan", summary = "Approve a submitted plan (the body's head)")
+    @APIResponse(responseCode = "200", description = "Approved, or already in force.",
+            content = @Content(schema = @Schema(implementation = PlanView.class)))
+    @APIResponse(responseCode = "404", description = "No such plan in the caller's scope.")
+    @APIResponse(responseCode = "409", description = "The plan is a draft, or has unsettled overlap conflicts.")
     public PlanView approve(@PathParam("id") UUID id) {
         return plans.approve(id);
     }
@@ -94,9 +144,20 @@ public class PlanResource {
     @Path("/{id}/amendments")
     @RolesAllowed(Roles.INSPECTOR)
     @Transactional
+    @Operation(operationId = "amendInspectionPlan", summary = "Add and withdraw items of a plan in force",
+            description = "Recorded as a numbered amendment; the answer is the amended plan.")
+    @APIResponse(responseCode = "201", description = "Amended.",
+            headers = @Header(name = "Location", description = "The amended plan's address.",
+                    schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
+            content = @Content(schema = @Schema(implementation = PlanView.class)))
+    @APIResponse(responseCode = "404", description = "No such plan in the caller's scope.")
+    @APIResponse(responseCode = "409", description = "The plan is not in force.")
+    @APIResponse(responseCode = "422", description = "Nothing to add or withdraw, an item not in the plan or already "
+            + "opened, or an invalid item.")
     public Response amend(@PathParam("id") UUID id, @Valid @NotNull PlanApi.Amend request,
             @HeaderParam(IdempotencyKeys.HEADER) String key) {
         return idempotency.once(access.subject() + " POST /api/v1/inspection-plans/" + id + "/amendments", key,
-                request, () -> Response.status(201).entity(plans.amend(id, request)).build());
+                request, () -> Response.status(201).entity(plans.amend(id, request))
+                        .location(URI.create("/api/v1/inspection-plans/" + id)).build());
     }
 }

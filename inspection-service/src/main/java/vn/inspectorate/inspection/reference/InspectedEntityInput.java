@@ -11,6 +11,9 @@ public record InspectedEntityInput(
         String code,
         @NotNull EntityKind kind,
         @NotBlank @Size(max = 300) String name,
-        @NotBlank @Pattern(regexp = "VN-[A-Z0-9]{2,3}", message = "must be an ISO 3166-2 province code, e.g. VN-HN")
+        @NotBlank @Pattern(regexp = PROVINCE_CODE, message = "must be an ISO 3166-2 province code, e.g. VN-HN")
         String provinceCode) {
+
+    /** An ISO 3166-2:VN province code, e.g. VN-HN. */
+    public static final String PROVINCE_CODE = "VN-[A-Z0-9]{2,3}";
 }

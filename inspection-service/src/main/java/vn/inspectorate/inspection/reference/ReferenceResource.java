@@ -1,38 +1,50 @@
 package vn.inspectorate.inspection.reference;
 
+import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.time.LocalDate;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.inspectorate.platform.security.Roles;
 
 /** Reference data: the inspection bodies and the duration rules, dated. */
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.PROVINCIAL_SYSTEM, Roles.INSPECTOR, Roles.CENTRAL_ANALYST, Roles.PLATFORM_ADMIN})
+@Tag(name = "Inspection reference data", description = "Inspection bodies and the dated duration rules.")
 public class ReferenceResource {
 
-    public record BodyView(String code, String name, String level, String provinceCode) {
+    @Schema(name = "InspectionBodyView")
+    public record BodyView(String code, String name, String level,
+            @Schema(nullable = true, description = "None for central and sector bodies.") String provinceCode) {
     }
 
+    @Schema(name = "InspectionDurationRuleView")
     public record DurationRuleView(String level, boolean reInspection, int baseDays, int extensionDays,
-            int maxExtensions, java.time.LocalDate effectiveFrom, java.time.LocalDate effectiveTo, String source) {
+            int maxExtensions, LocalDate effectiveFrom, @Schema(nullable = true) LocalDate effectiveTo, String source) {
     }
 
     @GET
     @Path("/inspection-bodies")
+    @Operation(operationId = "listInspectionBodies", summary = "The inspection bodies with their level and province")
     public List<BodyView> bodies() {
-        return InspectionBody.<InspectionBody>listAll(io.quarkus.panache.common.Sort.by("code")).stream()
+        return InspectionBody.<InspectionBody>listAll(Sort.by("code")).stream()
                 .map(b -> new BodyView(b.code, b.name, b.level, b.provinceCode)).toList();
     }
 
     @GET
     @Path("/duration-rules")
+    @Operation(operationId = "listDurationRules", summary = "The duration rules of inspections, with their effective "
+            + "dates")
     public List<DurationRuleView> durationRules() {
-        return DurationRule.<DurationRule>listAll(io.quarkus.panache.common.Sort.by("level", "reInspection",
-                "effectiveFrom")).stream().map(r -> new DurationRuleView(r.level, r.reInspection, r.baseDays,
-                r.extensionDays, r.maxExtensions, r.effectiveFrom, r.effectiveTo, r.source)).toList();
+        return DurationRule.<DurationRule>listAll(Sort.by("level", "reInspection", "effectiveFrom")).stream()
+                .map(r -> new DurationRuleView(r.level, r.reInspection, r.baseDays, r.extensionDays, r.maxExtensions,
+                        r.effectiveFrom, r.effectiveTo, r.source)).toList();
     }
 }

@@ -23,6 +23,7 @@ public record Problem(URI type, String title, int status, String detail, String 
     private static final String TYPE_BASE = "https://inspectorate.gov.vn/problems/";
 
     /** One offending field: its JSON path (e.g. {@code cases[3].receivedOn}) and what is wrong with it. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "ProblemFieldError")
     public record FieldError(String field, String message) {
     }
 

@@ -124,6 +124,12 @@ public class ProblemMappers {
         if (status >= 500) {
             return unexpected(e, uri);
         }
+        // the REST spec answers a query parameter that is no number or date 404 (no such resource); it is bad input
+        if (status == 404 && (e.getCause() instanceof NumberFormatException
+                || e.getCause() instanceof java.time.format.DateTimeParseException)) {
+            return Problem.of(400, "invalid-parameter", "Invalid parameter", "A parameter is not a valid number or"
+                    + " date.").withInstance(uri.getPath()).toResponse();
+        }
         Response.Status known = Response.Status.fromStatusCode(status);
         String title = known == null ? "Request refused" : known.getReasonPhrase();
         String detail = switch (status) {

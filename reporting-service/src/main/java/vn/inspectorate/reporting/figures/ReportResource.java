@@ -15,6 +15,14 @@ import vn.inspectorate.platform.problem.Problem;
 import vn.inspectorate.platform.security.Roles;
 import vn.inspectorate.reporting.periods.Period;
 import vn.inspectorate.reporting.periods.PeriodKind;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Statistics for a period and scope: summary, time series, breakdowns, and the drill-down from a figure to the ids
@@ -23,6 +31,7 @@ import vn.inspectorate.reporting.periods.PeriodKind;
 @Path("/api/v1/reports")
 @Produces(MediaType.APPLICATION_JSON)
 @RunOnVirtualThread
+@Tag(name = "Reports", description = "Statistics for a period and scope")
 public class ReportResource {
 
     private static final int MAX_DRILL_DOWN = 1000;
@@ -41,22 +50,31 @@ public class ReportResource {
     @GET
     @Path("/figures")
     @RolesAllowed({Roles.CENTRAL_ANALYST, Roles.PLATFORM_ADMIN, Roles.PROVINCIAL_SYSTEM, Roles.INSPECTOR, Roles.PARTNER})
+    @Operation(operationId = "listReportFigures", summary = "The figures this service reports")
     public List<FigureInfo> figures() {
         return Arrays.stream(Figure.values())
                 .map(f -> new FigureInfo(f.code(), f.label(), f.unit().name(), f.isHeadline(), f.isNow()))
                 .toList();
     }
 
+    @Schema(name = "ReportFigure")
     public record FigureInfo(String figure, String label, String unit, boolean headline, boolean now) {
     }
 
     @GET
     @Path("/summary")
     @RolesAllowed({Roles.CENTRAL_ANALYST, Roles.PLATFORM_ADMIN, Roles.PROVINCIAL_SYSTEM, Roles.INSPECTOR, Roles.PARTNER})
-    public ReportViews.Summary summary(@QueryParam("period") String period, @QueryParam("calendar") String calendar,
-            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("province") String province,
-            @QueryParam("body") String body, @QueryParam("sector") String sector, @QueryParam("kind") String kind,
-            @QueryParam("units") String units) {
+    @Operation(operationId = "getReportSummary", summary = "Every figure for a period and scope, with the same period a year before")
+    public ReportViews.Summary summary(
+            @QueryParam("period") @Size(max = 32) String period,
+            @QueryParam("calendar") @Parameter(schema = @Schema(enumeration = {"calendar", "sector"})) String calendar,
+            @QueryParam("from") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date")) String from,
+            @QueryParam("to") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date")) String to,
+            @QueryParam("province") @Size(max = 16) String province,
+            @QueryParam("body") @Size(max = 64) String body,
+            @QueryParam("sector") @Size(max = 64) String sector,
+            @QueryParam("kind") @Size(max = 64) String kind,
+            @QueryParam("units") @Parameter(schema = @Schema(enumeration = {"filed", "current"})) String units) {
         List<Problem.FieldError> errors = ReportRequests.errors();
         Period p = requests.period(period, calendar, from, to, errors);
         ReportFilter f = requests.filter(province, body, sector, kind, units, errors);
@@ -67,10 +85,17 @@ public class ReportResource {
     @GET
     @Path("/series")
     @RolesAllowed({Roles.CENTRAL_ANALYST, Roles.PLATFORM_ADMIN, Roles.PROVINCIAL_SYSTEM, Roles.INSPECTOR, Roles.PARTNER})
-    public ReportViews.Series series(@QueryParam("figure") String figure, @QueryParam("period") String period,
-            @QueryParam("granularity") String granularity, @QueryParam("calendar") String calendar,
-            @QueryParam("province") String province, @QueryParam("body") String body,
-            @QueryParam("sector") String sector, @QueryParam("kind") String kind, @QueryParam("units") String units) {
+    @Operation(operationId = "getReportSeries", summary = "One figure over the months, quarters or half-years of a period")
+    public ReportViews.Series series(
+            @QueryParam("figure") @Size(max = 64) String figure,
+            @QueryParam("period") @Size(max = 32) String period,
+            @QueryParam("granularity") @Size(max = 16) String granularity,
+            @QueryParam("calendar") @Parameter(schema = @Schema(enumeration = {"calendar", "sector"})) String calendar,
+            @QueryParam("province") @Size(max = 16) String province,
+            @QueryParam("body") @Size(max = 64) String body,
+            @QueryParam("sector") @Size(max = 64) String sector,
+            @QueryParam("kind") @Size(max = 64) String kind,
+            @QueryParam("units") @Parameter(schema = @Schema(enumeration = {"filed", "current"})) String units) {
         List<Problem.FieldError> errors = ReportRequests.errors();
         Figure fig = requests.figure(figure, errors);
         if (period == null) {
@@ -89,11 +114,19 @@ public class ReportResource {
     @GET
     @Path("/breakdown")
     @RolesAllowed({Roles.CENTRAL_ANALYST, Roles.PLATFORM_ADMIN, Roles.PROVINCIAL_SYSTEM, Roles.INSPECTOR, Roles.PARTNER})
-    public ReportViews.Breakdown breakdown(@QueryParam("figure") String figure, @QueryParam("by") String by,
-            @QueryParam("period") String period, @QueryParam("calendar") String calendar,
-            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("province") String province,
-            @QueryParam("body") String body, @QueryParam("sector") String sector, @QueryParam("kind") String kind,
-            @QueryParam("units") String units) {
+    @Operation(operationId = "getReportBreakdown", summary = "One figure by province, body, sector or kind")
+    public ReportViews.Breakdown breakdown(
+            @QueryParam("figure") @Size(max = 64) String figure,
+            @QueryParam("by") @Parameter(schema = @Schema(enumeration = {"province", "body", "sector", "kind"})) String by,
+            @QueryParam("period") @Size(max = 32) String period,
+            @QueryParam("calendar") @Parameter(schema = @Schema(enumeration = {"calendar", "sector"})) String calendar,
+            @QueryParam("from") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date")) String from,
+            @QueryParam("to") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date")) String to,
+            @QueryParam("province") @Size(max = 16) String province,
+            @QueryParam("body") @Size(max = 64) String body,
+            @QueryParam("sector") @Size(max = 64) String sector,
+            @QueryParam("kind") @Size(max = 64) String kind,
+            @QueryParam("units") @Parameter(schema = @Schema(enumeration = {"filed", "current"})) String units) {
         List<Problem.FieldError> errors = ReportRequests.errors();
         Figure fig = requests.figure(figure, errors);
         if (fig != null && fig.isNow()) {
@@ -114,11 +147,20 @@ public class ReportResource {
     @GET
     @Path("/drill-down")
     @RolesAllowed({Roles.CENTRAL_ANALYST, Roles.PLATFORM_ADMIN, Roles.PROVINCIAL_SYSTEM, Roles.INSPECTOR})
-    public ReportViews.DrillDown drillDown(@QueryParam("figure") String figure, @QueryParam("period") String period,
-            @QueryParam("calendar") String calendar, @QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("province") String province, @QueryParam("body") String body,
-            @QueryParam("sector") String sector, @QueryParam("kind") String kind, @QueryParam("units") String units,
-            @QueryParam("after") String after, @QueryParam("limit") String limit) {
+    @Operation(operationId = "getReportDrillDown", summary = "The ids of the records behind a figure, a page at a time")
+    public ReportViews.DrillDown drillDown(
+            @QueryParam("figure") @Size(max = 64) String figure,
+            @QueryParam("period") @Size(max = 32) String period,
+            @QueryParam("calendar") @Parameter(schema = @Schema(enumeration = {"calendar", "sector"})) String calendar,
+            @QueryParam("from") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date")) String from,
+            @QueryParam("to") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date")) String to,
+            @QueryParam("province") @Size(max = 16) String province,
+            @QueryParam("body") @Size(max = 64) String body,
+            @QueryParam("sector") @Size(max = 64) String sector,
+            @QueryParam("kind") @Size(max = 64) String kind,
+            @QueryParam("units") @Parameter(schema = @Schema(enumeration = {"filed", "current"})) String units,
+            @QueryParam("after") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) String after,
+            @QueryParam("limit") @Min(1) @Max(MAX_DRILL_DOWN) Integer limit) {
         List<Problem.FieldError> errors = ReportRequests.errors();
         Figure fig = requests.figure(figure, errors);
         Period p = requests.period(period, calendar, from, to, errors);
@@ -131,17 +173,7 @@ public class ReportResource {
                 errors.add(new Problem.FieldError("after", "not a record id"));
             }
         }
-        int size = 100;
-        if (limit != null) {
-            try {
-                size = Integer.parseInt(limit);
-            } catch (NumberFormatException e) {
-                size = -1;
-            }
-            if (size < 1 || size > MAX_DRILL_DOWN) {
-                errors.add(new Problem.FieldError("limit", "between 1 and " + MAX_DRILL_DOWN));
-            }
-        }
+        int size = limit == null ? 100 : limit;
         ReportRequests.check(errors);
         List<UUID> ids = queries.records(fig, p, f, requests.today(), afterId, size + 1);
         UUID next = ids.size() > size ? ids.get(size - 1) : null;

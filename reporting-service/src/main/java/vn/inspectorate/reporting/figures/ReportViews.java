@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import vn.inspectorate.reporting.periods.Period;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The API models of the report endpoints. */
 public final class ReportViews {
@@ -14,6 +15,7 @@ public final class ReportViews {
     }
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
+    @Schema(name = "ReportPeriod")
     public record PeriodView(String key, String kind, String calendar, LocalDate start, LocalDate end) {
         public static PeriodView of(Period p) {
             return new PeriodView(p.key(), p.kind() == null ? "CUSTOM" : p.kind().name(), p.calendar().name(),
@@ -22,12 +24,16 @@ public final class ReportViews {
     }
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record ScopeView(String province, String units, String body, String sector, String kind) {
+    @Schema(name = "ReportScope")
+    public record ScopeView(@Schema(nullable = true) String province, String units,
+            @Schema(nullable = true) String body, @Schema(nullable = true) String sector,
+            @Schema(nullable = true) String kind) {
         public static ScopeView of(ReportFilter f) {
             return new ScopeView(f.province(), f.units().name(), f.body(), f.sector(), f.kind());
         }
     }
 
+    @Schema(name = "ReportSummary")
     public record Summary(PeriodView period, PeriodView previousPeriod, ScopeView scope, LocalDate asOf,
             List<FigureValue> figures) {
 
@@ -37,22 +43,30 @@ public final class ReportViews {
     }
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record SeriesPoint(PeriodView period, long value, Long previousValue, BigDecimal changePercent) {
+    @Schema(name = "ReportSeriesPoint")
+    public record SeriesPoint(PeriodView period, long value, @Schema(nullable = true) Long previousValue,
+            @Schema(nullable = true) BigDecimal changePercent) {
     }
 
+    @Schema(name = "ReportSeries")
     public record Series(String figure, String label, String unit, PeriodView period, String granularity,
             ScopeView scope, List<SeriesPoint> points) {
     }
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record BreakdownRow(String key, String name, long value, Long previousValue, BigDecimal changePercent) {
+    @Schema(name = "ReportBreakdownRow")
+    public record BreakdownRow(@Schema(nullable = true) String key, @Schema(nullable = true) String name, long value,
+            @Schema(nullable = true) Long previousValue, @Schema(nullable = true) BigDecimal changePercent) {
     }
 
+    @Schema(name = "ReportBreakdown")
     public record Breakdown(String figure, String label, String by, PeriodView period, PeriodView previousPeriod,
             ScopeView scope, List<BreakdownRow> rows) {
     }
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record DrillDown(String figure, PeriodView period, ScopeView scope, List<UUID> recordIds, UUID next) {
+    @Schema(name = "ReportDrillDown")
+    public record DrillDown(String figure, PeriodView period, ScopeView scope, List<UUID> recordIds,
+            @Schema(nullable = true) UUID next) {
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import vn.inspectorate.reporting.figures.FigureValue;
 import vn.inspectorate.reporting.figures.ReportViews.PeriodView;
 import vn.inspectorate.reporting.figures.ReportViews.ScopeView;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The periodic report: the sector's headline table first, then every figure, then (national scope) the headline
@@ -16,10 +17,12 @@ public record NationalReport(String title, PeriodView period, PeriodView previou
         List<Revision> revisions) {
 
     /** The headline period figures of one province (national reports only); figure code to value. */
-    public record ProvinceRow(String province, String name, java.util.Map<String, Long> values) {
+    @Schema(name = "NationalReportProvinceRow")
+    public record ProvinceRow(@Schema(nullable = true) String province, String name, java.util.Map<String, Long> values) {
     }
 
     /** A figure of an earlier published report whose value has changed since it was published. */
+    @Schema(name = "NationalReportRevision")
     public record Revision(String periodKey, String calendar, LocalDate periodStart, LocalDate periodEnd,
             String figure, long publishedValue, long currentValue) {
     }

@@ -16,10 +16,19 @@ import vn.inspectorate.platform.security.Roles;
 import vn.inspectorate.reporting.figures.ReportFilter;
 import vn.inspectorate.reporting.figures.ReportRequests;
 import vn.inspectorate.reporting.periods.Period;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 
 /** The periodic report (monthly, quarterly, six-monthly, yearly) as JSON, CSV or XLSX, headline table first. */
 @Path("/api/v1/reports/national")
 @RunOnVirtualThread
+@Tag(name = "National report", description = "The periodic report, headline table first")
 public class NationalReportResource {
 
     private final ReportRequests requests;
@@ -33,9 +42,17 @@ public class NationalReportResource {
     @GET
     @Produces({MediaType.APPLICATION_JSON, ReportFormats.CSV, ReportFormats.XLSX})
     @RolesAllowed({Roles.CENTRAL_ANALYST, Roles.PLATFORM_ADMIN, Roles.PROVINCIAL_SYSTEM, Roles.INSPECTOR, Roles.PARTNER})
-    public Response report(@QueryParam("period") String period, @QueryParam("calendar") String calendar,
-            @QueryParam("format") String format, @QueryParam("province") String province,
-            @QueryParam("units") String units) {
+    @Operation(operationId = "getNationalReport", summary = "The periodic report as JSON, CSV or XLSX (by format)")
+    @APIResponse(responseCode = "200", description = "The report in the format asked for", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NationalReport.class)),
+            @Content(mediaType = ReportFormats.CSV, schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = ReportFormats.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
+    public Response report(
+            @QueryParam("period") @Size(max = 32) String period,
+            @QueryParam("calendar") @Parameter(schema = @Schema(enumeration = {"calendar", "sector"})) String calendar,
+            @QueryParam("format") @Parameter(schema = @Schema(enumeration = {"json", "csv", "xlsx"})) String format,
+            @QueryParam("province") @Size(max = 16) String province,
+            @QueryParam("units") @Parameter(schema = @Schema(enumeration = {"filed", "current"})) String units) {
         List<Problem.FieldError> errors = ReportRequests.errors();
         String f = format == null ? "json" : format.trim().toLowerCase(Locale.ROOT);
         if (!List.of("json", "csv", "xlsx").contains(f)) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import vn.inspectorate.reporting.db.Jdbc;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The projection tables: events per aggregate, contributions per record, the daily figures, positions. */
 @ApplicationScoped
@@ -199,6 +200,7 @@ public class ProjectionStore {
     }
 
     /** A topic partition and the next offset to read on it. */
+    @Schema(name = "ProjectionPosition")
     public record Position(String topic, int partition, long nextOffset) {
     }
 }

@@ -22,15 +22,27 @@ import vn.inspectorate.platform.security.CallerScope;
 import vn.inspectorate.platform.security.Roles;
 import vn.inspectorate.reporting.figures.ReportRequests;
 import vn.inspectorate.reporting.periods.Period;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 
 /** Publication of national reports: close a period (frozen snapshot + {@code report.published}) and read snapshots. */
 @Path("/api/v1/reports/publications")
 @Produces(MediaType.APPLICATION_JSON)
 @RunOnVirtualThread
+@Tag(name = "Report publication", description = "Closing periods and their frozen national reports")
 public class PublicationResource {
 
     /** Closing a period: {@code period} as {@code YYYY-MM}, {@code YYYY-Qn}, {@code YYYY-Hn} or {@code YYYY}. */
-    public record PublishRequest(@NotBlank String period, String calendar) {
+    @Schema(name = "ReportPublishRequest")
+    public record PublishRequest(@NotBlank @Size(max = 32) String period,
+            @Schema(nullable = true, enumeration = {"calendar", "sector"}) @Size(max = 16) String calendar) {
     }
 
     private final PublicationService publications;
@@ -46,6 +58,19 @@ public class PublicationResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.CENTRAL_ANALYST, Roles.PLATFORM_ADMIN})
+    @Operation(operationId = "publishReport", summary = "Close a period: freeze its national report and announce it")
+    @APIResponse(responseCode = "201", description = "The period was closed now",
+            headers = @Header(name = "Location", description = "The published report",
+                    schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = PublicationService.Snapshot.class)))
+    @APIResponse(responseCode = "200", description = "The period was already closed: the report published then",
+            headers = @Header(name = "Location", description = "The published report",
+                    schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = PublicationService.Snapshot.class)))
+    @APIResponse(responseCode = "409", description = "A rebuild of the projections is running")
+    @APIResponse(responseCode = "422", description = "The period is not over yet")
     public Response publish(@Valid @NotNull PublishRequest body) {
         List<Problem.FieldError> errors = ReportRequests.errors();
         Period p = requests.period(body.period(), body.calendar(), null, null, errors);
@@ -63,6 +88,7 @@ public class PublicationResource {
 
     @GET
     @RolesAllowed({Roles.CENTRAL_ANALYST, Roles.PLATFORM_ADMIN, Roles.PARTNER})
+    @Operation(operationId = "listPublishedReports", summary = "The published national reports")
     public List<PublicationService.Snapshot> list() {
         return publications.list();
     }
@@ -70,7 +96,9 @@ public class PublicationResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.CENTRAL_ANALYST, Roles.PLATFORM_ADMIN, Roles.PARTNER})
-    public PublicationService.Snapshot get(@PathParam("id") String id) {
+    @Operation(operationId = "getPublishedReport", summary = "One published national report")
+    public PublicationService.Snapshot get(
+            @PathParam("id") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) String id) {
         UUID snapshotId;
         try {
             snapshotId = UUID.fromString(id);

@@ -29,6 +29,7 @@ import vn.inspectorate.reporting.periods.Period;
 import vn.inspectorate.reporting.periods.PeriodCalendar;
 import vn.inspectorate.reporting.projection.ProjectionStore;
 import vn.inspectorate.reporting.units.UnitMode;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Closes a period's national report: freezes its figures with the consumer positions they reflect, lists the figures
@@ -63,6 +64,7 @@ public class PublicationService {
     }
 
     /** A frozen report. */
+    @Schema(name = "PublishedReport")
     public record Snapshot(UUID snapshotId, UUID reportId, String periodKind, String calendar, String periodKey,
             LocalDate periodStart, LocalDate periodEnd, String scope, OffsetDateTime publishedAt, String publishedBy,
             List<ReportPublished.TopicOffset> offsetsReflected, NationalReport report) {

@@ -20,12 +20,22 @@ import vn.inspectorate.platform.problem.ProblemException;
 import vn.inspectorate.platform.security.CallerScope;
 import vn.inspectorate.platform.security.Roles;
 import vn.inspectorate.reporting.projection.ProjectionStore;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 
 /** Administration of the projections: rebuild from the topics, its progress, and the positions reflected. */
 @Path("/api/v1/reports/admin")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.PLATFORM_ADMIN)
 @RunOnVirtualThread
+@Tag(name = "Projection administration", description = "Rebuilding the projections and their positions")
 public class RebuildResource {
 
     private final RebuildService rebuilds;
@@ -46,7 +56,16 @@ public class RebuildResource {
      */
     @POST
     @Path("/rebuilds")
-    public Response start(@HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
+    @Operation(operationId = "startProjectionRebuild", summary = "Rebuild the projections from the topics")
+    @APIResponse(responseCode = "202", description = "The rebuild started; its progress is at Location",
+            headers = @Header(name = "Location", description = "The rebuild's progress",
+                    schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RebuildService.Rebuild.class)))
+    @APIResponse(responseCode = "409", description = "A rebuild is already running")
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for another request")
+    public Response start(@Parameter(description = "Makes a retry safe: the same key answers the first response again")
+            @Size(max = 200) @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
         return QuarkusTransaction.requiringNew().call(() -> idempotency.once(caller.subject()
                 + " POST /api/v1/reports/admin/rebuilds", idempotencyKey, Map.of(), () -> {
                     RebuildService.Rebuild r = rebuilds.start(caller.subject());
@@ -57,7 +76,9 @@ public class RebuildResource {
 
     @GET
     @Path("/rebuilds/{id}")
-    public RebuildService.Rebuild get(@PathParam("id") String id) {
+    @Operation(operationId = "getProjectionRebuild", summary = "The progress of a rebuild")
+    public RebuildService.Rebuild get(
+            @PathParam("id") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) String id) {
         try {
             return rebuilds.get(UUID.fromString(id)).orElseThrow(() -> ProblemException.notFound("Rebuild " + id));
         } catch (IllegalArgumentException e) {
@@ -68,6 +89,7 @@ public class RebuildResource {
     /** The next offset to read per topic partition: every event before it is reflected in the figures. */
     @GET
     @Path("/positions")
+    @Operation(operationId = "listProjectionPositions", summary = "The next offset to read per topic partition")
     public List<ProjectionStore.Position> positions() {
         return store.positions();
     }

@@ -28,6 +28,7 @@ import vn.inspectorate.platform.problem.ProblemException;
 import vn.inspectorate.reporting.db.Jdbc;
 import vn.inspectorate.reporting.projection.ProjectionStore;
 import vn.inspectorate.reporting.projection.Projector;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Rebuilds the projections from the topics: empties them (while no live event transaction runs), then replays every
@@ -57,8 +58,10 @@ public class RebuildService {
     }
 
     /** Progress of one rebuild. */
+    @Schema(name = "ProjectionRebuild")
     public record Rebuild(UUID id, String state, String requestedBy, OffsetDateTime requestedAt,
-            OffsetDateTime finishedAt, long totalRecords, long replayedRecords, long poisonRecords, String error) {
+            @Schema(nullable = true) OffsetDateTime finishedAt, long totalRecords, long replayedRecords,
+            long poisonRecords, @Schema(nullable = true) String error) {
     }
 
     /** A rebuild cut short by a stop of the service would otherwise block publication and new rebuilds. */
