@@ -94,16 +94,27 @@ class NaturalKeysTest {
     }
 
     @Test
-    void aPaymentReferenceRepeatedAnswersTheRecommendationOrA409() {
+    void aConclusionNumberAndAPaymentReferenceRepeatedAnswerTheOriginalOrA409() {
         String inspection = post("/api/v1/inspections", Requests.open("TTT-HN", "NK-QD-2", "2024-05-02",
                 "SPECIALIZED", "LAND", Requests.entity("NK-E4", "ENTERPRISE", "VN-HN"), Map.of())).then()
                 .statusCode(201).extract().path("id");
         post("/api/v1/inspections/" + inspection + "/start", Map.of("startedOn", "2024-05-03")).then().statusCode(200);
         post("/api/v1/inspections/" + inspection + "/report", Map.of("submittedOn", "2024-06-10")).then()
                 .statusCode(200);
-        String recommendation = post("/api/v1/inspections/" + inspection + "/conclusion", Requests.conclusion(
-                "KL-NK-2", "2024-06-15", 1, List.of(100_000_000L), List.of(100_000_000L), 0, 0, Map.of())).then()
+        Map<String, Object> conclusion = Requests.conclusion("KL-NK-2", "2024-06-15", 1, List.of(100_000_000L),
+                List.of(100_000_000L), 1, 2, Map.of());
+        String recommendation = post("/api/v1/inspections/" + inspection + "/conclusion", conclusion).then()
                 .statusCode(201).extract().path("conclusion.recommendations[0].id");
+        post("/api/v1/inspections/" + inspection + "/conclusion", conclusion).then().statusCode(200)
+                .body("conclusion.conclusionNumber", equalTo("KL-NK-2"));
+        Map<String, Object> otherConclusion = new HashMap<>(conclusion);
+        otherConclusion.put("assessment", "Another assessment");
+        otherConclusion.put("unitsCovered", 3);
+        post("/api/v1/inspections/" + inspection + "/conclusion", otherConclusion).then().statusCode(409)
+                .body("type", equalTo(CONFLICT)).body("existingId", equalTo(inspection))
+                .body("differingFields", contains("assessment", "unitsCovered"));
+        given().get("/api/v1/inspections/{id}", inspection).then().statusCode(200)
+                .body("conclusion.unitsCovered", equalTo(1));
 
         Map<String, Object> payment = Map.of("reference", "NK-PAY-1", "amountVnd", 10_000_000L, "paidOn",
                 "2024-07-01");

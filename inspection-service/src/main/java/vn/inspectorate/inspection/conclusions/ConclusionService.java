@@ -1,6 +1,7 @@
 package vn.inspectorate.inspection.conclusions;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -22,6 +23,7 @@ import vn.inspectorate.inspection.inspections.InspectionApi.InspectionView;
 import vn.inspectorate.inspection.inspections.InspectionService;
 import vn.inspectorate.inspection.inspections.InspectionStatus;
 import vn.inspectorate.inspection.reference.ReferenceData;
+import vn.inspectorate.platform.naturalkey.NaturalKeyMatch;
 import vn.inspectorate.platform.outbox.Outbox;
 import vn.inspectorate.platform.problem.Problem;
 import vn.inspectorate.platform.problem.ProblemException;
@@ -34,6 +36,9 @@ public class ConclusionService {
     private final InspectionService inspections;
     private final ReferenceData reference;
     private final Outbox outbox;
+    private static final TypeReference<List<Responsible>> RESPONSIBLE = new TypeReference<>() {
+    };
+
     private final ObjectMapper mapper;
 
     ConclusionService(InspectionService inspections, ReferenceData reference, Outbox outbox, ObjectMapper mapper) {
@@ -43,11 +48,16 @@ public class ConclusionService {
         this.mapper = mapper;
     }
 
-    /** Concludes an inspection whose team report was submitted; a retry with the same number answers the original. */
+    /**
+     * Concludes an inspection whose team report was submitted; a retry with the same number and the same content
+     * answers the original, the same number with other content is a 409.
+     */
     public Result conclude(UUID inspectionId, Conclude request) {
         Inspection inspection = inspections.locked(inspectionId);
         Conclusion existing = Conclusion.findById(inspectionId);
         if (existing != null && existing.conclusionNumber.equals(request.conclusionNumber())) {
+            concludedAlike(existing, request).requireSame("A conclusion", "inspection and conclusion number",
+                    existing.inspectionId);
             return new Result(false, inspections.view(inspection));
         }
         InspectionService.move(inspection, InspectionStatus.CONCLUDED);
@@ -203,6 +213,47 @@ public class ConclusionService {
         } catch (ArithmeticException e) {
             throw ProblemException.unprocessable("amount-overflow", "The amounts add up beyond what can be recorded.",
                     List.of(new Problem.FieldError(field, "total too large")));
+        }
+    }
+
+    /** Compares a conclusion request with the stored one; recommendations and transfers in any order. */
+    private NaturalKeyMatch concludedAlike(Conclusion c, Conclude request) {
+        List<Item> items = ConclusionItem.<ConclusionItem>find("inspectionId = ?1 order by itemNo", c.inspectionId)
+                .list().stream().map(i -> new Item(i.subject, i.finding, i.violationsVnd, i.violationsLandM2)).toList();
+        List<RecommendationInput> recommendations = Recommendation.<Recommendation>find("inspectionId", c.inspectionId)
+                .list().stream().map(r -> new RecommendationInput(RecommendationKind.valueOf(r.kind), r.description,
+                        r.addressee, r.amountVnd, r.landM2, r.individualsCount, r.dueOn)).toList();
+        List<TransferInput> transfers = InvestigationTransfer.<InvestigationTransfer>find("inspectionId",
+                c.inspectionId).list().stream().map(t -> new TransferInput(t.matter, t.toBody, t.transferredOn)).toList();
+        List<RecommendationInput> requested = orEmpty(request.recommendations()).stream()
+                .map(r -> new RecommendationInput(r.kind(), r.description(), r.addressee(),
+                        r.amountVnd() == null ? 0 : r.amountVnd(), r.landM2() == null ? 0 : r.landM2(),
+                        r.individualsCount() == null ? 0 : r.individualsCount(), r.dueOn())).toList();
+        return NaturalKeyMatch.compare()
+                .field("concludedOn", request.concludedOn(), c.concludedOn)
+                .field("assessment", request.assessment(), c.assessment)
+                .field("unitsCovered", request.unitsCovered(), c.unitsCovered)
+                .field("items", request.items(), items)
+                .field("recommendations", inAnyOrder(requested), inAnyOrder(recommendations))
+                .field("responsibleOrganisations", orEmpty(request.responsibleOrganisations()),
+                        responsible(c.responsibleOrganisations))
+                .field("responsibleIndividuals", orEmpty(request.responsibleIndividuals()),
+                        responsible(c.responsibleIndividuals))
+                .field("transfers", inAnyOrder(orEmpty(request.transfers())), inAnyOrder(transfers))
+                .field("published", request.published(), c.published)
+                .field("publishedFrom", request.publishedFrom(), c.publishedFrom)
+                .field("publishedUntil", request.publishedUntil(), c.publishedUntil);
+    }
+
+    private static <T> List<T> inAnyOrder(List<T> records) {
+        return records.stream().sorted(java.util.Comparator.comparing(Object::toString)).toList();
+    }
+
+    private List<Responsible> responsible(String json) {
+        try {
+            return mapper.readValue(json, RESPONSIBLE);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
     }
 
