@@ -11,6 +11,7 @@ import static vn.inspectorate.declarations.Api.submit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -176,6 +177,39 @@ class VerificationTest {
                 .extract().jsonPath();
         assertThat(verifications.getList("ground")).containsExactly("DENUNCIATION");
         assertThat(verifications.getString("[0].caseId")).isEqualTo(caseId.toString());
+    }
+
+    /**
+     * A case event with a payload field this service does not know and CloudEvents extension attributes is applied,
+     * not dead-lettered, and the verification it opens is published in the trace of that event.
+     */
+    @Test
+    void aDenunciationWithAddedFieldsAndExtensionAttributesOpensAVerificationInItsTrace() throws Exception {
+        String declarant = register("BKH", "VN-HN").getString("id");
+        String latest = submit(declaration(declarant, "ANNUAL", 2025, LocalDate.of(2025, 12, 10), null,
+                modest(1_100_000_000L, 500_000_000L))).getString("id");
+        UUID caseId = UUID.randomUUID();
+        var classified = new CaseClassified(caseId, 2, OffsetDateTime.now(), "VN-HN", "DENUNCIATION", 1, false, false,
+                "2025.1", UUID.fromString(declarant));
+        ObjectNode event = mapper.valueToTree(CloudEvent.of("/inspectorate/complaints-service",
+                EventTypes.CASE_CLASSIFIED, caseId.toString(), OffsetDateTime.now(), classified));
+        String traceparent = "00-" + UUID.randomUUID().toString().replace("-", "") + "-b7ad6b7169203331-01";
+        event.put("traceparent", traceparent);
+        event.put("partitionkey", caseId.toString());
+        event.put("comexampleextension", true);
+        ((ObjectNode) event.get("data")).put("fieldAddedLater", "x").putArray("listAddedLater").add(1);
+
+        String servers = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+        try (var producer = new KafkaProducer<String, String>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers),
+                new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(Topics.CASES, caseId.toString(), event.toString())).get();
+        }
+        awaitVerifications(latest, 1);
+        List<JsonNode> events = Events.about(Topics.DECLARATIONS, latest, 2);
+        assertThat(events.get(1).path("type").asText()).isEqualTo(EventTypes.DECLARATION_VERIFICATION_SELECTED);
+        assertThat(events.get(1).path("traceparent").asText()).isEqualTo(traceparent);
+        assertThat(events.get(0).path("traceparent").asText()).as("the submission's own request started a trace")
+                .matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01").isNotEqualTo(traceparent);
     }
 
     private void awaitVerifications(String declaration, int count) throws InterruptedException {

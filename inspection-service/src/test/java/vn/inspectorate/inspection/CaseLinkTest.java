@@ -99,6 +99,27 @@ class CaseLinkTest {
         assertThat(dead).hasSize(1);
     }
 
+    /** Additions a compatible producer may make (a payload field, extension attributes) do not make an event poison. */
+    @Test
+    void caseEventsWithAddedFieldsAndExtensionAttributesAreApplied() throws Exception {
+        UUID caseId = UUID.randomUUID();
+        String receivedId = UUID.randomUUID().toString();
+        String classifiedId = UUID.randomUUID().toString();
+        send(caseId, EventTypes.CASE_RECEIVED, 1, "VN-HN", Map.of("fieldAddedLater", Map.of("nested", true)),
+                receivedId, Map.of());
+        send(caseId, EventTypes.CASE_CLASSIFIED, 2, "VN-HN", Map.of("kind", "COMPLAINT"), classifiedId,
+                Map.of("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01",
+                        "partitionkey", caseId.toString(), "comexampleextension", 7));
+
+        poll(() -> em.createNativeQuery("select count(*) from case_reference where case_id = ?1 and last_version = 2")
+                .setParameter(1, caseId).getSingleResult(), n -> ((Number) n).intValue() == 1);
+        Object[] known = (Object[]) em.createNativeQuery(
+                "select kind, status from case_reference where case_id = ?1").setParameter(1, caseId).getSingleResult();
+        assertThat(known).containsExactly("COMPLAINT", "CLASSIFIED");
+        assertThat(TopicReader.readRaw(Topics.deadLetter("inspection-service"),
+                v -> v.contains(receivedId) || v.contains(classifiedId), 1, Duration.ofSeconds(5))).isEmpty();
+    }
+
     private static Map<String, Object> openFrom(String decision, UUID caseId) {
         return Requests.open("TTT-HN", decision, "2024-04-01", "ADMINISTRATIVE", "PUBLIC_DUTIES",
                 Requests.entity("CL-PB-1", "PUBLIC_BODY", "VN-HN"), Map.of("caseIds", List.of(caseId)));
@@ -106,12 +127,18 @@ class CaseLinkTest {
 
     private static void send(UUID caseId, String type, long version, String province, Map<String, Object> more,
             String eventId) throws Exception {
+        send(caseId, type, version, province, more, eventId, Map.of());
+    }
+
+    private static void send(UUID caseId, String type, long version, String province, Map<String, Object> more,
+            String eventId, Map<String, Object> extensions) throws Exception {
         Map<String, Object> data = new HashMap<>(Map.of("caseId", caseId.toString(), "version", version,
                 "occurredAt", Instant.now().toString(), "provinceCode", province));
         data.putAll(more);
-        Map<String, Object> event = Map.of("specversion", "1.0", "id", eventId, "source",
+        Map<String, Object> event = new HashMap<>(Map.of("specversion", "1.0", "id", eventId, "source",
                 "/inspectorate/complaints-service", "type", type, "subject", caseId.toString(),
-                "time", Instant.now().toString(), "datacontenttype", "application/json", "data", data);
+                "time", Instant.now().toString(), "datacontenttype", "application/json", "data", data));
+        event.putAll(extensions);
         TopicReader.send(Topics.CASES, caseId.toString(), JSON.writeValueAsString(event));
     }
 
