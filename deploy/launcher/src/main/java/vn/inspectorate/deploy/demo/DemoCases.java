@@ -11,8 +11,8 @@ import java.util.Map;
 /**
  * The demo provinces' citizen cases: complaints, denunciations, petitions and reflections received over the last five
  * months, posted in one batch by the province's system and moved through their lifecycle by its inspector. Source
- * references are stable, so a second load finds every case (the batch answers {@code DUPLICATE}) and only moves on
- * those that have not reached their step yet.
+ * references are stable, so a second load finds every case (the batch answers {@code DUPLICATE}, or {@code CONFLICT}
+ * on a later day, whose relative dates differ) and only moves on those that have not reached their step yet.
  */
 final class DemoCases {
 
@@ -136,7 +136,8 @@ final class DemoCases {
             }
             boolean created = "CREATED".equals(outcome);
             tally.count(Tally.CASES, created);
-            String id = result.path("caseId").asText();
+            // CONFLICT: filed on an earlier day's load, whose received date the demo's relative dates no longer match
+            String id = "CONFLICT".equals(outcome) ? result.path("existingId").asText() : result.path("caseId").asText();
             String status = created ? "RECEIVED"
                     : gateway.get(province.client(), "/api/v1/cases/" + id, 200).body().path("status").asText();
             moveAlong(province, id, status, spec);

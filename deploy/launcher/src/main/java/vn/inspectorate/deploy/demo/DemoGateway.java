@@ -61,6 +61,19 @@ public final class DemoGateway {
         return send(account, "POST", path, body, null, expected);
     }
 
+    /**
+     * The record a 409 natural-key conflict names. The demo's dates follow the day it is loaded, so a load on a later
+     * day meets its earlier records under the same keys with other dates; any other 409 is an error.
+     */
+    public String existingId(Answer conflict) {
+        JsonNode body = conflict.body();
+        if (body == null || !body.path("type").asText().endsWith("/natural-key-conflict")
+                || !body.hasNonNull("existingId")) {
+            throw new DemoDataException("409 that is not a natural-key conflict: " + body);
+        }
+        return body.path("existingId").asText();
+    }
+
     /** A creating POST that the service de-duplicates by {@code Idempotency-Key}. */
     public Answer postOnce(String account, String path, String idempotencyKey, Object body, int... expected) {
         return send(account, "POST", path, body, idempotencyKey, expected);
