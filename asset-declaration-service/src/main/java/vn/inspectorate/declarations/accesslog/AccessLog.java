@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The append-only record of who read which declaration in detail, when, in which role and why. The table refuses
@@ -15,6 +16,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class AccessLog {
 
+    @Schema(name = "DeclarationAccessLogEntry")
     public record Entry(long id, UUID declarationId, String subject, String role, String purpose,
             OffsetDateTime accessedAt) {
     }

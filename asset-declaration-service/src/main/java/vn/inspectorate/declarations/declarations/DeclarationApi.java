@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import vn.inspectorate.declarations.declarants.FamilyMember;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Request and response bodies of the declaration API. */
 public final class DeclarationApi {
@@ -62,6 +63,7 @@ public final class DeclarationApi {
             List<SectionChange> changes, LocalDate publishedOn) {
     }
 
+    @Schema(name = "DeclarationItemView")
     public record ItemView(UUID id, Section section, ItemCategory category, UUID ownerId, Owner owner,
             LocalDate acquiredOn, Long valueVnd, String description) {
     }

@@ -12,10 +12,12 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import vn.inspectorate.declarations.declarants.DeclarantApi;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 public final class VerificationApi {
 
     /** {@code seed} may be given (to reproduce a draw); otherwise one is drawn and recorded. */
+    @Schema(name = "DeclarationVerificationCreatePlan")
     public record CreatePlan(
             @NotBlank @Pattern(regexp = DeclarantApi.CODE_PATTERN) String agencyCode,
             @NotNull @Min(2000) @Max(2100) Integer year,
@@ -25,6 +27,7 @@ public final class VerificationApi {
     public record RequestVerification(@NotBlank @Size(max = 1000) String reason) {
     }
 
+    @Schema(name = "DeclarationVerificationConclude")
     public record Conclude(
             @NotNull Verification.Conclusion conclusion,
             @NotBlank @Size(max = 4000) String findings,
@@ -42,6 +45,7 @@ public final class VerificationApi {
         }
     }
 
+    @Schema(name = "DeclarationVerificationPlanView")
     public record PlanView(UUID id, String agencyCode, int year, long seed, int percent, int riskScoreThreshold,
             int population, int randomSelected, int riskSelected, List<VerificationView> verifications) {
     }
