@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.UUID;
 import vn.inspectorate.platform.problem.Problem;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The answer to a batch: one item per submitted case, in order, and the counts. */
 public record BatchResult(int created, int duplicates, int conflicts, int rejected, List<Item> results) {
@@ -12,6 +13,7 @@ public record BatchResult(int created, int duplicates, int conflicts, int reject
      * {@code DUPLICATE}: the source reference's case was filed with the same values (a retry); {@code CONFLICT}: it
      * was filed with other values, and nothing was written for the item.
      */
+    @Schema(name = "CaseBatchOutcome")
     public enum Outcome {
         CREATED, DUPLICATE, CONFLICT, REJECTED
     }
@@ -21,6 +23,7 @@ public record BatchResult(int created, int duplicates, int conflicts, int reject
      * source reference ({@code existingId}) and the item's fields that differ from it ({@code differingFields}).
      */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    @Schema(name = "CaseBatchItem")
     public record Item(int index, String sourceReference, Outcome outcome, UUID caseId, UUID duplicateOf,
             List<Problem.FieldError> errors, UUID existingId, List<String> differingFields) {
 

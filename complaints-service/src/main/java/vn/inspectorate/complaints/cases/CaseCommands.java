@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The bodies of the lifecycle commands. None of them carries identity: they are kept in the case history. */
 public final class CaseCommands {
@@ -15,62 +16,78 @@ public final class CaseCommands {
     private CaseCommands() {
     }
 
+    @Schema(name = "CaseClassify")
     public record Classify(@NotNull CaseKind kind, @Min(1) @Max(2) Integer instance, Boolean complex,
             Boolean remoteArea, UUID respondentDeclarantId) {
     }
 
+    @Schema(name = "CaseAccept")
     public record Accept(@NotNull LocalDate acceptedOn, @Size(max = 64) String handlingBodyCode) {
     }
 
+    @Schema(name = "CaseNotAcceptedReason")
     public enum NotAcceptedReason {
         FILED_LATE, UNSIGNED, NOT_AFFECTING_COMPLAINANT, ALREADY_DECIDED_AT_SECOND_INSTANCE, ANONYMOUS_DENUNCIATION,
         NOT_COMPETENT, ILLEGIBLE_OR_ABUSIVE, NEEDS_TRANSLATION, OTHER
     }
 
+    @Schema(name = "CaseNotAccept")
     public record NotAccept(@NotNull NotAcceptedReason reasonCode, @NotBlank @Size(max = 128) String decisionReference,
             @NotNull LocalDate decidedOn, @Size(max = 2000) String note) {
     }
 
+    @Schema(name = "CaseAssign")
     public record Assign(@NotBlank @Size(max = 64) String handlingBodyCode) {
     }
 
+    @Schema(name = "CaseExtensionReason")
     public enum ExtensionReason {
         COMPLEX, ESPECIALLY_COMPLEX
     }
 
+    @Schema(name = "CaseExtend")
     public record Extend(@NotNull ExtensionReason reasonCode, @NotBlank @Size(max = 128) String decisionReference,
             @NotNull LocalDate decidedOn) {
     }
 
+    @Schema(name = "CasePause")
     public record Pause(@NotBlank @Size(max = 500) String reason, @NotNull LocalDate pausedOn) {
     }
 
+    @Schema(name = "CaseResume")
     public record Resume(@NotNull LocalDate resumedOn) {
     }
 
+    @Schema(name = "CaseTransfer")
     public record Transfer(@NotBlank @Size(max = 64) String toBodyCode,
             @Pattern(regexp = "VN-[0-9A-Z]{2}", message = "must be an ISO 3166-2:VN code such as VN-HN")
             String toProvinceCode,
             @NotBlank @Size(max = 64) String reasonCode) {
     }
 
+    @Schema(name = "CaseResolve")
     public record Resolve(@NotBlank @Size(max = 64) String outcome, @NotBlank @Size(max = 128) String decisionReference,
             @NotNull LocalDate resolvedOn) {
     }
 
+    @Schema(name = "CaseEscalate")
     public record Escalate(@NotBlank @Size(max = 64) String toBodyCode, @NotNull LocalDate filedOn) {
     }
 
+    @Schema(name = "CaseClosureReason")
     public enum ClosureReason {
         RESOLVED, NOT_ACCEPTED, TRANSFERRED, ESCALATED, WITHDRAWN, TERMINATED, DUPLICATE
     }
 
+    @Schema(name = "CaseClose")
     public record Close(@NotNull ClosureReason closureReason, @NotNull LocalDate closedOn, UUID duplicateOfCaseId) {
     }
 
+    @Schema(name = "CaseNotifyDenouncer")
     public record NotifyDenouncer(@NotNull LocalDate notifiedOn) {
     }
 
+    @Schema(name = "CaseWithdrawPart")
     public record WithdrawPart(@NotBlank @Size(max = 2000) String withdrawnPart, @NotNull LocalDate withdrawnOn) {
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.hibernate.Session;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The append-only history of a case: who did what, when, and from which status to which. Never holds identity. */
 @ApplicationScoped
@@ -92,7 +93,9 @@ public class CaseHistoryLog {
     }
 
     /** One step of a case's history; {@code detail} is the command's body as JSON. */
-    public record Entry(OffsetDateTime at, String actor, String command, String fromStatus, String toStatus,
-            String detail) {
+    @Schema(name = "CaseHistoryEntry")
+    public record Entry(OffsetDateTime at, @Schema(nullable = true) String actor, String command,
+            @Schema(nullable = true) String fromStatus, @Schema(nullable = true) String toStatus,
+            @Schema(nullable = true) String detail) {
     }
 }

@@ -11,7 +11,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import vn.inspectorate.platform.idempotency.IdempotencyKeys;
 import vn.inspectorate.platform.naturalkey.NaturalKeyMatch;
 import vn.inspectorate.platform.problem.ProblemException;
@@ -23,6 +31,7 @@ import vn.inspectorate.platform.security.Roles;
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.PROVINCIAL_SYSTEM)
+@Tag(name = "Case intake", description = "Provincial systems file cases, one at a time or in batches")
 public class CaseIntakeResource {
 
     private final CaseIntakeService intake;
@@ -44,8 +53,19 @@ public class CaseIntakeResource {
     @POST
     @Path("cases")
     @Transactional
+    @Operation(operationId = "fileCase", summary = "File a case")
+    @APIResponse(responseCode = "201", description = "The case was filed",
+            headers = @Header(name = "Location", description = "The new case",
+                    schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+                            format = "uri-reference")),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseView.class)))
+    @APIResponse(responseCode = "200", description = "This source reference already filed this case: the case as it is",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseView.class)))
+    @APIResponse(responseCode = "409", description = "This source reference already filed a different case")
+    @APIResponse(responseCode = "422", description = "The case cannot be filed as sent (e.g. the reopened case is unknown)")
     public Response create(@Valid @NotNull CaseSubmission body,
-            @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
+            @Parameter(description = "Makes a retry safe: the same key answers the first response again")
+            @Size(max = 200) @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
         String province = callerProvince();
         return idempotency.once(caller.subject() + " POST /api/v1/cases", idempotencyKey, body, () ->
                 switch (intake.submit(body, province, caller.subject())) {
@@ -66,8 +86,14 @@ public class CaseIntakeResource {
     @POST
     @Path("cases/batch")
     @Transactional
+    @Operation(operationId = "fileCaseBatch", summary = "File up to 1,000 cases, each answered on its own",
+            description = "Also answers POST /api/v1/cases:batch.")
+    @APIResponse(responseCode = "200", description = "One result per submitted case, in order",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = BatchResult.class)))
     public Response batch(@Valid @NotNull BatchSubmission body,
-            @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
+            @Parameter(description = "Makes a retry safe: the same key answers the first response again")
+            @Size(max = 200) @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
         String province = callerProvince();
         return idempotency.once(caller.subject() + " POST /api/v1/cases/batch", idempotencyKey, body,
                 () -> Response.ok(batches.file(body.cases(), province, caller.subject())).build());

@@ -9,12 +9,21 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.inspectorate.platform.problem.Problem;
 import vn.inspectorate.platform.problem.ProblemException;
 import vn.inspectorate.platform.security.CallerScope;
@@ -25,9 +34,11 @@ import vn.inspectorate.platform.security.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.PROVINCIAL_SYSTEM, Roles.INSPECTOR, Roles.CENTRAL_ANALYST, Roles.PLATFORM_ADMIN})
 @Transactional(Transactional.TxType.SUPPORTS)
+@Tag(name = "Case queries", description = "Cases and their history, never with identity")
 public class CaseQueryResource {
 
     static final int MAX_PAGE_SIZE = 200;
+    static final String SORT_PATTERN = "(receivedOn|currentDueOn|updatedAt|createdAt)(,(asc|desc|ASC|DESC))?";
 
     private final CaseQueryService queries;
     private final CaseAccess access;
@@ -46,12 +57,25 @@ public class CaseQueryResource {
 
     @GET
     @Path("cases")
-    public CasePage list(@QueryParam("province") String province, @QueryParam("kind") String kind,
-            @QueryParam("status") String status, @QueryParam("handlingBody") String handlingBody,
-            @QueryParam("overdue") String overdue, @QueryParam("dueWithinDays") String dueWithinDays,
-            @QueryParam("receivedFrom") String receivedFrom, @QueryParam("receivedTo") String receivedTo,
-            @QueryParam("watchlist") String watchlist, @QueryParam("sort") @DefaultValue("receivedOn,desc") String sort,
-            @QueryParam("page") @DefaultValue("0") String page, @QueryParam("size") @DefaultValue("50") String size) {
+    @Operation(operationId = "listCases", summary = "List cases: a provincial caller its own province's, a central one"
+            + " any province's")
+    public CasePage list(
+            @QueryParam("province") @Pattern(regexp = "VN-[0-9A-Z]{2}") String province,
+            @QueryParam("kind") @Parameter(schema = @Schema(implementation = CaseKind.class)) String kind,
+            @QueryParam("status") @Parameter(schema = @Schema(implementation = CaseStatus.class)) String status,
+            @QueryParam("handlingBody") @Size(max = 64) String handlingBody,
+            @QueryParam("overdue") @Parameter(schema = @Schema(type = SchemaType.BOOLEAN)) String overdue,
+            @QueryParam("dueWithinDays") @Min(0) @Max(3650) Integer dueWithinDays,
+            @QueryParam("receivedFrom") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"))
+            String receivedFrom,
+            @QueryParam("receivedTo") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "date"))
+            String receivedTo,
+            @QueryParam("watchlist") @Parameter(schema = @Schema(type = SchemaType.BOOLEAN)) String watchlist,
+            @QueryParam("sort") @DefaultValue("receivedOn,desc")
+            @Pattern(regexp = SORT_PATTERN, message = "one of receivedOn, currentDueOn, updatedAt, createdAt,"
+                    + " optionally followed by ,asc or ,desc") String sort,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(1_000_000) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
         List<Problem.FieldError> errors = new ArrayList<>();
         String scope = province;
         if (!caller.isCentral()) {
@@ -63,7 +87,7 @@ public class CaseQueryResource {
         }
         var filter = new CaseQueryService.Filter(scope, parseEnum(CaseKind.class, "kind", kind, errors),
                 parseEnum(CaseStatus.class, "status", status, errors), handlingBody,
-                parseBoolean("overdue", overdue, errors), parseInt("dueWithinDays", dueWithinDays, 0, 3650, errors),
+                parseBoolean("overdue", overdue, errors), dueWithinDays,
                 parseDate("receivedFrom", receivedFrom, errors), parseDate("receivedTo", receivedTo, errors),
                 parseBoolean("watchlist", watchlist, errors));
         String[] sortParts = sort.split(",", -1);
@@ -73,22 +97,22 @@ public class CaseQueryResource {
             errors.add(new Problem.FieldError("sort", "one of " + CaseQueryService.SORTS.keySet()
                     + ", optionally followed by ,asc or ,desc"));
         }
-        Integer pageNo = parseInt("page", page, 0, 1_000_000, errors);
-        Integer pageSize = parseInt("size", size, 1, MAX_PAGE_SIZE, errors);
         if (!errors.isEmpty()) {
             throw ProblemException.invalid("The query has invalid parameters.", errors);
         }
-        return queries.find(filter, sortParts[0], descending, pageNo, pageSize);
+        return queries.find(filter, sortParts[0], descending, page, size);
     }
 
     @GET
     @Path("cases/{id}")
+    @Operation(operationId = "getCase", summary = "Read a case")
     public CaseView get(@PathParam("id") UUID id) {
         return views.of(access.visible(id));
     }
 
     @GET
     @Path("cases/{id}/history")
+    @Operation(operationId = "getCaseHistory", summary = "Read a case's history: who did what when")
     public List<CaseHistoryLog.Entry> history(@PathParam("id") UUID id) {
         return history.of(access.visible(id).id);
     }
@@ -115,22 +139,6 @@ public class CaseQueryResource {
             return null;
         }
         return Boolean.valueOf(value);
-    }
-
-    private static Integer parseInt(String field, String value, int min, int max, List<Problem.FieldError> errors) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            int n = Integer.parseInt(value);
-            if (n >= min && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        errors.add(new Problem.FieldError(field, "a whole number from " + min + " to " + max));
-        return null;
     }
 
     private static LocalDate parseDate(String field, String value, List<Problem.FieldError> errors) {

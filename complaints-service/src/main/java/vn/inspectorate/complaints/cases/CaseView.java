@@ -3,6 +3,7 @@ package vn.inspectorate.complaints.cases;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A case as the API shows it. Never carries complainant or denouncer identity. */
 public record CaseView(
@@ -13,7 +14,7 @@ public record CaseView(
         String sourceSystem,
         String sourceReference,
         String receivingBodyCode,
-        String handlingBodyCode,
+        @Schema(nullable = true) String handlingBodyCode,
         Channel channel,
         CaseKind declaredKind,
         CaseKind kind,
@@ -23,9 +24,9 @@ public record CaseView(
         boolean informationOnly,
         CaseStatus status,
         String subject,
-        String summary,
-        String respondentCode,
-        UUID respondentDeclarantId,
+        @Schema(nullable = true) String summary,
+        @Schema(nullable = true) String respondentCode,
+        @Schema(nullable = true) UUID respondentDeclarantId,
         LocalDate receivedOn,
         boolean anonymous,
         int complainantCount,
@@ -35,16 +36,16 @@ public record CaseView(
         List<String> admissibilityFindings,
         Deadlines deadlines,
         int extensionCount,
-        LocalDate denouncerNotifiedOn,
-        LocalDate acceptedOn,
-        LocalDate pausedOn,
-        LocalDate resolvedOn,
-        String outcome,
-        String decisionReference,
-        LocalDate closedOn,
-        String closureReason,
-        UUID parentCaseId,
-        UUID escalatedCaseId,
+        @Schema(nullable = true) LocalDate denouncerNotifiedOn,
+        @Schema(nullable = true) LocalDate acceptedOn,
+        @Schema(nullable = true) LocalDate pausedOn,
+        @Schema(nullable = true) LocalDate resolvedOn,
+        @Schema(nullable = true) String outcome,
+        @Schema(nullable = true) String decisionReference,
+        @Schema(nullable = true) LocalDate closedOn,
+        @Schema(nullable = true) String closureReason,
+        @Schema(nullable = true) UUID parentCaseId,
+        @Schema(nullable = true) UUID escalatedCaseId,
         boolean overdue,
         boolean onWatchlist,
         List<UUID> likelyDuplicates,
@@ -52,7 +53,11 @@ public record CaseView(
         List<String> allowedCommands) {
 
     /** The clocks of the case; null where the step does not apply. */
-    public record Deadlines(LocalDate acceptanceDueOn, LocalDate resolutionDueOn, LocalDate notifyDenouncerDueOn,
-            LocalDate secondComplaintWindowEndsOn, LocalDate currentDueOn) {
+    @Schema(name = "CaseDeadlines")
+    public record Deadlines(@Schema(nullable = true) LocalDate acceptanceDueOn,
+            @Schema(nullable = true) LocalDate resolutionDueOn,
+            @Schema(nullable = true) LocalDate notifyDenouncerDueOn,
+            @Schema(nullable = true) LocalDate secondComplaintWindowEndsOn,
+            @Schema(nullable = true) LocalDate currentDueOn) {
     }
 }

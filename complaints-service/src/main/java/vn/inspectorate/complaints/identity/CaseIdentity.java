@@ -1,9 +1,10 @@
 package vn.inspectorate.complaints.identity;
 
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The confidential people of a case: the complainant or denouncer and the representatives of a mass case. */
-public record CaseIdentity(PartyIdentity complainant, List<PartyIdentity> representatives) {
+public record CaseIdentity(@Schema(nullable = true) PartyIdentity complainant, List<PartyIdentity> representatives) {
 
     @Override
     public String toString() {

@@ -9,6 +9,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.inspectorate.complaints.cases.CaseAccess;
 import vn.inspectorate.complaints.cases.CaseHistoryLog;
 import vn.inspectorate.complaints.cases.CitizenCase;
@@ -23,6 +25,7 @@ import vn.inspectorate.platform.security.Roles;
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.INSPECTOR)
+@Tag(name = "Case identity", description = "Who filed a case, for its handling staff only; every reading is logged")
 public class CaseIdentityResource {
 
     private final CaseAccess access;
@@ -40,6 +43,7 @@ public class CaseIdentityResource {
     @GET
     @Path("cases/{id}/identity")
     @Transactional
+    @Operation(operationId = "getCaseIdentity", summary = "Read the complainant or denouncer of a case (logged)")
     public CaseIdentity identity(@PathParam("id") UUID id) {
         CitizenCase c = access.visible(id);
         CaseIdentity identity = vault.load(c.id)

@@ -9,11 +9,14 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Reference data: the provincial-level units in force on a date (default today). */
 @Path("/api/v1/administrative-units")
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
+@Tag(name = "Administrative units", description = "Reference data: the provincial-level units")
 public class AdministrativeUnitResource {
 
     private final AdministrativeUnits units;
@@ -24,6 +27,7 @@ public class AdministrativeUnitResource {
 
     @GET
     @Transactional(Transactional.TxType.SUPPORTS)
+    @Operation(operationId = "listAdministrativeUnits", summary = "The provincial-level units in force on a date")
     public List<AdministrativeUnits.UnitView> list(@QueryParam("on") LocalDate on) {
         return units.inForceOn(on == null ? LocalDate.now() : on);
     }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import vn.inspectorate.complaints.reference.ReferenceDataConfig;
 import vn.inspectorate.complaints.reference.ReferenceSnapshot;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Provinces as reference data with validity dates. A case keeps the unit it was filed under; after a merger the unit
@@ -90,6 +91,8 @@ public class AdministrativeUnits {
     }
 
     /** A unit as in force on a date, and the unit answering for it today. */
-    public record UnitView(String code, String name, LocalDate validFrom, LocalDate validTo, String answeredTodayBy) {
+    @Schema(name = "AdministrativeUnit")
+    public record UnitView(String code, String name, LocalDate validFrom, @Schema(nullable = true) LocalDate validTo,
+            @Schema(nullable = true) String answeredTodayBy) {
     }
 }

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 public final class WatchlistCommands {
 
@@ -12,10 +13,12 @@ public final class WatchlistCommands {
     }
 
     /** Adds to or removes from the watchlist, by the deciding document. */
+    @Schema(name = "WatchlistDecision")
     public record Decision(@NotBlank @Size(max = 128) String decisionReference, @NotNull LocalDate decidedOn) {
     }
 
     /** The progress of one month ({@code YYYY-MM}). */
+    @Schema(name = "WatchlistProgress")
     public record Progress(
             @NotNull @Pattern(regexp = "\\d{4}-(0[1-9]|1[0-2])", message = "must be a month as YYYY-MM") String reportMonth,
             @NotBlank @Size(max = 64) String stage,
@@ -24,7 +27,8 @@ public final class WatchlistCommands {
     }
 
     /** A watchlisted case and its latest progress report. */
+    @Schema(name = "WatchlistEntry")
     public record Entry(java.util.UUID caseId, String provinceCode, String status, String decisionReference,
-            LocalDate addedOn, String lastReportMonth) {
+            LocalDate addedOn, @Schema(nullable = true) String lastReportMonth) {
     }
 }

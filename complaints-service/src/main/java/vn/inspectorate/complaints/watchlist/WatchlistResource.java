@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -15,6 +16,11 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.UUID;
 import vn.inspectorate.complaints.cases.BusinessDate;
 import vn.inspectorate.complaints.cases.CaseView;
@@ -28,6 +34,7 @@ import vn.inspectorate.platform.security.Roles;
 @Path("/api/v1")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Watchlist", description = "Cases the centre follows, and their monthly progress")
 public class WatchlistResource {
 
     private final WatchlistService watchlist;
@@ -44,6 +51,10 @@ public class WatchlistResource {
     @Path("cases/{id}/watchlist")
     @RolesAllowed({Roles.CENTRAL_ANALYST, Roles.PLATFORM_ADMIN})
     @Transactional
+    @Operation(operationId = "addCaseToWatchlist", summary = "Put a case on the watchlist")
+    @APIResponse(responseCode = "200", description = "The case after the change",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseView.class)))
+    @APIResponse(responseCode = "409", description = "The case is already on the watchlist")
     public CaseView add(@PathParam("id") UUID id, @Valid @NotNull WatchlistCommands.Decision body) {
         return views.of(watchlist.add(id, body, caller.subject()));
     }
@@ -52,6 +63,10 @@ public class WatchlistResource {
     @Path("cases/{id}/watchlist/removal")
     @RolesAllowed({Roles.CENTRAL_ANALYST, Roles.PLATFORM_ADMIN})
     @Transactional
+    @Operation(operationId = "removeCaseFromWatchlist", summary = "Take a case off the watchlist")
+    @APIResponse(responseCode = "200", description = "The case after the change",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseView.class)))
+    @APIResponse(responseCode = "409", description = "The case is not on the watchlist")
     public CaseView remove(@PathParam("id") UUID id, @Valid @NotNull WatchlistCommands.Decision body) {
         return views.of(watchlist.remove(id, body, caller.subject()));
     }
@@ -60,6 +75,10 @@ public class WatchlistResource {
     @Path("cases/{id}/watchlist/progress")
     @RolesAllowed(Roles.INSPECTOR)
     @Transactional
+    @Operation(operationId = "reportWatchlistProgress", summary = "Report a watchlisted case's progress for a month")
+    @APIResponse(responseCode = "200", description = "The case after the change",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseView.class)))
+    @APIResponse(responseCode = "409", description = "The case is not on the watchlist")
     public CaseView progress(@PathParam("id") UUID id, @Valid @NotNull WatchlistCommands.Progress body) {
         return views.of(watchlist.reportProgress(id, body, caller.subject()));
     }
@@ -69,7 +88,10 @@ public class WatchlistResource {
     @Path("watchlist/without-progress")
     @RolesAllowed({Roles.CENTRAL_ANALYST, Roles.PLATFORM_ADMIN, Roles.INSPECTOR})
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<WatchlistCommands.Entry> withoutProgress(@QueryParam("month") String month) {
+    @Operation(operationId = "listWatchlistWithoutProgress",
+            summary = "Watchlisted cases without a progress report for a month")
+    public List<WatchlistCommands.Entry> withoutProgress(@QueryParam("month")
+            @Pattern(regexp = "\\d{4}-(0[1-9]|1[0-2])", message = "a month as YYYY-MM") String month) {
         YearMonth m;
         try {
             m = month == null ? YearMonth.from(BusinessDate.today()) : YearMonth.parse(month);

@@ -1,20 +1,39 @@
 package vn.inspectorate.gateway.openapi;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.arc.Arc;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import io.smallrye.openapi.api.SmallRyeOpenAPI;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.openapi.OASFilter;
-import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
-import org.eclipse.microprofile.openapi.models.tags.Tag;
+import org.jboss.logging.Logger;
 
 /**
  * Serves one contract at the gateway's {@code /q/openapi}: the gateway's own operations plus every service's paths,
- * schemas, security schemes and tags from the cached documents. The gateway's own definitions win on a name clash.
+ * schemas, security schemes and tags from the cached documents, merged by {@link OpenApiMerge}. A clash is logged as
+ * an error each time the documents change; the clashing schema is served under its service's name, never in place of
+ * another's.
  */
 @OpenApiFilter(stages = OpenApiFilter.RunStage.RUNTIME_PER_REQUEST)
 public class MergedOpenApiFilter implements OASFilter {
+
+    private static final Logger LOG = Logger.getLogger(MergedOpenApiFilter.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Config EMPTY_CONFIG = new SmallRyeConfigBuilder().build();
+
+    /** The gateway's own document, as built, and the last merge with the documents it was made from. */
+    private static JsonNode own;
+    private static Map<String, JsonNode> mergedFrom;
+    private static OpenAPI merged;
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -22,54 +41,43 @@ public class MergedOpenApiFilter implements OASFilter {
         if (!cache.isAvailable()) {
             return;
         }
-        // merging only adds what is missing; the lock keeps two first requests from adding at once
+        Map<String, JsonNode> documents = cache.get().documents();
+        OpenAPI result;
         synchronized (MergedOpenApiFilter.class) {
-            for (Map.Entry<String, OpenAPI> upstream : cache.get().documents().entrySet()) {
-                merge(openAPI, upstream.getValue());
+            if (own == null) {
+                own = toJson(openAPI);
             }
+            if (documents != mergedFrom) {
+                OpenApiMerge.Result merge = OpenApiMerge.merge(own, documents);
+                if (!merge.clashes().isEmpty()) {
+                    LOG.errorf("The services' OpenAPI documents clash; the merged document keeps each clashing schema"
+                            + " under its service's name: %s", String.join("; ", merge.clashes()));
+                }
+                merged = parse(merge.document());
+                mergedFrom = documents;
+            }
+            result = merged;
+        }
+        openAPI.setPaths(result.getPaths());
+        openAPI.setComponents(result.getComponents());
+        openAPI.setTags(result.getTags() == null ? null : List.copyOf(result.getTags()));
+    }
+
+    private static JsonNode toJson(OpenAPI model) {
+        try {
+            return JSON.readTree(SmallRyeOpenAPI.builder().withConfig(EMPTY_CONFIG).withInitialModel(model)
+                    .enableModelReader(false).enableStandardStaticFiles(false).enableAnnotationScan(false)
+                    .enableStandardFilter(false).build().toJSON());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
-    private static void merge(OpenAPI target, OpenAPI source) {
-        if (source.getPaths() != null && source.getPaths().getPathItems() != null) {
-            if (target.getPaths() == null) {
-                target.setPaths(OASFactory.createPaths());
-            }
-            source.getPaths().getPathItems().forEach((path, item) -> {
-                if (path.startsWith("/api/") && !target.getPaths().hasPathItem(path)) {
-                    target.getPaths().addPathItem(path, item);
-                }
-            });
-        }
-        Components from = source.getComponents();
-        if (from != null) {
-            if (target.getComponents() == null) {
-                target.setComponents(OASFactory.createComponents());
-            }
-            Components to = target.getComponents();
-            if (from.getSchemas() != null) {
-                from.getSchemas().forEach((name, schema) -> {
-                    if (to.getSchemas() == null || !to.getSchemas().containsKey(name)) {
-                        to.addSchema(name, schema);
-                    }
-                });
-            }
-            if (from.getSecuritySchemes() != null) {
-                from.getSecuritySchemes().forEach((name, scheme) -> {
-                    if (to.getSecuritySchemes() == null || !to.getSecuritySchemes().containsKey(name)) {
-                        to.addSecurityScheme(name, scheme);
-                    }
-                });
-            }
-        }
-        if (source.getTags() != null) {
-            for (Tag tag : source.getTags()) {
-                boolean known = target.getTags() != null
-                        && target.getTags().stream().anyMatch(t -> t.getName().equals(tag.getName()));
-                if (!known) {
-                    target.addTag(tag);
-                }
-            }
-        }
+    /** A document as the OpenAPI model. */
+    static OpenAPI parse(JsonNode document) {
+        byte[] json = document.toString().getBytes(StandardCharsets.UTF_8);
+        return SmallRyeOpenAPI.builder().withConfig(EMPTY_CONFIG).enableModelReader(false)
+                .enableStandardStaticFiles(false).enableAnnotationScan(false).enableStandardFilter(false)
+                .withCustomStaticFile(() -> new ByteArrayInputStream(json)).build().model();
     }
 }

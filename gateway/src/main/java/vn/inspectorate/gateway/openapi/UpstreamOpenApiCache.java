@@ -1,46 +1,43 @@
 package vn.inspectorate.gateway.openapi;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.config.SmallRyeConfigBuilder;
-import io.smallrye.openapi.api.SmallRyeOpenAPI;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.openapi.models.OpenAPI;
+import java.util.TreeMap;
 import org.jboss.logging.Logger;
 import vn.inspectorate.gateway.routing.RouteTable;
 import vn.inspectorate.gateway.routing.UpstreamPool;
 
 /**
  * The services' OpenAPI documents, fetched from their {@code /q/openapi} on a short schedule and kept as parsed
- * models, so that serving the merged document never waits on a service. A service that does not answer keeps its
- * last good document.
+ * JSON trees, so that serving the merged document never waits on a service. A service that does not answer keeps its
+ * last good document. The map is replaced only when a document changed, so a merge can be kept until then.
  */
 @ApplicationScoped
 public class UpstreamOpenApiCache {
 
     private static final Logger LOG = Logger.getLogger(UpstreamOpenApiCache.class);
     private static final Duration TIMEOUT = Duration.ofSeconds(3);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final RouteTable routes;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
-    private final Config emptyConfig = new SmallRyeConfigBuilder().build();
-    private final Map<String, OpenAPI> documents = new ConcurrentHashMap<>();
+    private volatile Map<String, JsonNode> documents = Map.of();
 
     UpstreamOpenApiCache(RouteTable routes) {
         this.routes = routes;
     }
 
     /** The last good document of each service that has answered, by service name. */
-    public Map<String, OpenAPI> documents() {
-        return Map.copyOf(documents);
+    public Map<String, JsonNode> documents() {
+        return documents;
     }
 
     @Scheduled(every = "${inspectorate.gateway.openapi.refresh:60s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -54,7 +51,12 @@ public class UpstreamOpenApiCache {
                     if (response.statusCode() != 200) {
                         continue;
                     }
-                    documents.put(pool.service(), parse(response.body()));
+                    JsonNode document = JSON.readTree(response.body());
+                    if (!document.equals(documents.get(pool.service()))) {
+                        Map<String, JsonNode> next = new TreeMap<>(documents);
+                        next.put(pool.service(), document);
+                        documents = Map.copyOf(next);
+                    }
                     break;
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -64,11 +66,5 @@ public class UpstreamOpenApiCache {
                 }
             }
         }
-    }
-
-    private OpenAPI parse(byte[] json) {
-        return SmallRyeOpenAPI.builder().withConfig(emptyConfig).enableModelReader(false)
-                .enableStandardStaticFiles(false).enableAnnotationScan(false).enableStandardFilter(false)
-                .withCustomStaticFile(() -> new ByteArrayInputStream(json)).build().model();
     }
 }

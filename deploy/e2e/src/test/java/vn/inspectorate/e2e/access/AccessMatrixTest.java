@@ -196,7 +196,7 @@ class AccessMatrixTest {
     private static Outcome expected(Endpoint e, Principal p, String target) {
         Set<Role>[] route = GATEWAY_ROUTES.entrySet().stream()
                 .filter(r -> e.path().equals(r.getKey()) || e.path().startsWith(r.getKey() + "/")
-                        || e.path().startsWith(r.getKey() + "?"))
+                        || e.path().startsWith(r.getKey() + "?") || e.path().startsWith(r.getKey() + ":"))
                 .map(Map.Entry::getValue).findFirst().orElseThrow(() -> new AssertionError("no route for " + e));
         boolean read = e.method().equals("GET");
         if (!route[0].contains(p.role) && !(read && route[1].contains(p.role))) {
@@ -368,6 +368,8 @@ class AccessMatrixTest {
                         : t.equals(p.province) ? Outcome.ANSWERED : Outcome.FORBIDDEN));
         e.add(post("/api/v1/cases/batch", Map.of("cases", List.of(ProvinceRecords.complaint("{province}", "{body}",
                 "matrix-batch-{province}"))), true, only(Outcome.ANSWERED, PROVINCIAL_SYSTEM)));
+        e.add(post("/api/v1/cases:batch", Map.of("cases", List.of(ProvinceRecords.complaint("{province}", "{body}",
+                "matrix-batch-alias-{province}"))), true, only(Outcome.ANSWERED, PROVINCIAL_SYSTEM)));
         e.add(post("/api/v1/cases/{case}/classify", Map.of("kind", "COMPLAINT"), true, caseCommand));
         e.add(post("/api/v1/cases/{case}/accept", Map.of("acceptedOn", today), true, caseCommand));
         e.add(post("/api/v1/cases/{case}/assign", Map.of("handlingBodyCode", "{body}"), true, caseCommand));
