@@ -263,6 +263,32 @@ class SubscriptionsTest {
         given().auth().oauth2(partner).get("/api/v1/subscriptions/" + id).then().body("status", equalTo("ACTIVE"));
     }
 
+    /**
+     * An event with CloudEvents extension attributes and a payload field the gateway does not know is delivered, not
+     * dead-lettered: the envelope keeps its {@code traceparent}, the unknown payload field is dropped.
+     */
+    @Test
+    void anEventWithExtensionAttributesAndAnAddedFieldIsDeliveredWithItsTraceparent() throws Exception {
+        String partner = Tokens.clientCredentials("partner-demo");
+        String path = "/hooks/ok-" + UUID.randomUUID();
+        given().auth().oauth2(partner).contentType("application/json")
+                .body(Map.of("callbackUrl", receiver() + path, "eventTypes", List.of(CASE_STATUS), "provinces", List.of("VN-HN")))
+                .post("/api/v1/subscriptions").then().statusCode(201);
+        UUID caseId = UUID.randomUUID();
+        ObjectNode data = caseStatus(caseId, 1, "VN-HN", "RECEIVED");
+        data.put("fieldAddedLater", "x");
+        String traceparent = "00-" + UUID.randomUUID().toString().replace("-", "") + "-b7ad6b7169203331-01";
+        String eventId = publish(CASE_STATUS, caseId, data, Map.of("traceparent", traceparent,
+                "partitionkey", caseId.toString(), "comexampleextension", "7"));
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> !received(path).isEmpty());
+        JsonNode event = body(received(path).get(0));
+        assertThat(event.path("id").asText()).isEqualTo(eventId);
+        assertThat(event.path("traceparent").asText()).isEqualTo(traceparent);
+        assertThat(event.path("data").has("fieldAddedLater")).isFalse();
+        assertThat(event.path("data").path("status").asText()).isEqualTo("RECEIVED");
+    }
+
     @Test
     void aSubscriptionThatKeepsFailingIsPaused() throws Exception {
         String partner = Tokens.clientCredentials("partner-demo");
@@ -441,12 +467,18 @@ class SubscriptionsTest {
     }
 
     private String publish(String type, UUID aggregate, ObjectNode data) throws Exception {
+        return publish(type, aggregate, data, Map.of());
+    }
+
+    private String publish(String type, UUID aggregate, ObjectNode data, Map<String, String> extensions)
+            throws Exception {
         String eventId = UUID.randomUUID().toString();
         ObjectNode event = mapper.createObjectNode();
         event.put("specversion", "1.0").put("id", eventId).put("source", "/inspectorate/complaints-service")
                 .put("type", type).put("subject", aggregate.toString())
                 .put("time", OffsetDateTime.now(ZoneOffset.UTC).toString()).put("datacontenttype", "application/json")
                 .set("data", data);
+        extensions.forEach(event::put);
         Properties props = new Properties();
         props.put("bootstrap.servers", ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
         try (var producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
