@@ -79,7 +79,7 @@ public class DeclarantResource {
     @Operation(operationId = "getDeclarant", summary = "One declarant",
             description = "A controller of the declarant's agency or province gets the identities; others the summary.")
     @APIResponse(responseCode = "200", description = "The declarant's detail or summary.", content = @Content(
-            schema = @Schema(oneOf = {DeclarantDetail.class, DeclarantSummary.class})))
+            schema = @Schema(anyOf = {DeclarantDetail.class, DeclarantSummary.class})))
     @APIResponse(responseCode = "404", description = "No such declarant in the caller's scope.")
     public Object read(@PathParam("id") UUID id) {
         return declarants.read(id);

@@ -130,6 +130,11 @@ public class ProblemMappers {
             return Problem.of(400, "invalid-parameter", "Invalid parameter", "A parameter is not a valid number or"
                     + " date.").withInstance(uri.getPath()).toResponse();
         }
+        // likewise a query parameter that names no value of its enum; a path segment that is no id stays a 404
+        if (status == 404 && e.getCause() instanceof IllegalArgumentException && !uri.getQueryParameters().isEmpty()) {
+            return Problem.of(400, "invalid-parameter", "Invalid parameter", "A query parameter is not one of its"
+                    + " allowed values.").withInstance(uri.getPath()).toResponse();
+        }
         Response.Status known = Response.Status.fromStatusCode(status);
         String title = known == null ? "Request refused" : known.getReasonPhrase();
         String detail = switch (status) {

@@ -62,6 +62,18 @@ public class ProbeResource {
     }
 
     @GET
+    @Path("/colors")
+    public String colors(@QueryParam("color") Color color) {
+        return "color " + color;
+    }
+
+    @GET
+    @Path("/things/{id}")
+    public String thing(@jakarta.ws.rs.PathParam("id") UUID id) {
+        return "thing " + id;
+    }
+
+    @GET
     @Path("/missing")
     public String missing() {
         throw ProblemException.notFound("Probe 42");

@@ -134,6 +134,14 @@ class ProblemResponsesTest {
     }
 
     @Test
+    void queryParameterNamingNoEnumValueIs400AndPathSegmentThatIsNoIdIs404() {
+        problem(given().queryParam("color", "BLUE").when().get("/probe/colors").then(), 400)
+                .body("type", equalTo("https://inspectorate.gov.vn/problems/invalid-parameter"));
+        given().queryParam("color", "RED").when().get("/probe/colors").then().statusCode(200);
+        problem(given().when().get("/probe/things/not-an-id").then(), 404);
+    }
+
+    @Test
     void missingBodyIs400() {
         problem(given().contentType(ContentType.JSON).when().post("/probe").then(), 400);
     }
