@@ -11,8 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import io.restassured.RestAssured;
 import vn.inspectorate.deploy.Platform;
 import vn.inspectorate.infra.FreePorts;
+import vn.inspectorate.testsupport.openapi.CommittedOpenApi;
+import vn.inspectorate.testsupport.openapi.OpenApiValidationFilter;
 
 /**
  * The real platform, started once for the whole test JVM by the same code as {@code ./platform}, on free ports in a
@@ -50,6 +53,9 @@ public final class RunningPlatform {
                 throw e;
             }
             Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "stop-platform"));
+            // every request and answer of the suite through the gateway is held to the committed merged contract
+            RestAssured.filters(OpenApiValidationFilter.counting("platform", CommittedOpenApi.read("platform")
+                    .orElseThrow(() -> new IllegalStateException("no committed platform.yaml")), true));
         }
         return platform;
     }

@@ -3,7 +3,6 @@ package vn.inspectorate.testsupport.openapi;
 import io.quarkus.test.junit.callback.QuarkusTestBeforeEachCallback;
 import io.quarkus.test.junit.callback.QuarkusTestMethodContext;
 import io.restassured.RestAssured;
-import io.restassured.filter.Filter;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -29,9 +28,7 @@ public class OpenApiValidationCallback implements QuarkusTestBeforeEachCallback 
         CommittedOpenApi.read(name).ifPresent(document -> {
             boolean onlyDocumented = config.getOptionalValue("inspectorate.openapi.validation.only-documented-paths",
                     Boolean.class).orElse(false);
-            ValidationCounters.start(name);
-            Filter filter = new OpenApiValidationFilter(name, document, onlyDocumented);
-            RestAssured.filters(filter);
+            RestAssured.filters(OpenApiValidationFilter.counting(name, document, onlyDocumented));
         });
     }
 }

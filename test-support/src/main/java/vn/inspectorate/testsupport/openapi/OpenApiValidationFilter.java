@@ -46,6 +46,15 @@ public final class OpenApiValidationFilter implements Filter {
         this.onlyDocumentedPaths = onlyDocumentedPaths;
     }
 
+    /**
+     * A filter holding requests and responses to the committed document {@code name}, counted for the report printed at
+     * the end of the test run.
+     */
+    public static OpenApiValidationFilter counting(String name, JsonNode document, boolean onlyDocumentedPaths) {
+        ValidationCounters.start(name);
+        return new OpenApiValidationFilter(name, document, onlyDocumentedPaths);
+    }
+
     public String name() {
         return name;
     }
