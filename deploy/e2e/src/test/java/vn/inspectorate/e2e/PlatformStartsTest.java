@@ -2,6 +2,8 @@ package vn.inspectorate.e2e;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.startsWith;
 
 import org.junit.jupiter.api.Test;
 import vn.inspectorate.deploy.Platform;
@@ -33,6 +35,18 @@ class PlatformStartsTest {
             given().get(url + "/q/metrics").then().statusCode(404);
             given().accept("application/json").get(url + "/q/openapi").then().statusCode(200);
         }
+    }
+
+    @Test
+    void swaggerUiSwitchedOnIsServedUnderItsOwnPolicy() {
+        String gateway = RunningPlatform.get().gatewayUrl();
+        given().get(gateway + "/q/swagger-ui/").then().statusCode(200)
+                .contentType(containsString("text/html"))
+                .header("Content-Security-Policy", containsString("script-src 'self'"))
+                .header("Content-Security-Policy", containsString("frame-ancestors 'none'"));
+        // the API itself keeps the policy that allows nothing
+        given().accept("application/json").get(gateway + "/q/openapi").then().statusCode(200)
+                .header("Content-Security-Policy", startsWith("default-src 'none'"));
     }
 
     @Test

@@ -63,6 +63,7 @@ public final class RunningPlatform {
     /**
      * The receivers' addresses are allowed as webhook targets, and the per-role rate limits are raised: one test client
      * sends in minutes what a province's system sends in a day. The 429 itself is covered by the gateway's own tests.
+     * Swagger UI is on, as in {@code ./platform}.
      */
     private static Map<String, String> gatewayEnvironment() {
         Map<String, String> env = new LinkedHashMap<>();
@@ -73,6 +74,8 @@ public final class RunningPlatform {
             env.put("INSPECTORATE_GATEWAY_RATE_LIMIT_ROLES_" + role + "_CAPACITY", "1000000");
         }
         env.put("INSPECTORATE_GATEWAY_RATE_LIMIT_FALLBACK_CAPACITY", "1000000");
+        // as ./platform switches it on (production leaves it off, the default the gateway's tests hold to)
+        env.put("QUARKUS_SWAGGER_UI_ENABLED", "true");
         return env;
     }
 
