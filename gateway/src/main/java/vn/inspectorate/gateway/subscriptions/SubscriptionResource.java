@@ -70,7 +70,11 @@ public class SubscriptionResource {
             headers = @Header(name = "Location", description = "The subscription's address.",
                     schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
             content = @Content(schema = @Schema(implementation = SubscriptionView.class)))
-    @APIResponse(responseCode = "409", description = "The partner already has a subscription for this callback URL.")
+    @APIResponse(responseCode = "200", description = "The partner's subscription for this callback URL, asked for again "
+            + "with the same event types and provinces (in any order); without the secret.",
+            content = @Content(schema = @Schema(implementation = SubscriptionView.class)))
+    @APIResponse(responseCode = "409", description = "The partner already has a subscription for this callback URL with "
+            + "other event types or provinces.")
     @APIResponse(responseCode = "422", description = "A callback URL that is not public http(s), or an event type that "
             + "is not public.")
     public Response create(@Valid @NotNull CreateSubscription request) {
