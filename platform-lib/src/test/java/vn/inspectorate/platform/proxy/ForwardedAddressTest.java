@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A service behind the gateway answers URLs under the public address the gateway forwards (X-Forwarded-Proto, -Host,
- * -Port), since the gateway reaches it from a trusted address (here: loopback).
+ * -Port), as the gateway passes them (here from loopback).
  */
 @QuarkusTest
 class ForwardedAddressTest {
