@@ -1,11 +1,13 @@
 package vn.inspectorate.contracts.reports;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
 /** A monthly, quarterly, six-monthly or yearly report was published from a snapshot reflecting the listed offsets. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record ReportPublished(
         UUID reportId,
         long version,

@@ -123,6 +123,11 @@ public class InspectionService {
             }
         }
         DurationRule rule = reference.durationRule(body.level, original != null, request.decisionDate(), "decisionDate");
+        // the due date and its extensions must stay dates the API and the events can write (years up to 9999)
+        if (openedOn.plusDays(rule.baseDays + (long) rule.maxExtensions * rule.extensionDays).getYear() > 9999) {
+            throw invalidField("openedOn", "too far in the future for its due date", "The inspection's due date would "
+                    + "fall after the year 9999.");
+        }
 
         UUID id = UUID.randomUUID();
         int inserted = em.createNativeQuery("""
