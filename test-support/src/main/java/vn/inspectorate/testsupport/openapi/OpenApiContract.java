@@ -53,6 +53,9 @@ public final class OpenApiContract {
                 }
                 String where = op.getKey().toUpperCase() + " " + path.getKey();
                 String id = op.getValue().path("operationId").asText("");
+                if (op.getValue().path("summary").asText("").isEmpty() || op.getValue().path("tags").isEmpty()) {
+                    problems.add(where + " has no summary or no tag");
+                }
                 if (id.isEmpty()) {
                     problems.add(where + " has no operationId");
                 } else if (seen.containsKey(id)) {
