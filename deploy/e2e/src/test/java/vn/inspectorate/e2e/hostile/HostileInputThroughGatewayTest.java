@@ -329,6 +329,8 @@ class HostileInputThroughGatewayTest {
         /** Watchlist entries are kept per case, progress per case and month: a repeat updates the same row. */
         private final Set<String> watchlisted = ConcurrentHashMap.newKeySet();
         private final Set<String> progressed = ConcurrentHashMap.newKeySet();
+        /** Items added by amendments, by plan path and natural key. */
+        private final Set<String> amended = ConcurrentHashMap.newKeySet();
 
         void record(String operation, String path, int status, byte[] body, byte[] sent) {
             successes.computeIfAbsent(operation + " " + status, k -> new LongAdder()).increment();
@@ -358,8 +360,15 @@ class HostileInputThroughGatewayTest {
                 return;
             }
             if (operation.equals("POST /api/v1/inspection-plans/{id}/amendments")) {
+                // (plan, entity, subject) is an item's natural key: an item already in the plan, a repeat within one
+                // amendment or an entity code two requests coerce alike (42 and "42") adds nothing
                 try {
-                    add("inspection.planned_inspection", WriteOperations.JSON.readTree(sent).path("add").size());
+                    for (JsonNode item : WriteOperations.JSON.readTree(sent).path("add")) {
+                        if (amended.add(path + " " + item.path("entity").path("code").asText() + " "
+                                + item.path("subject").asText().toUpperCase(java.util.Locale.ROOT))) {
+                            add("inspection.planned_inspection", 1);
+                        }
+                    }
                 } catch (IOException e) {
                     throw new IllegalStateException("an amendment accepted with an unreadable body", e);
                 }
