@@ -36,6 +36,7 @@ import vn.inspectorate.inspection.reference.DurationRule;
 import vn.inspectorate.inspection.reference.InspectedEntity;
 import vn.inspectorate.inspection.reference.InspectionBody;
 import vn.inspectorate.inspection.reference.ReferenceData;
+import vn.inspectorate.inspection.reference.ReferenceRegisters;
 import vn.inspectorate.platform.naturalkey.NaturalKeyMatch;
 import vn.inspectorate.platform.outbox.Outbox;
 import vn.inspectorate.platform.problem.Problem;
@@ -56,10 +57,13 @@ public class InspectionService {
     private final InspectorateAccess access;
     private final ObjectMapper mapper;
     private final ConclusionReader conclusions;
+    private final ReferenceRegisters registers;
 
     InspectionService(EntityManager em, ReferenceData reference, OverlapChecker overlaps, Outbox outbox,
-            InspectorateAccess access, ObjectMapper mapper, ConclusionReader conclusions) {
+            InspectorateAccess access, ObjectMapper mapper, ConclusionReader conclusions,
+            ReferenceRegisters registers) {
         this.em = em;
+        this.registers = registers;
         this.reference = reference;
         this.overlaps = overlaps;
         this.outbox = outbox;
@@ -86,6 +90,10 @@ public class InspectionService {
         if (openedOn.isBefore(request.decisionDate())) {
             throw invalidField("openedOn", "must not be before decisionDate", "An inspection opens on or after its decision.");
         }
+        // the body and the entity's province must both be in force on the decision's date
+        registers.requireBodyInForce(body, request.decisionDate(), "decisionDate", "bodyCode");
+        registers.requireProvinceInForce(request.entity().provinceCode(), request.decisionDate(),
+                "entity.provinceCode");
         InspectedEntity entity = reference.upsert(request.entity(), "entity");
         ReferenceData.requireJurisdiction(body, entity, "entity");
         String province = body.provinceCode != null ? body.provinceCode : entity.provinceCode;

@@ -26,6 +26,7 @@ import vn.inspectorate.inspection.plans.PlanApi.PlannedInspectionView;
 import vn.inspectorate.inspection.reference.InspectedEntity;
 import vn.inspectorate.inspection.reference.InspectionBody;
 import vn.inspectorate.inspection.reference.ReferenceData;
+import vn.inspectorate.inspection.reference.ReferenceRegisters;
 import vn.inspectorate.platform.naturalkey.NaturalKeyMatch;
 import vn.inspectorate.platform.outbox.Outbox;
 import vn.inspectorate.platform.problem.Problem;
@@ -41,10 +42,12 @@ public class PlanService {
     private final OverlapChecker overlaps;
     private final Outbox outbox;
     private final InspectorateAccess access;
+    private final ReferenceRegisters registers;
 
     PlanService(EntityManager em, ReferenceData reference, OverlapChecker overlaps, Outbox outbox,
-            InspectorateAccess access) {
+            InspectorateAccess access, ReferenceRegisters registers) {
         this.em = em;
+        this.registers = registers;
         this.reference = reference;
         this.overlaps = overlaps;
         this.outbox = outbox;
@@ -63,6 +66,7 @@ public class PlanService {
             throw ProblemException.unprocessable("past-plan-year", "A plan cannot be made for " + request.year()
                     + ", a past year.", List.of(new Problem.FieldError("year", "must be " + thisYear + " or later")));
         }
+        registers.requireBodyInForceIn(body, request.year(), "year", "bodyCode");
         int inserted = em.createNativeQuery("""
                 insert into inspection_plan (id, body_code, province_code, plan_year, status, version, created_by,
                                              created_at)
@@ -231,9 +235,14 @@ public class PlanService {
 
     private Written<PlannedInspection> insertItem(InspectionPlan plan, AddPlannedInspection request, Integer amendment,
             String prefix) {
+        // the entity's province and the responsible body must be in force on the planned start
+        registers.requireProvinceInForce(request.entity().provinceCode(), request.plannedStart(),
+                prefix + "entity.provinceCode");
         InspectedEntity entity = reference.upsert(request.entity(), prefix + "entity");
         String responsible = request.responsibleBodyCode() == null ? plan.bodyCode : request.responsibleBodyCode();
         InspectionBody responsibleBody = reference.body(responsible, prefix + "responsibleBodyCode");
+        registers.requireBodyInForce(responsibleBody, request.plannedStart(), prefix + "plannedStart",
+                prefix + "responsibleBodyCode");
         ReferenceData.requireJurisdiction(responsibleBody, entity, prefix + "entity");
         if (request.plannedStart().getYear() != plan.planYear) {
             throw ProblemException.unprocessable("start-outside-plan-year", "A planned inspection of the "

@@ -22,7 +22,14 @@ public class ReferenceResource {
 
     @Schema(name = "InspectionBodyView")
     public record BodyView(String code, String name, String level,
-            @Schema(nullable = true, description = "None for central and sector bodies.") String provinceCode) {
+            @Schema(nullable = true, description = "None for central and sector bodies.") String provinceCode,
+            @Schema(description = "The first day the body was in force.") LocalDate validFrom,
+            @Schema(nullable = true, description = "The last day the body was in force; none while in force.")
+            LocalDate validTo,
+            @Schema(nullable = true, description = "The body that took over this one's work when it ended.")
+            String successorCode,
+            @Schema(description = "UNCERTAIN until an admin confirms or corrects the entry.",
+                    enumeration = {"CONFIRMED", "UNCERTAIN"}) String certainty) {
     }
 
     @Schema(name = "InspectionDurationRuleView")
@@ -32,10 +39,12 @@ public class ReferenceResource {
 
     @GET
     @Path("/inspection-bodies")
-    @Operation(operationId = "listInspectionBodies", summary = "The inspection bodies with their level and province")
+    @Operation(operationId = "listInspectionBodies", summary = "The inspection bodies with their level, province and "
+            + "the dates they were in force")
     public List<BodyView> bodies() {
         return InspectionBody.<InspectionBody>listAll(Sort.by("code")).stream()
-                .map(b -> new BodyView(b.code, b.name, b.level, b.provinceCode)).toList();
+                .map(b -> new BodyView(b.code, b.name, b.level, b.provinceCode, b.validFrom, b.validTo,
+                        b.successorCode, b.certainty)).toList();
     }
 
     @GET
