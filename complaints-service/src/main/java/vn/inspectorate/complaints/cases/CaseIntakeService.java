@@ -152,8 +152,9 @@ public class CaseIntakeService {
                 errors.put("decisionLearnedOn", "must not be after receivedOn");
             }
         }
-        if (!errors.containsKey("receivedOn") && !units.inForce(s.provinceCode(), s.receivedOn())) {
-            errors.put("provinceCode", "unknown province, or not a province on " + s.receivedOn());
+        if (!errors.containsKey("receivedOn")) {
+            // the unit must be in force on the day the case was received; a merged-away one names its successor
+            units.refusal(s.provinceCode(), s.receivedOn()).ifPresent(reason -> errors.put("provinceCode", reason));
         }
         if (s.kind() != CaseKind.COMPLAINT && s.instance() != null && s.instance() != 1) {
             errors.put("instance", "only a complaint has a second instance");

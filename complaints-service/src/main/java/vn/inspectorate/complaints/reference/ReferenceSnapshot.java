@@ -30,6 +30,11 @@ public final class ReferenceSnapshot<T> {
         return loaded.value();
     }
 
+    /** Reads the data again now, for a change known to have been made. */
+    public void reload() {
+        current = new Loaded<>(loader.get(), System.nanoTime());
+    }
+
     private record Loaded<T>(T value, long at) {
     }
 }

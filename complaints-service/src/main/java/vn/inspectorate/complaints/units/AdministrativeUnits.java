@@ -4,82 +4,65 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import vn.inspectorate.complaints.reference.ReferenceDataConfig;
 import vn.inspectorate.complaints.reference.ReferenceSnapshot;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import vn.inspectorate.reference.AdministrativeUnitRegister;
 
 /**
- * Provinces as reference data with validity dates. A case keeps the unit it was filed under; after a merger the unit
- * that took it over is found through the succession mapping (also data).
+ * Provinces as reference data with validity dates, read from this service's copy (loaded from the shared reference
+ * files by migration). A case keeps the unit it was filed under; after a merger the unit that took it over is found
+ * through the succession mapping (also data). The only lookup of units in this service.
  */
 @ApplicationScoped
 public class AdministrativeUnits {
 
     private final EntityManager em;
-    private final ReferenceSnapshot<Units> snapshot;
+    private final ReferenceSnapshot<AdministrativeUnitRegister> snapshot;
 
     AdministrativeUnits(EntityManager em, ReferenceDataConfig config) {
         this.em = em;
         this.snapshot = new ReferenceSnapshot<>(config.maxAge(), this::load);
     }
 
+    /** Reads the tables again now (after a change to them), rather than when the snapshot has aged. */
+    public void reload() {
+        snapshot.reload();
+    }
+
     public boolean inForce(String code, LocalDate on) {
-        return snapshot.get().units().stream().anyMatch(u -> u.code().equals(code) && !u.validFrom().isAfter(on)
-                && (u.validTo() == null || !u.validTo().isBefore(on)));
+        return snapshot.get().inForce(code, on);
+    }
+
+    /** Why {@code code} cannot stand for a province on {@code on} (naming its successor); empty when it can. */
+    public Optional<String> refusal(String code, LocalDate on) {
+        return snapshot.get().refusal(code, on);
     }
 
     /** The unit that answers for {@code code} on {@code on}: itself, or its successor after a merger. */
     public String successorOn(String code, LocalDate on) {
-        Map<String, List<Succession>> byOldCode = snapshot.get().successionsByOldCode();
-        String current = code;
-        for (int hops = 0; hops < 10; hops++) {
-            Succession latest = null;
-            for (Succession s : byOldCode.getOrDefault(current, List.of())) {
-                if (!s.effectiveOn().isAfter(on) && !s.newCode().equals(s.oldCode())
-                        && (latest == null || s.effectiveOn().isAfter(latest.effectiveOn()))) {
-                    latest = s;
-                }
-            }
-            if (latest == null) {
-                return current;
-            }
-            current = latest.newCode();
-        }
-        return current;
+        return snapshot.get().successorOn(code, on);
     }
 
     @SuppressWarnings("unchecked")
-    private Units load() {
-        List<Object[]> units = em.createNativeQuery("select code, valid_from, valid_to from administrative_unit")
+    private AdministrativeUnitRegister load() {
+        List<Object[]> units = em.createNativeQuery("select code, name, valid_from, valid_to from administrative_unit")
                 .getResultList();
         List<Object[]> successions = em.createNativeQuery(
                 "select old_code, new_code, effective_on from administrative_unit_succession").getResultList();
-        return new Units(
-                units.stream().map(r -> new Validity((String) r[0], date(r[1]), date(r[2]))).toList(),
-                successions.stream().map(r -> new Succession((String) r[0], (String) r[1], date(r[2])))
-                        .collect(Collectors.groupingBy(Succession::oldCode)));
+        return new AdministrativeUnitRegister(
+                units.stream().map(r -> new AdministrativeUnitRegister.Unit((String) r[0], (String) r[1], date(r[2]),
+                        date(r[3]))).toList(),
+                successions.stream().map(r -> new AdministrativeUnitRegister.Succession((String) r[0], (String) r[1],
+                        date(r[2]))).toList());
     }
 
-    private record Validity(String code, LocalDate validFrom, LocalDate validTo) {
-    }
-
-    private record Succession(String oldCode, String newCode, LocalDate effectiveOn) {
-    }
-
-    private record Units(List<Validity> units, Map<String, List<Succession>> successionsByOldCode) {
-    }
-
-    @SuppressWarnings("unchecked")
     public List<UnitView> inForceOn(LocalDate on) {
-        List<Object[]> rows = em.createNativeQuery("""
-                select code, name, valid_from, valid_to from administrative_unit
-                where valid_from <= ?1 and (valid_to is null or valid_to >= ?1) order by code""")
-                .setParameter(1, on).getResultList();
-        return rows.stream().map(r -> new UnitView((String) r[0], (String) r[1], date(r[2]), date(r[3]),
-                successorOn((String) r[0], LocalDate.now()))).toList();
+        AdministrativeUnitRegister register = snapshot.get();
+        LocalDate today = LocalDate.now();
+        return register.inForceOn(on).stream().map(u -> new UnitView(u.code(), u.name(), u.validFrom(), u.validTo(),
+                register.successorOn(u.code(), today))).toList();
     }
 
     public Optional<UnitView> find(String code, LocalDate on) {
