@@ -266,9 +266,9 @@ class DeclarationSubmissionTest {
 
     @Test
     @TestSecurity(user = "province-nb", roles = "provincial-system")
-    @OidcSecurity(claims = @Claim(key = "province", value = "VN-NB"))
+    @OidcSecurity(claims = @Claim(key = "province", value = "VN-18"))
     void provincialSystemFilesForItsProvinceOnlyAndNeverReadsDetail() {
-        String declarant = register("SXD-NB", "VN-NB").getString("id");
+        String declarant = register("SXD-NB", "VN-18").getString("id");
         var submitted = submit(declaration(declarant, "ANNUAL", 2025, LocalDate.of(2025, 12, 1), null,
                 modest(1_000_000_000L, 1_000_000_000L)));
         given().header("X-Access-Purpose", "curiosity").get("/api/v1/declarations/" + submitted.getString("id"))

@@ -3,6 +3,8 @@ package vn.inspectorate.declarations.declarants;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -15,11 +17,14 @@ import vn.inspectorate.declarations.declarants.DeclarantApi.FamilyMemberInput;
 import vn.inspectorate.declarations.declarants.DeclarantApi.FamilyMemberRef;
 import vn.inspectorate.declarations.declarants.DeclarantApi.RegisterDeclarant;
 import vn.inspectorate.declarations.identity.IdentityCipher;
+import vn.inspectorate.declarations.units.AdministrativeUnits;
 import vn.inspectorate.platform.naturalkey.NaturalKeyMatch;
 import vn.inspectorate.platform.problem.ProblemException;
 
 @ApplicationScoped
 public class DeclarantService {
+
+    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     /** A registration and whether it created the declarant or found it registered already. */
     public record Registration(DeclarantSummary declarant, boolean created) {
@@ -29,7 +34,10 @@ public class DeclarantService {
     private final DeclarationAccess access;
     private final EntityManager em;
 
-    DeclarantService(IdentityCipher cipher, DeclarationAccess access, EntityManager em) {
+    private final AdministrativeUnits units;
+
+    DeclarantService(IdentityCipher cipher, DeclarationAccess access, EntityManager em, AdministrativeUnits units) {
+        this.units = units;
         this.cipher = cipher;
         this.access = access;
         this.em = em;
@@ -51,6 +59,9 @@ public class DeclarantService {
             registeredAlike(d, in).requireSame("A declarant", "agency and citizen identity number", d.id);
             return new Registration(summary(d), false);
         }
+        // a declarant is registered where they serve now: a province in force today (Vietnam's date)
+        units.requireInForce(in.provinceCode(), LocalDate.now(VIETNAM), "provinceCode",
+                "A declarant is registered under a province in force");
         Declarant d = new Declarant();
         d.id = UUID.randomUUID();
         d.agencyCode = in.agencyCode();

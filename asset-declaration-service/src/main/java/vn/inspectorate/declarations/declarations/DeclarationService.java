@@ -39,6 +39,7 @@ import vn.inspectorate.declarations.redflags.DeclarationFigures;
 import vn.inspectorate.declarations.redflags.RaisedFlag;
 import vn.inspectorate.declarations.redflags.RedFlagEngine;
 import vn.inspectorate.declarations.rules.RuleData;
+import vn.inspectorate.declarations.units.AdministrativeUnits;
 import vn.inspectorate.platform.naturalkey.NaturalKeyMatch;
 import vn.inspectorate.platform.outbox.Outbox;
 import vn.inspectorate.platform.problem.Problem.FieldError;
@@ -60,9 +61,12 @@ public class DeclarationService {
     private final Outbox outbox;
     private final ObjectMapper mapper;
 
+    private final AdministrativeUnits units;
+
     DeclarationService(EntityManager em, DeclarationAccess access, DeclarantService declarants, IdentityCipher cipher,
-            RuleData rules, RedFlagEngine engine, Outbox outbox, ObjectMapper mapper) {
+            RuleData rules, RedFlagEngine engine, Outbox outbox, ObjectMapper mapper, AdministrativeUnits units) {
         this.em = em;
+        this.units = units;
         this.access = access;
         this.declarants = declarants;
         this.cipher = cipher;
@@ -99,6 +103,9 @@ public class DeclarationService {
                 return new Filing(summary(existing), false);
             }
         }
+        // the declaration is filed under its declarant's province, which must be in force on the declaration's date
+        units.requireInForce(declarant.provinceCode, in.declaredOn(), "declaredOn",
+                "A declaration is filed under its declarant's province, in force on its date");
         validateItems(in.items(), declarant.id, in.declaredOn());
         Declaration d = new Declaration();
         d.id = UUID.randomUUID();
