@@ -33,6 +33,8 @@ import vn.inspectorate.contracts.inspections.InspectionPlanApproved;
 import vn.inspectorate.contracts.inspections.InspectionRecoveryRecorded;
 import vn.inspectorate.contracts.publicevents.PublicCaseStatusChanged;
 import vn.inspectorate.contracts.publicevents.PublicInspectionConcluded;
+import vn.inspectorate.contracts.reference.CalendarLoaded;
+import vn.inspectorate.contracts.reference.InspectionBodyChanged;
 import vn.inspectorate.contracts.reports.ReportPublished;
 
 /**
@@ -81,6 +83,8 @@ public final class EventCatalog {
                     Topics.DECLARATIONS),
             internal(EventTypes.DECLARATION_VERIFIED, DeclarationVerified.class, Topics.DECLARATIONS),
             internal(EventTypes.REPORT_PUBLISHED, ReportPublished.class, Topics.REPORTS),
+            internal(EventTypes.REFERENCE_INSPECTION_BODY_CHANGED, InspectionBodyChanged.class, Topics.REFERENCE),
+            internal(EventTypes.REFERENCE_CALENDAR_LOADED, CalendarLoaded.class, Topics.REFERENCE),
             publicEvent(EventTypes.PUBLIC_CASE_STATUS_CHANGED, PublicCaseStatusChanged.class, Topics.PUBLIC),
             publicEvent(EventTypes.PUBLIC_INSPECTION_CONCLUDED, PublicInspectionConcluded.class, Topics.PUBLIC)));
 

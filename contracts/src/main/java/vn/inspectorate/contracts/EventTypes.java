@@ -39,6 +39,11 @@ public final class EventTypes {
     // topic Topics.REPORTS
     public static final String REPORT_PUBLISHED = "vn.inspectorate.report.published.v1";
 
+    // topic Topics.REFERENCE
+    public static final String REFERENCE_INSPECTION_BODY_CHANGED =
+            "vn.inspectorate.reference.inspection-body-changed.v1";
+    public static final String REFERENCE_CALENDAR_LOADED = "vn.inspectorate.reference.calendar-loaded.v1";
+
     // topic Topics.PUBLIC
     public static final String PUBLIC_CASE_STATUS_CHANGED = "vn.inspectorate.public.case-status-changed.v1";
     public static final String PUBLIC_INSPECTION_CONCLUDED = "vn.inspectorate.public.inspection-concluded.v1";

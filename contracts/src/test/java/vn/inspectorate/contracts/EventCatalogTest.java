@@ -38,15 +38,16 @@ class EventCatalogTest {
             "declaration.submitted", "declaration.flagged", "declaration.verification-selected",
             "declaration.verified",
             "report.published",
+            "reference.inspection-body-changed", "reference.calendar-loaded",
             "public.case-status-changed", "public.inspection-concluded");
 
     private static final Map<String, String> TOPIC_BY_PREFIX = Map.of(
             "case", Topics.CASES, "inspection", Topics.INSPECTIONS, "declaration", Topics.DECLARATIONS,
-            "report", Topics.REPORTS, "public", Topics.PUBLIC);
+            "report", Topics.REPORTS, "reference", Topics.REFERENCE, "public", Topics.PUBLIC);
 
     private static final Map<String, String> PACKAGE_BY_TOPIC = Map.of(
             Topics.CASES, "cases", Topics.INSPECTIONS, "inspections", Topics.DECLARATIONS, "declarations",
-            Topics.REPORTS, "reports", Topics.PUBLIC, "publicevents");
+            Topics.REPORTS, "reports", Topics.REFERENCE, "reference", Topics.PUBLIC, "publicevents");
 
     @Test
     void registersExactlyTheDesignedEventTypes() {

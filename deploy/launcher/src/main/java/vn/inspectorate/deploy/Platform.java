@@ -155,7 +155,7 @@ public final class Platform implements AutoCloseable {
                 .start());
         step("topics", () -> {
             kafka.createTopics(TOPIC_PARTITIONS, Topics.CASES, Topics.INSPECTIONS, Topics.DECLARATIONS, Topics.REPORTS,
-                    Topics.PUBLIC);
+                    Topics.REFERENCE, Topics.PUBLIC);
             return null;
         });
         // Keycloak takes the longest to start; it comes up beside the services, which fetch its keys on first use.

@@ -31,7 +31,8 @@ class DeployFilesTest {
     private static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
     private static final Path DEPLOY = ROOT.resolve("deploy");
     private static final List<String> EVENT_TOPICS =
-            List.of(Topics.CASES, Topics.INSPECTIONS, Topics.DECLARATIONS, Topics.REPORTS, Topics.PUBLIC);
+            List.of(Topics.CASES, Topics.INSPECTIONS, Topics.DECLARATIONS, Topics.REPORTS, Topics.REFERENCE,
+                    Topics.PUBLIC);
 
     /** A service as its own application.properties describes it. */
     record ServiceConfig(String module, String name, int port, String database, Set<String> requiredEnvironment) {

@@ -86,6 +86,7 @@ public class InspectionService {
         if (existing != null) {
             return repeated(existing, request);
         }
+        ReferenceData.requireInForce(body, request.decisionDate(), "bodyCode");
         LocalDate openedOn = request.openedOn() == null ? request.decisionDate() : request.openedOn();
         if (openedOn.isBefore(request.decisionDate())) {
             throw invalidField("openedOn", "must not be before decisionDate", "An inspection opens on or after its decision.");

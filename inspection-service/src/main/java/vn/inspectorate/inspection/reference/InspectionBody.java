@@ -17,12 +17,19 @@ public class InspectionBody extends PanacheEntityBase {
     public String level;
     /** Null for central and sector (ministry) bodies. */
     public String provinceCode;
-    /** In force from this day to {@link #validTo} (the last day; null while in force). */
+    /** The first and the last day in force; no last day while it is in force. */
     public LocalDate validFrom;
     public LocalDate validTo;
-    /** The body that took over this one's work when it ended, if any. */
+    /** The body that took over its work after {@link #validTo} (a merger). */
     public String successorCode;
-    /** CONFIRMED, or UNCERTAIN until an admin confirms or corrects the entry. */
+    /** {@code UNCERTAIN} until an admin confirms or corrects an entry whose sources disagree. */
     public String certainty;
     public String source;
+    /** Counts the admin's changes to the body: the version of its reference events. */
+    public long version;
+
+    /** Whether the body is in force on {@code day}. */
+    public boolean inForceOn(LocalDate day) {
+        return !day.isBefore(validFrom) && (validTo == null || !day.isAfter(validTo));
+    }
 }

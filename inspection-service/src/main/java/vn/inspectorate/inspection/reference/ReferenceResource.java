@@ -2,23 +2,44 @@ package vn.inspectorate.inspection.reference;
 
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.inspectorate.platform.idempotency.IdempotencyKeys;
+import vn.inspectorate.platform.security.CallerScope;
 import vn.inspectorate.platform.security.Roles;
 
-/** Reference data: the inspection bodies and the duration rules, dated. */
+/** Reference data: the inspection bodies and the duration rules, dated; a platform admin adds rule versions. */
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.PROVINCIAL_SYSTEM, Roles.INSPECTOR, Roles.CENTRAL_ANALYST, Roles.PLATFORM_ADMIN})
 @Tag(name = "Inspection reference data", description = "Inspection bodies and the dated duration rules.")
 public class ReferenceResource {
+
+    private final DurationRuleVersions durationRules;
+    private final IdempotencyKeys idempotency;
+    private final CallerScope caller;
+
+    ReferenceResource(DurationRuleVersions durationRules, IdempotencyKeys idempotency, CallerScope caller) {
+        this.durationRules = durationRules;
+        this.idempotency = idempotency;
+        this.caller = caller;
+    }
 
     @Schema(name = "InspectionBodyView")
     public record BodyView(String code, String name, String level,
@@ -45,6 +66,28 @@ public class ReferenceResource {
         return InspectionBody.<InspectionBody>listAll(Sort.by("code")).stream()
                 .map(b -> new BodyView(b.code, b.name, b.level, b.provinceCode, b.validFrom, b.validTo,
                         b.successorCode, b.certainty)).toList();
+    }
+
+    @POST
+    @Path("/duration-rules")
+    @RolesAllowed(Roles.PLATFORM_ADMIN)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Transactional
+    @Operation(operationId = "addDurationRuleVersion", summary = "Add a version of a duration rule from an effective "
+            + "date", description = "The previous version ends the day before; inspections keep the limits they "
+            + "opened with. Recorded in the reference changes with its reason.")
+    @APIResponse(responseCode = "201", description = "Added and recorded.",
+            content = @Content(schema = @Schema(implementation = DurationRuleView.class)))
+    @APIResponse(responseCode = "200", description = "The same version exists: the version.",
+            content = @Content(schema = @Schema(implementation = DurationRuleView.class)))
+    @APIResponse(responseCode = "409", description = "Another version from the same date, or a date before the "
+            + "latest version's.")
+    public Response addDurationRule(@Valid @NotNull DurationRuleVersions.NewVersion request,
+            @HeaderParam(IdempotencyKeys.HEADER) String key) {
+        return idempotency.once(caller.subject() + " POST /api/v1/duration-rules", key, request, () -> {
+            var written = durationRules.add(request);
+            return Response.status(written.created() ? 201 : 200).entity(written.value()).build();
+        });
     }
 
     @GET

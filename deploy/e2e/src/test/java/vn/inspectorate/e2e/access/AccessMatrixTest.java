@@ -111,6 +111,8 @@ class AccessMatrixTest {
         GATEWAY_ROUTES.put("/api/v1/reports", roles(EnumSet.of(CENTRAL_ANALYST, PROVINCIAL_SYSTEM, INSPECTOR,
                 ASSET_CONTROLLER, PLATFORM_ADMIN), EnumSet.of(PARTNER)));
         route("/api/v1/subscriptions", EnumSet.of(PARTNER));
+        GATEWAY_ROUTES.put("/api/v1/reference", roles(EnumSet.of(PLATFORM_ADMIN), EnumSet.of(PROVINCIAL_SYSTEM,
+                INSPECTOR, CENTRAL_ANALYST, ASSET_CONTROLLER, PARTNER)));
     }
 
     private static ProvinceRecords hanoi;
@@ -477,6 +479,21 @@ class AccessMatrixTest {
         e.add(post("/api/v1/verifications/{none}/conclusion", Map.of("conclusion", "HONEST", "findings",
                 "explained", "unexplainedIncreaseVnd", 0, "concludedOn", today), false,
                 noSuchForController));
+
+        // ---- inspection-service: reference data kept by platform admins; any role reads. The writes carry no
+        // reason, so the admin's answer is a 400 that changes nothing for the other cells.
+        Rule everyone = only(Outcome.OK, Role.values());
+        Rule admin = only(Outcome.ANSWERED, PLATFORM_ADMIN);
+        e.add(get("/api/v1/reference/inspection-bodies", false, everyone));
+        e.add(get("/api/v1/reference/inspection-bodies/TTCP", false, everyone));
+        e.add(get("/api/v1/reference/calendar/2026", false, everyone));
+        e.add(get("/api/v1/reference/changes", false, everyone));
+        e.add(post("/api/v1/reference/inspection-bodies", Map.of("code", "TT-MATRIX"), false, admin));
+        for (String step : List.of("renaming", "merger", "retirement", "confirmation")) {
+            e.add(post("/api/v1/reference/inspection-bodies/TTCP/" + step, Map.of("from", today), false, admin));
+        }
+        e.add(new Endpoint("PUT", "/api/v1/reference/calendar/2099", Map.of("source", "matrix"), false, admin));
+        e.add(post("/api/v1/duration-rules", Map.of("source", "matrix"), false, admin));
 
         // ---- reporting-service
         String period = "period=" + ProvinceRecords.today().getYear();

@@ -222,6 +222,8 @@ final class SeedRecords {
             Map.entry("/api/v1/declarations", "asset-controller"),
             Map.entry("/api/v1/verification", "asset-controller"),
             Map.entry("/api/v1/reports", "analyst"),
+            Map.entry("/api/v1/reference", "admin"),
+            Map.entry("/api/v1/duration-rules", "admin"),
             Map.entry("/api/v1/subscriptions", "partner-demo"));
 
     private SeedRecords() {
