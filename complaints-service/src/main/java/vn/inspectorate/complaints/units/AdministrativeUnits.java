@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import vn.inspectorate.complaints.reference.ReferenceDataConfig;
 import vn.inspectorate.complaints.reference.ReferenceSnapshot;
+import vn.inspectorate.platform.time.VietnamTime;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -79,7 +80,7 @@ public class AdministrativeUnits {
                 where valid_from <= ?1 and (valid_to is null or valid_to >= ?1) order by code""")
                 .setParameter(1, on).getResultList();
         return rows.stream().map(r -> new UnitView((String) r[0], (String) r[1], date(r[2]), date(r[3]),
-                successorOn((String) r[0], LocalDate.now()))).toList();
+                successorOn((String) r[0], VietnamTime.today()))).toList();
     }
 
     public Optional<UnitView> find(String code, LocalDate on) {
