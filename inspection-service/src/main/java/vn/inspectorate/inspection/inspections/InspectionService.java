@@ -8,7 +8,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -40,6 +39,7 @@ import vn.inspectorate.platform.naturalkey.NaturalKeyMatch;
 import vn.inspectorate.platform.outbox.Outbox;
 import vn.inspectorate.platform.problem.Problem;
 import vn.inspectorate.platform.problem.ProblemException;
+import vn.inspectorate.platform.time.VietnamTime;
 
 /** Opening inspections and moving them through their statuses, within the dated duration limits. */
 @ApplicationScoped
@@ -86,6 +86,7 @@ public class InspectionService {
         if (openedOn.isBefore(request.decisionDate())) {
             throw invalidField("openedOn", "must not be before decisionDate", "An inspection opens on or after its decision.");
         }
+        reference.requireTypeInForce(request.type().name(), request.decisionDate(), "type", "decisionDate");
         InspectedEntity entity = reference.upsert(request.entity(), "entity");
         ReferenceData.requireJurisdiction(body, entity, "entity");
         String province = body.provinceCode != null ? body.provinceCode : entity.provinceCode;
@@ -315,7 +316,7 @@ public class InspectionService {
             query.append(" and status = :status");
             params.put("status", status.name());
         }
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = VietnamTime.today();
         return Inspection.<Inspection>find(query + " order by openedOn, id", params).list().stream()
                 .filter(i -> !Boolean.TRUE.equals(overrunOnly) || i.overrun(today)).map(this::view).toList();
     }
@@ -366,7 +367,7 @@ public class InspectionService {
                 team(i.team), InspectionType.valueOf(i.inspectionType), i.subject, i.entityCode, i.inspectionYear,
                 i.plannedInspectionId != null, i.plannedInspectionId, i.planId, i.reInspectionOf, caseIds(i.id),
                 i.state(), i.state().next(), i.openedOn, i.baseDays, i.extensionsUsed, i.maxExtensions,
-                i.extensionDaysLimit, i.dueOn, i.reportSubmittedOn, i.overrun(LocalDate.now(ZoneOffset.UTC)), i.version,
+                i.extensionDaysLimit, i.dueOn, i.reportSubmittedOn, i.overrun(VietnamTime.today()), i.version,
                 extensions, conflicts, conclusions.view(i.id));
     }
 
