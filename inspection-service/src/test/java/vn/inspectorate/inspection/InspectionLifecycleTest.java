@@ -279,7 +279,7 @@ class InspectionLifecycleTest {
     private static io.restassured.response.Response open(String body, String decision, String date, String entity,
             String subject, String province, Map<String, Object> extra) {
         return given().contentType(ContentType.JSON)
-                .body(Requests.open(body, decision, date, "SPECIALIZED", subject,
+                .body(Requests.open(body, decision, date, Requests.typeOn(date, "SPECIALIZED"), subject,
                         Requests.entity(entity, "ENTERPRISE", province), extra))
                 .post("/api/v1/inspections");
     }

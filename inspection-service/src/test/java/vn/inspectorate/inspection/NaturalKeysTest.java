@@ -18,8 +18,6 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +25,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import vn.inspectorate.inspection.support.Requests;
 import vn.inspectorate.platform.security.Roles;
+import vn.inspectorate.platform.time.VietnamTime;
 import vn.inspectorate.testsupport.KafkaResource;
 import vn.inspectorate.testsupport.PostgresResource;
 
@@ -62,7 +61,7 @@ class NaturalKeysTest {
                 .body("entityCode", equalTo("NK-E1")).body("version", equalTo(1));
 
         // decision numbers restart every year: last year's number is another decision
-        Map<String, Object> nextYear = Requests.open("TTT-HN", "NK-QD-1", "2025-08-10", "ADMINISTRATIVE", "FINANCE",
+        Map<String, Object> nextYear = Requests.open("TTT-HN", "NK-QD-1", "2025-08-10", "INSPECTION", "FINANCE",
                 Requests.entity("NK-E2", "ENTERPRISE", "VN-HN"), Map.of());
         String second = post("/api/v1/inspections", nextYear).then().statusCode(201)
                 .body("decisionDate", equalTo("2025-08-10")).extract().path("id");
@@ -73,11 +72,11 @@ class NaturalKeysTest {
 
     @Test
     void aPlannedInspectionRepeatedAnswersTheItemOrA409() {
-        int year = LocalDate.now(ZoneOffset.UTC).getYear() + 3;
+        int year = VietnamTime.today().getYear() + 3;
         String plan = post("/api/v1/inspection-plans", Map.of("bodyCode", "TTT-HN", "year", year)).then()
                 .statusCode(201).extract().path("id");
         Map<String, Object> item = new HashMap<>(Map.of("entity", Requests.entity("NK-E3", "ENTERPRISE", "VN-HN"),
-                "subject", "LAND", "type", "SPECIALIZED", "plannedStart", year + "-03-01", "durationDays", 45));
+                "subject", "LAND", "type", "INSPECTION", "plannedStart", year + "-03-01", "durationDays", 45));
         String itemId = post("/api/v1/inspection-plans/" + plan + "/inspections", item).then().statusCode(201)
                 .extract().path("id");
         post("/api/v1/inspection-plans/" + plan + "/inspections", item).then().statusCode(200)

@@ -21,8 +21,6 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,6 +34,7 @@ import vn.inspectorate.contracts.Topics;
 import vn.inspectorate.inspection.support.Requests;
 import vn.inspectorate.inspection.support.TopicReader;
 import vn.inspectorate.platform.security.Roles;
+import vn.inspectorate.platform.time.VietnamTime;
 import vn.inspectorate.testsupport.AsyncApiSchemas;
 import vn.inspectorate.testsupport.KafkaResource;
 import vn.inspectorate.testsupport.PostgresResource;
@@ -51,7 +50,7 @@ import vn.inspectorate.testsupport.PostgresResource;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PlanOverlapTest {
 
-    static final int YEAR = LocalDate.now(ZoneOffset.UTC).getYear() + 1;
+    static final int YEAR = VietnamTime.today().getYear() + 1;
     static String hnPlan;
     static String sgPlan;
     static String centralPlan;
@@ -199,7 +198,7 @@ class PlanOverlapTest {
         given().contentType(ContentType.JSON).body(Map.of("reason", "Public body merged into another",
                         "withdraw", List.of(hnPublicBodyItem),
                         "add", List.of(Map.of("entity", Requests.entity("PL-E4", "ENTERPRISE", "VN-HN"),
-                                "subject", "HEALTH", "type", "SPECIALIZED", "plannedStart", YEAR + "-09-01",
+                                "subject", "HEALTH", "type", "INSPECTION", "plannedStart", YEAR + "-09-01",
                                 "durationDays", 30))))
                 .post("/api/v1/inspection-plans/{id}/amendments", hnPlan).then().statusCode(201)
                 .body("status", equalTo("AMENDED"))
@@ -208,12 +207,12 @@ class PlanOverlapTest {
                 .body("amendments[0].decidedBy", equalTo("hn-head"))
                 .body("inspections.status", hasItem("WITHDRAWN"))
                 .body("inspections.addedByAmendment", hasItem(1));
-        var open = Requests.open("TTT-HN", "PL-QD-1", YEAR + "-03-01", "SPECIALIZED", "LAND",
+        var open = Requests.open("TTT-HN", "PL-QD-1", YEAR + "-03-01", "INSPECTION", "LAND",
                 Requests.entity("PL-E1", "ENTERPRISE", "VN-HN"), Map.of("plannedInspectionId", hnEnterpriseItem));
         String inspection = given().contentType(ContentType.JSON).body(open).post("/api/v1/inspections").then()
                 .statusCode(201).body("planned", equalTo(true)).body("planId", equalTo(hnPlan))
                 .body("dueOn", equalTo(YEAR + "-04-15")).extract().path("id");
-        var again = Requests.open("TTT-HN", "PL-QD-2", YEAR + "-03-02", "SPECIALIZED", "LAND",
+        var again = Requests.open("TTT-HN", "PL-QD-2", YEAR + "-03-02", "INSPECTION", "LAND",
                 Requests.entity("PL-E1", "ENTERPRISE", "VN-HN"), Map.of("plannedInspectionId", hnEnterpriseItem));
         given().contentType(ContentType.JSON).body(again).post("/api/v1/inspections").then().statusCode(409);
         given().contentType(ContentType.JSON).body(open).post("/api/v1/inspections").then().statusCode(200)
@@ -265,7 +264,7 @@ class PlanOverlapTest {
                         insert into planned_inspection (id, plan_id, body_code, responsible_body_code, plan_year,
                             entity_code, subject, inspection_type, planned_start, duration_days, status, created_at)
                         select gen_random_uuid(), '00000000-0000-0000-0000-00000000abcd', 'TTT-48', 'TTT-48', 2031,
-                            'LOAD-' || g, 'LAND', 'SPECIALIZED', date '2031-03-01', 30, 'PLANNED', now()
+                            'LOAD-' || g, 'LAND', 'INSPECTION', date '2031-03-01', 30, 'PLANNED', now()
                         from generate_series(1, 20000) g""").executeUpdate();
                 em.createNativeQuery("analyze planned_inspection").executeUpdate();
                 @SuppressWarnings("unchecked")
@@ -306,7 +305,7 @@ class PlanOverlapTest {
     private static io.restassured.response.Response addItem(String plan, Map<String, Object> entity, String subject,
             String start) {
         return given().contentType(ContentType.JSON).body(Map.of("entity", entity, "subject", subject,
-                        "type", "SPECIALIZED", "plannedStart", start, "durationDays", 45))
+                        "type", "INSPECTION", "plannedStart", start, "durationDays", 45))
                 .post("/api/v1/inspection-plans/{id}/inspections", plan);
     }
 }

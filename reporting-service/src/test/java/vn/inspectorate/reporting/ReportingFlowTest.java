@@ -309,8 +309,9 @@ class ReportingFlowTest {
                         .isEqualTo(headline.get(i).path("value").asLong());
             }
             assertThat(rows.get(4).getCellAsNumber(3).orElseThrow().longValueExact()).isEqualTo(17);
-            assertThat(rows.get(8).getCellText(0)).isEqualTo("inspections.violations_vnd");
-            assertThat(rows.get(8).getCellAsNumber(3).orElseThrow().longValueExact()).isEqualTo(576_000_000L);
+            // the sixth headline row: inspections.inspection (one kind, from 1 July 2025) follows the split
+            assertThat(rows.get(9).getCellText(0)).isEqualTo("inspections.violations_vnd");
+            assertThat(rows.get(9).getCellAsNumber(3).orElseThrow().longValueExact()).isEqualTo(576_000_000L);
         }
 
         // the national report adds the headline figures by province

@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.inspectorate.declarations.deadlines.DeadlineApi.Overdue;
 import vn.inspectorate.declarations.declarants.DeclarantApi;
 import vn.inspectorate.platform.security.Roles;
+import vn.inspectorate.platform.time.VietnamTime;
 
 @Path("/api/v1/agencies/{agency}/overdue-declarations")
 @Produces(MediaType.APPLICATION_JSON)
@@ -36,11 +37,11 @@ public class DeadlineResource {
     @GET
     @RolesAllowed(Roles.ASSET_CONTROLLER)
     @Operation(operationId = "listOverdueDeclarations", summary = "Missing and late declarations of an agency for a "
-            + "year", description = "As of today unless asOf is given.")
+            + "year", description = "As of today in Vietnam unless asOf is given.")
     public List<Overdue> overdue(
             @PathParam("agency") @Pattern(regexp = DeclarantApi.CODE_PATTERN, message = "must be an agency code")
             String agency,
             @QueryParam("year") @NotNull @Min(2000) @Max(2100) Integer year, @QueryParam("asOf") LocalDate asOf) {
-        return deadlines.overdue(agency, year, asOf == null ? LocalDate.now() : asOf);
+        return deadlines.overdue(agency, year, asOf == null ? VietnamTime.today() : asOf);
     }
 }

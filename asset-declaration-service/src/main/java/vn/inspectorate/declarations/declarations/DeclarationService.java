@@ -7,7 +7,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -44,6 +43,7 @@ import vn.inspectorate.platform.naturalkey.NaturalKeyMatch;
 import vn.inspectorate.platform.outbox.Outbox;
 import vn.inspectorate.platform.problem.Problem.FieldError;
 import vn.inspectorate.platform.problem.ProblemException;
+import vn.inspectorate.platform.time.VietnamTime;
 
 /** Drafting, submission, the one correction, change analysis and red flags of declarations. */
 @ApplicationScoped
@@ -148,7 +148,7 @@ public class DeclarationService {
             return summary(d);
         }
         d.status = DeclarationStatus.SUBMITTED;
-        d.submittedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        d.submittedAt = VietnamTime.now();
         analyseAndPublish(d);
         return summary(d);
     }
@@ -174,7 +174,7 @@ public class DeclarationService {
         writeItems(d, in.items());
         d.increaseExplanationEnc = cipher.encrypt(blankToNull(in.increaseExplanation()));
         d.status = DeclarationStatus.CORRECTED;
-        d.correctedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        d.correctedAt = VietnamTime.now();
         analyseAndPublish(d);
         return summary(d);
     }
@@ -392,7 +392,7 @@ public class DeclarationService {
 
         d.version++;
         outbox.publish(Topics.DECLARATIONS, EventTypes.DECLARATION_SUBMITTED, d.id.toString(), new DeclarationSubmitted(
-                d.id, d.version, OffsetDateTime.now(ZoneOffset.UTC), d.declarantId, d.agencyCode, d.provinceCode, d.year,
+                d.id, d.version, VietnamTime.now(), d.declarantId, d.agencyCode, d.provinceCode, d.year,
                 d.kind.name(), d.declaredOn, d.late, d.totalAssetsVnd, d.totalIncomeVnd, d.assetChangeVnd));
 
         DeclarationFigures figures = figures(items, d, previous != null, daysLate);
@@ -416,7 +416,7 @@ public class DeclarationService {
         }
         if (!raised.isEmpty()) {
             outbox.publish(Topics.DECLARATIONS, EventTypes.DECLARATION_FLAGGED, d.id.toString(), new DeclarationFlagged(
-                    d.id, d.version, OffsetDateTime.now(ZoneOffset.UTC), d.declarantId, d.agencyCode, d.provinceCode,
+                    d.id, d.version, VietnamTime.now(), d.declarantId, d.agencyCode, d.provinceCode,
                     d.year, d.kind.name(), raised.stream()
                             .map(f -> new DeclarationFlagged.Flag(f.ruleId(), f.ruleVersion())).toList()));
         }

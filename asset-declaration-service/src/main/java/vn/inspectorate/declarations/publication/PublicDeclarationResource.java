@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.inspectorate.platform.security.Roles;
+import vn.inspectorate.platform.time.VietnamTime;
 
 @Path("/api/v1/public-declarations")
 @Produces(MediaType.APPLICATION_JSON)
@@ -41,6 +42,6 @@ public class PublicDeclarationResource {
             content = @Content(schema = @Schema(implementation = PublicationService.PublicDeclaration.class)))
     @APIResponse(responseCode = "404", description = "Not published, or outside its publication period.")
     public PublicationService.PublicDeclaration view(@PathParam("id") UUID id) {
-        return publications.view(id, LocalDate.now());
+        return publications.view(id, VietnamTime.today());
     }
 }

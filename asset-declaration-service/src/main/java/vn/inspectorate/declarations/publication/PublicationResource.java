@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.inspectorate.platform.security.Roles;
+import vn.inspectorate.platform.time.VietnamTime;
 
 @Path("/api/v1/declarations/{id}/publication")
 @Produces(MediaType.APPLICATION_JSON)
@@ -46,7 +47,7 @@ public class PublicationResource {
     @APIResponse(responseCode = "409", description = "The declaration is a draft.")
     @APIResponse(responseCode = "422", description = "Published before it was declared.")
     public PublicationService.Publication publish(@PathParam("id") UUID id, @jakarta.validation.Valid Publish body) {
-        LocalDate on = body == null || body.publishedOn() == null ? LocalDate.now() : body.publishedOn();
+        LocalDate on = body == null || body.publishedOn() == null ? VietnamTime.today() : body.publishedOn();
         return publications.publish(id, on);
     }
 }

@@ -6,7 +6,6 @@ import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -32,6 +31,7 @@ import vn.inspectorate.declarations.verification.VerificationApi.VerificationVie
 import vn.inspectorate.platform.naturalkey.NaturalKeyMatch;
 import vn.inspectorate.platform.outbox.Outbox;
 import vn.inspectorate.platform.problem.ProblemException;
+import vn.inspectorate.platform.time.VietnamTime;
 
 /** Yearly plans (random share plus high risk), verifications on request or denunciation, and their conclusions. */
 @ApplicationScoped
@@ -183,7 +183,7 @@ public class VerificationService {
         d.status = DeclarationStatus.VERIFIED;
         d.version++;
         outbox.publish(Topics.DECLARATIONS, EventTypes.DECLARATION_VERIFIED, d.id.toString(), new DeclarationVerified(
-                d.id, d.version, OffsetDateTime.now(ZoneOffset.UTC), d.declarantId, d.agencyCode, d.provinceCode, d.year,
+                d.id, d.version, VietnamTime.now(), d.declarantId, d.agencyCode, d.provinceCode, d.year,
                 d.kind.name(), v.id, v.conclusion.name(), v.unexplainedIncreaseVnd, v.concludedOn));
         return VerificationView.of(v);
     }
@@ -220,7 +220,7 @@ public class VerificationService {
         v.persist();
         d.version++;
         outbox.publish(Topics.DECLARATIONS, EventTypes.DECLARATION_VERIFICATION_SELECTED, d.id.toString(),
-                new DeclarationVerificationSelected(d.id, d.version, OffsetDateTime.now(ZoneOffset.UTC), d.declarantId,
+                new DeclarationVerificationSelected(d.id, d.version, VietnamTime.now(), d.declarantId,
                         d.agencyCode, d.provinceCode, d.year, d.kind.name(), v.id, ground.name(), null));
         return v;
     }

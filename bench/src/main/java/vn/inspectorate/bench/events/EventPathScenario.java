@@ -12,6 +12,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -293,7 +294,7 @@ public final class EventPathScenario implements Scenario {
 
     /** One case as a provincial system posts it; {@code tag} and {@code n} make it unique. */
     public static String single(String tag, int run, long n) {
-        String received = LocalDate.now().minusDays(3).toString();
+        String received = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).minusDays(3).toString();
         return "{\"sourceSystem\":\"bench\",\"sourceReference\":\"" + tag + "-" + n + "\",\"provinceCode\":\"VN-HN\","
                 + "\"receivingBodyCode\":\"HN-INSPECTORATE\",\"channel\":\"LETTER\",\"kind\":\"COMPLAINT\","
                 + "\"receivedOn\":\"" + received + "\",\"subject\":\"Compensation for recovered land, plot " + tag + "-"

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -120,8 +121,12 @@ public final class ProjectionGenerator {
         }
     }
 
+    /** The first day inspections are of one kind (Law on Inspection 84/2025), as the reporting service counts them. */
+    private static final LocalDate SINGLE_KIND_FROM = LocalDate.of(2025, 7, 1);
+
     private final Plan plan;
     private final String[] dayText;
+    private final int singleKindFromDay;
     private final String[][] provincesByDay;
     private final String[][][] bodiesByDay;
 
@@ -129,6 +134,7 @@ public final class ProjectionGenerator {
         this.plan = plan;
         LocalDate first = plan.today().minusDays(plan.days());
         dayText = new String[plan.days() + 400];
+        singleKindFromDay = (int) Math.max(0, ChronoUnit.DAYS.between(first, SINGLE_KIND_FROM));
         provincesByDay = new String[plan.days() + 1][];
         bodiesByDay = new String[plan.days() + 1][][];
         for (int d = 0; d < dayText.length; d++) {
@@ -269,10 +275,12 @@ public final class ProjectionGenerator {
             String body = bodiesByDay[day][p][random.nextInt(BODIES_PER_PROVINCE)];
             String sector = SECTORS[random.nextInt(SECTORS.length)];
             boolean administrative = random.nextInt(100) < 40;
-            String type = administrative ? "ADMINISTRATIVE" : "SPECIALIZED";
+            boolean singleKind = day >= singleKindFromDay;
+            String type = singleKind ? "INSPECTION" : administrative ? "ADMINISTRATIVE" : "SPECIALIZED";
+            String kindFigure = singleKind ? "inspections.inspection"
+                    : administrative ? "inspections.administrative" : "inspections.specialized";
             contribution(id, "inspections.opened", province, body, sector, type, day, 1);
-            contribution(id, administrative ? "inspections.administrative" : "inspections.specialized", province, body,
-                    sector, type, day, 1);
+            contribution(id, kindFigure, province, body, sector, type, day, 1);
             contribution(id, random.nextInt(100) < 70 ? "inspections.planned" : "inspections.ad_hoc", province, body,
                     sector, type, day, 1);
             if (random.nextInt(100) < 80) {

@@ -2,16 +2,17 @@ package vn.inspectorate.complaints.cases;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import vn.inspectorate.platform.time.VietnamTime;
 
 /** Legal days are Vietnamese calendar days, whatever the server's zone. */
 public final class BusinessDate {
 
-    public static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+    public static final ZoneId ZONE = VietnamTime.ZONE;
 
     private BusinessDate() {
     }
 
     public static LocalDate today() {
-        return LocalDate.now(ZONE);
+        return VietnamTime.today();
     }
 }

@@ -2,13 +2,13 @@ package vn.inspectorate.complaints.cases;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import vn.inspectorate.contracts.EventTypes;
 import vn.inspectorate.contracts.Topics;
 import vn.inspectorate.contracts.cases.CaseReceived;
 import vn.inspectorate.contracts.publicevents.PublicCaseStatusChanged;
 import vn.inspectorate.platform.outbox.Outbox;
+import vn.inspectorate.platform.time.VietnamTime;
 
 /** Writes a case's events to the outbox, in the caller's transaction; status changes also go to the public topic. */
 @ApplicationScoped
@@ -52,6 +52,6 @@ public class CaseEvents {
     }
 
     public static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
+        return VietnamTime.now();
     }
 }

@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.inspectorate.platform.time.VietnamTime;
 
 /** Reference data: the provincial-level units in force on a date (default today). */
 @Path("/api/v1/administrative-units")
@@ -29,6 +30,6 @@ public class AdministrativeUnitResource {
     @Transactional(Transactional.TxType.SUPPORTS)
     @Operation(operationId = "listAdministrativeUnits", summary = "The provincial-level units in force on a date")
     public List<AdministrativeUnits.UnitView> list(@QueryParam("on") LocalDate on) {
-        return units.inForceOn(on == null ? LocalDate.now() : on);
+        return units.inForceOn(on == null ? VietnamTime.today() : on);
     }
 }

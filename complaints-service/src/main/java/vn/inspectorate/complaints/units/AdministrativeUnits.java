@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import vn.inspectorate.complaints.reference.ReferenceDataConfig;
 import vn.inspectorate.complaints.reference.ReferenceSnapshot;
+import vn.inspectorate.platform.time.VietnamTime;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.inspectorate.reference.AdministrativeUnitRegister;
 
@@ -60,7 +61,7 @@ public class AdministrativeUnits {
 
     public List<UnitView> inForceOn(LocalDate on) {
         AdministrativeUnitRegister register = snapshot.get();
-        LocalDate today = LocalDate.now();
+        LocalDate today = VietnamTime.today();
         return register.inForceOn(on).stream().map(u -> new UnitView(u.code(), u.name(), u.validFrom(), u.validTo(),
                 register.successorOn(u.code(), today))).toList();
     }

@@ -36,7 +36,7 @@ class CrossServiceFlowTest {
     private static final long RECOVERY_VND = 2_345_678_901L;
     private static final int UNITS_COVERED = 3;
 
-    private static final List<String> FIGURES = List.of("inspections.opened", "inspections.administrative",
+    private static final List<String> FIGURES = List.of("inspections.opened", "inspections.inspection",
             "inspections.ad_hoc", "inspections.conclusions", "inspections.units_covered", "inspections.violations_vnd",
             "inspections.violations_land_m2", "inspections.recovery_recommended_vnd",
             "inspections.responsible_organisations", "inspections.responsible_individuals",
@@ -76,7 +76,7 @@ class CrossServiceFlowTest {
                 r -> r.statusCode() != 429 && !(r.statusCode() == 422
                         && "caseIds[0]".equals(r.jsonPath().getString("errors[0].field"))));
         opened.then().statusCode(201).body("bodyCode", equalTo("TTT-HN")).body("provinceCode", equalTo("VN-HN"))
-                .body("planned", equalTo(false)).body("type", equalTo("ADMINISTRATIVE"))
+                .body("planned", equalTo(false)).body("type", equalTo("INSPECTION"))
                 .body("caseIds", contains(caseId)).body("status", equalTo("OPENED"))
                 .body("openedOn", equalTo(today.toString())).body("baseDays", equalTo(45))
                 .body("dueOn", equalTo(today.plusDays(45).toString()));
@@ -134,7 +134,7 @@ class CrossServiceFlowTest {
 
         Map<String, Long> expected = new LinkedHashMap<>(before);
         expected.merge("inspections.opened", 1L, Long::sum);
-        expected.merge("inspections.administrative", 1L, Long::sum);
+        expected.merge("inspections.inspection", 1L, Long::sum);
         expected.merge("inspections.ad_hoc", 1L, Long::sum);
         expected.merge("inspections.conclusions", 1L, Long::sum);
         expected.merge("inspections.units_covered", (long) UNITS_COVERED, Long::sum);
@@ -213,7 +213,7 @@ class CrossServiceFlowTest {
         body.put("decisionDate", today.toString());
         body.put("legalBasis", "Law on Inspection 11/2022, Art. 47; Law on Denunciations 25/2018");
         body.put("team", List.of(Map.of("name", "Team lead", "role", "LEAD"), Map.of("name", "Member", "role", "MEMBER")));
-        body.put("type", "ADMINISTRATIVE");
+        body.put("type", "INSPECTION");
         body.put("subject", "PUBLIC_DUTIES");
         body.put("entity", Map.of("code", entity, "kind", "PUBLIC_BODY", "name", "Commune people's committee " + entity,
                 "provinceCode", "VN-HN"));

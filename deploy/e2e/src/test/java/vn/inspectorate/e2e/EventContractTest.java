@@ -205,7 +205,7 @@ class EventContractTest {
         opening.put("legalBasis", "Law on Inspection 11/2022, Art. 47");
         opening.put("team", List.of(Map.of("name", "Team lead", "role", "LEAD"),
                 Map.of("name", "Member", "role", "MEMBER")));
-        opening.put("type", "ADMINISTRATIVE");
+        opening.put("type", "INSPECTION");
         opening.put("subject", "PUBLIC_DUTIES");
         opening.put("entity", Map.of("code", "E2E-AA-" + suffix, "kind", "PUBLIC_BODY", "name",
                 "Ward people's committee " + suffix, "provinceCode", "VN-HN"));

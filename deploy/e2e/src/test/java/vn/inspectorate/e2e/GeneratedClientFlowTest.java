@@ -76,7 +76,7 @@ class GeneratedClientFlowTest {
                 .decisionDate(today).legalBasis("Luật Thanh tra 11/2022, Điều 47; Luật Tố cáo 25/2018")
                 .team(List.of(new InspectionTeamMember().name("Trưởng đoàn").role("LEAD"),
                         new InspectionTeamMember().name("Thành viên").role("MEMBER")))
-                .type(InspectionType.ADMINISTRATIVE).subject("PUBLIC_DUTIES")
+                .type(InspectionType.fromValue("INSPECTION")).subject("PUBLIC_DUTIES")
                 .entity(new InspectedEntityInput().code("E2E-CL-" + suffix).kind(InspectedEntityKind.PUBLIC_BODY)
                         .name("UBND xã " + suffix).provinceCode("VN-HN"))
                 .caseIds(List.of(caseId));

@@ -115,7 +115,7 @@ public final class LocalPlatform {
     private static String sampleCase() {
         return "{\"sourceSystem\":\"hn-portal\",\"sourceReference\":\"demo-" + java.util.UUID.randomUUID()
                 + "\",\"provinceCode\":\"VN-HN\",\"receivingBodyCode\":\"HN-INSPECTORATE\",\"channel\":\"LETTER\","
-                + "\"kind\":\"COMPLAINT\",\"receivedOn\":\"" + java.time.LocalDate.now().minusDays(1)
+                + "\"kind\":\"COMPLAINT\",\"receivedOn\":\"" + java.time.LocalDate.now(DemoData.VIETNAM).minusDays(1)
                 + "\",\"subject\":\"Land recovery compensation decision\","
                 + "\"complainant\":{\"fullName\":\"Nguyen Van A\",\"idNumber\":\"001090000001\","
                 + "\"address\":\"1 Trang Tien, Hoan Kiem\"}}";

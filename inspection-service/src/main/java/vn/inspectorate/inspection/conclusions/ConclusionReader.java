@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import vn.inspectorate.inspection.conclusions.ConclusionApi.ConclusionView;
@@ -13,6 +12,7 @@ import vn.inspectorate.inspection.conclusions.ConclusionApi.ItemView;
 import vn.inspectorate.inspection.conclusions.ConclusionApi.RecommendationView;
 import vn.inspectorate.inspection.conclusions.ConclusionApi.Responsible;
 import vn.inspectorate.inspection.conclusions.ConclusionApi.TransferView;
+import vn.inspectorate.platform.time.VietnamTime;
 
 /** Reads a conclusion with its items, recommendations and transfers. */
 @ApplicationScoped
@@ -49,7 +49,7 @@ public class ConclusionReader {
     }
 
     public static RecommendationView view(Recommendation r) {
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = VietnamTime.today();
         boolean overdue = r.done() ? r.doneOn.isAfter(r.dueOn) : today.isAfter(r.dueOn);
         return new RecommendationView(r.id, r.inspectionId, RecommendationKind.valueOf(r.kind), r.description,
                 r.addressee, r.amountVnd, r.landM2, r.individualsCount, r.dueOn, r.recoveredVnd, r.recoveredLandM2,

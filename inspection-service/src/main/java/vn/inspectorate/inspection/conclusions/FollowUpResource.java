@@ -16,7 +16,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -30,6 +29,7 @@ import vn.inspectorate.inspection.conclusions.ConclusionApi.TransferView;
 import vn.inspectorate.inspection.reference.InspectedEntityInput;
 import vn.inspectorate.platform.idempotency.IdempotencyKeys;
 import vn.inspectorate.platform.security.Roles;
+import vn.inspectorate.platform.time.VietnamTime;
 
 /** Follow-up of conclusions: recoveries, recommendations done, transfers acknowledged, overdue list. */
 @Path("/api/v1")
@@ -107,6 +107,6 @@ public class FollowUpResource {
             @QueryParam("province") @Pattern(regexp = InspectedEntityInput.PROVINCE_CODE,
                     message = "must be a province code such as VN-HN")
             String province) {
-        return followUps.overdue(asOf == null ? LocalDate.now(ZoneOffset.UTC) : asOf, province);
+        return followUps.overdue(asOf == null ? VietnamTime.today() : asOf, province);
     }
 }

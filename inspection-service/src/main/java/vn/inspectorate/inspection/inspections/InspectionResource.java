@@ -71,7 +71,8 @@ public class InspectionResource {
     @APIResponse(responseCode = "409", description = "The planned inspection is no longer planned, or has unsettled "
             + "overlap conflicts.")
     @APIResponse(responseCode = "422", description = "Unknown body, case or planned inspection, entity outside the "
-            + "body's jurisdiction, or no duration rule in force on the decision date.")
+            + "body's jurisdiction, or no duration rule or a type not in force on the decision date "
+            + "(type-not-in-force: ADMINISTRATIVE and SPECIALIZED until 30 June 2025, INSPECTION from 1 July 2025).")
     public Response open(@Valid @NotNull InspectionApi.OpenInspection request,
             @HeaderParam(IdempotencyKeys.HEADER) String key) {
         return idempotency.once(access.subject() + " POST /api/v1/inspections", key, request, () -> {

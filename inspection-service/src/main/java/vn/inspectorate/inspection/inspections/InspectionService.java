@@ -8,7 +8,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -41,6 +40,7 @@ import vn.inspectorate.platform.naturalkey.NaturalKeyMatch;
 import vn.inspectorate.platform.outbox.Outbox;
 import vn.inspectorate.platform.problem.Problem;
 import vn.inspectorate.platform.problem.ProblemException;
+import vn.inspectorate.platform.time.VietnamTime;
 
 /** Opening inspections and moving them through their statuses, within the dated duration limits. */
 @ApplicationScoped
@@ -95,6 +95,7 @@ public class InspectionService {
         registers.requireBodyInForce(body, request.decisionDate(), "decisionDate", "bodyCode");
         registers.requireProvinceInForce(request.entity().provinceCode(), request.decisionDate(),
                 "entity.provinceCode");
+        reference.requireTypeInForce(request.type().name(), request.decisionDate(), "type", "decisionDate");
         InspectedEntity entity = reference.upsert(request.entity(), "entity");
         ReferenceData.requireJurisdiction(body, entity, "entity");
         String province = body.provinceCode != null ? body.provinceCode : entity.provinceCode;
@@ -324,7 +325,7 @@ public class InspectionService {
             query.append(" and status = :status");
             params.put("status", status.name());
         }
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = VietnamTime.today();
         return Inspection.<Inspection>find(query + " order by openedOn, id", params).list().stream()
                 .filter(i -> !Boolean.TRUE.equals(overrunOnly) || i.overrun(today)).map(this::view).toList();
     }
@@ -375,7 +376,7 @@ public class InspectionService {
                 team(i.team), InspectionType.valueOf(i.inspectionType), i.subject, i.entityCode, i.inspectionYear,
                 i.plannedInspectionId != null, i.plannedInspectionId, i.planId, i.reInspectionOf, caseIds(i.id),
                 i.state(), i.state().next(), i.openedOn, i.baseDays, i.extensionsUsed, i.maxExtensions,
-                i.extensionDaysLimit, i.dueOn, i.reportSubmittedOn, i.overrun(LocalDate.now(ZoneOffset.UTC)), i.version,
+                i.extensionDaysLimit, i.dueOn, i.reportSubmittedOn, i.overrun(VietnamTime.today()), i.version,
                 extensions, conflicts, conclusions.view(i.id));
     }
 

@@ -104,7 +104,8 @@ public class PlanResource {
     @APIResponse(responseCode = "404", description = "No such plan in the caller's scope.")
     @APIResponse(responseCode = "409", description = "The plan is not a draft.")
     @APIResponse(responseCode = "422", description = "Unknown responsible body, entity outside its jurisdiction or "
-            + "registered elsewhere, or a start outside the plan's year.")
+            + "registered elsewhere, a start outside the plan's year, or a type not in force on the planned start "
+            + "(type-not-in-force).")
     public Response addInspection(@PathParam("id") UUID id, @Valid @NotNull PlanApi.AddPlannedInspection request,
             @HeaderParam(IdempotencyKeys.HEADER) String key) {
         return idempotency.once(access.subject() + " POST /api/v1/inspection-plans/" + id + "/inspections", key,

@@ -5,7 +5,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +30,7 @@ import vn.inspectorate.platform.naturalkey.NaturalKeyMatch;
 import vn.inspectorate.platform.outbox.Outbox;
 import vn.inspectorate.platform.problem.Problem;
 import vn.inspectorate.platform.problem.ProblemException;
+import vn.inspectorate.platform.time.VietnamTime;
 
 /** Annual plans: creation, items with the overlap check, submission, approval and amendments. */
 @ApplicationScoped
@@ -61,7 +61,7 @@ public class PlanService {
     public Written<PlanView> create(PlanApi.CreatePlan request) {
         InspectionBody body = reference.body(request.bodyCode(), "bodyCode");
         access.requireActFor(body);
-        int thisYear = LocalDate.now(ZoneOffset.UTC).getYear();
+        int thisYear = VietnamTime.today().getYear();
         if (request.year() < thisYear) {
             throw ProblemException.unprocessable("past-plan-year", "A plan cannot be made for " + request.year()
                     + ", a past year.", List.of(new Problem.FieldError("year", "must be " + thisYear + " or later")));
@@ -162,7 +162,7 @@ public class PlanService {
         }
         plan.status = PlanStatus.APPROVED.name();
         plan.approvedBy = access.subject();
-        plan.approvedOn = LocalDate.now(ZoneOffset.UTC);
+        plan.approvedOn = VietnamTime.today();
         plan.version++;
         outbox.publish(Topics.INSPECTIONS, EventTypes.INSPECTION_PLAN_APPROVED, plan.id.toString(),
                 new InspectionPlanApproved(plan.id, plan.version, ReferenceData.now(), plan.provinceCode,
@@ -249,6 +249,8 @@ public class PlanService {
                     + plan.planYear + " plan must start in " + plan.planYear + ".",
                     List.of(new Problem.FieldError(prefix + "plannedStart", "must be in the plan's year")));
         }
+        reference.requireTypeInForce(request.type().name(), request.plannedStart(), prefix + "type",
+                prefix + "plannedStart");
         UUID id = UUID.randomUUID();
         int inserted = em.createNativeQuery("""
                 insert into planned_inspection (id, plan_id, body_code, responsible_body_code, plan_year, entity_code,

@@ -5,10 +5,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import vn.inspectorate.platform.problem.Problem;
 import vn.inspectorate.platform.problem.ProblemException;
+import vn.inspectorate.platform.time.VietnamTime;
 
 /** Bodies, entities and the dated legal numbers, as the services need them. */
 @ApplicationScoped
@@ -79,6 +79,27 @@ public class ReferenceData {
                         List.of(new Problem.FieldError(field, "no duration rule in force on this date"))));
     }
 
+    /**
+     * Refuses an inspection type not in force on {@code on} (a decision date, a planned start): a 422 naming
+     * {@code field}, the date and the field it comes from, and the types in force that day.
+     */
+    @SuppressWarnings("unchecked")
+    public void requireTypeInForce(String type, LocalDate on, String field, String dateField) {
+        List<String> inForce = em.createNativeQuery("""
+                select type from inspection_type_rule where effective_from <= ?1
+                and (effective_to is null or effective_to >= ?1) order by type""")
+                .setParameter(1, on).getResultList();
+        if (inForce.contains(type)) {
+            return;
+        }
+        String allowed = inForce.isEmpty() ? "none" : String.join(", ", inForce);
+        throw ProblemException.unprocessable("type-not-in-force", "Inspection type " + type + " is not in force on "
+                + on + " (" + dateField + "); the types in force that day: " + allowed + ". From 1 July 2025 the law "
+                + "no longer distinguishes administrative from specialized inspection.",
+                List.of(new Problem.FieldError(field, "not in force on " + dateField + " " + on
+                        + "; in force then: " + allowed)));
+    }
+
     /** A dated legal number in force on {@code on}. */
     public int parameter(String name, LocalDate on) {
         List<?> values = em.createNativeQuery("""
@@ -91,7 +112,8 @@ public class ReferenceData {
         return ((Number) values.get(0)).intValue();
     }
 
+    /** The current instant; dates derived from the clock are Vietnam's ({@link VietnamTime#today()}). */
     public static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
+        return VietnamTime.now();
     }
 }

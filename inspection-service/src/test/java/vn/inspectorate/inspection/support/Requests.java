@@ -1,5 +1,6 @@
 package vn.inspectorate.inspection.support;
 
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,11 @@ public final class Requests {
 
     public static Map<String, Object> entity(String code, String kind, String province) {
         return Map.of("code", code, "kind", kind, "name", "Entity " + code, "provinceCode", province);
+    }
+
+    /** The inspection type a decision of {@code date} can have: {@code before} until 30 June 2025, then INSPECTION. */
+    public static String typeOn(String date, String before) {
+        return LocalDate.parse(date).isBefore(LocalDate.of(2025, 7, 1)) ? before : "INSPECTION";
     }
 
     /** An opening decision; {@code extra} adds or overrides fields. */

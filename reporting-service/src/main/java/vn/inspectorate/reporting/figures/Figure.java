@@ -1,5 +1,6 @@
 package vn.inspectorate.reporting.figures;
 
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -10,33 +11,35 @@ import java.util.Optional;
  * figures count the current state of cases. {@code headline} orders the sector's headline table (0: not in it).
  * Dimensions per domain: cases (handling or receiving body, kind = case kind), inspections (inspecting body, sector,
  * kind = inspection type), declarations (body = agency, kind = declaration kind; for {@code declarations.flagged_rule}
- * kind is the red-flag rule id).
+ * kind is the red-flag rule id). A figure may be in force for some dates only ({@link FigureChange}): the
+ * administrative/specialized split until 30 June 2025, the single kind of inspection from 1 July 2025.
  */
 public enum Figure {
     INSPECTIONS_ADMINISTRATIVE("inspections.administrative", "Administrative inspections", Unit.COUNT, 1),
     INSPECTIONS_SPECIALIZED("inspections.specialized", "Specialized inspections", Unit.COUNT, 2),
-    INSPECTIONS_CONCLUSIONS("inspections.conclusions", "Conclusions issued", Unit.COUNT, 3),
-    INSPECTIONS_UNITS_COVERED("inspections.units_covered", "Units covered by conclusions", Unit.COUNT, 4),
-    INSPECTIONS_VIOLATIONS_VND("inspections.violations_vnd", "Violations found", Unit.VND, 5),
-    INSPECTIONS_VIOLATIONS_LAND("inspections.violations_land_m2", "Violations found (land)", Unit.M2, 6),
-    INSPECTIONS_RECOVERY_RECOMMENDED_VND("inspections.recovery_recommended_vnd", "Recovery recommended", Unit.VND, 7),
-    INSPECTIONS_RECOVERED_VND("inspections.recovered_vnd", "Recovered", Unit.VND, 8),
+    INSPECTIONS_INSPECTION("inspections.inspection", "Inspections (one kind, from 1 July 2025)", Unit.COUNT, 3),
+    INSPECTIONS_CONCLUSIONS("inspections.conclusions", "Conclusions issued", Unit.COUNT, 4),
+    INSPECTIONS_UNITS_COVERED("inspections.units_covered", "Units covered by conclusions", Unit.COUNT, 5),
+    INSPECTIONS_VIOLATIONS_VND("inspections.violations_vnd", "Violations found", Unit.VND, 6),
+    INSPECTIONS_VIOLATIONS_LAND("inspections.violations_land_m2", "Violations found (land)", Unit.M2, 7),
+    INSPECTIONS_RECOVERY_RECOMMENDED_VND("inspections.recovery_recommended_vnd", "Recovery recommended", Unit.VND, 8),
+    INSPECTIONS_RECOVERED_VND("inspections.recovered_vnd", "Recovered", Unit.VND, 9),
     INSPECTIONS_RESPONSIBLE_ORGANISATIONS("inspections.responsible_organisations",
-            "Organisations held responsible", Unit.COUNT, 9),
+            "Organisations held responsible", Unit.COUNT, 10),
     INSPECTIONS_RESPONSIBLE_INDIVIDUALS("inspections.responsible_individuals",
-            "Individuals held responsible", Unit.COUNT, 10),
+            "Individuals held responsible", Unit.COUNT, 11),
     INSPECTIONS_TRANSFERS("inspections.transfers_to_investigation", "Cases transferred to investigation",
-            Unit.COUNT, 11),
-    CASES_RECEIVED("cases.received", "Cases received (complaints, denunciations, petitions)", Unit.COUNT, 12),
-    CASES_ACCEPTED("cases.accepted", "Cases accepted", Unit.COUNT, 13),
-    CASES_RESOLVED("cases.resolved", "Cases resolved", Unit.COUNT, 14),
-    CASES_RESOLVED_ON_TIME("cases.resolved_on_time", "Cases resolved on time", Unit.COUNT, 15),
-    CASES_OVERDUE("cases.overdue", "Cases that became overdue", Unit.COUNT, 16),
-    CASES_MASS("cases.mass", "Mass cases received", Unit.COUNT, 17),
-    CASES_ON_WATCHLIST_NOW("cases.on_watchlist_now", "Prolonged cases on the watchlist now", Unit.COUNT, 18, true),
-    DECLARATIONS_SUBMITTED("declarations.submitted", "Declarations made", Unit.COUNT, 19),
-    DECLARATIONS_VERIFIED("declarations.verified", "Declarations verified", Unit.COUNT, 20),
-    DECLARATIONS_FLAGGED("declarations.flagged", "Declarations flagged", Unit.COUNT, 21),
+            Unit.COUNT, 12),
+    CASES_RECEIVED("cases.received", "Cases received (complaints, denunciations, petitions)", Unit.COUNT, 13),
+    CASES_ACCEPTED("cases.accepted", "Cases accepted", Unit.COUNT, 14),
+    CASES_RESOLVED("cases.resolved", "Cases resolved", Unit.COUNT, 15),
+    CASES_RESOLVED_ON_TIME("cases.resolved_on_time", "Cases resolved on time", Unit.COUNT, 16),
+    CASES_OVERDUE("cases.overdue", "Cases that became overdue", Unit.COUNT, 17),
+    CASES_MASS("cases.mass", "Mass cases received", Unit.COUNT, 18),
+    CASES_ON_WATCHLIST_NOW("cases.on_watchlist_now", "Prolonged cases on the watchlist now", Unit.COUNT, 19, true),
+    DECLARATIONS_SUBMITTED("declarations.submitted", "Declarations made", Unit.COUNT, 20),
+    DECLARATIONS_VERIFIED("declarations.verified", "Declarations verified", Unit.COUNT, 21),
+    DECLARATIONS_FLAGGED("declarations.flagged", "Declarations flagged", Unit.COUNT, 22),
 
     CASES_NOT_ACCEPTED("cases.not_accepted", "Cases not accepted", Unit.COUNT, 0),
     CASES_DUPLICATES_LINKED("cases.duplicates_linked", "Duplicates linked", Unit.COUNT, 0),
@@ -103,6 +106,49 @@ public enum Figure {
 
     public String domain() {
         return code.substring(0, code.indexOf('.'));
+    }
+
+    /** The first day the figure counts; null: since ever. */
+    public LocalDate inForceFrom() {
+        return FigureChange.ALL.stream().filter(c -> c.started().contains(this)).map(FigureChange::on)
+                .reduce((a, b) -> b).orElse(null);
+    }
+
+    /** The last day the figure counts; null: still in force. */
+    public LocalDate inForceTo() {
+        return FigureChange.ALL.stream().filter(c -> c.ended().contains(this)).map(c -> c.on().minusDays(1))
+                .findFirst().orElse(null);
+    }
+
+    /** True when the figure counts every day from {@code start} to {@code end}. */
+    public boolean inForceThroughout(LocalDate start, LocalDate end) {
+        LocalDate from = inForceFrom();
+        LocalDate to = inForceTo();
+        return (from == null || !from.isAfter(start)) && (to == null || !to.isBefore(end));
+    }
+
+    /** True when the figure counts at least one day from {@code start} to {@code end}. */
+    public boolean inForceDuring(LocalDate start, LocalDate end) {
+        LocalDate from = inForceFrom();
+        LocalDate to = inForceTo();
+        return (from == null || !from.isAfter(end)) && (to == null || !to.isBefore(start));
+    }
+
+    /** The figure an inspection opened on {@code day} counts in: by its type before the change, one kind from it. */
+    public static Optional<Figure> inspectionKind(String type, LocalDate day) {
+        if (day == null) {
+            return Optional.empty();
+        }
+        if (INSPECTIONS_INSPECTION.inForceDuring(day, day)) {
+            return Optional.of(INSPECTIONS_INSPECTION);
+        }
+        return switch (type == null ? "" : type) {
+            case "ADMINISTRATIVE" -> Optional.of(INSPECTIONS_ADMINISTRATIVE);
+            case "SPECIALIZED" -> Optional.of(INSPECTIONS_SPECIALIZED);
+            // a single-kind inspection dated before the change (the service refuses it): still counted, as the one kind
+            case "INSPECTION" -> Optional.of(INSPECTIONS_INSPECTION);
+            default -> Optional.empty();
+        };
     }
 
     public static Optional<Figure> byCode(String code) {

@@ -14,6 +14,7 @@ import vn.inspectorate.platform.problem.Problem;
 import vn.inspectorate.platform.problem.ProblemException;
 import vn.inspectorate.platform.security.CallerScope;
 import vn.inspectorate.platform.security.Roles;
+import vn.inspectorate.platform.time.VietnamTime;
 import vn.inspectorate.reporting.periods.Calendar;
 import vn.inspectorate.reporting.periods.Period;
 import vn.inspectorate.reporting.periods.PeriodCalendar;
@@ -28,7 +29,7 @@ import vn.inspectorate.reporting.units.UnitMode;
 public class ReportRequests {
 
     /** Reporting day: Vietnam. */
-    public static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+    public static final ZoneId ZONE = VietnamTime.ZONE;
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
 
     private final PeriodCalendar periods;
@@ -45,7 +46,7 @@ public class ReportRequests {
     }
 
     public LocalDate today() {
-        return LocalDate.now(ZONE);
+        return VietnamTime.today();
     }
 
     /** A named period ({@code period}) or a date range ({@code from}, {@code to}); problems are added to {@code errors}. */

@@ -1,5 +1,6 @@
 package vn.inspectorate.reporting.figures;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -7,6 +8,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -53,12 +55,19 @@ public class ReportResource {
     @Operation(operationId = "listReportFigures", summary = "The figures this service reports")
     public List<FigureInfo> figures() {
         return Arrays.stream(Figure.values())
-                .map(f -> new FigureInfo(f.code(), f.label(), f.unit().name(), f.isHeadline(), f.isNow()))
+                .map(f -> new FigureInfo(f.code(), f.label(), f.unit().name(), f.isHeadline(), f.isNow(),
+                        f.inForceFrom(), f.inForceTo()))
                 .toList();
     }
 
+    /** A figure of the catalogue; {@code inForceFrom}/{@code inForceTo} bound the days it counts (null: open). */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     @Schema(name = "ReportFigure")
-    public record FigureInfo(String figure, String label, String unit, boolean headline, boolean now) {
+    public record FigureInfo(String figure, String label, String unit, boolean headline, boolean now,
+            @Schema(nullable = true, description = "The first day the figure counts; null: since ever.")
+            LocalDate inForceFrom,
+            @Schema(nullable = true, description = "The last day the figure counts; null: still in force.")
+            LocalDate inForceTo) {
     }
 
     @GET

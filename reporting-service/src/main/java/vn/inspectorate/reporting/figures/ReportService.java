@@ -46,9 +46,16 @@ public class ReportService {
         List<FigureValue> values = new ArrayList<>();
         for (Figure f : order) {
             values.add(f.isNow() ? FigureValue.of(f, now.getOrDefault(f, 0L), null)
-                    : FigureValue.of(f, current.getOrDefault(f, 0L), before.getOrDefault(f, 0L)));
+                    : FigureValue.of(f, current.getOrDefault(f, 0L), before.getOrDefault(f, 0L), period, previous));
         }
-        return new Summary(PeriodView.of(period), PeriodView.of(previous), ScopeView.of(filter), today, values);
+        return new Summary(PeriodView.of(period), PeriodView.of(previous), ScopeView.of(filter), today, values,
+                ReportViews.ChangeView.within(period, previous));
+    }
+
+    /** A change in percent only between periods the figure counts every day of. */
+    private static boolean comparable(Figure figure, Period period, Period previous) {
+        return figure.inForceThroughout(period.start(), period.end())
+                && figure.inForceThroughout(previous.start(), previous.end());
     }
 
     public Series series(Figure figure, Period period, PeriodKind granularity, ReportFilter filter) {
@@ -64,10 +71,13 @@ public class ReportService {
         for (int i = 0; i < parts.size(); i++) {
             long value = sums[2 * i];
             long before = sums[2 * i + 1];
-            points.add(new SeriesPoint(PeriodView.of(parts.get(i)), value, before, FigureValue.change(value, before)));
+            Period previous = asked.get(2 * i + 1);
+            points.add(new SeriesPoint(PeriodView.of(parts.get(i)), value, before,
+                    comparable(figure, parts.get(i), previous) ? FigureValue.change(value, before) : null));
         }
         return new Series(figure.code(), figure.label(), figure.unit().name(), PeriodView.of(period),
-                granularity.name(), ScopeView.of(filter), points);
+                granularity.name(), ScopeView.of(filter), points,
+                FigureValue.note(figure, period.start(), period.end()));
     }
 
     public Breakdown breakdown(Figure figure, Period period, ReportFilter filter, FigureQueries.Dimension by,
@@ -84,9 +94,10 @@ public class ReportService {
             long old = before.getOrDefault(key, 0L);
             String name = by == FigureQueries.Dimension.PROVINCE && !key.isEmpty()
                     ? units.name(key, filter.units() == UnitMode.CURRENT ? today : period.end()) : null;
-            rows.add(new BreakdownRow(key.isEmpty() ? null : key, name, value, old, FigureValue.change(value, old)));
+            rows.add(new BreakdownRow(key.isEmpty() ? null : key, name, value, old,
+                    comparable(figure, period, previous) ? FigureValue.change(value, old) : null));
         }
         return new Breakdown(figure.code(), figure.label(), by.name(), PeriodView.of(period), PeriodView.of(previous),
-                ScopeView.of(filter), rows);
+                ScopeView.of(filter), rows, FigureValue.note(figure, period.start(), period.end()));
     }
 }

@@ -33,9 +33,29 @@ public final class ReportViews {
         }
     }
 
+    /**
+     * A dated change of the figure catalogue that falls inside the period or its previous-year period: the figures
+     * that end the day before {@code on} and those that count from it.
+     */
+    @Schema(name = "ReportFigureChange")
+    public record ChangeView(LocalDate on, List<String> ended, List<String> started, String detail) {
+        public static ChangeView of(FigureChange c) {
+            return new ChangeView(c.on(), c.ended().stream().map(Figure::code).toList(),
+                    c.started().stream().map(Figure::code).toList(), c.reason());
+        }
+
+        /** The changes inside either period, in date order. */
+        public static List<ChangeView> within(Period period, Period previous) {
+            return FigureChange.ALL.stream().filter(c -> c.within(period.start(), period.end())
+                    || c.within(previous.start(), previous.end())).map(ChangeView::of).toList();
+        }
+    }
+
     @Schema(name = "ReportSummary")
     public record Summary(PeriodView period, PeriodView previousPeriod, ScopeView scope, LocalDate asOf,
-            List<FigureValue> figures) {
+            List<FigureValue> figures,
+            @Schema(description = "Changes of the figure catalogue inside the period or its previous-year period "
+                    + "(e.g. one kind of inspection from 1 July 2025); empty when none.") List<ChangeView> changes) {
 
         public FigureValue figure(Figure f) {
             return figures.stream().filter(v -> v.figure().equals(f.code())).findFirst().orElseThrow();
@@ -48,9 +68,12 @@ public final class ReportViews {
             @Schema(nullable = true) BigDecimal changePercent) {
     }
 
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     @Schema(name = "ReportSeries")
     public record Series(String figure, String label, String unit, PeriodView period, String granularity,
-            ScopeView scope, List<SeriesPoint> points) {
+            ScopeView scope, List<SeriesPoint> points,
+            @Schema(nullable = true, description = "Set when the figure is not in force throughout the period.")
+            String note) {
     }
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -59,9 +82,12 @@ public final class ReportViews {
             @Schema(nullable = true) Long previousValue, @Schema(nullable = true) BigDecimal changePercent) {
     }
 
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     @Schema(name = "ReportBreakdown")
     public record Breakdown(String figure, String label, String by, PeriodView period, PeriodView previousPeriod,
-            ScopeView scope, List<BreakdownRow> rows) {
+            ScopeView scope, List<BreakdownRow> rows,
+            @Schema(nullable = true, description = "Set when the figure is not in force throughout the period.")
+            String note) {
     }
 
     @JsonInclude(JsonInclude.Include.ALWAYS)

@@ -51,6 +51,6 @@ public class NationalReports {
             });
         }
         return new NationalReport(title, summary.period(), summary.previousPeriod(), summary.scope(), today,
-                headline, summary.figures(), byProvince, List.of());
+                headline, summary.figures(), byProvince, List.of(), summary.changes());
     }
 }

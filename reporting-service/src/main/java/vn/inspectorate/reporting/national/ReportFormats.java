@@ -9,8 +9,12 @@ import java.util.List;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import vn.inspectorate.reporting.figures.FigureValue;
+import vn.inspectorate.reporting.figures.ReportViews.ChangeView;
 
-/** Writes a report as CSV (RFC 4180) or XLSX (fastexcel): the headline table first, then every figure. */
+/**
+ * Writes a report as CSV (RFC 4180) or XLSX (fastexcel): the headline table first, then every figure, then (when the
+ * period holds any) the changes of the figure catalogue and the notes of figures not in force throughout the period.
+ */
 public final class ReportFormats {
 
     public static final String CSV = "text/csv";
@@ -29,6 +33,14 @@ public final class ReportFormats {
         for (NationalReport.ProvinceRow row : report.byProvince()) {
             row.values().forEach((figure, value) -> line(out, List.of("province " + nullToEmpty(row.province()),
                     figure, nullToEmpty(row.name()), "", Long.toString(value), "", "")));
+        }
+        for (ChangeView c : report.changes()) {
+            line(out, List.of("change " + c.on(), String.join(" ", c.started()), c.detail(), "", "", "", ""));
+        }
+        for (FigureValue v : report.figures()) {
+            if (v.note() != null) {
+                line(out, List.of("note", v.figure(), v.note(), "", "", "", ""));
+            }
         }
         for (NationalReport.Revision r : report.revisions()) {
             line(out, List.of("revision " + r.periodKey(), r.figure(), "published " + r.publishedValue(), "",
@@ -58,6 +70,28 @@ public final class ReportFormats {
                     for (int c = 0; c < columns.size(); c++) {
                         ws.value(r, 2 + c, row.values().getOrDefault(columns.get(c), 0L));
                     }
+                    r++;
+                }
+            }
+            List<FigureValue> noted = report.figures().stream().filter(v -> v.note() != null).toList();
+            if (!report.changes().isEmpty() || !noted.isEmpty()) {
+                Worksheet ws = wb.newWorksheet("Changes");
+                ws.value(0, 0, "from");
+                ws.value(0, 1, "ended");
+                ws.value(0, 2, "started");
+                ws.value(0, 3, "detail");
+                int r = 1;
+                for (ChangeView c : report.changes()) {
+                    ws.value(r, 0, c.on().toString());
+                    ws.value(r, 1, String.join(" ", c.ended()));
+                    ws.value(r, 2, String.join(" ", c.started()));
+                    ws.value(r, 3, c.detail());
+                    r++;
+                }
+                for (FigureValue v : noted) {
+                    ws.value(r, 0, "note");
+                    ws.value(r, 1, v.figure());
+                    ws.value(r, 3, v.note());
                     r++;
                 }
             }

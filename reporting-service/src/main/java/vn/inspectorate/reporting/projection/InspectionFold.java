@@ -70,8 +70,8 @@ final class InspectionFold {
     List<Contribution> contributions() {
         RecordFacts.Collector c = new RecordFacts.Collector(province, body, sector, type);
         c.add(Figure.INSPECTIONS_OPENED, openedOn, 1);
-        c.add(Figure.INSPECTIONS_ADMINISTRATIVE, openedOn, "ADMINISTRATIVE".equals(type) ? 1 : 0);
-        c.add(Figure.INSPECTIONS_SPECIALIZED, openedOn, "SPECIALIZED".equals(type) ? 1 : 0);
+        // the administrative/specialized split for the days before 1 July 2025, one kind from it (never mixed)
+        Figure.inspectionKind(type, openedOn).ifPresent(kind -> c.add(kind, openedOn, 1));
         if (planned != null) {
             c.add(planned ? Figure.INSPECTIONS_PLANNED : Figure.INSPECTIONS_AD_HOC, openedOn, 1);
         }

@@ -6,13 +6,14 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import vn.inspectorate.platform.time.VietnamTime;
 import vn.inspectorate.reporting.figures.Figure;
 
 /** Helpers shared by the folds: reading optional payload fields and collecting contributions under fixed dimensions. */
 final class RecordFacts {
 
     /** Business days are Vietnamese calendar days. */
-    static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+    static final ZoneId ZONE = VietnamTime.ZONE;
 
     private RecordFacts() {
     }

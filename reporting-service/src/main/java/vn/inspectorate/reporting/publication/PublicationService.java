@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +17,7 @@ import vn.inspectorate.contracts.Topics;
 import vn.inspectorate.contracts.reports.ReportPublished;
 import vn.inspectorate.platform.outbox.Outbox;
 import vn.inspectorate.platform.problem.ProblemException;
+import vn.inspectorate.platform.time.VietnamTime;
 import vn.inspectorate.reporting.db.Jdbc;
 import vn.inspectorate.reporting.figures.Figure;
 import vn.inspectorate.reporting.figures.FigureQueries;
@@ -88,7 +88,7 @@ public class PublicationService {
                 .map(p -> new ReportPublished.TopicOffset(p.topic(), p.partition(), p.nextOffset())).toList();
         UUID snapshotId = UUID.randomUUID();
         UUID reportId = UUID.randomUUID();
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        OffsetDateTime now = VietnamTime.now().truncatedTo(ChronoUnit.MICROS);
         jdbc.update("""
                 insert into report_snapshot (id, report_id, period_kind, calendar, period_key, period_start, period_end,
                     scope, scope_code, figures, revisions, offsets, published_at, published_by)

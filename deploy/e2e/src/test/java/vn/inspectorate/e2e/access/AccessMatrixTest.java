@@ -413,7 +413,7 @@ class AccessMatrixTest {
                 ProvinceRecords.today().getYear() + 1), true, inspectionCreate));
         e.add(post("/api/v1/inspection-plans/{plan}/inspections", Map.of("entity", Map.of("code", "ENT-PLAN-{body}",
                 "kind", "PUBLIC_BODY", "name", "Planned entity", "provinceCode", "{province}"), "subject", "LAND",
-                "type", "ADMINISTRATIVE", "plannedStart", (ProvinceRecords.today().getYear() + 1) + "-03-01",
+                "type", "INSPECTION", "plannedStart", (ProvinceRecords.today().getYear() + 1) + "-03-01",
                 "durationDays", 30), true, inspectionCommand));
         e.add(post("/api/v1/inspection-plans/{plan}/submission", null, true, inspectionCommand));
         Rule approval = (p, t) -> !p.is(INSPECTOR) ? Outcome.FORBIDDEN

@@ -109,7 +109,7 @@ record ProvinceRecords(String province, String bodyCode, String agencyCode, Map<
         body.put("decisionDate", today().toString());
         body.put("legalBasis", "Law on Inspection 11/2022, Art. 47");
         body.put("team", List.of(Map.of("name", "Team lead", "role", "LEAD")));
-        body.put("type", "ADMINISTRATIVE");
+        body.put("type", "INSPECTION");
         body.put("subject", "PUBLIC_DUTIES");
         body.put("entity", Map.of("code", "ENT-" + suffix, "kind", "PUBLIC_BODY", "name", "Commune " + suffix,
                 "provinceCode", province));

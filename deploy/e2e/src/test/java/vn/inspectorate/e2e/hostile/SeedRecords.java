@@ -128,7 +128,7 @@ final class SeedRecords {
     }
 
     static ObjectNode plannedInspection(long n, int year) {
-        ObjectNode o = obj("subject", "PUBLIC_DUTIES", "type", "ADMINISTRATIVE",
+        ObjectNode o = obj("subject", "PUBLIC_DUTIES", "type", "INSPECTION",
                 "plannedStart", LocalDate.of(year, 3, 1).toString());
         o.set("entity", obj("code", PREFIX + "-PE-" + n, "kind", "PUBLIC_BODY", "name", "Commune committee " + n,
                 "provinceCode", "VN-HN"));
@@ -139,7 +139,7 @@ final class SeedRecords {
     static ObjectNode opening(long n, LocalDate today) {
         ObjectNode o = obj("bodyCode", "TTT-HN", "decisionNumber", PREFIX + "-QD-" + n,
                 "decisionDate", today.toString(), "legalBasis", "Law on Inspection 11/2022, Art. 47",
-                "type", "ADMINISTRATIVE", "subject", "PUBLIC_DUTIES");
+                "type", "INSPECTION", "subject", "PUBLIC_DUTIES");
         o.putArray("team").add(obj("name", "Team lead", "role", "LEAD"));
         o.set("entity", obj("code", PREFIX + "-E-" + n, "kind", "PUBLIC_BODY", "name", "Ward committee " + n,
                 "provinceCode", "VN-HN"));

@@ -58,16 +58,16 @@ final class DemoInspections {
 
     void loadHaNoi(String denunciationId) {
         DemoProvince p = DemoProvince.HA_NOI;
-        PlanItem land = new PlanItem(DONG_ANH, "LAND", "ADMINISTRATIVE", inPlanYear(today.minusDays(50)), 45);
-        PlanItem construction = new PlanItem(THANG_LONG, "CONSTRUCTION", "SPECIALIZED",
+        PlanItem land = new PlanItem(DONG_ANH, "LAND", "INSPECTION", inPlanYear(today.minusDays(50)), 45);
+        PlanItem construction = new PlanItem(THANG_LONG, "CONSTRUCTION", "INSPECTION",
                 inPlanYear(today.minusDays(10)), 45);
-        PlanItem procurement = new PlanItem(SO_Y_TE, "PUBLIC_PROCUREMENT", "ADMINISTRATIVE",
+        PlanItem procurement = new PlanItem(SO_Y_TE, "PUBLIC_PROCUREMENT", "INSPECTION",
                 LocalDate.of(today.getYear(), Month.DECEMBER, 1), 45);
         Map<String, String> items = plan(p, List.of(land, construction, procurement));
         List<Opening> openings = List.of(
                 new Opening("86/QĐ-TTTP", today.minusDays(50), land.type(), land.subject(), land.entity(), land, null,
                         Target.CONCLUDED, conclusionHaNoi()),
-                new Opening("174/QĐ-TTTP", today.minusDays(20), "ADMINISTRATIVE", "LAND", SOC_SON, null,
+                new Opening("174/QĐ-TTTP", today.minusDays(20), "INSPECTION", "LAND", SOC_SON, null,
                         denunciationId, Target.IN_PROGRESS, null),
                 new Opening("201/QĐ-TTTP", today.minusDays(10), construction.type(), construction.subject(),
                         construction.entity(), construction, null, Target.IN_PROGRESS, null));
@@ -76,15 +76,15 @@ final class DemoInspections {
 
     void loadNinhBinh(String denunciationId) {
         DemoProvince p = DemoProvince.NINH_BINH;
-        PlanItem land = new PlanItem(NB_NONG_NGHIEP, "LAND", "ADMINISTRATIVE",
+        PlanItem land = new PlanItem(NB_NONG_NGHIEP, "LAND", "INSPECTION",
                 LocalDate.of(today.getYear(), Month.DECEMBER, 1), 45);
-        PlanItem minerals = new PlanItem(DA_TAM_DIEP, "MINERALS", "SPECIALIZED",
+        PlanItem minerals = new PlanItem(DA_TAM_DIEP, "MINERALS", "INSPECTION",
                 LocalDate.of(today.getYear(), Month.DECEMBER, 10), 30);
         Map<String, String> items = plan(p, List.of(land, minerals));
         List<Opening> openings = List.of(
-                new Opening("45/QĐ-TTT", today.minusDays(30), "ADMINISTRATIVE", "LAND", GIA_SINH, null,
+                new Opening("45/QĐ-TTT", today.minusDays(30), "INSPECTION", "LAND", GIA_SINH, null,
                         denunciationId, Target.CONCLUDED, conclusionNinhBinh()),
-                new Opening("52/QĐ-TTT", today.minusDays(15), "SPECIALIZED", "ENVIRONMENT", HOANG_LONG, null, null,
+                new Opening("52/QĐ-TTT", today.minusDays(15), "INSPECTION", "ENVIRONMENT", HOANG_LONG, null, null,
                         Target.OPENED, null));
         open(p, items, openings);
     }
@@ -130,7 +130,6 @@ final class DemoInspections {
         List<JsonNode> concluded = new ArrayList<>();
         int opened = 0;
         int planned = 0;
-        int administrative = 0;
         for (Opening o : openings) {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("bodyCode", p.inspectorate());
@@ -162,7 +161,6 @@ final class DemoInspections {
             JsonNode inspection = advance(p, answer.body(), o);
             opened++;
             planned += o.planned() != null ? 1 : 0;
-            administrative += "ADMINISTRATIVE".equals(o.type()) ? 1 : 0;
             if (o.target() == Target.CONCLUDED) {
                 concluded.add(inspection.path("conclusion"));
             }
@@ -171,8 +169,8 @@ final class DemoInspections {
         values.put("inspections.opened", (long) opened);
         values.put("inspections.planned", (long) planned);
         values.put("inspections.ad_hoc", (long) (opened - planned));
-        values.put("inspections.administrative", (long) administrative);
-        values.put("inspections.specialized", (long) (opened - administrative));
+        // this year's inspections are of the one kind the law knows from 1 July 2025
+        values.put("inspections.inspection", (long) opened);
         values.put("inspections.conclusions", (long) concluded.size());
         values.put("inspections.violations_vnd", sum(concluded, "violationsVnd"));
         values.put("inspections.violations_land_m2", sum(concluded, "violationsLandM2"));
