@@ -254,11 +254,12 @@ class DeclarationSubmissionTest {
         String declarant = register("BTC", "VN-HN").getString("id"); // appointed 2020-01-15
         var onTime = submit(declaration(declarant, "FIRST_TIME", 2020, LocalDate.of(2020, 1, 25), null,
                 modest(1_000_000_000L, 100_000_000L)));
-        assertThat(onTime.getString("dueOn")).isEqualTo("2020-01-25");
+        // the 10th day, Saturday 25 January 2020, is a day off: the time limit ends on Monday 27 January
+        assertThat(onTime.getString("dueOn")).isEqualTo("2020-01-27");
         assertThat(onTime.getBoolean("late")).isFalse();
         assertThat(onTime.getList("flags.ruleId", String.class)).doesNotContain("LATE_FILING");
         String other = register("BTC", "VN-HN").getString("id");
-        var late = submit(declaration(other, "FIRST_TIME", 2020, LocalDate.of(2020, 1, 26), null,
+        var late = submit(declaration(other, "FIRST_TIME", 2020, LocalDate.of(2020, 1, 28), null,
                 modest(1_000_000_000L, 100_000_000L)));
         assertThat(late.getBoolean("late")).isTrue();
         assertThat(late.getList("flags.ruleId", String.class)).contains("LATE_FILING");

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.LocalDate;
 import java.util.List;
+import vn.inspectorate.declarations.calendar.PublicCalendarCopy;
 
 /** Dated legal numbers from {@code rule_parameter}: the value in force on a given date. */
 @ApplicationScoped
@@ -20,9 +21,11 @@ public class RuleData {
     public static final String PUBLICATION_DAYS = "PUBLICATION_DAYS";
 
     private final EntityManager em;
+    private final PublicCalendarCopy calendar;
 
-    RuleData(EntityManager em) {
+    RuleData(EntityManager em, PublicCalendarCopy calendar) {
         this.em = em;
+        this.calendar = calendar;
     }
 
     public long value(String code, LocalDate on) {
@@ -42,14 +45,18 @@ public class RuleData {
         return Math.toIntExact(value(code, on));
     }
 
-    /** The deadline of an annual or supplementary declaration of {@code year}. */
+    /**
+     * The deadline of an annual or supplementary declaration of {@code year}. Like every deadline here it is a legal
+     * time limit: when its last day is a day off it ends on the next working day (Civil Code 91/2015 Art. 148 §5).
+     */
     public LocalDate yearEndDeadline(int year) {
         LocalDate probe = LocalDate.of(year, 12, 31);
-        return LocalDate.of(year, intValue(ANNUAL_DEADLINE_MONTH, probe), intValue(ANNUAL_DEADLINE_DAY, probe));
+        return calendar.endOfTimeLimit(LocalDate.of(year, intValue(ANNUAL_DEADLINE_MONTH, probe),
+                intValue(ANNUAL_DEADLINE_DAY, probe)));
     }
 
-    /** The deadline of a first-time declaration for an appointment on {@code appointedOn}. */
+    /** The deadline of a first-time declaration for an appointment on {@code appointedOn}, moved off a day off. */
     public LocalDate firstTimeDeadline(LocalDate appointedOn) {
-        return appointedOn.plusDays(value(FIRST_TIME_DEADLINE_DAYS, appointedOn));
+        return calendar.endOfTimeLimit(appointedOn.plusDays(value(FIRST_TIME_DEADLINE_DAYS, appointedOn)));
     }
 }

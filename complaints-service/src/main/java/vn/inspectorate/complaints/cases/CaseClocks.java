@@ -12,7 +12,8 @@ import vn.inspectorate.complaints.rules.RuleSet;
 
 /**
  * Applies a case's rule set (the one in force on its receipt date) to its clocks and admissibility. Every number
- * comes from the rule set; this class only knows which rule governs which step.
+ * comes from the rule set; this class only knows which rule governs which step. Every clock is a legal time limit:
+ * one whose last day is a day off ends on the next working day (Civil Code 91/2015 Art. 148 §5).
  */
 @ApplicationScoped
 public class CaseClocks {
@@ -35,7 +36,7 @@ public class CaseClocks {
         List<String> findings = new ArrayList<>();
         if (c.kind == CaseKind.COMPLAINT) {
             if (c.decisionLearnedOn != null && c.receivedOn.isAfter(
-                    calculator.add(c.decisionLearnedOn, rules.get(Rule.COMPLAINT_FILING_LIMIT)))) {
+                    calculator.deadline(c.decisionLearnedOn, rules.get(Rule.COMPLAINT_FILING_LIMIT)))) {
                 findings.add("FILED_LATE");
             }
             if (!c.signed) {
@@ -58,7 +59,7 @@ public class CaseClocks {
     public void applyReceipt(CitizenCase c) {
         c.admissibilityFindings = String.join(",", findings(c));
         c.acceptanceDueOn = c.kind == CaseKind.COMPLAINT
-                ? calculator.add(c.receivedOn, rulesOf(c).get(Rule.COMPLAINT_ACCEPTANCE)) : null;
+                ? calculator.deadline(c.receivedOn, rulesOf(c).get(Rule.COMPLAINT_ACCEPTANCE)) : null;
         c.currentDueOn = c.acceptanceDueOn;
     }
 
@@ -67,13 +68,13 @@ public class CaseClocks {
         RuleSet rules = rulesOf(c);
         c.acceptedOn = acceptedOn;
         c.resolutionDueOn = switch (c.kind) {
-            case COMPLAINT -> calculator.add(acceptedOn, rules.get(c.instance == 2
+            case COMPLAINT -> calculator.deadline(acceptedOn, rules.get(c.instance == 2
                     ? Rule.COMPLAINT_SECOND_RESOLUTION : Rule.COMPLAINT_FIRST_RESOLUTION), c.complex, c.remoteArea);
-            case DENUNCIATION -> calculator.add(acceptedOn, rules.get(Rule.DENUNCIATION_RESOLUTION));
+            case DENUNCIATION -> calculator.deadline(acceptedOn, rules.get(Rule.DENUNCIATION_RESOLUTION));
             case PETITION, REFLECTION -> null;
         };
         c.notifyDueOn = c.kind == CaseKind.DENUNCIATION
-                ? calculator.add(acceptedOn, rules.get(Rule.DENUNCIATION_NOTIFY)) : null;
+                ? calculator.deadline(acceptedOn, rules.get(Rule.DENUNCIATION_NOTIFY)) : null;
         c.currentDueOn = c.resolutionDueOn;
     }
 
@@ -88,7 +89,7 @@ public class CaseClocks {
     /** Extends the resolution deadline once; returns the days added. */
     public int extend(CitizenCase c) {
         var rule = rulesOf(c).get(Rule.DENUNCIATION_EXTENSION);
-        c.resolutionDueOn = calculator.add(c.resolutionDueOn, rule);
+        c.resolutionDueOn = calculator.deadline(c.resolutionDueOn, rule);
         c.extensionCount++;
         c.currentDueOn = c.resolutionDueOn;
         return rule.value();
@@ -112,7 +113,7 @@ public class CaseClocks {
 
     /** The last day to file the second complaint, counted from {@code from} (decision or missed deadline). */
     public LocalDate secondComplaintWindowEnd(CitizenCase c, LocalDate from) {
-        return calculator.add(from, rulesOf(c).get(Rule.SECOND_COMPLAINT_WINDOW), c.complex, c.remoteArea);
+        return calculator.deadline(from, rulesOf(c).get(Rule.SECOND_COMPLAINT_WINDOW), c.complex, c.remoteArea);
     }
 
     public boolean isMass(RuleSet rules, int complainantCount) {

@@ -4,9 +4,10 @@ import java.time.Duration;
 import java.util.function.Supplier;
 
 /**
- * Reference data (provinces, rule sets, public holidays) read whole and kept for a while. It changes only with a
- * migration or a correction by hand, while every case filed reads it several times: a correction shows once the
- * snapshot is older than its maximum age.
+ * Reference data (provinces, rule sets, public holidays) read whole and kept for a while. It changes rarely (a
+ * migration, an admin's change arriving as an event, a correction by hand), while every case filed reads it several
+ * times: a change applied here invalidates the snapshot; one made otherwise shows once the snapshot is older than its
+ * maximum age.
  */
 public final class ReferenceSnapshot<T> {
 
@@ -33,6 +34,11 @@ public final class ReferenceSnapshot<T> {
     /** Reads the data again now, for a change known to have been made. */
     public void reload() {
         current = new Loaded<>(loader.get(), System.nanoTime());
+    }
+
+    /** Forgets the snapshot: the next reader loads it again (after a change applied from an event). */
+    public void invalidate() {
+        current = null;
     }
 
     private record Loaded<T>(T value, long at) {

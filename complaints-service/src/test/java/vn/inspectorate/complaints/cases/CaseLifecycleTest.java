@@ -60,8 +60,9 @@ class CaseLifecycleTest {
         command(first, "accept", accept("2026-03-05")).statusCode(200)
                 .body("status", equalTo("ACCEPTED"))
                 .body("allowedCommands", hasItem("escalate")).body("allowedCommands", not(hasItem("extend")))
-                .body("deadlines.resolutionDueOn", equalTo("2026-04-04"))
-                .body("deadlines.currentDueOn", equalTo("2026-04-04"));
+                // the 30th day, Saturday 4 April, is a day off: the time limit ends on Monday 6 April
+                .body("deadlines.resolutionDueOn", equalTo("2026-04-06"))
+                .body("deadlines.currentDueOn", equalTo("2026-04-06"));
         command(first, "assign", map("handlingBodyCode", "HN-LAND-DEPT")).statusCode(200)
                 .body("status", equalTo("ASSIGNED")).body("handlingBodyCode", equalTo("HN-LAND-DEPT"));
         command(first, "resolve", resolve("2026-03-30")).statusCode(200)
@@ -75,7 +76,7 @@ class CaseLifecycleTest {
                 .statusCode(200).body("status", equalTo("ESCALATED")).extract().path("escalatedCaseId");
 
         get(second).statusCode(200).body("instance", equalTo(2)).body("status", equalTo("CLASSIFIED"))
-                .body("parentCaseId", equalTo(first)).body("deadlines.acceptanceDueOn", equalTo("2026-05-09"));
+                .body("parentCaseId", equalTo(first)).body("deadlines.acceptanceDueOn", equalTo("2026-05-11"));
         command(second, "accept", accept("2026-05-04")).statusCode(200)
                 .body("deadlines.resolutionDueOn", equalTo("2026-06-18"));
         command(second, "resolve", resolve("2026-06-10")).statusCode(200)
@@ -118,9 +119,9 @@ class CaseLifecycleTest {
         String remote = create(complaint(LocalDate.of(2026, 3, 2)));
         command(remote, "classify", map("kind", "COMPLAINT", "remoteArea", true)).statusCode(200);
         command(remote, "accept", accept("2026-03-05")).statusCode(200)
-                .body("deadlines.resolutionDueOn", equalTo("2026-04-19"));
+                .body("deadlines.resolutionDueOn", equalTo("2026-04-20"));
         command(remote, "resolve", resolve("2026-04-01")).statusCode(200)
-                .body("deadlines.secondComplaintWindowEndsOn", equalTo("2026-05-16"));
+                .body("deadlines.secondComplaintWindowEndsOn", equalTo("2026-05-18"));
         String complexSecond = create(with(complaint(LocalDate.of(2026, 3, 2)), "instance", 2));
         command(complexSecond, "classify", map("kind", "COMPLAINT", "instance", 2, "complex", true,
                 "remoteArea", true)).statusCode(200);
@@ -137,7 +138,8 @@ class CaseLifecycleTest {
         // accepted on Friday 24 April 2026: five working days skip the weekend and the 27 April, 30 April and
         // 1 May holidays
         command(id, "accept", accept("2026-04-24")).statusCode(200)
-                .body("deadlines.resolutionDueOn", equalTo("2026-05-24"))
+                // the 30th day, Sunday 24 May, is a day off: the time limit ends on Monday 25 May
+                .body("deadlines.resolutionDueOn", equalTo("2026-05-25"))
                 .body("deadlines.notifyDenouncerDueOn", equalTo("2026-05-06"))
                 .body("allowedCommands", hasItem("extend")).body("allowedCommands", not(hasItem("escalate")));
         command(id, "notify-denouncer", map("notifiedOn", "2026-05-05")).statusCode(200)
@@ -145,11 +147,11 @@ class CaseLifecycleTest {
                 .body("allowedCommands", not(hasItem("notify-denouncer")));
         command(id, "notify-denouncer", map("notifiedOn", "2026-05-06")).statusCode(409);
         command(id, "extend", map("reasonCode", "COMPLEX", "decisionReference", "GH-1", "decidedOn", "2026-05-20"))
-                .statusCode(200).body("deadlines.resolutionDueOn", equalTo("2026-06-23")).body("extensionCount", equalTo(1));
+                .statusCode(200).body("deadlines.resolutionDueOn", equalTo("2026-06-24")).body("extensionCount", equalTo(1));
         command(id, "extend", map("reasonCode", "COMPLEX", "decisionReference", "GH-2", "decidedOn", "2026-06-20"))
                 .statusCode(422).body("errors.field", hasItem("reasonCode"));
         command(id, "extend", map("reasonCode", "ESPECIALLY_COMPLEX", "decisionReference", "GH-2",
-                "decidedOn", "2026-06-20")).statusCode(200).body("deadlines.resolutionDueOn", equalTo("2026-07-23"));
+                "decidedOn", "2026-06-20")).statusCode(200).body("deadlines.resolutionDueOn", equalTo("2026-07-24"));
         command(id, "extend", map("reasonCode", "ESPECIALLY_COMPLEX", "decisionReference", "GH-3",
                 "decidedOn", "2026-07-20")).statusCode(409)
                 .body("type", equalTo("https://inspectorate.gov.vn/problems/no-extension-left"))
@@ -161,8 +163,8 @@ class CaseLifecycleTest {
                 .equals(EventTypes.CASE_EXTENDED)).toList();
         assertThat(extensions).hasSize(2);
         assertThat(extensions.get(1).path("data").path("extensionNumber").asInt()).isEqualTo(2);
-        assertThat(extensions.get(1).path("data").path("previousDueOn").asText()).isEqualTo("2026-06-23");
-        assertThat(extensions.get(1).path("data").path("newDueOn").asText()).isEqualTo("2026-07-23");
+        assertThat(extensions.get(1).path("data").path("previousDueOn").asText()).isEqualTo("2026-06-24");
+        assertThat(extensions.get(1).path("data").path("newDueOn").asText()).isEqualTo("2026-07-24");
     }
 
     @Test
@@ -270,8 +272,9 @@ class CaseLifecycleTest {
         command(id, "accept", accept("2026-03-05")).statusCode(200);
         command(id, "escalate", map("toBodyCode", "HN-PEOPLES-COMMITTEE", "filedOn", "2026-04-03")).statusCode(409)
                 .body("type", equalTo("https://inspectorate.gov.vn/problems/first-instance-pending"));
-        command(id, "escalate", map("toBodyCode", "HN-PEOPLES-COMMITTEE", "filedOn", "2026-05-05")).statusCode(422);
-        command(id, "escalate", map("toBodyCode", "HN-PEOPLES-COMMITTEE", "filedOn", "2026-05-04")).statusCode(200)
+        // the missed deadline is Monday 6 April (the 30th day, Saturday 4 April, is a day off): 30 days from it
+        command(id, "escalate", map("toBodyCode", "HN-PEOPLES-COMMITTEE", "filedOn", "2026-05-07")).statusCode(422);
+        command(id, "escalate", map("toBodyCode", "HN-PEOPLES-COMMITTEE", "filedOn", "2026-05-06")).statusCode(200)
                 .body("status", equalTo("ESCALATED"));
     }
 

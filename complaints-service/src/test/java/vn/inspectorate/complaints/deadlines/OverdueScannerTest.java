@@ -59,17 +59,18 @@ class OverdueScannerTest {
         String denounced = create(denunciation(LocalDate.of(2026, 4, 1)));
         command(denounced, "classify", map("kind", "DENUNCIATION")).statusCode(200);
         command(denounced, "accept", map("acceptedOn", "2026-04-02")).statusCode(200);
-        scanUntilQuiet(LocalDate.of(2026, 5, 3));
+        // the 30th day, Saturday 2 May, is a day off: the time limit ends on Monday 4 May, and 30 days later on 3 June
         scanUntilQuiet(LocalDate.of(2026, 5, 4));
+        scanUntilQuiet(LocalDate.of(2026, 5, 5));
         command(denounced, "extend", map("reasonCode", "COMPLEX", "decisionReference", "GH-9",
-                "decidedOn", "2026-05-04")).statusCode(200);
-        scanUntilQuiet(LocalDate.of(2026, 6, 2));
+                "decidedOn", "2026-05-05")).statusCode(200);
         scanUntilQuiet(LocalDate.of(2026, 6, 3));
+        scanUntilQuiet(LocalDate.of(2026, 6, 4));
         List<JsonNode> overdue = awaitOverdue(denounced, 3);
         List<JsonNode> resolution = overdue.stream()
                 .filter(e -> e.path("data").path("step").asText().equals("RESOLUTION")).toList();
         assertThat(resolution.stream().map(e -> e.path("data").path("dueOn").asText()).toList())
-                .containsExactly("2026-05-02", "2026-06-01");
+                .containsExactly("2026-05-04", "2026-06-03");
         // the denouncer was never told of the acceptance: five working days from Thursday 2 April end on the 9th
         List<JsonNode> notice = overdue.stream()
                 .filter(e -> e.path("data").path("step").asText().equals("DENOUNCER_NOTICE")).toList();
