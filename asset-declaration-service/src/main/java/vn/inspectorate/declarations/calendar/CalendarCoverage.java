@@ -6,12 +6,12 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.time.MonthDay;
-import java.time.ZoneId;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 import vn.inspectorate.reference.WorkingCalendar;
+import vn.inspectorate.platform.time.VietnamTime;
 
 /**
  * Says when next year's public calendar is missing from 1 November on (Vietnam time): the deadlines would otherwise count
@@ -23,7 +23,6 @@ import vn.inspectorate.reference.WorkingCalendar;
 public class CalendarCoverage implements HealthCheck {
 
     /** The zone whose date decides "today" for the calendar. */
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     static final String GAUGE = "inspectorate.reference.calendar.missing";
 
     private final PublicCalendarCopy calculator;
@@ -38,7 +37,7 @@ public class CalendarCoverage implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        LocalDate today = LocalDate.now(VIETNAM);
+        LocalDate today = VietnamTime.today();
         int next = today.getYear() + 1;
         register(next);
         var builder = HealthCheckResponse.named("public-calendar").up();
@@ -52,7 +51,7 @@ public class CalendarCoverage implements HealthCheck {
 
     /** 1 while {@code year} is due (from 1 November of the year before) and not loaded; else 0. */
     double missing(int year) {
-        LocalDate today = LocalDate.now(VIETNAM);
+        LocalDate today = VietnamTime.today();
         boolean due = today.getYear() >= year
                 || (today.getYear() == year - 1 && !MonthDay.from(today).isBefore(WorkingCalendar.NEXT_YEAR_EXPECTED_FROM));
         return due && !loadedYears.contains(year) ? 1 : 0;
@@ -68,7 +67,7 @@ public class CalendarCoverage implements HealthCheck {
     @Scheduled(every = "${inspectorate.reference.calendar-check.every:5m}", delay = 5, delayUnit = TimeUnit.SECONDS,
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void refresh() {
-        register(LocalDate.now(VIETNAM).getYear() + 1);
+        register(VietnamTime.today().getYear() + 1);
         loadedYears = calculator.calendar().years();
     }
 }

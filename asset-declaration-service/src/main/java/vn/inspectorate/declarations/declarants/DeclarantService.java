@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -20,11 +19,11 @@ import vn.inspectorate.declarations.identity.IdentityCipher;
 import vn.inspectorate.declarations.units.AdministrativeUnits;
 import vn.inspectorate.platform.naturalkey.NaturalKeyMatch;
 import vn.inspectorate.platform.problem.ProblemException;
+import vn.inspectorate.platform.time.VietnamTime;
 
 @ApplicationScoped
 public class DeclarantService {
 
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     /** A registration and whether it created the declarant or found it registered already. */
     public record Registration(DeclarantSummary declarant, boolean created) {
@@ -60,7 +59,7 @@ public class DeclarantService {
             return new Registration(summary(d), false);
         }
         // a declarant is registered where they serve now: a province in force today (Vietnam's date)
-        units.requireInForce(in.provinceCode(), LocalDate.now(VIETNAM), "provinceCode",
+        units.requireInForce(in.provinceCode(), VietnamTime.today(), "provinceCode",
                 "A declarant is registered under a province in force");
         Declarant d = new Declarant();
         d.id = UUID.randomUUID();

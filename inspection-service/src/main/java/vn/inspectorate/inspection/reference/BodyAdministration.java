@@ -7,7 +7,6 @@ import jakarta.transaction.Transactional;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +31,7 @@ import vn.inspectorate.platform.naturalkey.NaturalKeyMatch;
 import vn.inspectorate.platform.outbox.Outbox;
 import vn.inspectorate.platform.problem.Problem;
 import vn.inspectorate.platform.problem.ProblemException;
+import vn.inspectorate.platform.time.VietnamTime;
 
 /**
  * A platform admin's changes to the inspection bodies: each one is recorded ({@link ReferenceChanges}) and published on
@@ -42,7 +42,6 @@ import vn.inspectorate.platform.problem.ProblemException;
 public class BodyAdministration {
 
     /** The zone whose date decides which name is in force today. */
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private final EntityManager em;
     private final ReferenceChanges changes;
@@ -109,7 +108,7 @@ public class BodyAdministration {
             return view(body);
         }
         putName(code, request.from(), name);
-        body.name = nameOn(body, LocalDate.now(VIETNAM));
+        body.name = nameOn(body, VietnamTime.today());
         publish(body, BodyChange.RENAMED, request.from(), request.reason(), Map.of("request", request));
         return view(body);
     }
@@ -194,7 +193,7 @@ public class BodyAdministration {
         }
         if (corrected.containsKey("name")) {
             putName(code, firstNameFrom(code, validFrom), request.name().strip());
-            body.name = nameOn(body, LocalDate.now(VIETNAM));
+            body.name = nameOn(body, VietnamTime.today());
         }
         body.certainty = Certainty.CONFIRMED.name();
         publish(body, corrected.isEmpty() ? BodyChange.CONFIRMED : BodyChange.CORRECTED, body.validFrom,
