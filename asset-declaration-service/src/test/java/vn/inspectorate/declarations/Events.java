@@ -3,7 +3,6 @@ package vn.inspectorate.declarations;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -13,6 +12,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.ConfigProvider;
+import vn.inspectorate.testsupport.TopicSweep;
 
 /** Reads a topic from the beginning with a plain consumer, as any other service would. */
 public final class Events {
@@ -31,26 +31,17 @@ public final class Events {
         return consumer;
     }
 
-    /** Raw records of {@code topic} until {@code done} holds for the CloudEvents read so far, or 30 s pass. */
+    /**
+     * Raw records of {@code topic} once {@code done} holds for the CloudEvents read so far, read on to the end offsets
+     * of that moment; fails when {@code done} does not hold within 30 s.
+     */
     public static List<ConsumerRecord<String, String>> records(String topic, Predicate<List<JsonNode>> done) {
-        List<ConsumerRecord<String, String>> records = new ArrayList<>();
-        List<JsonNode> events = new ArrayList<>();
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        try (var consumer = consumer(topic)) {
-            while (System.nanoTime() < deadline) {
-                for (var r : consumer.poll(Duration.ofMillis(300))) {
-                    records.add(r);
-                    events.add(parse(r.value()));
-                }
-                if (done.test(events)) {
-                    return records;
-                }
-            }
-        }
-        return records;
+        String servers = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+        return TopicSweep.until(servers, topic, records -> done.test(records.stream().map(r -> parse(r.value()))
+                .toList()), Duration.ofSeconds(30));
     }
 
-    /** The CloudEvents about {@code subject}, once at least {@code count} of them arrived (or 30 s passed). */
+    /** The CloudEvents about {@code subject}, once at least {@code count} of them arrived (failing after 30 s). */
     public static List<JsonNode> about(String topic, String subject, int count) {
         Predicate<JsonNode> mine = e -> subject.equals(e.path("subject").asText());
         return records(topic, all -> all.stream().filter(mine).count() >= count).stream()

@@ -83,14 +83,15 @@ public final class BulkIntakeScenario implements Scenario {
                 + connections + " through the gateway");
         result.table("wrk for " + measured + " s after one timed warm-up batch (" + String.format("%.1f", oneBatch)
                 + " s), counted until the last commit (" + String.format("%.1f", elapsed) + " s)", new Table(
-                "batches answered", "non-2xx", "cases written", "outbox rows written", "cases/s", "batch p50 (ms)",
-                "batch p99 (ms)").row(r.requests(), r.non2xx(), cases, outbox, casesPerSecond, r.p50Ms(), r.p99Ms()));
+                "batches answered", "non-2xx", "socket errors", "cases written", "outbox rows written", "cases/s",
+                "batch p50 (ms)", "batch p99 (ms)").row(r.requests(), r.non2xx(), r.socketErrorsCell(), cases, outbox,
+                casesPerSecond, r.percentileCell(r.p50Ms()), r.percentileCell(r.p99Ms())));
         result.figure("batches", r.requests()).figure("non2xx", r.non2xx()).figure("casesWritten", cases)
                 .figure("outboxRowsWritten", outbox).figure("casesPerSecond", casesPerSecond)
                 .figure("batchP50Ms", r.p50Ms()).figure("batchP99Ms", r.p99Ms()).figure("seconds", elapsed)
                 .figure("warmupBatchSeconds", oneBatch);
         result.goal(Goal.atLeast("cases into PostgreSQL and the outbox", GOAL_CASES_PER_SECOND, casesPerSecond,
-                "cases/s"));
+                "cases/s").withErrors(r.errors()));
         result.note("the warm-up batch " + warmOutcome + " after " + String.format("%.1f", oneBatch) + " s.");
         result.note("cases/s = citizen_case rows added from the start of the measured run to the last commit "
                 + "(batches still in flight when wrk stops are waited for); each case also writes two outbox rows. "

@@ -51,6 +51,7 @@ public final class ResultWriter {
             goal.put("unit", g.unit());
             goal.put("met", g.met());
             goal.put("missedByPercent", g.missedByPercent());
+            goal.put("errors", g.errors());
             goals.add(goal);
         }
         out.put("goals", goals);

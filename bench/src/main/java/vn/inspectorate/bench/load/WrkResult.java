@@ -2,13 +2,15 @@ package vn.inspectorate.bench.load;
 
 import java.util.HashMap;
 import java.util.Map;
+import vn.inspectorate.bench.core.Figures;
 
 /**
  * What one wrk run measured, as its Lua {@code done} hook reports it (exact microseconds, not wrk's rounded text):
- * a line {@code BENCH_WRK key=value ...}.
+ * a line {@code BENCH_WRK key=value ...}. {@code socketErrors} counts connect, read and write errors and timeouts;
+ * {@code timeouts} those of them that got no answer within wrk's timeout, which the percentiles therefore leave out.
  */
-public record WrkResult(long requests, double seconds, long non2xx, long socketErrors, double meanMs, double p50Ms,
-        double p90Ms, double p95Ms, double p99Ms, double maxMs) {
+public record WrkResult(long requests, double seconds, long non2xx, long socketErrors, long timeouts, double meanMs,
+        double p50Ms, double p90Ms, double p95Ms, double p99Ms, double maxMs) {
 
     static final String MARKER = "BENCH_WRK ";
 
@@ -19,6 +21,25 @@ public record WrkResult(long requests, double seconds, long non2xx, long socketE
     /** Requests answered with 2xx, per second. */
     public double okPerSecond() {
         return (requests - non2xx) / seconds;
+    }
+
+    /** Requests that did not end in a 2xx: non-2xx answers, socket errors and timeouts. */
+    public long errors() {
+        return non2xx + socketErrors;
+    }
+
+    /** The socket errors as a table cell: {@code 0}, or the count with the timeouts among them. */
+    public String socketErrorsCell() {
+        return socketErrors == 0 ? "0" : socketErrors + " (" + timeouts + " timeouts)";
+    }
+
+    /**
+     * A percentile as a table cell: with errors present it says so, since an answer slower than wrk's timeout or a
+     * broken connection is missing from it.
+     */
+    public String percentileCell(double ms) {
+        String value = Figures.format(ms);
+        return errors() == 0 ? value : value + " (" + errors() + " errors)";
     }
 
     /** Reads the figures from wrk's output; fails when the hook's line is missing or incomplete. */
@@ -41,7 +62,8 @@ public record WrkResult(long requests, double seconds, long non2xx, long socketE
         long socket = number(values, "errors_connect").longValue() + number(values, "errors_read").longValue()
                 + number(values, "errors_write").longValue() + number(values, "errors_timeout").longValue();
         return new WrkResult(number(values, "requests").longValue(), durationUs / 1e6,
-                number(values, "errors_status").longValue(), socket, ms(values, "mean_us"), ms(values, "p50_us"),
+                number(values, "errors_status").longValue(), socket, number(values, "errors_timeout").longValue(),
+                ms(values, "mean_us"), ms(values, "p50_us"),
                 ms(values, "p90_us"), ms(values, "p95_us"), ms(values, "p99_us"), ms(values, "max_us"));
     }
 

@@ -32,6 +32,17 @@ class GoalTest {
     }
 
     @Test
+    void aFigureMeasuredWhileRequestsFailedMeetsNoGoal() {
+        Goal onTarget = Goal.atMost("p99", 50, 20, "ms").withErrors(3);
+        assertThat(onTarget.met()).isFalse();
+        assertThat(onTarget.verdict()).isEqualTo("MISSED: 3 requests failed");
+        assertThat(onTarget.missedByPercent()).isZero();
+        assertThat(Goal.atMost("p99", 50, 80, "ms").withErrors(2).verdict())
+                .isEqualTo("MISSED: over by 60 %, 2 requests failed");
+        assertThat(Goal.atMost("p99", 50, 20, "ms").withErrors(0).met()).isTrue();
+    }
+
+    @Test
     void aGoalExactlyOnTargetIsMet() {
         assertThat(Goal.atMost("p99", 50, 50, "ms").met()).isTrue();
         assertThat(Goal.atLeast("ratio", 0.85, 0.85, "×").verdict()).isEqualTo("met");

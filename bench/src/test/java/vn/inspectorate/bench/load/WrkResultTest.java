@@ -32,12 +32,25 @@ class WrkResultTest {
         assertThat(r.seconds()).isEqualTo(20.0);
         assertThat(r.non2xx()).isEqualTo(12);
         assertThat(r.socketErrors()).isEqualTo(6);
+        assertThat(r.timeouts()).isEqualTo(3);
+        assertThat(r.errors()).isEqualTo(18);
         assertThat(r.p50Ms()).isEqualTo(19.0);
         assertThat(r.p95Ms()).isEqualTo(41.0);
         assertThat(r.p99Ms()).isCloseTo(60.12, within(1e-9));
         assertThat(r.maxMs()).isEqualTo(210.5);
         assertThat(r.requestsPerSecond()).isEqualTo(1500.0);
         assertThat(r.okPerSecond()).isCloseTo(1499.4, within(1e-9));
+    }
+
+    @Test
+    void socketErrorsAndTimeoutsAreCellsAndThePercentilesSayTheyMissThem() {
+        WrkResult r = WrkResult.parse(OUTPUT);
+
+        assertThat(r.socketErrorsCell()).isEqualTo("6 (3 timeouts)");
+        assertThat(r.percentileCell(r.p99Ms())).isEqualTo("60.1 (18 errors)");
+        WrkResult clean = WrkResult.parse(OUTPUT.replaceAll("errors_(status|connect|read|timeout)=\\d+", "errors_$1=0"));
+        assertThat(clean.socketErrorsCell()).isEqualTo("0");
+        assertThat(clean.percentileCell(clean.p99Ms())).isEqualTo("60.1");
     }
 
     @Test

@@ -3,19 +3,16 @@ package vn.inspectorate.inspection.support;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import java.util.UUID;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.ConfigProvider;
+import vn.inspectorate.testsupport.TopicSweep;
 
 /** Reads events back from the real topics (from the earliest offset) and writes records to them, for tests. */
 public final class TopicReader {
@@ -30,57 +27,43 @@ public final class TopicReader {
     }
 
     /**
-     * Reads {@code topic} from the start until {@code enough} holds for the events matching {@code filter}, or the
-     * deadline passes; returns the matching events (parsed CloudEvents) in topic order.
+     * Reads {@code topic} from the start until {@code enough} holds for the events matching {@code filter}, then on to
+     * the end offsets of that moment; returns the matching events (parsed CloudEvents) in topic order. Fails when
+     * {@code enough} does not hold within {@code deadline}.
      */
     public static List<JsonNode> read(String topic, Predicate<JsonNode> filter, Predicate<List<JsonNode>> enough,
             Duration deadline) {
-        Properties props = new Properties();
-        props.put("bootstrap.servers", servers());
-        props.put("group.id", "test-reader-" + UUID.randomUUID());
-        props.put("auto.offset.reset", "earliest");
-        props.put("isolation.level", "read_committed");
-        props.put("enable.auto.commit", "false");
+        return matching(TopicSweep.until(servers(), topic, records -> enough.test(matching(records, filter)),
+                deadline), filter);
+    }
+
+    /**
+     * Raw record values of {@code topic} matching {@code filter}, once there are {@code enough}, read on to the end
+     * offsets of that moment; fails when there are not {@code enough} within {@code deadline}.
+     */
+    public static List<String> readRaw(String topic, Predicate<String> filter, int enough, Duration deadline) {
+        return raw(TopicSweep.until(servers(), topic, records -> raw(records, filter).size() >= enough, deadline),
+                filter);
+    }
+
+    /** Partial by design: the raw values matching {@code filter} that {@code topic} holds after reading it for {@code time}. */
+    public static List<String> readRawDuring(String topic, Predicate<String> filter, Duration time) {
+        return raw(TopicSweep.during(servers(), topic, time), filter);
+    }
+
+    private static List<JsonNode> matching(List<ConsumerRecord<String, String>> records, Predicate<JsonNode> filter) {
         List<JsonNode> found = new ArrayList<>();
-        Instant end = Instant.now().plus(deadline);
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                new StringDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            while (Instant.now().isBefore(end)) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                    JsonNode event = parse(record.value());
-                    if (event != null && filter.test(event)) {
-                        found.add(event);
-                    }
-                }
-                if (enough.test(found)) {
-                    break;
-                }
+        for (ConsumerRecord<String, String> record : records) {
+            JsonNode event = parse(record.value());
+            if (event != null && filter.test(event)) {
+                found.add(event);
             }
         }
         return found;
     }
 
-    /** Raw record values of {@code topic} matching {@code filter}, until {@code enough} or the deadline. */
-    public static List<String> readRaw(String topic, Predicate<String> filter, int enough, Duration deadline) {
-        Properties props = new Properties();
-        props.put("bootstrap.servers", servers());
-        props.put("group.id", "test-reader-" + UUID.randomUUID());
-        props.put("auto.offset.reset", "earliest");
-        List<String> found = new ArrayList<>();
-        Instant end = Instant.now().plus(deadline);
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                new StringDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            while (Instant.now().isBefore(end) && found.size() < enough) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (record.value() != null && filter.test(record.value())) {
-                        found.add(record.value());
-                    }
-                }
-            }
-        }
-        return found;
+    private static List<String> raw(List<ConsumerRecord<String, String>> records, Predicate<String> filter) {
+        return records.stream().map(ConsumerRecord::value).filter(v -> v != null && filter.test(v)).toList();
     }
 
     public static void send(String topic, String key, String value) {

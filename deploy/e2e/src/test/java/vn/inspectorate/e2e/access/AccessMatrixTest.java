@@ -56,7 +56,11 @@ class AccessMatrixTest {
          * Past every access check: a 2xx, or the service's own verdict on the request (400/409/422) for writes whose
          * answer depends on the record's state, which earlier cells of the matrix change.
          */
-        ANSWERED;
+        ANSWERED,
+        /** Past every access check, a body that can never be valid: the 400 problem its operation documents. */
+        INVALID,
+        /** Past every access check, a request the partner's rules refuse: the 422 its operation documents. */
+        UNPROCESSABLE;
 
         boolean accepts(int status) {
             return switch (this) {
@@ -65,6 +69,8 @@ class AccessMatrixTest {
                 case NOT_FOUND -> status == 404;
                 case OK -> status >= 200 && status < 300;
                 case ANSWERED -> (status >= 200 && status < 300) || status == 400 || status == 409 || status == 422;
+                case INVALID -> status == 400;
+                case UNPROCESSABLE -> status == 422;
             };
         }
     }
@@ -513,12 +519,12 @@ class AccessMatrixTest {
                 PLATFORM_ADMIN, PARTNER)));
         // an invalid body: past the access checks it is refused as such, so no period is actually closed
         e.add(post("/api/v1/reports/publications", Map.of("period", "not-a-period"), false,
-                only(Outcome.ANSWERED, CENTRAL_ANALYST, PLATFORM_ADMIN)));
+                only(Outcome.INVALID, CENTRAL_ANALYST, PLATFORM_ADMIN)));
         e.add(get("/api/v1/reports/admin/positions", false, only(Outcome.OK, PLATFORM_ADMIN)));
         e.add(get("/api/v1/reports/admin/rebuilds/{none}", false, only(Outcome.NOT_FOUND, PLATFORM_ADMIN)));
         // likewise: a rebuild would replay every topic under the other test classes' feet
         e.add(post("/api/v1/reports/admin/rebuilds", Map.of("unknownField", true), false,
-                only(Outcome.ANSWERED, PLATFORM_ADMIN)));
+                only(Outcome.INVALID, PLATFORM_ADMIN)));
 
         // ---- gateway (partner webhook subscriptions)
         Rule partner = only(Outcome.OK, PARTNER);
@@ -529,7 +535,7 @@ class AccessMatrixTest {
         // a callback on a reserved name: refused (422) by the partner's own rules, never created
         e.add(post("/api/v1/subscriptions", Map.of("callbackUrl", "https://hooks.partner.invalid/inspectorate",
                 "eventTypes", List.of("vn.inspectorate.public.case-status-changed.v1")), false,
-                only(Outcome.ANSWERED, PARTNER)));
+                only(Outcome.UNPROCESSABLE, PARTNER)));
         e.add(post("/api/v1/subscriptions/{none}/pause", null, false, only(Outcome.NOT_FOUND, PARTNER)));
         e.add(post("/api/v1/subscriptions/{none}/resume", null, false, only(Outcome.NOT_FOUND, PARTNER)));
         e.add(new Endpoint("DELETE", "/api/v1/subscriptions/{none}", null, false, only(Outcome.NOT_FOUND, PARTNER)));
