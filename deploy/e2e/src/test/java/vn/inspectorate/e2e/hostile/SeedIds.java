@@ -26,6 +26,7 @@ final class SeedIds {
     String verification;
     String subscription;
     String eventType;
+    String body;
 
     private HostileInputThroughGatewayTest test;
 
@@ -94,6 +95,11 @@ final class SeedIds {
         ObjectNode subscriptionBody = SeedRecords.obj("callbackUrl", SeedRecords.callbackUrl(n));
         subscriptionBody.putArray("eventTypes").add(eventType);
         subscription = create("partner-demo", "POST", "/api/v1/subscriptions", subscriptionBody, 201);
+
+        body = SeedRecords.bodyCode(n);
+        call("admin", "POST", "/api/v1/reference/inspection-bodies", SeedRecords.obj("code", body, "name",
+                "Hostile test body", "level", "SECTOR", "validFrom", today.toString(), "reason", "Hostile input suite"),
+                201);
     }
 
     private static ObjectNode planBody(int year) {
@@ -152,6 +158,12 @@ final class SeedIds {
         }
         if (path.startsWith("/api/v1/subscriptions/")) {
             return subscription;
+        }
+        if (path.startsWith("/api/v1/reference/inspection-bodies/")) {
+            return body;
+        }
+        if (path.startsWith("/api/v1/reference/calendar/")) {
+            return "2099";
         }
         // overlaps: no conflict is seeded, so a well-formed id that names nothing
         return new UUID(random.nextLong(), random.nextLong()).toString();

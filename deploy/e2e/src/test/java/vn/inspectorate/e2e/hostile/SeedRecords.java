@@ -101,6 +101,28 @@ final class SeedRecords {
         });
         b.put("POST /api/v1/reports/publications", n -> obj("period", (2001 + Math.floorMod(n, 18)) + "-Q"
                 + (1 + Math.floorMod(n / 18, 4)), "calendar", "calendar"));
+        // admin writes stay clear of the data the other suites use: a body of the suite's own, a duration rule only
+        // for district re-inspections (no district body is in force after 30 June 2025) from 2090, the year 2099
+        b.put("POST /api/v1/reference/inspection-bodies", n -> obj("code", bodyCode(n), "name", "Hostile test body "
+                + n, "level", "SECTOR", "validFrom", today.toString(), "reason", "Hostile input suite"));
+        b.put("POST /api/v1/reference/inspection-bodies/{code}/renaming", n -> obj("name", "Hostile renamed " + n,
+                "from", today.plusDays(1).toString(), "reason", "Hostile input suite"));
+        b.put("POST /api/v1/duration-rules", n -> {
+            ObjectNode o = obj("level", "DISTRICT", "effectiveFrom", LocalDate.of(2090, 1, 1)
+                    .plusDays(Math.floorMod(n, 3000)).toString(), "source", "Hostile input suite", "reason",
+                    "Hostile input suite");
+            o.put("reInspection", true);
+            o.put("baseDays", 30);
+            o.put("extensionDays", 15);
+            o.put("maxExtensions", 1);
+            return o;
+        });
+        b.put("PUT /api/v1/reference/calendar/{year}", n -> {
+            ObjectNode o = obj("source", "Hostile input suite", "reason", "Hostile input suite");
+            o.putArray("daysOff").add(obj("day", "2099-01-01", "occasion", "New Year"));
+            o.putArray("workingDays");
+            return o;
+        });
         b.put("POST /api/v1/subscriptions", n -> {
             ObjectNode o = obj("callbackUrl", callbackUrl(n));
             o.putArray("eventTypes").add(eventType);
@@ -186,6 +208,11 @@ final class SeedRecords {
         ObjectNode o = obj("category", category, "description", description, "acquiredOn", "2020-05-04");
         o.put("valueVnd", value);
         return o;
+    }
+
+    /** An inspection body code of the suite's own (codes are upper case). */
+    static String bodyCode(long n) {
+        return (PREFIX + "-B-" + n).toUpperCase(java.util.Locale.ROOT);
     }
 
     static ObjectNode obj(String... pairs) {
