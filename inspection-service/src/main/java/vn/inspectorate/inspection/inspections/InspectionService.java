@@ -76,6 +76,14 @@ public class InspectionService {
      * signs of violations that cannot wait for a settlement).
      */
     public Written<InspectionView> open(OpenInspection request) {
+        return open(request, false);
+    }
+
+    /**
+     * Opens an inspection as {@link #open(OpenInspection)} does; {@code backfilled} records it as history (loaded as it
+     * happened): marked on the record and its events, and not checked for overlaps, which guide plans still to run.
+     */
+    public Written<InspectionView> open(OpenInspection request, boolean backfilled) {
         InspectionBody body = reference.body(request.bodyCode(), "bodyCode");
         access.requireActFor(body);
         Inspection existing = byDecision(body.code, request);
@@ -134,9 +142,9 @@ public class InspectionService {
                 insert into inspection (id, body_code, province_code, decision_number, decision_date, legal_basis, team,
                     inspection_type, subject, entity_code, inspection_year, planned_inspection_id, plan_id,
                     re_inspection_of, status, opened_on, base_days, extensions_used, extension_days_total,
-                    max_extensions, extension_days_limit, due_on, version, created_by, created_at)
+                    max_extensions, extension_days_limit, due_on, version, created_by, created_at, backfilled)
                 values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, 'OPENED', ?15, ?16, 0, 0, ?17, ?18,
-                    ?19, 1, ?20, now())
+                    ?19, 1, ?20, now(), ?21)
                 on conflict (body_code, decision_year, decision_number) do nothing""")
                 .setParameter(1, id).setParameter(2, body.code).setParameter(3, province)
                 .setParameter(4, request.decisionNumber()).setParameter(5, request.decisionDate())
@@ -148,7 +156,7 @@ public class InspectionService {
                 .setParameter(14, original == null ? null : original.id)
                 .setParameter(15, openedOn).setParameter(16, rule.baseDays).setParameter(17, rule.maxExtensions)
                 .setParameter(18, rule.extensionDays).setParameter(19, openedOn.plusDays(rule.baseDays))
-                .setParameter(20, access.subject()).executeUpdate();
+                .setParameter(20, access.subject()).setParameter(21, backfilled).executeUpdate();
         if (inserted == 0) {
             // a concurrent request with the same decision won the race: answer as a repeat of it
             return repeated(byDecision(body.code, request), request);
@@ -164,8 +172,8 @@ public class InspectionService {
         outbox.publish(Topics.INSPECTIONS, EventTypes.INSPECTION_OPENED, id.toString(),
                 new InspectionOpened(id, inspection.version, ReferenceData.now(), province, inspection.planId, body.code,
                         entity.code, inspection.inspectionType, inspection.subject, planned != null, original != null,
-                        caseIds.isEmpty() ? null : caseIds.get(0), openedOn, inspection.dueOn));
-        if (planned == null && original == null) {
+                        caseIds.isEmpty() ? null : caseIds.get(0), openedOn, inspection.dueOn), backfilled);
+        if (planned == null && original == null && !backfilled) {
             overlaps.check(new OverlapChecker.Candidate(OverlapConflict.INSPECTION, id, inspection.version, body.code,
                     province, entity, inspection.subject, inspection.inspectionYear, openedOn, null));
         }
@@ -270,7 +278,8 @@ public class InspectionService {
         extension.persist();
         outbox.publish(Topics.INSPECTIONS, EventTypes.INSPECTION_EXTENDED, inspection.id.toString(),
                 new InspectionExtended(inspection.id, inspection.version, ReferenceData.now(), inspection.provinceCode,
-                        extension.number, extension.extraDays, extension.newDueOn, extension.reasonCode));
+                        extension.number, extension.extraDays, extension.newDueOn, extension.reasonCode),
+                inspection.backfilled);
         return view(inspection);
     }
 
@@ -367,7 +376,7 @@ public class InspectionService {
                 i.plannedInspectionId != null, i.plannedInspectionId, i.planId, i.reInspectionOf, caseIds(i.id),
                 i.state(), i.state().next(), i.openedOn, i.baseDays, i.extensionsUsed, i.maxExtensions,
                 i.extensionDaysLimit, i.dueOn, i.reportSubmittedOn, i.overrun(LocalDate.now(ZoneOffset.UTC)), i.version,
-                extensions, conflicts, conclusions.view(i.id));
+                extensions, conflicts, conclusions.view(i.id), i.backfilled);
     }
 
     private String json(List<TeamMember> team) {
