@@ -67,7 +67,7 @@ public class InspectionBatchService {
             }
             var written = writer.write(item, history);
             return new Item(index, decision, written.created() ? Outcome.CREATED : Outcome.EXISTING,
-                    written.value().id(), written.value().status().name(), null, null, null);
+                    written.value().id, written.value().status, null, null, null);
         } catch (ProblemException e) {
             Problem problem = e.problem();
             if (problem.type().toString().endsWith("/" + NaturalKeyMatch.CONFLICT_TYPE)) {

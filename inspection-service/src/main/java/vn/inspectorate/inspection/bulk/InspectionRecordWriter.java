@@ -12,7 +12,7 @@ import vn.inspectorate.inspection.bulk.InspectionBatchApi.InspectionRecord;
 import vn.inspectorate.inspection.bulk.InspectionBatchApi.Recovery;
 import vn.inspectorate.inspection.conclusions.ConclusionService;
 import vn.inspectorate.inspection.conclusions.FollowUpService;
-import vn.inspectorate.inspection.inspections.InspectionApi.InspectionView;
+import vn.inspectorate.inspection.inspections.Inspection;
 import vn.inspectorate.inspection.inspections.InspectionService;
 import vn.inspectorate.inspection.inspections.InspectionStatus;
 import vn.inspectorate.platform.problem.Problem;
@@ -39,30 +39,30 @@ public class InspectionRecordWriter {
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public Written<InspectionView> write(InspectionRecord item, boolean history) {
-        Written<InspectionView> opened = step("opening", () -> inspections.open(item.opening(), history));
-        UUID id = opened.value().id();
+    public Written<Inspection> write(InspectionRecord item, boolean history) {
+        Written<Inspection> opened = step("opening", () -> inspections.openRecord(item.opening(), history));
+        UUID id = opened.value().id;
         if (item.start() != null && status(id) == InspectionStatus.OPENED) {
-            step("start", () -> inspections.start(id, item.start()));
+            step("start", () -> inspections.startRecord(id, item.start()));
         }
         if (item.report() != null && status(id).running()) {
-            step("report", () -> inspections.submitReport(id, item.report()));
+            step("report", () -> inspections.submitReportRecord(id, item.report()));
         }
         if (item.conclusion() != null) {
-            step("conclusion", () -> conclusions.conclude(id, item.conclusion()));
+            step("conclusion", () -> conclusions.concludeRecord(id, item.conclusion()));
         }
         if (item.recoveries() != null && !item.recoveries().isEmpty()) {
             pay(id, item);
         }
         if (item.closure() != null) {
             if (status(id) == InspectionStatus.CONCLUDED) {
-                step("closure", () -> inspections.startFollowUp(id));
+                step("closure", () -> inspections.startFollowUpRecord(id));
             }
             if (status(id) != InspectionStatus.CLOSED) {
-                step("closure", () -> followUps.close(id, item.closure().closedOn()));
+                step("closure", () -> followUps.closeRecord(id, item.closure().closedOn()));
             }
         }
-        return new Written<>(opened.created(), inspections.view(inspections.visible(id)));
+        return new Written<>(opened.created(), inspections.visible(id));
     }
 
     /** Runs one step; the fields its refusal names are given the step's path in the item (e.g. conclusion.items[0]). */

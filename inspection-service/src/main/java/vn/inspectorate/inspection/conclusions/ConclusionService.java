@@ -53,12 +53,18 @@ public class ConclusionService {
      * answers the original, the same number with other content is a 409.
      */
     public Result conclude(UUID inspectionId, Conclude request) {
+        boolean created = concludeRecord(inspectionId, request);
+        return new Result(created, inspections.view(inspections.visible(inspectionId)));
+    }
+
+    /** What {@link #conclude} does; true when this call issued the conclusion, false for a repeat of it. */
+    public boolean concludeRecord(UUID inspectionId, Conclude request) {
         Inspection inspection = inspections.locked(inspectionId);
         Conclusion existing = Conclusion.findById(inspectionId);
         if (existing != null && existing.conclusionNumber.equals(request.conclusionNumber())) {
             concludedAlike(existing, request).requireSame("A conclusion", "inspection and conclusion number",
                     existing.inspectionId);
-            return new Result(false, inspections.view(inspection));
+            return false;
         }
         InspectionService.move(inspection, InspectionStatus.CONCLUDED);
         LocalDate earliest = inspection.reportSubmittedOn != null ? inspection.reportSubmittedOn : inspection.openedOn;
@@ -174,7 +180,7 @@ public class ConclusionService {
                             c.recoveryRecommendedLandM2, c.responsibleOrganisationsCount, c.responsibleIndividualsCount,
                             transfers.size(), c.unitsCovered));
         }
-        return new Result(true, inspections.view(inspection));
+        return true;
     }
 
     /**

@@ -156,6 +156,10 @@ public class FollowUpService {
 
     /** Closes the follow-up with what was actually done; open recommendations make the outcome partial. */
     public InspectionView close(UUID inspectionId, LocalDate closedOn) {
+        return inspections.view(closeRecord(inspectionId, closedOn));
+    }
+
+    public Inspection closeRecord(UUID inspectionId, LocalDate closedOn) {
         Inspection inspection = inspections.locked(inspectionId);
         InspectionService.move(inspection, InspectionStatus.CLOSED);
         Conclusion conclusion = Conclusion.findById(inspectionId);
@@ -183,7 +187,7 @@ public class FollowUpService {
                 new InspectionFollowUpClosed(inspection.id, inspection.version, ReferenceData.now(),
                         inspection.provinceCode, allDone ? "COMPLETED" : "CLOSED_WITH_OPEN_RECOMMENDATIONS",
                         recoveredVnd, recoveredLand, disciplined, accepted, overdue, closedOn), inspection.backfilled);
-        return inspections.view(inspection);
+        return inspection;
     }
 
     /**

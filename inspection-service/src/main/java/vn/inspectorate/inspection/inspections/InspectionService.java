@@ -76,14 +76,16 @@ public class InspectionService {
      * signs of violations that cannot wait for a settlement).
      */
     public Written<InspectionView> open(OpenInspection request) {
-        return open(request, false);
+        Written<Inspection> written = openRecord(request, false);
+        return new Written<>(written.created(), view(written.value()));
     }
 
     /**
-     * Opens an inspection as {@link #open(OpenInspection)} does; {@code backfilled} records it as history (loaded as it
-     * happened): marked on the record and its events, and not checked for overlaps, which guide plans still to run.
+     * Opens an inspection as {@link #open(OpenInspection)} does, answering the record; {@code backfilled} records it as
+     * history (loaded as it happened): marked on the record and its events, and not checked for overlaps, which guide
+     * plans still to run.
      */
-    public Written<InspectionView> open(OpenInspection request, boolean backfilled) {
+    public Written<Inspection> openRecord(OpenInspection request, boolean backfilled) {
         InspectionBody body = reference.body(request.bodyCode(), "bodyCode");
         access.requireActFor(body);
         Inspection existing = byDecision(body.code, request);
@@ -177,7 +179,7 @@ public class InspectionService {
             overlaps.check(new OverlapChecker.Candidate(OverlapConflict.INSPECTION, id, inspection.version, body.code,
                     province, entity, inspection.subject, inspection.inspectionYear, openedOn, null));
         }
-        return new Written<>(true, view(inspection));
+        return new Written<>(true, inspection);
     }
 
     private static Inspection byDecision(String bodyCode, OpenInspection request) {
@@ -187,7 +189,7 @@ public class InspectionService {
     }
 
     /** The original inspection when the request means the same decision, else a 409 naming what differs. */
-    private Written<InspectionView> repeated(Inspection existing, OpenInspection request) {
+    private Written<Inspection> repeated(Inspection existing, OpenInspection request) {
         NaturalKeyMatch.compare()
                 .field("decisionDate", request.decisionDate(), existing.decisionDate)
                 .field("openedOn", request.openedOn() == null ? request.decisionDate() : request.openedOn(),
@@ -202,7 +204,7 @@ public class InspectionService {
                 .field("caseIds", request.caseIds() == null ? List.of() : request.caseIds().stream().distinct().toList(),
                         caseIds(existing.id))
                 .requireSame("An inspection", "body, decision year and decision number", existing.id);
-        return new Written<>(false, view(existing));
+        return new Written<>(false, existing);
     }
 
     private PlannedInspection plannedItem(OpenInspection request, InspectionBody body, InspectedEntity entity) {
@@ -236,6 +238,10 @@ public class InspectionService {
     }
 
     public InspectionView start(UUID id, InspectionApi.Start request) {
+        return view(startRecord(id, request));
+    }
+
+    public Inspection startRecord(UUID id, InspectionApi.Start request) {
         Inspection inspection = locked(id);
         move(inspection, InspectionStatus.IN_PROGRESS);
         if (request.startedOn().isBefore(inspection.openedOn)) {
@@ -243,7 +249,7 @@ public class InspectionService {
                     "An inspection cannot start before it was opened.");
         }
         inspection.version++;
-        return view(inspection);
+        return inspection;
     }
 
     /** An extension within the level's limit (number of extensions and days each) from the inspection's rule. */
@@ -284,6 +290,10 @@ public class InspectionService {
     }
 
     public InspectionView submitReport(UUID id, InspectionApi.SubmitReport request) {
+        return view(submitReportRecord(id, request));
+    }
+
+    public Inspection submitReportRecord(UUID id, InspectionApi.SubmitReport request) {
         Inspection inspection = locked(id);
         move(inspection, InspectionStatus.REPORT_SUBMITTED);
         if (request.submittedOn().isBefore(inspection.openedOn)) {
@@ -292,14 +302,18 @@ public class InspectionService {
         }
         inspection.reportSubmittedOn = request.submittedOn();
         inspection.version++;
-        return view(inspection);
+        return inspection;
     }
 
     public InspectionView startFollowUp(UUID id) {
+        return view(startFollowUpRecord(id));
+    }
+
+    public Inspection startFollowUpRecord(UUID id) {
         Inspection inspection = locked(id);
         move(inspection, InspectionStatus.FOLLOW_UP);
         inspection.version++;
-        return view(inspection);
+        return inspection;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
