@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import vn.inspectorate.bench.backfill.InspectionBackfillScenario;
 import vn.inspectorate.bench.bulk.BulkIntakeScenario;
 import vn.inspectorate.bench.core.BenchPlatform;
 import vn.inspectorate.bench.core.Environment;
@@ -30,7 +31,7 @@ public final class Bench {
 
     static {
         for (Scenario s : List.of(new FootprintScenario(), new IntakeScenario(), new BulkIntakeScenario(),
-                new EventPathScenario(), new ReportsAtScaleScenario())) {
+                new InspectionBackfillScenario(), new EventPathScenario(), new ReportsAtScaleScenario())) {
             SCENARIOS.put(s.name(), s);
         }
     }

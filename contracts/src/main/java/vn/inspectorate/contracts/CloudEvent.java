@@ -16,11 +16,16 @@ import java.util.UUID;
  * that caused this event, so a partner can tie an event to the call that caused it. Readers accept any other
  * extension attribute and ignore it (CloudEvents 1.0 requires consumers to tolerate unknown extensions).
  *
+ * <p>
+ * {@code backfilled} is the platform's extension attribute for history: {@code true} on every event of a record loaded
+ * as it happened in the past (a back-fill), absent otherwise. Reports count such events under their real dates; live
+ * operations (overdue notices, partner webhooks) ignore them.
+ *
  * @param <T> the payload: one of the records in this module, or a JSON tree when read generically
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"specversion", "id", "source", "type", "subject", "time", "datacontenttype", "dataschema",
-        "traceparent", "data"})
+        "traceparent", "backfilled", "data"})
 public record CloudEvent<T>(
         String specversion,
         String id,
@@ -31,6 +36,7 @@ public record CloudEvent<T>(
         String datacontenttype,
         String dataschema,
         String traceparent,
+        Boolean backfilled,
         T data) {
 
     public static final String SPEC_VERSION = "1.0";
@@ -49,17 +55,24 @@ public record CloudEvent<T>(
     /** A new event with a random id, for the aggregate named by {@code subject}. */
     public static <T> CloudEvent<T> of(String source, String type, String subject, OffsetDateTime time, T data) {
         return new CloudEvent<>(SPEC_VERSION, UUID.randomUUID().toString(), source, type, subject, time,
-                DATA_CONTENT_TYPE, null, null, data);
+                DATA_CONTENT_TYPE, null, null, null, data);
     }
 
     public <U> CloudEvent<U> withData(U newData) {
         return new CloudEvent<>(specversion, id, source, type, subject, time, datacontenttype, dataschema, traceparent,
-                newData);
+                backfilled, newData);
     }
 
     /** This event carrying the W3C trace context {@code newTraceparent} (null for none). */
     public CloudEvent<T> withTraceparent(String newTraceparent) {
         return new CloudEvent<>(specversion, id, source, type, subject, time, datacontenttype, dataschema,
-                newTraceparent, data);
+                newTraceparent, backfilled, data);
     }
+
+    /** This event marked as history ({@code backfilled: true}) when {@code history} is true, else unmarked. */
+    public CloudEvent<T> withBackfilled(boolean history) {
+        return new CloudEvent<>(specversion, id, source, type, subject, time, datacontenttype, dataschema, traceparent,
+                history ? Boolean.TRUE : null, data);
+    }
+
 }

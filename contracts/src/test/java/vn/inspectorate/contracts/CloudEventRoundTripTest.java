@@ -56,6 +56,25 @@ class CloudEventRoundTripTest {
         assertThat(data.path("inspectionId").asText()).isEqualTo(inspectionId.toString());
     }
 
+    /** History is marked {@code backfilled: true}; a live event leaves the attribute out rather than writing false. */
+    @Test
+    void theBackfilledMarkIsWrittenOnlyOnHistoryAndReadBack() throws Exception {
+        CloudEvent<JsonNode> live = CloudEvent.of("/inspection-service", EventTypes.INSPECTION_OPENED,
+                UUID.randomUUID().toString(), SamplePayloads.HANOI_TIME, mapper.createObjectNode().put("version", 1));
+        CloudEvent<JsonNode> history = live.withBackfilled(true);
+
+        assertThat(mapper.readTree(mapper.writeValueAsString(live)).has("backfilled")).isFalse();
+        assertThat(mapper.readTree(mapper.writeValueAsString(live.withBackfilled(false))).has("backfilled")).isFalse();
+        JsonNode marked = mapper.readTree(mapper.writeValueAsString(history));
+        assertThat(marked.path("backfilled").isBoolean()).isTrue();
+        assertThat(marked.path("backfilled").asBoolean()).isTrue();
+        CloudEvent<JsonNode> back = mapper.readValue(mapper.writeValueAsString(history),
+                mapper.getTypeFactory().constructParametricType(CloudEvent.class, JsonNode.class));
+        assertThat(back.backfilled()).isTrue();
+        assertThat(back.withData(mapper.createObjectNode()).backfilled()).as("kept by withData").isTrue();
+        assertThat(back.withTraceparent(null).backfilled()).as("kept by withTraceparent").isTrue();
+    }
+
     static Stream<EventCatalog.Entry> catalog() {
         return EventCatalog.all().stream();
     }

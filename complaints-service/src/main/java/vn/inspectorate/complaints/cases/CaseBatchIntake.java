@@ -61,6 +61,12 @@ public class CaseBatchIntake {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public BatchResult file(List<CaseSubmission> submissions, String province, String actor) {
+        return file(submissions, province, actor, false);
+    }
+
+    /** {@link #file(List, String, String)}; {@code backfill} loads cases received before today as history. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public BatchResult file(List<CaseSubmission> submissions, String province, String actor, boolean backfill) {
         BatchResult.Item[] items = new BatchResult.Item[submissions.size()];
         List<Accepted> accepted = new ArrayList<>();
         for (int i = 0; i < submissions.size(); i++) {
@@ -68,6 +74,10 @@ public class CaseBatchIntake {
             String prefix = "cases[" + i + "]";
             String reference = s == null ? null : s.sourceReference();
             List<Problem.FieldError> errors = intake.checkFields(s, prefix);
+            if (errors.isEmpty() && backfill && !s.receivedOn().isBefore(BusinessDate.today())) {
+                errors = List.of(new Problem.FieldError(prefix + ".receivedOn",
+                        "must be before today to be loaded as history"));
+            }
             if (errors.isEmpty()) {
                 errors = intake.refusal(s, province).map(r -> r.errors().stream()
                         .map(e -> new Problem.FieldError(prefix + "." + e.field(), e.message())).toList())
@@ -79,11 +89,11 @@ public class CaseBatchIntake {
             }
             accepted.add(new Accepted(i, s, UUID.randomUUID()));
             if (accepted.size() == CHUNK) {
-                fileChunk(accepted, province, actor, items);
+                fileChunk(accepted, province, actor, items, backfill);
                 accepted.clear();
             }
         }
-        fileChunk(accepted, province, actor, items);
+        fileChunk(accepted, province, actor, items, backfill);
         int created = 0;
         int duplicated = 0;
         int conflicts = 0;
@@ -99,7 +109,8 @@ public class CaseBatchIntake {
         return new BatchResult(created, duplicated, conflicts, rejected, List.of(items));
     }
 
-    private void fileChunk(List<Accepted> chunk, String province, String actor, BatchResult.Item[] items) {
+    private void fileChunk(List<Accepted> chunk, String province, String actor, BatchResult.Item[] items,
+            boolean backfill) {
         if (chunk.isEmpty()) {
             return;
         }
@@ -117,6 +128,7 @@ public class CaseBatchIntake {
             }
             filedInChunk.put(a.id(), CaseFiling.of(a.submission()));
             CitizenCase c = intake.newCase(a.id(), a.submission(), province);
+            c.backfilled = backfill;
             cases.add(c);
             em.persist(c);
             vault.seal(c.id, CaseIdentity.of(a.submission().complainant(),

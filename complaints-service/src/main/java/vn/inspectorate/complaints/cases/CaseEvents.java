@@ -21,16 +21,23 @@ public class CaseEvents {
     }
 
     public void publish(String type, CitizenCase c, Record payload) {
-        outbox.publish(Topics.CASES, type, c.id.toString(), payload);
+        outbox.publish(Topics.CASES, type, c.id.toString(), payload, c.backfilled);
     }
 
-    /** The sanitized variant for partners: ids, codes and status only. */
+    /** The sanitized variant for partners: ids, codes and status only; none for a case loaded as history. */
     public void publicStatus(CitizenCase c) {
+        if (c.backfilled) {
+            return;
+        }
         outbox.publish(Topics.PUBLIC, EventTypes.PUBLIC_CASE_STATUS_CHANGED, c.id.toString(), publicPayload(c));
     }
 
     /** {@code case.received} and the public status of a case just filed, for {@link Outbox#publishAll}. */
     public List<Outbox.PendingEvent> received(CitizenCase c) {
+        if (c.backfilled) {
+            return List.of(new Outbox.PendingEvent(Topics.CASES, EventTypes.CASE_RECEIVED, c.id.toString(),
+                    receivedPayload(c), true));
+        }
         return List.of(
                 new Outbox.PendingEvent(Topics.CASES, EventTypes.CASE_RECEIVED, c.id.toString(), receivedPayload(c)),
                 new Outbox.PendingEvent(Topics.PUBLIC, EventTypes.PUBLIC_CASE_STATUS_CHANGED, c.id.toString(),

@@ -96,7 +96,7 @@ public class CaseIntakeResource {
             @Size(max = 200) @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
         String province = callerProvince();
         return idempotency.once(caller.subject() + " POST /api/v1/cases/batch", idempotencyKey, body,
-                () -> Response.ok(batches.file(body.cases(), province, caller.subject())).build());
+                () -> Response.ok(batches.file(body.cases(), province, caller.subject(), body.history())).build());
     }
 
     private String callerProvince() {

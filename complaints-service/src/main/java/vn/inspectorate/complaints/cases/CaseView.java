@@ -50,7 +50,10 @@ public record CaseView(
         boolean onWatchlist,
         List<UUID> likelyDuplicates,
         List<UUID> inspections,
-        List<String> allowedCommands) {
+        List<String> allowedCommands,
+        @Schema(description = "Loaded as history (a back-fill): counted by reports under its real dates, never "
+                + "overdue, no public events.")
+        boolean backfilled) {
 
     /** The clocks of the case; null where the step does not apply. */
     @Schema(name = "CaseDeadlines")

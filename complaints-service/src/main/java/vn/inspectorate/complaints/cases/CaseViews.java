@@ -35,8 +35,8 @@ public class CaseViews {
                         c.secondComplaintWindowEndsOn, c.currentDueOn),
                 c.extensionCount, c.denouncerNotifiedOn, c.acceptedOn, c.pausedOn, c.resolvedOn, c.outcome, c.decisionReference, c.closedOn,
                 c.closureReason, c.parentCaseId, c.escalatedCaseId,
-                c.currentDueOn != null && c.currentDueOn.isBefore(BusinessDate.today()),
-                onWatchlist, likelyDuplicates, inspections, CaseCommand.allowedFor(c));
+                !c.backfilled && c.currentDueOn != null && c.currentDueOn.isBefore(BusinessDate.today()),
+                onWatchlist, likelyDuplicates, inspections, CaseCommand.allowedFor(c), c.backfilled);
     }
 
     @SuppressWarnings("unchecked")

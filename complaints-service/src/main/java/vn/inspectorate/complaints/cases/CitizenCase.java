@@ -74,6 +74,8 @@ public class CitizenCase extends PanacheEntityBase {
     public UUID parentCaseId;
     public UUID escalatedCaseId;
     public LocalDate closedOn;
+    /** Loaded as history: counted by reports, ignored by the overdue scan, no public events. */
+    public boolean backfilled;
     public String closureReason;
     public OffsetDateTime createdAt;
     public OffsetDateTime updatedAt;

@@ -20,7 +20,7 @@ import vn.inspectorate.contracts.cases.CaseOverdue;
 /**
  * Emits {@code case.overdue} once per case, step and deadline: the notice row's primary key makes a second notice
  * for the same deadline impossible, however often (or on however many instances) the scan runs. An extended deadline
- * is a new deadline and gets its own notice when it passes.
+ * is a new deadline and gets its own notice when it passes. A case loaded as history is never noticed.
  */
 @ApplicationScoped
 public class OverdueScanner {
@@ -56,19 +56,21 @@ public class OverdueScanner {
     public int scan(LocalDate today) {
         List<Object[]> due = em.createNativeQuery("""
                 select c.id, 'ACCEPTANCE', c.acceptance_due_on from citizen_case c
-                where c.status in ('RECEIVED', 'CLASSIFIED') and c.acceptance_due_on < ?1
+                where not c.backfilled and c.status in ('RECEIVED', 'CLASSIFIED') and c.acceptance_due_on < ?1
                   and not exists (select 1 from case_overdue_notice n
                                   where n.case_id = c.id and n.step = 'ACCEPTANCE' and n.due_on = c.acceptance_due_on)
                 union all
                 select c.id, 'RESOLUTION', c.resolution_due_on from citizen_case c
                 join rule_set r on r.version = c.rule_set_version
-                where (c.status in ('ACCEPTED', 'ASSIGNED') or (c.status = 'PAUSED' and r.paused_time_counts))
+                where not c.backfilled
+                  and (c.status in ('ACCEPTED', 'ASSIGNED') or (c.status = 'PAUSED' and r.paused_time_counts))
                   and c.resolution_due_on < ?1
                   and not exists (select 1 from case_overdue_notice n
                                   where n.case_id = c.id and n.step = 'RESOLUTION' and n.due_on = c.resolution_due_on)
                 union all
                 select c.id, 'DENOUNCER_NOTICE', c.notify_due_on from citizen_case c
-                where c.status in ('ACCEPTED', 'ASSIGNED') and c.notify_due_on < ?1 and c.denouncer_notified_on is null
+                where not c.backfilled and c.status in ('ACCEPTED', 'ASSIGNED') and c.notify_due_on < ?1
+                  and c.denouncer_notified_on is null
                   and not exists (select 1 from case_overdue_notice n
                                   where n.case_id = c.id and n.step = 'DENOUNCER_NOTICE' and n.due_on = c.notify_due_on)
                 limit ?2""").setParameter(1, today).setParameter(2, BATCH).getResultList();

@@ -16,7 +16,7 @@ import vn.inspectorate.platform.inbox.PoisonEventException;
 /**
  * Reads the sanitized public topic (durable consumer group {@code inspectorate-gateway-webhooks}) and queues one
  * delivery per matching subscription, in the same transaction as the inbox's record of the event (one transaction per
- * batch of records).
+ * batch of records). An event marked {@code backfilled: true} (a record loaded as history) is delivered to nobody.
  */
 @ApplicationScoped
 public class PublicEventConsumer {
@@ -53,6 +53,11 @@ public class PublicEventConsumer {
         }
         if (!entry.get().publicEvent()) {
             throw new PoisonEventException("internal event type " + event.type() + " on the public topic");
+        }
+        if (Boolean.TRUE.equals(event.backfilled())) {
+            // history loaded as it happened: reports count it, partners are not notified of the past as news
+            LOG.debugf("public event %s is about a back-filled record; not delivered", event.id());
+            return;
         }
         JsonNode data = sanitizer.sanitize(event.id(), event.data(), entry.get().payloadType());
         String province = data.path("provinceCode").isTextual() ? data.get("provinceCode").asText() : "";

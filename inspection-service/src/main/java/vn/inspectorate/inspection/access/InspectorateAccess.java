@@ -19,6 +19,9 @@ import vn.inspectorate.platform.security.Roles;
  * <li>Approving or amending a plan and settling an overlap is a decision of the head of an inspectorate: role
  * {@code inspector} with claim {@value #APPROVER_CLAIM}{@code =true}, for a body the caller acts for (for a settlement:
  * either side's body, or any body when the approver is central staff, i.e. the superior inspectorate).</li>
+ * <li>Loading history (a back-fill) is for {@code provincial-system}, for its province's bodies, and for
+ * {@code platform-admin}, for any body; while a request loads history ({@link #loadHistory()}), the admin acts for
+ * every body and inspectors act for none.</li>
  * </ul>
  */
 @RequestScoped
@@ -32,6 +35,22 @@ public class InspectorateAccess {
     InspectorateAccess(CallerScope scope, JsonWebToken token) {
         this.scope = scope;
         this.token = token;
+    }
+
+    private boolean loadingHistory;
+
+    /** True when the caller may load history at all: a provincial system, or the platform admin. */
+    public boolean mayLoadHistory() {
+        return scope.hasRole(Roles.PROVINCIAL_SYSTEM) || scope.hasRole(Roles.PLATFORM_ADMIN);
+    }
+
+    /** From now on this request loads history: 403 unless the caller may. */
+    public void loadHistory() {
+        if (!mayLoadHistory()) {
+            throw ProblemException.forbidden("Only a provincial system (for its province) or the platform admin may "
+                    + "load history.");
+        }
+        loadingHistory = true;
     }
 
     public String subject() {
@@ -62,6 +81,10 @@ public class InspectorateAccess {
     }
 
     public boolean mayActFor(InspectionBody body) {
+        if (loadingHistory) {
+            return scope.hasRole(Roles.PLATFORM_ADMIN) || scope.hasRole(Roles.PROVINCIAL_SYSTEM)
+                    && scope.province().map(p -> p.equals(body.provinceCode)).orElse(false);
+        }
         if (scope.hasRole(Roles.PROVINCIAL_SYSTEM) || scope.hasRole(Roles.INSPECTOR)) {
             if (scope.province().isPresent()) {
                 return scope.province().get().equals(body.provinceCode);

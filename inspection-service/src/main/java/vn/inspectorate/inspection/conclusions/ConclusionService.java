@@ -53,12 +53,18 @@ public class ConclusionService {
      * answers the original, the same number with other content is a 409.
      */
     public Result conclude(UUID inspectionId, Conclude request) {
+        boolean created = concludeRecord(inspectionId, request);
+        return new Result(created, inspections.view(inspections.visible(inspectionId)));
+    }
+
+    /** What {@link #conclude} does; true when this call issued the conclusion, false for a repeat of it. */
+    public boolean concludeRecord(UUID inspectionId, Conclude request) {
         Inspection inspection = inspections.locked(inspectionId);
         Conclusion existing = Conclusion.findById(inspectionId);
         if (existing != null && existing.conclusionNumber.equals(request.conclusionNumber())) {
             concludedAlike(existing, request).requireSame("A conclusion", "inspection and conclusion number",
                     existing.inspectionId);
-            return new Result(false, inspections.view(inspection));
+            return false;
         }
         InspectionService.move(inspection, InspectionStatus.CONCLUDED);
         LocalDate earliest = inspection.reportSubmittedOn != null ? inspection.reportSubmittedOn : inspection.openedOn;
@@ -164,14 +170,38 @@ public class ConclusionService {
                         inspection.bodyCode, inspection.entityCode, inspection.inspectionType, inspection.subject,
                         c.concludedOn, c.violationsVnd, c.violationsLandM2, c.recoveryRecommendedVnd,
                         c.recoveryRecommendedLandM2, c.responsibleOrganisationsCount, c.responsibleIndividualsCount,
-                        transfers.size(), c.unitsCovered, inspections.caseIds(inspection.id)));
-        outbox.publish(Topics.PUBLIC, EventTypes.PUBLIC_INSPECTION_CONCLUDED, inspection.id.toString(),
-                new PublicInspectionConcluded(inspection.id, inspection.version, ReferenceData.now(),
-                        inspection.provinceCode, inspection.bodyCode, inspection.inspectionType, inspection.subject,
-                        c.concludedOn, c.violationsVnd, c.violationsLandM2, c.recoveryRecommendedVnd,
-                        c.recoveryRecommendedLandM2, c.responsibleOrganisationsCount, c.responsibleIndividualsCount,
-                        transfers.size(), c.unitsCovered));
-        return new Result(true, inspections.view(inspection));
+                        transfers.size(), c.unitsCovered, inspections.caseIds(inspection.id)), inspection.backfilled);
+        if (!inspection.backfilled) {
+            // history is not news: partners hear of conclusions as they are issued, not of ones loaded from the past
+            outbox.publish(Topics.PUBLIC, EventTypes.PUBLIC_INSPECTION_CONCLUDED, inspection.id.toString(),
+                    new PublicInspectionConcluded(inspection.id, inspection.version, ReferenceData.now(),
+                            inspection.provinceCode, inspection.bodyCode, inspection.inspectionType, inspection.subject,
+                            c.concludedOn, c.violationsVnd, c.violationsLandM2, c.recoveryRecommendedVnd,
+                            c.recoveryRecommendedLandM2, c.responsibleOrganisationsCount, c.responsibleIndividualsCount,
+                            transfers.size(), c.unitsCovered));
+        }
+        return true;
+    }
+
+    /**
+     * The stored recommendations of a conclusion, in the order of {@code requested} (the recommendations of the request
+     * that issued it, or a repeat of it): each requested one is matched to a distinct stored one with the same values.
+     */
+    public List<UUID> recommendationIds(UUID inspectionId, List<RecommendationInput> requested) {
+        List<Recommendation> stored = new java.util.ArrayList<>(Recommendation.<Recommendation>list("inspectionId",
+                inspectionId));
+        List<UUID> ids = new java.util.ArrayList<>();
+        for (RecommendationInput r : orEmpty(requested)) {
+            RecommendationInput wanted = new RecommendationInput(r.kind(), r.description(), r.addressee(),
+                    r.amountVnd() == null ? 0 : r.amountVnd(), r.landM2() == null ? 0 : r.landM2(),
+                    r.individualsCount() == null ? 0 : r.individualsCount(), r.dueOn());
+            Recommendation match = stored.stream().filter(s -> wanted.equals(new RecommendationInput(
+                    RecommendationKind.valueOf(s.kind), s.description, s.addressee, s.amountVnd, s.landM2,
+                    s.individualsCount, s.dueOn))).findFirst().orElse(null);
+            ids.add(match == null ? null : match.id);
+            stored.remove(match);
+        }
+        return ids;
     }
 
     /** Whether the conclusion was issued by this call, and the inspection as it now stands. */

@@ -104,7 +104,8 @@ public class FollowUpService {
                 .setParameter(1, inspection.id).getSingleResult()).longValue();
         outbox.publish(Topics.INSPECTIONS, EventTypes.INSPECTION_RECOVERY_RECORDED, inspection.id.toString(),
                 new InspectionRecoveryRecorded(inspection.id, inspection.version, ReferenceData.now(),
-                        inspection.provinceCode, r.id, payment.amountVnd, payment.landM2, total, payment.paidOn));
+                        inspection.provinceCode, r.id, payment.amountVnd, payment.landM2, total, payment.paidOn),
+                inspection.backfilled);
         return new Written<>(true, ConclusionReader.view(r));
     }
 
@@ -155,6 +156,10 @@ public class FollowUpService {
 
     /** Closes the follow-up with what was actually done; open recommendations make the outcome partial. */
     public InspectionView close(UUID inspectionId, LocalDate closedOn) {
+        return inspections.view(closeRecord(inspectionId, closedOn));
+    }
+
+    public Inspection closeRecord(UUID inspectionId, LocalDate closedOn) {
         Inspection inspection = inspections.locked(inspectionId);
         InspectionService.move(inspection, InspectionStatus.CLOSED);
         Conclusion conclusion = Conclusion.findById(inspectionId);
@@ -181,11 +186,14 @@ public class FollowUpService {
         outbox.publish(Topics.INSPECTIONS, EventTypes.INSPECTION_FOLLOW_UP_CLOSED, inspection.id.toString(),
                 new InspectionFollowUpClosed(inspection.id, inspection.version, ReferenceData.now(),
                         inspection.provinceCode, allDone ? "COMPLETED" : "CLOSED_WITH_OPEN_RECOMMENDATIONS",
-                        recoveredVnd, recoveredLand, disciplined, accepted, overdue, closedOn));
-        return inspections.view(inspection);
+                        recoveredVnd, recoveredLand, disciplined, accepted, overdue, closedOn), inspection.backfilled);
+        return inspection;
     }
 
-    /** Recommendations not done by their due date, as of {@code asOf}, in the caller's scope. */
+    /**
+     * Recommendations not done by their due date, as of {@code asOf}, in the caller's scope; those of inspections loaded
+     * as history are not followed up from here.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<RecommendationView> overdue(LocalDate asOf, String province) {
         String own = access.provinceFilter();
@@ -194,6 +202,7 @@ public class FollowUpService {
         }
         String effective = own != null ? own : province;
         String query = "select r from Recommendation r, Inspection i where i.id = r.inspectionId and r.doneOn is null "
+                + "and i.backfilled = false "
                 + "and r.dueOn < :asOf" + (effective == null ? "" : " and i.provinceCode = :province")
                 + " order by r.dueOn, r.id";
         var typed = em.createQuery(query, Recommendation.class).setParameter("asOf", asOf);

@@ -43,13 +43,21 @@ public class Inspection extends PanacheEntityBase {
     public long version;
     public String createdBy;
     public OffsetDateTime createdAt;
+    /** Loaded as history: counted by reports, ignored by live operations (never overrun). */
+    public boolean backfilled;
 
     public InspectionStatus state() {
         return InspectionStatus.valueOf(status);
     }
 
-    /** Past its due date while still running, or its team's report came after the due date. */
+    /**
+     * Past its due date while still running, or its team's report came after the due date. A record loaded as history
+     * is never flagged: its deadlines were kept (or not) before the platform knew it.
+     */
     public boolean overrun(LocalDate today) {
+        if (backfilled) {
+            return false;
+        }
         if (state().running()) {
             return today.isAfter(dueOn);
         }

@@ -78,6 +78,9 @@ public final class InspectionApi {
             int baseDays, int extensionsUsed, int maxExtensions, int extensionDaysLimit, LocalDate dueOn,
             @Schema(nullable = true) LocalDate reportSubmittedOn, boolean overrun, long version,
             List<ExtensionView> extensions, List<ConflictView> conflicts,
-            @Schema(nullable = true) ConclusionView conclusion) {
+            @Schema(nullable = true) ConclusionView conclusion,
+            @Schema(description = "Loaded as history (a back-fill): counted by reports under its real dates, never "
+                    + "overrun, no overdue follow-ups, no public events.")
+            boolean backfilled) {
     }
 }

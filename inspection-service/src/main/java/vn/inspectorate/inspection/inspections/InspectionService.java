@@ -80,6 +80,16 @@ public class InspectionService {
      * signs of violations that cannot wait for a settlement).
      */
     public Written<InspectionView> open(OpenInspection request) {
+        Written<Inspection> written = openRecord(request, false);
+        return new Written<>(written.created(), view(written.value()));
+    }
+
+    /**
+     * Opens an inspection as {@link #open(OpenInspection)} does, answering the record; {@code backfilled} records it as
+     * history (loaded as it happened): marked on the record and its events, and not checked for overlaps, which guide
+     * plans still to run.
+     */
+    public Written<Inspection> openRecord(OpenInspection request, boolean backfilled) {
         InspectionBody body = reference.body(request.bodyCode(), "bodyCode");
         access.requireActFor(body);
         Inspection existing = byDecision(body.code, request);
@@ -144,9 +154,9 @@ public class InspectionService {
                 insert into inspection (id, body_code, province_code, decision_number, decision_date, legal_basis, team,
                     inspection_type, subject, entity_code, inspection_year, planned_inspection_id, plan_id,
                     re_inspection_of, status, opened_on, base_days, extensions_used, extension_days_total,
-                    max_extensions, extension_days_limit, due_on, version, created_by, created_at)
+                    max_extensions, extension_days_limit, due_on, version, created_by, created_at, backfilled)
                 values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, 'OPENED', ?15, ?16, 0, 0, ?17, ?18,
-                    ?19, 1, ?20, now())
+                    ?19, 1, ?20, now(), ?21)
                 on conflict (body_code, decision_year, decision_number) do nothing""")
                 .setParameter(1, id).setParameter(2, body.code).setParameter(3, province)
                 .setParameter(4, request.decisionNumber()).setParameter(5, request.decisionDate())
@@ -158,7 +168,7 @@ public class InspectionService {
                 .setParameter(14, original == null ? null : original.id)
                 .setParameter(15, openedOn).setParameter(16, rule.baseDays).setParameter(17, rule.maxExtensions)
                 .setParameter(18, rule.extensionDays).setParameter(19, openedOn.plusDays(rule.baseDays))
-                .setParameter(20, access.subject()).executeUpdate();
+                .setParameter(20, access.subject()).setParameter(21, backfilled).executeUpdate();
         if (inserted == 0) {
             // a concurrent request with the same decision won the race: answer as a repeat of it
             return repeated(byDecision(body.code, request), request);
@@ -174,12 +184,12 @@ public class InspectionService {
         outbox.publish(Topics.INSPECTIONS, EventTypes.INSPECTION_OPENED, id.toString(),
                 new InspectionOpened(id, inspection.version, ReferenceData.now(), province, inspection.planId, body.code,
                         entity.code, inspection.inspectionType, inspection.subject, planned != null, original != null,
-                        caseIds.isEmpty() ? null : caseIds.get(0), openedOn, inspection.dueOn));
-        if (planned == null && original == null) {
+                        caseIds.isEmpty() ? null : caseIds.get(0), openedOn, inspection.dueOn), backfilled);
+        if (planned == null && original == null && !backfilled) {
             overlaps.check(new OverlapChecker.Candidate(OverlapConflict.INSPECTION, id, inspection.version, body.code,
                     province, entity, inspection.subject, inspection.inspectionYear, openedOn, null));
         }
-        return new Written<>(true, view(inspection));
+        return new Written<>(true, inspection);
     }
 
     private static Inspection byDecision(String bodyCode, OpenInspection request) {
@@ -189,7 +199,7 @@ public class InspectionService {
     }
 
     /** The original inspection when the request means the same decision, else a 409 naming what differs. */
-    private Written<InspectionView> repeated(Inspection existing, OpenInspection request) {
+    private Written<Inspection> repeated(Inspection existing, OpenInspection request) {
         NaturalKeyMatch.compare()
                 .field("decisionDate", request.decisionDate(), existing.decisionDate)
                 .field("openedOn", request.openedOn() == null ? request.decisionDate() : request.openedOn(),
@@ -204,7 +214,7 @@ public class InspectionService {
                 .field("caseIds", request.caseIds() == null ? List.of() : request.caseIds().stream().distinct().toList(),
                         caseIds(existing.id))
                 .requireSame("An inspection", "body, decision year and decision number", existing.id);
-        return new Written<>(false, view(existing));
+        return new Written<>(false, existing);
     }
 
     private PlannedInspection plannedItem(OpenInspection request, InspectionBody body, InspectedEntity entity) {
@@ -238,6 +248,10 @@ public class InspectionService {
     }
 
     public InspectionView start(UUID id, InspectionApi.Start request) {
+        return view(startRecord(id, request));
+    }
+
+    public Inspection startRecord(UUID id, InspectionApi.Start request) {
         Inspection inspection = locked(id);
         move(inspection, InspectionStatus.IN_PROGRESS);
         if (request.startedOn().isBefore(inspection.openedOn)) {
@@ -245,7 +259,7 @@ public class InspectionService {
                     "An inspection cannot start before it was opened.");
         }
         inspection.version++;
-        return view(inspection);
+        return inspection;
     }
 
     /** An extension within the level's limit (number of extensions and days each) from the inspection's rule. */
@@ -280,11 +294,16 @@ public class InspectionService {
         extension.persist();
         outbox.publish(Topics.INSPECTIONS, EventTypes.INSPECTION_EXTENDED, inspection.id.toString(),
                 new InspectionExtended(inspection.id, inspection.version, ReferenceData.now(), inspection.provinceCode,
-                        extension.number, extension.extraDays, extension.newDueOn, extension.reasonCode));
+                        extension.number, extension.extraDays, extension.newDueOn, extension.reasonCode),
+                inspection.backfilled);
         return view(inspection);
     }
 
     public InspectionView submitReport(UUID id, InspectionApi.SubmitReport request) {
+        return view(submitReportRecord(id, request));
+    }
+
+    public Inspection submitReportRecord(UUID id, InspectionApi.SubmitReport request) {
         Inspection inspection = locked(id);
         move(inspection, InspectionStatus.REPORT_SUBMITTED);
         if (request.submittedOn().isBefore(inspection.openedOn)) {
@@ -293,14 +312,18 @@ public class InspectionService {
         }
         inspection.reportSubmittedOn = request.submittedOn();
         inspection.version++;
-        return view(inspection);
+        return inspection;
     }
 
     public InspectionView startFollowUp(UUID id) {
+        return view(startFollowUpRecord(id));
+    }
+
+    public Inspection startFollowUpRecord(UUID id) {
         Inspection inspection = locked(id);
         move(inspection, InspectionStatus.FOLLOW_UP);
         inspection.version++;
-        return view(inspection);
+        return inspection;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -377,7 +400,7 @@ public class InspectionService {
                 i.plannedInspectionId != null, i.plannedInspectionId, i.planId, i.reInspectionOf, caseIds(i.id),
                 i.state(), i.state().next(), i.openedOn, i.baseDays, i.extensionsUsed, i.maxExtensions,
                 i.extensionDaysLimit, i.dueOn, i.reportSubmittedOn, i.overrun(VietnamTime.today()), i.version,
-                extensions, conflicts, conclusions.view(i.id));
+                extensions, conflicts, conclusions.view(i.id), i.backfilled);
     }
 
     private String json(List<TeamMember> team) {

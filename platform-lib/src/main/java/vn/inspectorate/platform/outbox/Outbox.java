@@ -52,8 +52,17 @@ public class Outbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public <T> CloudEvent<T> publish(String topic, String type, String aggregateId, T data) {
+        return publish(topic, type, aggregateId, data, false);
+    }
+
+    /**
+     * What {@link #publish(String, String, String, Object)} does, the event marked {@code backfilled: true} when it is
+     * about a record loaded as history.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public <T> CloudEvent<T> publish(String topic, String type, String aggregateId, T data, boolean backfilled) {
         CloudEvent<T> event = CloudEvent.of(config.source(), type, aggregateId, OffsetDateTime.now(ZoneOffset.UTC), data)
-                .withTraceparent(trace.current());
+                .withTraceparent(trace.current()).withBackfilled(backfilled);
         row(topic, event).persist();
         wakeRelayAfterCommit();
         return event;
@@ -73,7 +82,7 @@ public class Outbox {
         List<OutboxEvent> rows = new ArrayList<>(events.size());
         for (PendingEvent e : events) {
             rows.add(row(e.topic(), CloudEvent.of(config.source(), e.type(), e.aggregateId(), now, e.data())
-                    .withTraceparent(traceparent)));
+                    .withTraceparent(traceparent).withBackfilled(e.backfilled())));
         }
         em.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
@@ -112,8 +121,15 @@ public class Outbox {
         return row;
     }
 
-    /** An event to record: its topic, CloudEvents type, the aggregate it is about (the record key) and its data. */
-    public record PendingEvent(String topic, String type, String aggregateId, Object data) {
+    /**
+     * An event to record: its topic, CloudEvents type, the aggregate it is about (the record key), its data, and whether
+     * it is about a record loaded as history.
+     */
+    public record PendingEvent(String topic, String type, String aggregateId, Object data, boolean backfilled) {
+
+        public PendingEvent(String topic, String type, String aggregateId, Object data) {
+            this(topic, type, aggregateId, data, false);
+        }
     }
 
     /** Once per transaction, however many events it records: a batch of a thousand cases wakes the relay once. */

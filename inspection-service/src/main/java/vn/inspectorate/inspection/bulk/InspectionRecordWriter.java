@@ -1,0 +1,108 @@
+package vn.inspectorate.inspection.bulk;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import vn.inspectorate.inspection.Written;
+import vn.inspectorate.inspection.bulk.InspectionBatchApi.InspectionRecord;
+import vn.inspectorate.inspection.bulk.InspectionBatchApi.Recovery;
+import vn.inspectorate.inspection.conclusions.ConclusionService;
+import vn.inspectorate.inspection.conclusions.FollowUpService;
+import vn.inspectorate.inspection.inspections.Inspection;
+import vn.inspectorate.inspection.inspections.InspectionService;
+import vn.inspectorate.inspection.inspections.InspectionStatus;
+import vn.inspectorate.platform.problem.Problem;
+import vn.inspectorate.platform.problem.ProblemException;
+
+/**
+ * Writes one inspection record with its lifecycle in its own transaction, through the single calls' service methods
+ * (so each step is validated exactly as its call), in the order they happen. A step the inspection has already passed
+ * (a repeat of the item, or a record started by single calls) is not repeated; the opening, the conclusion and the
+ * payments are compared by their natural keys, so a repeat with other values is a conflict. Any refusal rolls the
+ * whole item back.
+ */
+@ApplicationScoped
+public class InspectionRecordWriter {
+
+    private final InspectionService inspections;
+    private final ConclusionService conclusions;
+    private final FollowUpService followUps;
+
+    InspectionRecordWriter(InspectionService inspections, ConclusionService conclusions, FollowUpService followUps) {
+        this.inspections = inspections;
+        this.conclusions = conclusions;
+        this.followUps = followUps;
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Written<Inspection> write(InspectionRecord item, boolean history) {
+        Written<Inspection> opened = step("opening", () -> inspections.openRecord(item.opening(), history));
+        UUID id = opened.value().id;
+        if (item.start() != null && status(id) == InspectionStatus.OPENED) {
+            step("start", () -> inspections.startRecord(id, item.start()));
+        }
+        if (item.report() != null && status(id).running()) {
+            step("report", () -> inspections.submitReportRecord(id, item.report()));
+        }
+        if (item.conclusion() != null) {
+            step("conclusion", () -> conclusions.concludeRecord(id, item.conclusion()));
+        }
+        if (item.recoveries() != null && !item.recoveries().isEmpty()) {
+            pay(id, item);
+        }
+        if (item.closure() != null) {
+            if (status(id) == InspectionStatus.CONCLUDED) {
+                step("closure", () -> inspections.startFollowUpRecord(id));
+            }
+            if (status(id) != InspectionStatus.CLOSED) {
+                step("closure", () -> followUps.closeRecord(id, item.closure().closedOn()));
+            }
+        }
+        return new Written<>(opened.created(), inspections.visible(id));
+    }
+
+    /** Runs one step; the fields its refusal names are given the step's path in the item (e.g. conclusion.items[0]). */
+    static <T> T step(String path, Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (ProblemException e) {
+            List<Problem.FieldError> errors = e.problem().errors() == null ? List.of() : e.problem().errors().stream()
+                    .map(f -> new Problem.FieldError(path + "." + f.field(), f.message())).toList();
+            Problem problem = e.problem().withErrors(errors);
+            if (problem.extensions() != null && problem.extensions().get("differingFields") instanceof List<?> fields) {
+                Map<String, Object> extensions = new HashMap<>(problem.extensions());
+                extensions.put("differingFields", fields.stream().map(f -> path + "." + f).toList());
+                problem = problem.withExtensions(extensions);
+            }
+            throw new ProblemException(problem);
+        }
+    }
+
+    private void pay(UUID id, InspectionRecord item) {
+        if (item.conclusion() == null) {
+            throw ProblemException.unprocessable("recovery-without-conclusion", "Recoveries are paid on the "
+                    + "recommendations of the record's conclusion.", List.of(new Problem.FieldError("conclusion",
+                    "is required with recoveries")));
+        }
+        List<UUID> recommendations = conclusions.recommendationIds(id, item.conclusion().recommendations());
+        for (int i = 0; i < item.recoveries().size(); i++) {
+            Recovery recovery = item.recoveries().get(i);
+            UUID recommendation = recovery.recommendation() < recommendations.size()
+                    ? recommendations.get(recovery.recommendation()) : null;
+            if (recommendation == null) {
+                throw ProblemException.unprocessable("unknown-recommendation", "A recovery names a recommendation of "
+                        + "the conclusion by its position.", List.of(new Problem.FieldError(
+                        "recoveries[" + i + "].recommendation", "no such recommendation in the conclusion")));
+            }
+            step("recoveries[" + i + "].payment", () -> followUps.recordPayment(recommendation, recovery.payment()));
+        }
+    }
+
+    private InspectionStatus status(UUID id) {
+        return inspections.visible(id).state();
+    }
+}
