@@ -86,7 +86,7 @@ class DatedReferenceTest {
     private static io.restassured.response.Response open(String body, String decision, String date, String entity,
             String province) {
         return given().contentType(ContentType.JSON)
-                .body(Requests.open(body, decision, date, "SPECIALIZED", "LAND",
+                .body(Requests.open(body, decision, date, Requests.typeOn(date, "SPECIALIZED"), "LAND",
                         Requests.entity(entity, "ENTERPRISE", province), Map.of()))
                 .post("/api/v1/inspections");
     }

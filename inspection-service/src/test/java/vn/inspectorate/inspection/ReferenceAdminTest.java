@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
@@ -159,11 +160,11 @@ class ReferenceAdminTest {
     @OidcSecurity(claims = @Claim(key = "province", value = "VN-HN"))
     void aRetiredBodyOpensNoInspectionFromItsEnd() {
         var entity = Requests.entity("RA-E1", "ENTERPRISE", "VN-HN");
-        given().contentType(ContentType.JSON).body(Requests.open(BODY, "RA-1/QĐ", "2026-03-02", "ADMINISTRATIVE",
+        given().contentType(ContentType.JSON).body(Requests.open(BODY, "RA-1/QĐ", "2026-03-02", "INSPECTION",
                 "LAND", entity, Map.of())).post("/api/v1/inspections").then().statusCode(422)
                 .contentType("application/problem+json")
                 .body("type", equalTo("https://inspectorate.gov.vn/problems/body-not-in-force"))
-                .body("errors[0].field", equalTo("bodyCode"));
+                .body("errors.field", hasItems("decisionDate", "bodyCode"));
     }
 
     @Test

@@ -96,7 +96,6 @@ public class InspectionService {
         if (existing != null) {
             return repeated(existing, request);
         }
-        ReferenceData.requireInForce(body, request.decisionDate(), "bodyCode");
         LocalDate openedOn = request.openedOn() == null ? request.decisionDate() : request.openedOn();
         if (openedOn.isBefore(request.decisionDate())) {
             throw invalidField("openedOn", "must not be before decisionDate", "An inspection opens on or after its decision.");

@@ -25,14 +25,19 @@ public class ReferenceChanges {
     private final EntityManager em;
     private final ObjectMapper mapper;
     private final CallerScope caller;
+    private final ReferenceRegisters registers;
 
-    ReferenceChanges(EntityManager em, ObjectMapper mapper, CallerScope caller) {
+    ReferenceChanges(EntityManager em, ObjectMapper mapper, CallerScope caller, ReferenceRegisters registers) {
         this.em = em;
         this.mapper = mapper;
         this.caller = caller;
+        this.registers = registers;
     }
 
-    /** Records a change made by the caller, in the caller's transaction; returns its id. */
+    /**
+     * Records a change made by the caller, in the caller's transaction; returns its id. The dated registers are read
+     * again once it commits, so the next check answers by the change.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID record(String kind, String subject, String reason, Object details) {
         UUID id = UUID.randomUUID();
@@ -42,6 +47,7 @@ public class ReferenceChanges {
                 .setParameter(1, id).setParameter(2, kind).setParameter(3, subject)
                 .setParameter(4, caller.subject()).setParameter(5, OffsetDateTime.now(ZoneOffset.UTC))
                 .setParameter(6, reason.strip()).setParameter(7, json(details)).executeUpdate();
+        registers.reloadAfterCommit();
         return id;
     }
 

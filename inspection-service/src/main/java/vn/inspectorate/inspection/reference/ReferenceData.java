@@ -30,17 +30,6 @@ public class ReferenceData {
         return body;
     }
 
-    /** Refuses a body not in force on {@code on} (retired, merged into another, or not yet set up): a 422. */
-    public static void requireInForce(InspectionBody body, LocalDate on, String field) {
-        if (!body.inForceOn(on)) {
-            String detail = "Inspection body " + body.code + " is in force from " + body.validFrom
-                    + (body.validTo == null ? "" : " to " + body.validTo) + ", not on " + on
-                    + (body.successorCode == null ? "." : "; its successor is " + body.successorCode + ".");
-            throw ProblemException.unprocessable("body-not-in-force", detail,
-                    List.of(new Problem.FieldError(field, "inspection body not in force on this date")));
-        }
-    }
-
     /** Creates the entity or brings its name and kind up to date; its province never moves silently. */
     @Transactional(Transactional.TxType.MANDATORY)
     public InspectedEntity upsert(InspectedEntityInput input, String field) {

@@ -2,6 +2,9 @@ package vn.inspectorate.inspection.reference;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
@@ -18,10 +21,12 @@ import vn.inspectorate.reference.InspectionBodyRegister;
 public class ReferenceRegisters {
 
     private final EntityManager em;
+    private final TransactionSynchronizationRegistry transactions;
     private volatile Registers current;
 
-    ReferenceRegisters(EntityManager em) {
+    ReferenceRegisters(EntityManager em, TransactionSynchronizationRegistry transactions) {
         this.em = em;
+        this.transactions = transactions;
     }
 
     private record Registers(AdministrativeUnitRegister units, InspectionBodyRegister bodies) {
@@ -30,6 +35,25 @@ public class ReferenceRegisters {
     /** Reads both tables again; the next check answers by what they hold now. */
     public void reload() {
         current = load();
+    }
+
+    /**
+     * Forgets both registers once the caller's transaction commits (an admin's change): the next check reads the
+     * tables as committed, never a change that was rolled back.
+     */
+    public void reloadAfterCommit() {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    current = null;
+                }
+            }
+        });
     }
 
     public AdministrativeUnitRegister units() {
