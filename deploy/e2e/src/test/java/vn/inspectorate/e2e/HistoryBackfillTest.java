@@ -215,7 +215,7 @@ class HistoryBackfillTest {
     private String liveConclusion(String token, String suffix) {
         String today = LocalDate.now(VIETNAM).toString();
         String id = given().auth().oauth2(token).contentType(ContentType.JSON)
-                .body(opening("QD-LIVE-" + suffix, today, "ADMINISTRATIVE", "PUBLIC_DUTIES",
+                .body(opening("QD-LIVE-" + suffix, today, "INSPECTION", "PUBLIC_DUTIES",
                         entity("NB-LIVE-" + suffix, "PUBLIC_BODY")))
                 .post(gateway + "/api/v1/inspections").then().statusCode(201).extract().path("id");
         given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("startedOn", today))
