@@ -2,12 +2,9 @@ package vn.inspectorate.e2e.hostile;
 
 import java.nio.charset.StandardCharsets;
 
-/**
- * One request as sent, with what it was made from, so a failure names everything needed to send it again;
- * {@code neverValid} when no service may accept it (see {@link Mutations#neverValid}).
- */
+/** One request as sent, with what it was made from, so a failure names everything needed to send it again. */
 record HostileRequest(long seed, String operation, String mutation, String role, String method, String path,
-        String contentType, byte[] body, boolean neverValid) {
+        String contentType, byte[] body) {
 
     String describe() {
         String text = body == null ? "<no body>" : new String(body, StandardCharsets.UTF_8);
