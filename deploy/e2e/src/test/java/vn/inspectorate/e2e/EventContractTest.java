@@ -125,7 +125,7 @@ class EventContractTest {
             topics = new TreeSet<>(admin.listTopics().names().get());
         }
         Set<String> channels = Set.of(Topics.CASES, Topics.INSPECTIONS, Topics.DECLARATIONS, Topics.REPORTS,
-                Topics.PUBLIC);
+                Topics.REFERENCE, Topics.PUBLIC);
         List<String> failures = new ArrayList<>();
         int events = 0;
         int read = 0;

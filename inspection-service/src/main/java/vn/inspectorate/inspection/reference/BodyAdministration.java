@@ -236,6 +236,10 @@ public class BodyAdministration {
     }
 
     private InspectionBody existing(String code) {
+        if (code == null || !code.matches(ReferenceAdminApi.CODE_PATTERN)) {
+            // no body has such a code (and a NUL byte must never reach the database)
+            throw ProblemException.notFound("Inspection body " + code);
+        }
         InspectionBody body = InspectionBody.findById(code);
         if (body == null) {
             throw ProblemException.notFound("Inspection body " + code);
@@ -244,6 +248,10 @@ public class BodyAdministration {
     }
 
     private InspectionBody locked(String code) {
+        if (code == null || !code.matches(ReferenceAdminApi.CODE_PATTERN)) {
+            // no body has such a code (and a NUL byte must never reach the database)
+            throw ProblemException.notFound("Inspection body " + code);
+        }
         InspectionBody body = InspectionBody.findById(code, LockModeType.PESSIMISTIC_WRITE);
         if (body == null) {
             throw ProblemException.notFound("Inspection body " + code);
