@@ -2,6 +2,7 @@ package vn.inspectorate.declarations;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static vn.inspectorate.declarations.Api.declaration;
 import static vn.inspectorate.declarations.Api.item;
@@ -100,6 +101,12 @@ class PublicationAndPrivacyTest {
                 .post("/api/v1/verifications/" + verification + "/conclusion").then().statusCode(200);
         given().contentType(ContentType.JSON).body(Map.of("publishedOn", LocalDate.now().toString()))
                 .post("/api/v1/declarations/" + second + "/publication").then().statusCode(200);
+        // the body is an object ({} at least): a date alone, null or nothing is a malformed body, not a publication
+        for (String notAnObject : new String[] {"\"" + LocalDate.now() + "\"", "null", ""}) {
+            given().contentType(ContentType.JSON).body(notAnObject)
+                    .post("/api/v1/declarations/" + third + "/publication").then().statusCode(400)
+                    .contentType("application/problem+json").body("type", endsWith("/malformed-body"));
+        }
         long days = QuarkusTransaction.requiringNew().call(() -> rules.value(RuleData.PUBLICATION_DAYS, LocalDate.now()));
         given().contentType(ContentType.JSON).body(Map.of("publishedOn", LocalDate.now().minusDays(days).toString()))
                 .post("/api/v1/declarations/" + third + "/publication").then().statusCode(200);

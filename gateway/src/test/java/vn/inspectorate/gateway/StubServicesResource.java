@@ -44,6 +44,11 @@ public class StubServicesResource implements QuarkusTestResourceLifecycleManager
         config.put("inspectorate.gateway.services.inspection.urls", inspection);
         config.put("inspectorate.gateway.services.declarations.urls", freeUrl());
         config.put("inspectorate.gateway.services.reporting.urls", reporting);
+        // a service of one down instance that a single test calls, so that it sees the first refusal (502) itself
+        config.put("inspectorate.gateway.services.unreachable.urls", freeUrl());
+        config.put("inspectorate.gateway.routes.unreachable.prefix", "/api/v1/unreachable");
+        config.put("inspectorate.gateway.routes.unreachable.service", "unreachable");
+        config.put("inspectorate.gateway.routes.unreachable.roles", "provincial-system");
         config.put("inspectorate.gateway.webhooks.allowed-targets", receiver.substring("http://".length()));
         config.put("gateway-test.receiver-url", receiver);
         return config;

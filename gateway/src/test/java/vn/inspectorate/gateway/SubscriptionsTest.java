@@ -122,18 +122,23 @@ class SubscriptionsTest {
     }
 
     @Test
-    @TestSecurity(user = "another-partner", roles = "partner")
-    @OidcSecurity(claims = @Claim(key = "azp", value = "partner-other"))
     void aPartnerSeesOnlyItsOwnSubscriptions() {
-        SubscriptionView theirs = service.create("partner-demo", new CreateSubscription(
-                receiver() + "/hooks/ok-" + UUID.randomUUID(), List.of(CASE_STATUS), null)).subscription();
-        String url = "/api/v1/subscriptions/" + theirs.id();
-        given().get(url).then().statusCode(404).contentType("application/problem+json");
-        given().post(url + "/pause").then().statusCode(404);
-        given().get(url + "/deliveries").then().statusCode(404);
-        given().delete(url).then().statusCode(404);
-        given().get("/api/v1/subscriptions").then().statusCode(200).body("id", not(hasItem(theirs.id().toString())));
-        assertThat(service.get("partner-demo", theirs.id()).status()).isEqualTo("ACTIVE");
+        // the realm's two partners, each with its own real token
+        String first = Tokens.clientCredentials("partner-demo");
+        String second = Tokens.clientCredentials("partner-demo-2");
+        String theirs = given().auth().oauth2(first).contentType("application/json")
+                .body(Map.of("callbackUrl", receiver() + "/hooks/ok-" + UUID.randomUUID(), "eventTypes",
+                        List.of(CASE_STATUS))).post("/api/v1/subscriptions").then().statusCode(201)
+                .extract().path("id");
+        String url = "/api/v1/subscriptions/" + theirs;
+        given().auth().oauth2(second).get(url).then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(second).post(url + "/pause").then().statusCode(404);
+        given().auth().oauth2(second).get(url + "/deliveries").then().statusCode(404);
+        given().auth().oauth2(second).delete(url).then().statusCode(404);
+        given().auth().oauth2(second).get("/api/v1/subscriptions").then().statusCode(200)
+                .body("id", not(hasItem(theirs)));
+        given().auth().oauth2(first).get(url).then().statusCode(200).body("status", equalTo("ACTIVE"));
+        given().auth().oauth2(first).get("/api/v1/subscriptions").then().statusCode(200).body("id", hasItem(theirs));
     }
 
     @Test

@@ -25,7 +25,7 @@ import vn.inspectorate.platform.time.VietnamTime;
 @Tag(name = "Declaration publication", description = "Publication at the workplace and the redacted public view.")
 public class PublicationResource {
 
-    /** Body of a publication: the day it is posted (today when absent). */
+    /** Body of a publication: the day it is posted (today when absent); the body itself is required. */
     @Schema(name = "DeclarationPublish")
     public record Publish(@PastOrPresent LocalDate publishedOn) {
     }
@@ -40,14 +40,15 @@ public class PublicationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ASSET_CONTROLLER)
     @Operation(operationId = "publishDeclaration", summary = "Publish a filed declaration for the dated period",
-            description = "Posted today when the body or its date is absent.")
+            description = "Posted today when `publishedOn` is absent; the body is a JSON object, `{}` at least.")
     @APIResponse(responseCode = "200", description = "Published; the period it is visible.",
             content = @Content(schema = @Schema(implementation = PublicationService.Publication.class)))
     @APIResponse(responseCode = "404", description = "No such declaration under the caller's control.")
     @APIResponse(responseCode = "409", description = "The declaration is a draft.")
     @APIResponse(responseCode = "422", description = "Published before it was declared.")
-    public PublicationService.Publication publish(@PathParam("id") UUID id, @jakarta.validation.Valid Publish body) {
-        LocalDate on = body == null || body.publishedOn() == null ? VietnamTime.today() : body.publishedOn();
+    public PublicationService.Publication publish(@PathParam("id") UUID id, @jakarta.validation.Valid
+            @jakarta.validation.constraints.NotNull Publish body) {
+        LocalDate on = body.publishedOn() == null ? VietnamTime.today() : body.publishedOn();
         return publications.publish(id, on);
     }
 }

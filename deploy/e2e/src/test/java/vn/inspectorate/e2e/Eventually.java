@@ -17,11 +17,16 @@ public final class Eventually {
      * with the last answer.
      */
     public static <T> T poll(String what, Duration deadline, Supplier<T> call, Predicate<T> done) {
+        return poll(what, deadline, Duration.ofMillis(POLL_MS), call, done);
+    }
+
+    /** As {@link #poll(String, Duration, Supplier, Predicate)}, asking every {@code interval}. */
+    public static <T> T poll(String what, Duration deadline, Duration interval, Supplier<T> call, Predicate<T> done) {
         long end = System.nanoTime() + deadline.toNanos();
         T last = call.get();
         while (!done.test(last) && System.nanoTime() < end) {
             try {
-                Thread.sleep(POLL_MS);
+                Thread.sleep(interval.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new AssertionError("interrupted while waiting until " + what, e);

@@ -147,6 +147,45 @@ class ProblemResponsesTest {
     }
 
     @Test
+    void bodyThatIsNotUtf8Is400AndNotReadWithReplacementCharacters() {
+        byte[] valid = VALID.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] broken = VALID.replace("\"name\":\"a\"", "\"name\":\"a?\"").getBytes(
+                java.nio.charset.StandardCharsets.UTF_8);
+        broken[VALID.indexOf("a\"") + 1] = (byte) 0xC3; // a lead byte with no continuation: never UTF-8
+        problem(given().contentType(ContentType.JSON).body(broken).when().post("/probe").then(), 400)
+                .body("type", equalTo("https://inspectorate.gov.vn/problems/malformed-body"))
+                .body("detail", containsString("UTF-8"));
+        byte[] overlong = VALID.replace("\"name\":\"a\"", "\"name\":\"a??\"").getBytes(
+                java.nio.charset.StandardCharsets.UTF_8);
+        int at = VALID.indexOf("a\"") + 1;
+        overlong[at] = (byte) 0xC0; // an overlong slash: decodes to '/' in lax readers
+        overlong[at + 1] = (byte) 0xAF;
+        problem(given().contentType(ContentType.JSON).body(overlong).when().post("/probe").then(), 400)
+                .body("detail", containsString("UTF-8"));
+        given().contentType(ContentType.JSON).body(valid).when().post("/probe").then().statusCode(200);
+    }
+
+    @Test
+    void aByteOrderMarkIsAllowedAndVietnameseTextReadsWhole() {
+        byte[] text = VALID.replace("\"name\":\"a\"", "\"name\":\"Thanh tra tỉnh Ninh Bình\"")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] withBom = new byte[text.length + 3];
+        withBom[0] = (byte) 0xEF;
+        withBom[1] = (byte) 0xBB;
+        withBom[2] = (byte) 0xBF;
+        System.arraycopy(text, 0, withBom, 3, text.length);
+        given().contentType(ContentType.JSON).body(withBom).when().post("/probe").then().statusCode(200)
+                .body("name", equalTo("Thanh tra tỉnh Ninh Bình"));
+    }
+
+    @Test
+    void aScalarOrNullWhereAnObjectIsDueIs400() {
+        for (String body : new String[] {"42", "\"text\"", "null", "true", "[]", "  "}) {
+            problem(post(body), 400).body("type", equalTo("https://inspectorate.gov.vn/problems/malformed-body"));
+        }
+    }
+
+    @Test
     void wrongContentTypeIs415() {
         problem(given().contentType(ContentType.TEXT).body("hello").when().post("/probe").then(), 415);
     }

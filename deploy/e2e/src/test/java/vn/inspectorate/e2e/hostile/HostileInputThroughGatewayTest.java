@@ -32,7 +32,9 @@ import vn.inspectorate.e2e.RunningPlatform;
 /**
  * Malformed and hostile requests to every write operation the services publish in their OpenAPI documents, through
  * the gateway with real tokens of the operation's role. Nothing may answer 5xx, every 4xx must be an RFC 9457 problem,
- * and the main tables must grow by exactly the records the 2xx answers created (seed records included).
+ * a request that can never be valid (malformed JSON, invalid UTF-8, a body of another media type, a scalar body, a path
+ * id that is no id or names nothing) must be refused, and the main tables must grow by exactly the records the 2xx
+ * answers created (seed records included).
  *
  * <p>Values come from jqwik arbitraries, sampled with one source of randomness per request, seeded from the run's seed
  * and the request's number: {@code -Dhostile.seed=S -Dhostile.only=N} sends request N of run S again. This is a plain
@@ -76,7 +78,7 @@ class HostileInputThroughGatewayTest {
 
         Map<String, LongAdder> perOperation = new ConcurrentHashMap<>();
         Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
-        Map<String, LongAdder> perMutation = new ConcurrentHashMap<>();
+        Map<String, MutationCounts> perMutation = new ConcurrentHashMap<>();
         ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
         LongAdder problemsValid = new LongAdder();
         LongAdder serverErrors = new LongAdder();
@@ -95,7 +97,8 @@ class HostileInputThroughGatewayTest {
                             ids);
                     Answer answer = send(request);
                     perOperation.computeIfAbsent(request.operation(), k -> new LongAdder()).increment();
-                    perMutation.computeIfAbsent(request.mutation(), k -> new LongAdder()).increment();
+                    perMutation.computeIfAbsent(request.mutation(), k -> new MutationCounts()).count(request,
+                            answer.status);
                     statuses.computeIfAbsent(answer.status, k -> new LongAdder()).increment();
                     if (answer.status >= 500) {
                         serverErrors.increment();
@@ -118,6 +121,13 @@ class HostileInputThroughGatewayTest {
                                     + request.describe() + "\n  answer: " + answer.preview());
                         }
                     } else {
+                        if (request.neverValid()) {
+                            failureKinds.computeIfAbsent("accepted though never valid " + answer.status + " ["
+                                    + request.mutation() + "] " + request.operation(), k -> new LongAdder()).increment();
+                            failures.add("accepted though never valid: " + answer.status + " for " + request.describe()
+                                    + "\n  answer: " + answer.preview());
+                        }
+                        // counted even when wrongly accepted, so that the record counts stay comparable
                         ledger.record(request.operation(), request.path(), answer.status, answer.body, request.body());
                     }
                 } catch (Exception | AssertionError e) {
@@ -153,8 +163,10 @@ class HostileInputThroughGatewayTest {
                 .append(" requests to ").append(operations.size()).append(" write operations in ").append(elapsedMs)
                 .append(" ms with ").append(THREADS).append(" threads\n[hostile] requests per operation:\n");
         new TreeMap<>(perOperation).forEach((op, n) -> report.append(String.format("  %6d  %s%n", n.sum(), op)));
-        report.append("[hostile] requests per mutation: ");
-        new TreeMap<>(perMutation).forEach((m, n) -> report.append(m).append('=').append(n.sum()).append(' '));
+        report.append("[hostile] per mutation: sent, answered 2xx, 4xx; of those never valid: sent, refused\n");
+        new TreeMap<>(perMutation).forEach((m, n) -> report.append(String.format(
+                "  %-20s %6d sent %6d 2xx %6d 4xx   never valid: %6d sent %6d refused%n", m, n.sent.sum(),
+                n.accepted.sum(), n.refused.sum(), n.neverValid.sum(), n.neverValidRefused.sum())));
         report.append("\n[hostile] status histogram: ");
         new TreeMap<>(statuses).forEach((s, n) -> report.append(s).append('=').append(n.sum()).append(' '));
         report.append("\n[hostile] 2xx by operation: ");
@@ -175,9 +187,17 @@ class HostileInputThroughGatewayTest {
         new TreeMap<>(failureKinds).forEach((kind, n) -> System.out.println("[hostile] failures " + n.sum() + " x "
                 + kind));
 
-        assertThat(failures.size()).as("5xx, invalid problems and client-side failures (first: %s)",
+        assertThat(failures.size()).as("5xx, invalid problems, never-valid requests accepted and client-side "
+                + "failures (first: %s)",
                 failures.isEmpty() ? "none" : failures.peek()).isZero();
         assertThat(total).isEqualTo(last - first);
+        if (ONLY == null) {
+            for (Mutations m : List.of(Mutations.MALFORMED_JSON, Mutations.INVALID_UTF8, Mutations.WRONG_CONTENT_TYPE,
+                    Mutations.EMPTY_OR_SCALAR_BODY, Mutations.BAD_PATH_ID, Mutations.UNKNOWN_PATH_ID)) {
+                MutationCounts n = perMutation.get(m.name());
+                assertThat(n == null ? 0 : n.neverValid.sum()).as("never-valid requests of %s sent", m).isPositive();
+            }
+        }
         assertThat(tooLarge.statusCode()).as("an 11 MB body").isEqualTo(413);
         assertThat(ProblemDocuments.violation(413, tooLarge.headers().firstValue("Content-Type").orElse(null),
                 tooLarge.body())).isNull();
@@ -209,7 +229,31 @@ class HostileInputThroughGatewayTest {
             path = path.replace("{" + p.getKey() + "}", encodeSegment(p.getValue()));
         }
         return new HostileRequest(seed, op.key(), mutation.name(), SeedRecords.role(op.key()), op.method(), path,
-                sent.contentType(), sent.body());
+                sent.contentType(), sent.body(), mutation.neverValid(op, valid, sent));
+    }
+
+    /** The answers to one mutation; a request that can never be valid is refused when it gets a 4xx. */
+    static final class MutationCounts {
+        final LongAdder sent = new LongAdder();
+        final LongAdder accepted = new LongAdder();
+        final LongAdder refused = new LongAdder();
+        final LongAdder neverValid = new LongAdder();
+        final LongAdder neverValidRefused = new LongAdder();
+
+        void count(HostileRequest request, int status) {
+            sent.increment();
+            if (status >= 200 && status < 300) {
+                accepted.increment();
+            } else if (status >= 400 && status < 500) {
+                refused.increment();
+            }
+            if (request.neverValid()) {
+                neverValid.increment();
+                if (status >= 400 && status < 500) {
+                    neverValidRefused.increment();
+                }
+            }
+        }
     }
 
     record Answer(int status, String contentType, byte[] body) {
@@ -415,7 +459,7 @@ class HostileInputThroughGatewayTest {
         try {
             HostileRequest request = new HostileRequest(0, method + " " + path, "SETUP", role, method, path,
                     body == null ? null : "application/json", body == null ? null
-                            : WriteOperations.JSON.writeValueAsBytes(body));
+                            : WriteOperations.JSON.writeValueAsBytes(body), false);
             Answer answer = send(request);
             assertThat(expectedStatuses).as("%s %s: %d %s", method, path, answer.status, answer.preview())
                     .contains(answer.status);

@@ -1,12 +1,16 @@
 package vn.inspectorate.e2e.hostile;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,6 +33,9 @@ enum Mutations {
     BAD_PATH_ID, UNKNOWN_PATH_ID;
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** Reads one JSON text as RFC 8259 has it: nothing may follow the value. */
+    private static final ObjectMapper STRICT = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final String PLACEHOLDER = "HOSTILE_PLACEHOLDER_7f3a";
     static final int HUGE_STRING_CHARS = 1 << 20;
     static final int HUGE_ARRAY_ITEMS = 100_000;
@@ -300,6 +307,10 @@ enum Mutations {
                     case 5 -> text.replaceFirst(":", "=");
                     default -> text.replaceFirst("\\{", "{,");
                 };
+                if (isJson(broken.getBytes(StandardCharsets.UTF_8))) {
+                    // a body without the character the variant breaks (no quote, no colon): cut it instead
+                    broken = text.substring(0, text.length() - 1);
+                }
                 return raw(contentType, broken);
             }
             case INJECTION: {
@@ -327,6 +338,51 @@ enum Mutations {
     }
 
     record Sent(String contentType, byte[] body, Map<String, String> pathValues) {
+    }
+
+    /**
+     * Whether no service may ever accept this request, whatever the records and the rules: a body that is not JSON
+     * (malformed, or not UTF-8), a body declared as another media type, a scalar or an empty body where the operation
+     * takes an object, or a path id that is not an id or names nothing. Mutations whose values a service may rightly
+     * accept (an extra text, a boundary number, parameters of {@code application/json}, a media range, an empty object)
+     * are not counted here: their 2xx answers go to the creation ledger.
+     */
+    boolean neverValid(WriteOperations.Operation op, JsonNode validBody, Sent sent) {
+        return switch (this) {
+            case BAD_PATH_ID, UNKNOWN_PATH_ID -> !op.pathParams().isEmpty();
+            case MALFORMED_JSON, INVALID_UTF8 -> op.hasBody();
+            case WRONG_CONTENT_TYPE -> op.hasBody() && !sent.contentType().isEmpty()
+                    && !isJsonMediaType(sent.contentType()) && !sent.contentType().contains("*");
+            case EMPTY_OR_SCALAR_BODY -> op.hasBody() && validBody instanceof ObjectNode && !isJsonObject(sent.body());
+            default -> false;
+        };
+    }
+
+    /** {@code application/json}, with or without parameters. */
+    private static boolean isJsonMediaType(String contentType) {
+        String type = contentType.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
+        return type.equals("application/json");
+    }
+
+    /** One JSON text in UTF-8 (a byte order mark allowed, RFC 8259 §8.1), nothing after it. */
+    static boolean isJson(byte[] body) {
+        if (body == null) {
+            return false;
+        }
+        try {
+            StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(body));
+            return !STRICT.readTree(body).isMissingNode();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static boolean isJsonObject(byte[] body) {
+        try {
+            return isJson(body) && STRICT.readTree(body).isObject();
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static Sent raw(String contentType, String text) {
