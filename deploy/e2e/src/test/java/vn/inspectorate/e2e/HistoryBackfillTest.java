@@ -21,9 +21,11 @@ import vn.inspectorate.contracts.EventTypes;
 /**
  * Seed 001: a province moves its first quarter of 2024 onto the platform. Its inspectorate reported 17 administrative
  * and 36 specialized inspections, 9 conclusions covering 12 units, 576 million VND of violations, more than 500 million
- * VND recommended for recovery, 8 organisations and 9 individuals held responsible. The whole quarter, each inspection
- * with its lifecycle, loads through the gateway in at most 3 bulk calls; the report for that province and quarter then
- * shows exactly those figures, and no overdue follow-up, overrun flag or partner webhook comes of the history.
+ * VND recommended for recovery, 8 organisations and 9 individuals held responsible; the 17 administrative inspections
+ * were those of its approved 2024 plan. The plan and the whole quarter, each inspection with its lifecycle, load through
+ * the gateway in at most 3 calls (the plan, then the inspections in two batches, the planned ones naming their plan
+ * items); the report for that province and quarter then shows exactly those figures, 17 planned and 36 ad hoc, and no
+ * overdue follow-up, overrun flag or partner webhook comes of the history.
  */
 class HistoryBackfillTest {
 
@@ -32,6 +34,8 @@ class HistoryBackfillTest {
     private static final String BODY = "TTT-NB";
     private static final String QUARTER = "2024-Q1";
     private static final int MAX_CALLS = 3;
+    private static final int PLAN_YEAR = 2024;
+    private static final String APPROVED_ON = "2023-12-15";
     private static final List<Long> VIOLATIONS = List.of(120_000_000L, 95_500_000L, 80_250_000L, 70_000_000L,
             60_000_000L, 50_000_000L, 45_250_000L, 30_000_000L, 25_000_000L);
     private static final List<Long> RECOVERIES = List.of(110_000_000L, 90_000_000L, 75_000_000L, 65_000_000L,
@@ -61,12 +65,28 @@ class HistoryBackfillTest {
                             List.of(EventTypes.PUBLIC_INSPECTION_CONCLUDED), "provinces", List.of(PROVINCE)))
                     .post(gateway + "/api/v1/subscriptions").then().statusCode(201);
 
-            List<Map<String, Object>> quarter = quarter(suffix);
             int calls = 0;
+            long start = System.nanoTime();
+            // call 1: the province's approved 2024 plan, its 17 planned items the quarter's administrative inspections
+            Map<String, Object> planRequest = plan(suffix);
+            JsonPath plan = given().auth().oauth2(ninhBinh).contentType(ContentType.JSON)
+                    .header("Idempotency-Key", "history-plan-" + suffix).body(planRequest)
+                    .post(gateway + "/api/v1/inspection-plans").then().statusCode(201).extract().jsonPath();
+            calls++;
+            assertThat(plan.getString("status")).isEqualTo("APPROVED");
+            assertThat(plan.getBoolean("backfilled")).isTrue();
+            assertThat(plan.getString("approvedOn")).isEqualTo(APPROVED_ON);
+            List<String> plannedIds = plan.getList("inspections.id", String.class);
+            assertThat(plannedIds).hasSize(17);
+            Map<String, String> plannedByEntity = new HashMap<>();
+            for (int i = 0; i < plannedIds.size(); i++) {
+                plannedByEntity.put(plan.getString("inspections[" + i + "].entityCode"), plannedIds.get(i));
+            }
+
+            // calls 2 and 3: the administrative inspections naming their planned items, then the specialized, ad hoc
+            List<Map<String, Object>> quarter = quarter(suffix, plannedByEntity);
             int items = 0;
             List<String> loaded = new ArrayList<>();
-            long start = System.nanoTime();
-            // the quarter in two calls: the administrative inspections with their lifecycle, then the specialized
             for (List<Map<String, Object>> part : List.of(quarter.subList(0, 17), quarter.subList(17, 53))) {
                 JsonPath answer = given().auth().oauth2(ninhBinh).contentType(ContentType.JSON)
                         .header("Idempotency-Key", "history-" + suffix + "-" + calls)
@@ -78,30 +98,41 @@ class HistoryBackfillTest {
                 loaded.addAll(answer.getList("results.inspectionId", String.class));
             }
             long loadMs = (System.nanoTime() - start) / 1_000_000;
-            System.out.printf("[e2e] back-fill of %s %s: %d calls, %d inspection records (9 concluded, recoveries, "
-                    + "closures) in %d ms%n", PROVINCE, QUARTER, calls, items, loadMs);
+            assertThat(calls).isLessThanOrEqualTo(MAX_CALLS);
+            System.out.printf("[e2e] back-fill of %s %s: %d calls, the %d plan with %d planned items and %d inspection "
+                    + "records (9 concluded, recoveries, closures) in %d ms%n", PROVINCE, QUARTER, calls, PLAN_YEAR,
+                    plannedIds.size(), items, loadMs);
 
-            // the same quarter again (a client that lost the answers) creates nothing: one call, every item EXISTING
+            // the same plan and quarter again (a client that lost the answers) create nothing: the plan answered as
+            // it is, every item EXISTING; these checks are no part of the load
+            given().auth().oauth2(ninhBinh).contentType(ContentType.JSON).body(planRequest)
+                    .post(gateway + "/api/v1/inspection-plans").then().statusCode(200)
+                    .body("id", equalTo(plan.getString("id")));
             given().auth().oauth2(ninhBinh).contentType(ContentType.JSON)
                     .body(Map.of("backfilled", true, "inspections", quarter.subList(0, 17)))
                     .post(gateway + "/api/v1/inspections/batch").then().statusCode(200)
                     .body("existing", equalTo(17)).body("created", equalTo(0));
-            calls++;
-            assertThat(calls).isLessThanOrEqualTo(MAX_CALLS);
+            // each planned item is now opened by its inspection
+            given().auth().oauth2(ninhBinh).get(gateway + "/api/v1/inspection-plans/" + plan.getString("id")).then()
+                    .statusCode(200).body("inspections.findAll { it.status == 'OPENED' }.size()", equalTo(17));
 
             Map<String, Long> figures = Eventually.poll("the quarter counted by reporting", Duration.ofSeconds(90),
                     () -> ReportFigures.summary(analyst, scope),
                     f -> f != null && f.getOrDefault("inspections.opened", 0L) == 53
+                            && f.getOrDefault("inspections.planned", 0L) == 17
                             && f.getOrDefault("inspections.conclusions", 0L) == 9
                             && f.getOrDefault("inspections.recovered_vnd", 0L) > 0);
-            System.out.printf("[e2e] report %s %s %s: administrative=%d specialized=%d conclusions=%d units=%d "
-                    + "violations=%d VND recovery recommended=%d VND organisations=%d individuals=%d recovered=%d VND%n",
-                    PROVINCE, BODY, QUARTER, figures.get("inspections.administrative"),
+            System.out.printf("[e2e] report %s %s %s: planned=%d ad hoc=%d administrative=%d specialized=%d "
+                    + "conclusions=%d units=%d violations=%d VND recovery recommended=%d VND organisations=%d "
+                    + "individuals=%d recovered=%d VND%n", PROVINCE, BODY, QUARTER, figures.get("inspections.planned"),
+                    figures.get("inspections.ad_hoc"), figures.get("inspections.administrative"),
                     figures.get("inspections.specialized"), figures.get("inspections.conclusions"),
                     figures.get("inspections.units_covered"), figures.get("inspections.violations_vnd"),
                     figures.get("inspections.recovery_recommended_vnd"),
                     figures.get("inspections.responsible_organisations"),
                     figures.get("inspections.responsible_individuals"), figures.get("inspections.recovered_vnd"));
+            assertThat(figures.get("inspections.planned")).isEqualTo(17);
+            assertThat(figures.get("inspections.ad_hoc")).isEqualTo(36);
             assertThat(figures.get("inspections.administrative")).isEqualTo(17);
             assertThat(figures.get("inspections.specialized")).isEqualTo(36);
             assertThat(figures.get("inspections.conclusions")).isEqualTo(9);
@@ -137,13 +168,34 @@ class HistoryBackfillTest {
         }
     }
 
-    /** 17 administrative inspections (the first 9 concluded and closed) and 36 specialized, all of Q1 2024. */
-    private static List<Map<String, Object>> quarter(String suffix) {
+    /** The 2024 plan as approved in December 2023: one planned item per administrative inspection of the quarter. */
+    private static Map<String, Object> plan(String suffix) {
+        List<Map<String, Object>> planned = new ArrayList<>();
+        for (int i = 1; i <= 17; i++) {
+            planned.add(Map.of("entity", entity(administrativeEntity(suffix, i), "PUBLIC_BODY"),
+                    "subject", "PUBLIC_DUTIES", "type", "ADMINISTRATIVE",
+                    "plannedStart", "2024-01-%02d".formatted(2 + i), "durationDays", 45));
+        }
+        return Map.of("bodyCode", BODY, "year", PLAN_YEAR, "backfilled", true, "approvedOn", APPROVED_ON,
+                "inspections", planned);
+    }
+
+    private static String administrativeEntity(String suffix, int i) {
+        return "NB-PB-" + suffix + "-" + i;
+    }
+
+    /**
+     * 17 administrative inspections (the first 9 concluded and closed), each opened from its planned item, and 36
+     * specialized ones, ad hoc, all of Q1 2024.
+     */
+    private static List<Map<String, Object>> quarter(String suffix, Map<String, String> plannedByEntity) {
         List<Map<String, Object>> items = new ArrayList<>();
         for (int i = 1; i <= 17; i++) {
             Map<String, Object> item = new LinkedHashMap<>();
-            item.put("opening", opening("QD-ADM-" + suffix + "-" + i, "2024-01-%02d".formatted(2 + i),
-                    "ADMINISTRATIVE", "PUBLIC_DUTIES", entity("NB-PB-" + suffix + "-" + i, "PUBLIC_BODY")));
+            Map<String, Object> opening = opening("QD-ADM-" + suffix + "-" + i, "2024-01-%02d".formatted(2 + i),
+                    "ADMINISTRATIVE", "PUBLIC_DUTIES", entity(administrativeEntity(suffix, i), "PUBLIC_BODY"));
+            opening.put("plannedInspectionId", plannedByEntity.get(administrativeEntity(suffix, i)));
+            item.put("opening", opening);
             if (i <= 9) {
                 int c = i - 1;
                 item.put("start", Map.of("startedOn", "2024-01-22"));

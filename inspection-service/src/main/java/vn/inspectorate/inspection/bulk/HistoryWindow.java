@@ -11,15 +11,26 @@ import vn.inspectorate.platform.time.VietnamTime;
 
 /**
  * Which dates may be loaded as history: every date of a back-filled record's lifecycle lies before today in Vietnam
- * time. Today and later are live: they are written through the single calls as they happen, with the live rules.
+ * time (a back-filled plan: its year before this year, its approval before today). Today and later are live: they are written through the single calls as they happen, with the live rules.
  */
-final class HistoryWindow {
+public final class HistoryWindow {
 
     private HistoryWindow() {
     }
 
-    static LocalDate today() {
+    public static LocalDate today() {
         return VietnamTime.today();
+    }
+
+    /**
+     * 422 {@code backfill-date} naming {@code errors}, the fields whose dates may not be loaded as history; nothing
+     * when there are none. Other history loads (plans) answer with the same problem as the records.
+     */
+    public static void require(List<Problem.FieldError> errors) {
+        if (!errors.isEmpty()) {
+            throw ProblemException.unprocessable("backfill-date", "History is what happened before today (" + today()
+                    + ", Vietnam time); today's and later steps are written live as they happen.", errors);
+        }
     }
 
     /** 422 {@code backfill-date} naming every date of {@code item} that is not in the past. */
@@ -32,10 +43,7 @@ final class HistoryWindow {
                         + " to be loaded as history"));
             }
         }
-        if (!errors.isEmpty()) {
-            throw ProblemException.unprocessable("backfill-date", "History is what happened before today (" + today
-                    + ", Vietnam time); today's and later steps are written live as they happen.", errors);
-        }
+        require(errors);
     }
 
     private static List<DatedField> dates(InspectionRecord item) {

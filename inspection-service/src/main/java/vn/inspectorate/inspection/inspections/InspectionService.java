@@ -111,7 +111,7 @@ public class InspectionService {
 
         PlannedInspection planned = null;
         if (request.plannedInspectionId() != null) {
-            planned = plannedItem(request, body, entity);
+            planned = plannedItem(request, body, entity, backfilled);
         }
         Inspection original = null;
         if (request.reInspectionOf() != null) {
@@ -216,7 +216,12 @@ public class InspectionService {
         return new Written<>(false, existing);
     }
 
-    private PlannedInspection plannedItem(OpenInspection request, InspectionBody body, InspectedEntity entity) {
+    /**
+     * The plan item a planned inspection is opened from. A record loaded as history may open an item of any approved
+     * plan, a back-filled plan's included; its overlaps are not checked, as history is not.
+     */
+    private PlannedInspection plannedItem(OpenInspection request, InspectionBody body, InspectedEntity entity,
+            boolean backfilled) {
         PlannedInspection planned = PlannedInspection.findById(request.plannedInspectionId());
         InspectionPlan plan = planned == null ? null : InspectionPlan.findById(planned.planId);
         if (plan == null || !access.maySee(plan.provinceCode)) {
@@ -238,7 +243,7 @@ public class InspectionService {
             throw ProblemException.conflict("planned-inspection-" + planned.status.toLowerCase(), "The planned "
                     + "inspection is " + planned.status.toLowerCase() + ".", Map.of("currentStatus", planned.status));
         }
-        List<OverlapConflict> open = overlaps.unsettled(List.of(planned.id));
+        List<OverlapConflict> open = backfilled ? List.of() : overlaps.unsettled(List.of(planned.id));
         if (!open.isEmpty()) {
             throw ProblemException.conflict("overlap-unsettled", "The planned inspection has unsettled overlap "
                     + "conflicts.", Map.of("conflicts", open.stream().map(ConflictView::of).toList()));

@@ -25,4 +25,6 @@ public class InspectionPlan extends PanacheEntityBase {
     public OffsetDateTime submittedAt;
     public String approvedBy;
     public LocalDate approvedOn;
+    /** Loaded as history: approved as loaded, its event marked backfilled. */
+    public boolean backfilled;
 }

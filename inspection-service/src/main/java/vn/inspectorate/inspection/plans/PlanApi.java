@@ -22,8 +22,28 @@ public final class PlanApi {
     private PlanApi() {
     }
 
+    /** Items of a back-filled plan per call: as many as a batch of inspection records. */
+    public static final int MAX_BACKFILLED_ITEMS = 500;
+
+    /**
+     * A live plan: body and year, created as a draft. A back-filled plan ({@code backfilled: true}): a past year's
+     * plan as it was approved, with its approval date and its planned inspections.
+     */
     @Schema(name = "InspectionCreatePlan")
-    public record CreatePlan(@NotBlank @Size(max = 40) String bodyCode, @NotNull @Min(2000) @Max(2100) Integer year) {
+    public record CreatePlan(@NotBlank @Size(max = 40) String bodyCode, @NotNull @Min(2000) @Max(2100) Integer year,
+            @Schema(description = "Load a past year's approved plan as history (a back-fill); false or absent: a live "
+                    + "draft plan for this year or later.")
+            Boolean backfilled,
+            @Schema(description = "With backfilled only: the day the plan was approved, in the plan's year or the year "
+                    + "before, before today (Vietnam time).")
+            LocalDate approvedOn,
+            @Schema(description = "With backfilled only: the plan's planned inspections (1 to 500), each as an item "
+                    + "added by an amendment, starting in the plan's year.")
+            @Size(max = MAX_BACKFILLED_ITEMS) List<@NotNull @Valid AddPlannedInspection> inspections) {
+
+        boolean history() {
+            return Boolean.TRUE.equals(backfilled);
+        }
     }
 
     public record AddPlannedInspection(
@@ -58,6 +78,9 @@ public final class PlanApi {
             @Schema(nullable = true, description = "None for central and sector bodies.") String provinceCode, int year,
             PlanStatus status, long version, String createdBy, @Schema(nullable = true) OffsetDateTime submittedAt,
             @Schema(nullable = true) String approvedBy, @Schema(nullable = true) LocalDate approvedOn,
-            List<PlannedInspectionView> inspections, List<AmendmentView> amendments) {
+            List<PlannedInspectionView> inspections, List<AmendmentView> amendments,
+            @Schema(description = "Loaded as history (a back-filled plan): approved as loaded, its approval event "
+                    + "marked backfilled.")
+            boolean backfilled) {
     }
 }

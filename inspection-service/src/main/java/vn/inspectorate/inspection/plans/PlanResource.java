@@ -54,15 +54,44 @@ public class PlanResource {
 
     @POST
     @Transactional
+    @RolesAllowed({Roles.PROVINCIAL_SYSTEM, Roles.INSPECTOR, Roles.PLATFORM_ADMIN})
     @Operation(operationId = "createInspectionPlan", summary = "Create the plan of a body for a year",
-            description = "Body and year are the natural key: a repeat answers the existing plan.")
+            description = "A live plan: body and year, for this year or later, created as an empty draft (items are "
+                    + "added, the plan submitted and approved by the body's head). Body and year are the natural key: "
+                    + "a repeat answers the existing plan; with `Idempotency-Key` a retried call answers its first "
+                    + "result.\n\n"
+                    + "**History (`backfilled: true`).** Loads a past year's plan as it was approved, so that "
+                    + "inspections back-filled through `POST /api/v1/inspections/batch` can name their planned item "
+                    + "(`plannedInspectionId`) and count as planned. Who: a `provincial-system` for its province's "
+                    + "bodies, or `platform-admin` for any body; anyone else is 403. Which dates: `year` before this "
+                    + "year and `approvedOn` before today, both in Vietnam time, `approvedOn` in the plan's year or "
+                    + "the year before, else 422 `backfill-date`. The request carries `approvedOn` and `inspections` "
+                    + "(1 to 500), each item exactly as an item added by an amendment (the entity upserted, the body "
+                    + "and the entity's province in force on the planned start, the type in force then, the start in "
+                    + "the plan's year) and one per entity and subject. The plan is created APPROVED, approved by the "
+                    + "caller on `approvedOn`, with its items, all or nothing: one refused item writes nothing. It is "
+                    + "marked `backfilled`; its items are not checked for overlaps, its approval event carries "
+                    + "`backfilled: true` and no public event (hence no partner webhook) is sent for it. Correcting a "
+                    + "loaded plan: loading it again with other values (another approval date, other items, or a live "
+                    + "plan of the same body and year) is a `natural-key-conflict` and changes nothing; later changes "
+                    + "are amendments through `POST /api/v1/inspection-plans/{id}/amendments`, recorded with who and "
+                    + "when, and keep the plan's mark. A live create (without `backfilled`) keeps every live rule: a "
+                    + "past year is 422 `past-plan-year`.")
     @APIResponse(responseCode = "201", description = "Created.",
             headers = @Header(name = "Location", description = "The plan's address.",
                     schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
             content = @Content(schema = @Schema(implementation = PlanView.class)))
-    @APIResponse(responseCode = "200", description = "The body's plan for this year already exists: the original plan.",
+    @APIResponse(responseCode = "200", description = "The body's plan for this year already exists with the same "
+            + "values: the original plan.",
             content = @Content(schema = @Schema(implementation = PlanView.class)))
-    @APIResponse(responseCode = "422", description = "Unknown body or a past year.")
+    @APIResponse(responseCode = "400", description = "Malformed request, an approval date or items on a live plan, "
+            + "or a back-filled plan without them.")
+    @APIResponse(responseCode = "403", description = "The caller may not act for the body, or may not load history.")
+    @APIResponse(responseCode = "409", description = "The body's plan for this year exists with other values "
+            + "(natural-key-conflict).")
+    @APIResponse(responseCode = "422", description = "Unknown body, a past year (past-plan-year), a back-filled plan "
+            + "of this year or later or approved on a date out of range (backfill-date), an invalid item, or the "
+            + "Idempotency-Key used with another body.")
     public Response create(@Valid @NotNull PlanApi.CreatePlan request,
             @HeaderParam(IdempotencyKeys.HEADER) String key) {
         return idempotency.once(access.subject() + " POST /api/v1/inspection-plans", key, request, () -> {

@@ -14,6 +14,7 @@ import vn.inspectorate.contracts.Topics;
 import vn.inspectorate.contracts.inspections.InspectionPlanApproved;
 import vn.inspectorate.inspection.Written;
 import vn.inspectorate.inspection.access.InspectorateAccess;
+import vn.inspectorate.inspection.bulk.HistoryWindow;
 import vn.inspectorate.inspection.inspections.InspectionType;
 import vn.inspectorate.inspection.overlaps.ConflictView;
 import vn.inspectorate.inspection.overlaps.OverlapChecker;
@@ -56,9 +57,25 @@ public class PlanService {
 
     /**
      * Creates the plan of (body, year), or answers the existing one: the pair is the plan's natural key and the whole
-     * request, so a repeat always means the same plan.
+     * request, so a repeat always means the same plan. With {@code backfilled} the request is a past year's approved
+     * plan loaded as history (see {@link #createHistory}).
      */
     public Written<PlanView> create(PlanApi.CreatePlan request) {
+        if (request.history()) {
+            return createHistory(request);
+        }
+        List<Problem.FieldError> historyOnly = new ArrayList<>();
+        if (request.approvedOn() != null) {
+            historyOnly.add(new Problem.FieldError("approvedOn", "only with backfilled: true"));
+        }
+        if (request.inspections() != null) {
+            historyOnly.add(new Problem.FieldError("inspections", "only with backfilled: true"));
+        }
+        if (!historyOnly.isEmpty()) {
+            // a live plan starts as an empty draft: its items are added, submitted and approved one step at a time
+            throw ProblemException.invalid("A live plan is created as an empty draft; an approval date and planned "
+                    + "inspections come with a back-filled plan only.", historyOnly);
+        }
         InspectionBody body = reference.body(request.bodyCode(), "bodyCode");
         access.requireActFor(body);
         int thisYear = VietnamTime.today().getYear();
@@ -76,7 +93,119 @@ public class PlanService {
                 .setParameter(4, request.year()).setParameter(5, access.subject()).executeUpdate();
         InspectionPlan plan = InspectionPlan.<InspectionPlan>find("bodyCode = ?1 and planYear = ?2", body.code,
                 request.year()).singleResult();
+        if (inserted == 0) {
+            NaturalKeyMatch.compare().field("backfilled", false, plan.backfilled)
+                    .requireSame("A plan", "body and year", plan.id);
+        }
         return new Written<>(inserted == 1, view(plan));
+    }
+
+    /**
+     * Loads a past year's plan as history: created approved (by the caller, on the given day), marked backfilled, with
+     * its items, all in this transaction, so a refused item leaves nothing behind. Items are validated as items added by
+     * an amendment but not checked for overlaps, which guide plans still to run. Only its approval event is sent,
+     * marked backfilled; nothing public comes of it. A repeat answers the plan when it holds what the request says (its
+     * loaded items, not those added later by amendments), else a 409 naming what differs.
+     */
+    private Written<PlanView> createHistory(PlanApi.CreatePlan request) {
+        List<Problem.FieldError> missing = new ArrayList<>();
+        if (request.approvedOn() == null) {
+            missing.add(new Problem.FieldError("approvedOn", "is required with backfilled: true"));
+        }
+        if (request.inspections() == null || request.inspections().isEmpty()) {
+            missing.add(new Problem.FieldError("inspections", "a back-filled plan holds 1 to "
+                    + PlanApi.MAX_BACKFILLED_ITEMS + " planned inspections"));
+        }
+        if (!missing.isEmpty()) {
+            throw ProblemException.invalid("A back-filled plan is loaded as approved: with its approval date and its "
+                    + "planned inspections.", missing);
+        }
+        access.loadHistory();
+        InspectionBody body = reference.body(request.bodyCode(), "bodyCode");
+        access.requireActFor(body);
+        LocalDate today = HistoryWindow.today();
+        List<Problem.FieldError> dates = new ArrayList<>();
+        if (request.year() >= today.getYear()) {
+            dates.add(new Problem.FieldError("year", "must be before " + today.getYear() + " to be loaded as history"));
+        }
+        LocalDate approvedOn = request.approvedOn();
+        if (!approvedOn.isBefore(today)) {
+            dates.add(new Problem.FieldError("approvedOn", "must be before " + today + " to be loaded as history"));
+        } else if (approvedOn.getYear() != request.year() && approvedOn.getYear() != request.year() - 1) {
+            // plans are approved by the end of the year before, at the latest during their own year
+            dates.add(new Problem.FieldError("approvedOn", "must be in " + (request.year() - 1) + " or "
+                    + request.year()));
+        }
+        HistoryWindow.require(dates);
+        registers.requireBodyInForceIn(body, request.year(), "year", "bodyCode");
+        requireDistinctItems(request.inspections());
+
+        int inserted = em.createNativeQuery("""
+                insert into inspection_plan (id, body_code, province_code, plan_year, status, version, created_by,
+                                             created_at, approved_by, approved_on, backfilled)
+                values (?1, ?2, ?3, ?4, 'APPROVED', 1, ?5, now(), ?5, ?6, true)
+                on conflict (body_code, plan_year) do nothing""")
+                .setParameter(1, UUID.randomUUID()).setParameter(2, body.code).setParameter(3, body.provinceCode)
+                .setParameter(4, request.year()).setParameter(5, access.subject()).setParameter(6, approvedOn)
+                .executeUpdate();
+        InspectionPlan plan = InspectionPlan.<InspectionPlan>find("bodyCode = ?1 and planYear = ?2", body.code,
+                request.year()).singleResult();
+        if (inserted == 0) {
+            requireSameHistory(plan, request);
+            return new Written<>(false, view(plan));
+        }
+        for (int i = 0; i < request.inspections().size(); i++) {
+            insertItem(plan, request.inspections().get(i), null, "inspections[" + i + "].");
+        }
+        outbox.publish(Topics.INSPECTIONS, EventTypes.INSPECTION_PLAN_APPROVED, plan.id.toString(),
+                new InspectionPlanApproved(plan.id, plan.version, ReferenceData.now(), plan.provinceCode,
+                        plan.bodyCode, plan.planYear, request.inspections().size(), plan.approvedOn), true);
+        return new Written<>(true, view(plan));
+    }
+
+    /** (entity, subject) is an item's natural key: one request naming it twice would not load as it reads. */
+    private static void requireDistinctItems(List<AddPlannedInspection> items) {
+        Map<String, Integer> seen = new java.util.HashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            Integer first = seen.putIfAbsent(itemKey(items.get(i).entity().code(), items.get(i).subject()), i);
+            if (first != null) {
+                throw ProblemException.unprocessable("duplicate-planned-inspection", "A plan holds one inspection "
+                        + "per entity and subject.", List.of(new Problem.FieldError("inspections[" + i + "]",
+                        "repeats the entity and subject of inspections[" + first + "]")));
+            }
+        }
+    }
+
+    private static String itemKey(String entityCode, String subject) {
+        return entityCode + "\n" + subject;
+    }
+
+    /** A repeated back-fill: the stored plan must be the request's, else 409 naming the fields that differ. */
+    private void requireSameHistory(InspectionPlan plan, PlanApi.CreatePlan request) {
+        NaturalKeyMatch match = NaturalKeyMatch.compare()
+                .field("backfilled", true, plan.backfilled)
+                .field("approvedOn", request.approvedOn(), plan.approvedOn);
+        Map<String, PlannedInspection> loaded = new java.util.HashMap<>();
+        for (PlannedInspection item : PlannedInspection.<PlannedInspection>find(
+                "planId = ?1 and addedByAmendment is null", plan.id).list()) {
+            loaded.put(itemKey(item.entityCode, item.subject), item);
+        }
+        match.field("inspections", request.inspections().size(), loaded.size());
+        for (int i = 0; i < request.inspections().size(); i++) {
+            AddPlannedInspection requested = request.inspections().get(i);
+            String prefix = "inspections[" + i + "].";
+            PlannedInspection item = loaded.get(itemKey(requested.entity().code(), requested.subject()));
+            if (item == null) {
+                match.field(prefix + "entity.code", requested.entity().code(), null);
+                continue;
+            }
+            match.field(prefix + "type", requested.type(), item.inspectionType)
+                    .field(prefix + "plannedStart", requested.plannedStart(), item.plannedStart)
+                    .field(prefix + "durationDays", requested.durationDays(), item.durationDays)
+                    .field(prefix + "responsibleBodyCode", requested.responsibleBodyCode() == null ? plan.bodyCode
+                            : requested.responsibleBodyCode(), item.responsibleBodyCode);
+        }
+        match.requireSame("A plan", "body and year", plan.id);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -326,7 +455,8 @@ public class PlanService {
                 .list().stream().map(a -> new AmendmentView(a.number, a.reason, a.change, a.decidedBy, a.decidedAt))
                 .toList();
         return new PlanView(plan.id, plan.bodyCode, plan.provinceCode, plan.planYear, PlanStatus.valueOf(plan.status),
-                plan.version, plan.createdBy, plan.submittedAt, plan.approvedBy, plan.approvedOn, items, amendments);
+                plan.version, plan.createdBy, plan.submittedAt, plan.approvedBy, plan.approvedOn, items, amendments,
+                plan.backfilled);
     }
 
     static PlannedInspectionView itemView(PlannedInspection i, List<ConflictView> conflicts) {

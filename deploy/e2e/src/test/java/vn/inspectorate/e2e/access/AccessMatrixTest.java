@@ -420,6 +420,17 @@ class AccessMatrixTest {
         e.add(get("/api/v1/follow-ups/overdue?asOf={today}", false, inspectionList));
         e.add(post("/api/v1/inspection-plans", Map.of("bodyCode", "{body}", "year",
                 ProvinceRecords.today().getYear() + 1), true, inspectionCreate));
+        // a past year's plan loaded as history: a provincial system for its own province's bodies, or the platform
+        // admin; its approval date lies outside the plan's year and the year before, a 422 after the access checks, so
+        // no cell writes a plan
+        int pastYear = ProvinceRecords.today().getYear() - 2;
+        e.add(post("/api/v1/inspection-plans", Map.of("bodyCode", "{body}", "year", pastYear, "backfilled", true,
+                "approvedOn", (pastYear - 3) + "-12-20", "inspections", List.of(Map.of("entity",
+                        Map.of("code", "ENT-PLAN-{body}", "kind", "PUBLIC_BODY", "name", "Planned entity",
+                                "provinceCode", "{province}"), "subject", "LAND", "type", "ADMINISTRATIVE",
+                        "plannedStart", pastYear + "-03-01", "durationDays", 30))), true,
+                (p, t) -> p.is(PLATFORM_ADMIN) || (p.is(PROVINCIAL_SYSTEM) && t.equals(p.province))
+                        ? Outcome.UNPROCESSABLE : Outcome.FORBIDDEN));
         e.add(post("/api/v1/inspection-plans/{plan}/inspections", Map.of("entity", Map.of("code", "ENT-PLAN-{body}",
                 "kind", "PUBLIC_BODY", "name", "Planned entity", "provinceCode", "{province}"), "subject", "LAND",
                 "type", "INSPECTION", "plannedStart", (ProvinceRecords.today().getYear() + 1) + "-03-01",
