@@ -1,6 +1,9 @@
 package vn.inspectorate.complaints.rules;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /** The legal numbers a rule set carries; each is a row of {@code rule_value} per rule-set version. */
+@Schema(name = "CaseRule")
 public enum Rule {
     /** Days after learning of a decision within which a complaint may be filed. */
     COMPLAINT_FILING_LIMIT,

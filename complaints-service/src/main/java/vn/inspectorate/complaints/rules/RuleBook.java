@@ -2,6 +2,9 @@ package vn.inspectorate.complaints.rules;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.Collections;
@@ -19,12 +22,15 @@ import vn.inspectorate.complaints.reference.ReferenceSnapshot;
 public class RuleBook {
 
     private final EntityManager em;
+    private final TransactionSynchronizationRegistry transactions;
+    /** Sets by version: a set never changes once added, so an entry is never stale. */
     private final Map<String, RuleSet> byVersion = new ConcurrentHashMap<>();
     /** Versions by effective date. */
     private final ReferenceSnapshot<NavigableMap<LocalDate, String>> versions;
 
-    RuleBook(EntityManager em, ReferenceDataConfig config) {
+    RuleBook(EntityManager em, TransactionSynchronizationRegistry transactions, ReferenceDataConfig config) {
         this.em = em;
+        this.transactions = transactions;
         this.versions = new ReferenceSnapshot<>(config.maxAge(), this::loadVersions);
     }
 
@@ -35,6 +41,31 @@ public class RuleBook {
             throw new IllegalStateException("no rule set in force on " + date);
         }
         return version(inForce.getValue());
+    }
+
+    /** The versions by effective date, oldest first, as this instance currently sees them. */
+    public NavigableMap<LocalDate, String> versions() {
+        return versions.get();
+    }
+
+    /**
+     * Reads the versions again once the caller's transaction commits (a set added here): the next case filed in this
+     * instance is judged by it at once, never by a set that was rolled back. Other instances see it within the
+     * reference data's maximum age.
+     */
+    public void reloadAfterCommit() {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    versions.invalidate();
+                }
+            }
+        });
     }
 
     @SuppressWarnings("unchecked")

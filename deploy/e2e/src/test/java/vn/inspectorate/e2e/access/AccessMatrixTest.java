@@ -100,6 +100,7 @@ class AccessMatrixTest {
         route("/api/v1/cases", caseRoles);
         route("/api/v1/watchlist", EnumSet.of(INSPECTOR, CENTRAL_ANALYST, PLATFORM_ADMIN));
         route("/api/v1/administrative-units", EnumSet.allOf(Role.class));
+        route("/api/v1/case-rule-sets", caseRoles);
         for (String prefix : List.of("/api/v1/inspections", "/api/v1/inspection-plans", "/api/v1/inspection-bodies",
                 "/api/v1/duration-rules", "/api/v1/overlaps", "/api/v1/follow-ups")) {
             route(prefix, caseRoles);
@@ -371,6 +372,14 @@ class AccessMatrixTest {
         e.add(get("/api/v1/watchlist/without-progress?month=" + ProvinceRecords.today().toString().substring(0, 7),
                 false, (p, t) -> p.is(CENTRAL_ANALYST, PLATFORM_ADMIN) || (p.is(INSPECTOR) && p.province != null)
                         ? Outcome.OK : Outcome.FORBIDDEN));
+        // the rule sets of the case clocks: the case roles read, a platform admin adds; the write carries no values,
+        // so the admin's answer is the 400 its operation documents and no set is added under the other cells' feet
+        Rule ruleSetRead = only(Outcome.OK, PROVINCIAL_SYSTEM, INSPECTOR, CENTRAL_ANALYST, PLATFORM_ADMIN);
+        e.add(get("/api/v1/case-rule-sets", false, ruleSetRead));
+        e.add(get("/api/v1/case-rule-sets/{none}", false, only(Outcome.NOT_FOUND, PROVINCIAL_SYSTEM, INSPECTOR,
+                CENTRAL_ANALYST, PLATFORM_ADMIN)));
+        e.add(post("/api/v1/case-rule-sets", Map.of("version", "matrix"), false, only(Outcome.INVALID,
+                PLATFORM_ADMIN)));
         e.add(post("/api/v1/cases", ProvinceRecords.complaint("{province}", "{body}", "matrix-{province}"), true,
                 (p, t) -> !p.is(PROVINCIAL_SYSTEM) ? Outcome.FORBIDDEN
                         : t.equals(p.province) ? Outcome.ANSWERED : Outcome.FORBIDDEN));

@@ -117,6 +117,8 @@ final class SeedRecords {
             o.put("maxExtensions", 1);
             return o;
         });
+        // a rule set of the case clocks from 2090 on, far from any case the other suites file
+        b.put("POST /api/v1/case-rule-sets", n -> caseRuleSet(n));
         b.put("PUT /api/v1/reference/calendar/{year}", n -> {
             ObjectNode o = obj("source", "Hostile input suite", "reason", "Hostile input suite");
             o.putArray("daysOff").add(obj("day", "2099-01-01", "occasion", "New Year"));
@@ -210,6 +212,38 @@ final class SeedRecords {
         return o;
     }
 
+    /** Every rule of the case clocks once, with the numbers the service was seeded with. */
+    static ObjectNode caseRuleSet(long n) {
+        ObjectNode o = obj("version", PREFIX + "-" + n, "effectiveFrom", LocalDate.of(2090, 1, 1)
+                .plusDays(Math.floorMod(n, 3000)).toString(), "legalBasis", "Hostile input suite", "reason",
+                "Hostile input suite");
+        o.put("pausedTimeCounts", false);
+        ArrayNode values = o.putArray("values");
+        caseRule(values, "COMPLAINT_FILING_LIMIT", "CALENDAR_DAYS", 90);
+        caseRule(values, "COMPLAINT_ACCEPTANCE", "CALENDAR_DAYS", 10);
+        caseRule(values, "COMPLAINT_FIRST_RESOLUTION", "CALENDAR_DAYS", 30).put("complex", 45).put("remote", 45)
+                .put("remoteComplex", 60);
+        caseRule(values, "SECOND_COMPLAINT_WINDOW", "CALENDAR_DAYS", 30).put("remote", 45);
+        caseRule(values, "COMPLAINT_SECOND_RESOLUTION", "CALENDAR_DAYS", 45).put("complex", 60).put("remote", 60)
+                .put("remoteComplex", 70);
+        caseRule(values, "DENUNCIATION_NOTIFY", "WORKING_DAYS", 5);
+        caseRule(values, "DENUNCIATION_RESOLUTION", "CALENDAR_DAYS", 30);
+        caseRule(values, "DENUNCIATION_EXTENSION", "CALENDAR_DAYS", 30);
+        caseRule(values, "DENUNCIATION_MAX_EXTENSIONS", "COUNT", 2);
+        caseRule(values, "MASS_CASE_MIN_COMPLAINANTS", "COUNT", 5);
+        caseRule(values, "DUPLICATE_WINDOW", "CALENDAR_DAYS", 180);
+        caseRule(values, "DUPLICATE_SUBJECT_SIMILARITY_PERCENT", "COUNT", 50);
+        return o;
+    }
+
+    private static ObjectNode caseRule(ArrayNode values, String rule, String unit, int normal) {
+        ObjectNode v = values.addObject();
+        v.put("rule", rule);
+        v.put("unit", unit);
+        v.put("normal", normal);
+        return v;
+    }
+
     /** An inspection body code of the suite's own (codes are upper case). */
     static String bodyCode(long n) {
         return (PREFIX + "-B-" + n).toUpperCase(java.util.Locale.ROOT);
@@ -251,6 +285,7 @@ final class SeedRecords {
             Map.entry("/api/v1/reports", "analyst"),
             Map.entry("/api/v1/reference", "admin"),
             Map.entry("/api/v1/duration-rules", "admin"),
+            Map.entry("/api/v1/case-rule-sets", "admin"),
             Map.entry("/api/v1/subscriptions", "partner-demo"));
 
     private SeedRecords() {
