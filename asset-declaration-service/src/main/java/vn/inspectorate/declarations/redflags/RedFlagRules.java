@@ -68,6 +68,32 @@ final class RedFlagRules {
                         "assetIncreaseVnd", f.assetIncreaseVnd(), "incomeVnd", f.incomeVnd(), "multiple", multiple);
             }));
 
+    /** The values a parameter of a new rule version may take. */
+    record Range(long min, long max) {
+    }
+
+    private static final Range MULTIPLE = new Range(1, 1_000);
+    private static final Range PERCENT = new Range(1, 100);
+    private static final Range COUNT = new Range(0, 1_000);
+
+    /**
+     * The parameters each rule reads from its {@code params} (exactly these, by {@link #param}), with the values a
+     * new version may give them; {@code RedFlagRulesTest} holds this to {@link #LOGIC}.
+     */
+    static final Map<String, Map<String, Range>> PARAMS = Map.ofEntries(
+            Map.entry("MONETARY_OVER_INCOME", Map.of("multiple", MULTIPLE)),
+            Map.entry("LIABILITIES_OVER_MEANS", Map.of("multiple", MULTIPLE)),
+            // a thousand trillion VND, far above any cash a rule would allow
+            Map.entry("LARGE_CASH", Map.of("maxCashVnd", new Range(1, 1_000_000_000_000_000L))),
+            Map.entry("GIFTS_OVER_INCOME", Map.of("percent", PERCENT)),
+            Map.entry("ITEM_WITHOUT_VALUE", Map.of("maxItems", COUNT)),
+            Map.entry("FOREIGN_ASSETS", Map.of("maxForeignItems", COUNT)),
+            Map.entry("HOUSE_WITHOUT_LAND", Map.of("maxHousesWithoutLand", COUNT)),
+            Map.entry("LATE_FILING", Map.of("graceDays", new Range(0, 365))),
+            Map.entry("FAMILY_HELD_ASSETS", Map.of("percent", PERCENT)),
+            Map.entry("UNEXPLAINED_INCREASE", Map.of()),
+            Map.entry("INCREASE_OVER_INCOME", Map.of("multiple", MULTIPLE)));
+
     /** a × aFactor > b × bFactor, exactly. */
     private static boolean greater(long a, long aFactor, long bFactor, long b) {
         return BigInteger.valueOf(a).multiply(BigInteger.valueOf(aFactor))

@@ -2,11 +2,21 @@ package vn.inspectorate.declarations.rules;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.sql.Date;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 import vn.inspectorate.declarations.calendar.PublicCalendarCopy;
+import vn.inspectorate.platform.reference.ReferenceSnapshot;
 
-/** Dated legal numbers from {@code rule_parameter}: the value in force on a given date. */
+/**
+ * Dated legal numbers from {@code rule_parameter}: the value in force on a given date. The table is read whole and
+ * kept (a few rows per code); an admin's new version in this instance is read at once after its commit
+ * ({@link #invalidate()}), one made through another replica within {@link RuleDataConfig#maxAge()}.
+ */
 @ApplicationScoped
 public class RuleData {
 
@@ -20,29 +30,44 @@ public class RuleData {
     public static final String VERIFICATION_RISK_SCORE = "VERIFICATION_RISK_SCORE";
     public static final String PUBLICATION_DAYS = "PUBLICATION_DAYS";
 
+    /** One stored version of a parameter. */
+    private record Version(LocalDate from, LocalDate to, long value) {
+        boolean inForceOn(LocalDate on) {
+            return !from.isAfter(on) && (to == null || !to.isBefore(on));
+        }
+    }
+
     private final EntityManager em;
     private final PublicCalendarCopy calendar;
+    /** Code → its versions by effective date. */
+    private final ReferenceSnapshot<Map<String, NavigableMap<LocalDate, Version>>> parameters;
 
-    RuleData(EntityManager em, PublicCalendarCopy calendar) {
+    RuleData(EntityManager em, PublicCalendarCopy calendar, RuleDataConfig config) {
         this.em = em;
         this.calendar = calendar;
+        this.parameters = new ReferenceSnapshot<>(config.maxAge(), this::load);
     }
 
     public long value(String code, LocalDate on) {
-        @SuppressWarnings("unchecked")
-        List<Number> rows = em.createNativeQuery("""
-                select value from rule_parameter
-                where code = ?1 and effective_from <= ?2 and (effective_to is null or effective_to >= ?2)
-                order by effective_from desc limit 1""")
-                .setParameter(1, code).setParameter(2, on).getResultList();
-        if (rows.isEmpty()) {
-            throw new IllegalStateException("no rule parameter " + code + " in force on " + on);
+        NavigableMap<LocalDate, Version> versions = parameters.get().get(code);
+        if (versions != null) {
+            // the latest version begun by then that has not ended (versions do not overlap)
+            for (Version v : versions.headMap(on, true).descendingMap().values()) {
+                if (v.inForceOn(on)) {
+                    return v.value();
+                }
+            }
         }
-        return rows.get(0).longValue();
+        throw new IllegalStateException("no rule parameter " + code + " in force on " + on);
     }
 
     public int intValue(String code, LocalDate on) {
         return Math.toIntExact(value(code, on));
+    }
+
+    /** Reads the table again at the next use (after a change committed). */
+    public void invalidate() {
+        parameters.invalidate();
     }
 
     /**
@@ -58,5 +83,22 @@ public class RuleData {
     /** The deadline of a first-time declaration for an appointment on {@code appointedOn}, moved off a day off. */
     public LocalDate firstTimeDeadline(LocalDate appointedOn) {
         return calendar.endOfTimeLimit(appointedOn.plusDays(value(FIRST_TIME_DEADLINE_DAYS, appointedOn)));
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, NavigableMap<LocalDate, Version>> load() {
+        List<Object[]> rows = em.createNativeQuery("select code, effective_from, effective_to, value from rule_parameter")
+                .getResultList();
+        Map<String, NavigableMap<LocalDate, Version>> byCode = new HashMap<>();
+        for (Object[] r : rows) {
+            LocalDate from = date(r[1]);
+            byCode.computeIfAbsent((String) r[0], c -> new TreeMap<>())
+                    .put(from, new Version(from, date(r[2]), ((Number) r[3]).longValue()));
+        }
+        return Map.copyOf(byCode);
+    }
+
+    static LocalDate date(Object o) {
+        return o == null ? null : o instanceof Date d ? d.toLocalDate() : (LocalDate) o;
     }
 }

@@ -112,6 +112,7 @@ class AccessMatrixTest {
         route("/api/v1/access-log", EnumSet.of(ASSET_CONTROLLER, CENTRAL_ANALYST, PLATFORM_ADMIN));
         route("/api/v1/agencies", EnumSet.of(ASSET_CONTROLLER));
         route("/api/v1/verification-plans", EnumSet.of(ASSET_CONTROLLER, CENTRAL_ANALYST, PLATFORM_ADMIN));
+        route("/api/v1/declaration-rules", EnumSet.of(ASSET_CONTROLLER, CENTRAL_ANALYST, PLATFORM_ADMIN));
         route("/api/v1/verifications", EnumSet.of(ASSET_CONTROLLER));
         route("/api/v1/public-declarations", EnumSet.of(PROVINCIAL_SYSTEM, ASSET_CONTROLLER, INSPECTOR,
                 CENTRAL_ANALYST, PLATFORM_ADMIN));
@@ -523,6 +524,14 @@ class AccessMatrixTest {
         }
         e.add(new Endpoint("PUT", "/api/v1/reference/calendar/{year}", Map.of("source", "matrix"), false, admin));
         e.add(post("/api/v1/duration-rules", Map.of("source", "matrix"), false, admin));
+
+        // ---- asset-declaration-service: the dated rules; platform admins add versions (the writes carry no reason,
+        // so the admin's answer is a 400 that changes nothing), controllers and analysts read
+        Rule ruleReaders = only(Outcome.OK, ASSET_CONTROLLER, CENTRAL_ANALYST, PLATFORM_ADMIN);
+        e.add(get("/api/v1/declaration-rules", false, ruleReaders));
+        e.add(get("/api/v1/declaration-rules/changes", false, ruleReaders));
+        e.add(post("/api/v1/declaration-rules/parameters", Map.of("source", "matrix"), false, admin));
+        e.add(post("/api/v1/declaration-rules/red-flags", Map.of("description", "matrix"), false, admin));
 
         // ---- reporting-service
         String period = "period=" + ProvinceRecords.today().getYear();

@@ -119,6 +119,23 @@ final class SeedRecords {
         });
         // a rule set of the case clocks from 2090 on, far from any case the other suites file
         b.put("POST /api/v1/case-rule-sets", n -> caseRuleSet(n));
+        // rule versions from 2090 on, clear of the dates the other suites judge declarations on: the publication
+        // period and the large-cash rule, each a day later per request so that every valid one is a new version
+        b.put("POST /api/v1/declaration-rules/parameters", n -> {
+            ObjectNode o = obj("code", "PUBLICATION_DAYS", "effectiveFrom", LocalDate.of(2090, 1, 1)
+                    .plusDays(Math.floorMod(n, 3000)).toString(), "source", "Hostile input suite", "reason",
+                    "Hostile input suite");
+            o.put("value", 20);
+            return o;
+        });
+        b.put("POST /api/v1/declaration-rules/red-flags", n -> {
+            ObjectNode o = obj("ruleId", "LARGE_CASH", "effectiveFrom", LocalDate.of(2090, 1, 1)
+                    .plusDays(Math.floorMod(n, 3000)).toString(), "description", "Hostile input suite", "reason",
+                    "Hostile input suite");
+            o.put("weight", 15);
+            o.putObject("params").put("maxCashVnd", 2_000_000_000L);
+            return o;
+        });
         b.put("PUT /api/v1/reference/calendar/{year}", n -> {
             ObjectNode o = obj("source", "Hostile input suite", "reason", "Hostile input suite");
             o.putArray("daysOff").add(obj("day", "2099-01-01", "occasion", "New Year"));
@@ -286,6 +303,7 @@ final class SeedRecords {
             Map.entry("/api/v1/reference", "admin"),
             Map.entry("/api/v1/duration-rules", "admin"),
             Map.entry("/api/v1/case-rule-sets", "admin"),
+            Map.entry("/api/v1/declaration-rules", "admin"),
             Map.entry("/api/v1/subscriptions", "partner-demo"));
 
     private SeedRecords() {
