@@ -208,6 +208,32 @@ class InspectionBatchTest {
                 .post("/api/v1/inspection-plans").then().statusCode(422);
     }
 
+    @Test
+    @Order(6)
+    @TestSecurity(user = "province-sg", roles = Roles.PROVINCIAL_SYSTEM)
+    @OidcSecurity(claims = @Claim(key = "province", value = PROVINCE))
+    void aRepeatWithinOneBatchIsAnsweredByTheItemBeforeIt() {
+        Map<String, Object> first = Map.of("opening", opening("TTT-SG", "BF-TWICE", "2024-02-05", "BF-E-TWICE"));
+        Map<String, Object> otherBasis = new HashMap<>(opening("TTT-SG", "BF-TWICE", "2024-02-05", "BF-E-TWICE"));
+        otherBasis.put("legalBasis", "Another basis");
+        List<Map<String, Object>> items = List.of(first, Map.of("opening", otherBasis), first,
+                Map.of("opening", opening("TTT-SG", "BF-AFTER", "2024-02-05", "BF-E-AFTER")));
+
+        JsonPath answer = batch(true, items, null).then().statusCode(200).extract().jsonPath();
+
+        assertThat(answer.getList("results.outcome")).containsExactly("CREATED", "CONFLICT", "EXISTING", "CREATED");
+        String id = answer.getString("results[0].inspectionId");
+        // the conflict and the repeat name the inspection that was kept, not one of a transaction rolled back
+        assertThat(answer.getString("results[1].existingId")).isEqualTo(id);
+        assertThat(answer.getList("results[1].differingFields")).containsExactly("inspections[1].opening.legalBasis");
+        assertThat(answer.getString("results[2].inspectionId")).isEqualTo(id);
+        given().get("/api/v1/inspections/{id}", id).then().statusCode(200).body("decisionNumber", equalTo("BF-TWICE"));
+        given().get("/api/v1/inspections/{id}", answer.getString("results[3].inspectionId")).then().statusCode(200)
+                .body("decisionNumber", equalTo("BF-AFTER"));
+        given().get("/api/v1/inspections?province=" + PROVINCE).then()
+                .body("findAll { it.decisionNumber == 'BF-TWICE' }.size()", equalTo(1));
+    }
+
     // ---- helpers ----
 
     private static io.restassured.response.Response batch(boolean backfilled, List<Map<String, Object>> items,

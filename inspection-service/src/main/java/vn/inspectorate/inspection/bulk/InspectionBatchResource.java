@@ -1,5 +1,6 @@
 package vn.inspectorate.inspection.bulk;
 
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -29,6 +30,8 @@ import vn.inspectorate.platform.security.Roles;
 @Tag(name = "Inspections", description = "Opening decisions, status changes, conclusions and closure.")
 public class InspectionBatchResource {
 
+    static final int REQUEST_TRANSACTION_SECONDS = 600;
+
     private final InspectionBatchService batches;
     private final IdempotencyKeys idempotency;
     private final InspectorateAccess access;
@@ -41,6 +44,9 @@ public class InspectionBatchResource {
 
     @POST
     @Transactional
+    // the request's transaction holds only the Idempotency-Key while the records commit in rounds of their own: a batch
+    // on a busy machine outlasts the default 60 s, and a timed-out request would answer 500 for records it wrote
+    @TransactionConfiguration(timeout = REQUEST_TRANSACTION_SECONDS)
     @Operation(operationId = "writeInspectionBatch", summary = "Write up to 500 inspection records with their lifecycle",
             description = "Each item is an inspection record: its opening decision and, optionally, its start, the "
                     + "team's report, the conclusion (with violations, recommendations, responsible organisations and "

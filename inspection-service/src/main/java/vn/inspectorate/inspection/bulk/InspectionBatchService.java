@@ -18,11 +18,17 @@ import vn.inspectorate.platform.problem.Problem;
 import vn.inspectorate.platform.problem.ProblemException;
 
 /**
- * Writes a batch of inspection records one by one, each in its own transaction, and answers one result per item in
- * order: a refused item writes nothing and does not stop the others.
+ * Writes a batch of inspection records and answers one result per item in order: a refused item writes nothing and
+ * does not stop the others. Items are checked on their own first, then written in rounds of up to {@value #CHUNK}, each
+ * in one transaction; a refusal inside a round rolls it back, the items before the refused one are written again
+ * without it and the refused one is answered by a round of its own, so every item ends as it would have alone, after
+ * the items before it.
  */
 @ApplicationScoped
 public class InspectionBatchService {
+
+    /** Items written per transaction: one commit for many records, without holding their locks for a whole batch. */
+    static final int CHUNK = 100;
 
     private final InspectionRecordWriter writer;
     private final InspectorateAccess access;
@@ -38,9 +44,24 @@ public class InspectionBatchService {
         if (batch.history()) {
             access.loadHistory();
         }
-        List<Item> results = new ArrayList<>(batch.inspections().size());
-        for (int i = 0; i < batch.inspections().size(); i++) {
-            results.add(writeOne(i, batch.inspections().get(i), batch.history()));
+        List<InspectionRecord> records = batch.inspections();
+        Item[] results = new Item[records.size()];
+        List<Integer> checked = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            InspectionRecord item = records.get(i);
+            String prefix = "inspections[" + i + "]";
+            try {
+                checkFields(item, prefix);
+                if (batch.history()) {
+                    HistoryWindow.requirePast(item, prefix);
+                }
+                checked.add(i);
+            } catch (ProblemException e) {
+                results[i] = refused(i, item, e);
+            }
+        }
+        for (int from = 0; from < checked.size(); from += CHUNK) {
+            writeRun(checked.subList(from, Math.min(from + CHUNK, checked.size())), records, batch.history(), results);
         }
         int created = 0;
         int existing = 0;
@@ -54,32 +75,62 @@ public class InspectionBatchService {
                 case REJECTED -> rejected++;
             }
         }
-        return new Result(created, existing, conflicts, rejected, results);
+        return new Result(created, existing, conflicts, rejected, List.of(results));
     }
 
-    private Item writeOne(int index, InspectionRecord item, boolean history) {
-        String prefix = "inspections[" + index + "]";
-        String decision = item == null || item.opening() == null ? null : item.opening().decisionNumber();
-        try {
-            checkFields(item, prefix);
-            if (history) {
-                HistoryWindow.requirePast(item, prefix);
+    /**
+     * Writes the items at {@code run} (indexes into {@code records}) in order. When one is refused, its round was
+     * rolled back: the items before it are written again in a round of their own (which may itself meet a refusal if
+     * another request changed what they meet), then the rest from the refused item on, which is answered by a round
+     * it begins.
+     */
+    private void writeRun(List<Integer> run, List<InspectionRecord> records, boolean history, Item[] results) {
+        int from = 0;
+        while (from < run.size()) {
+            List<Integer> rest = run.subList(from, run.size());
+            try {
+                List<InspectionRecordWriter.Recorded> written = writer.writeAll(
+                        rest.stream().map(records::get).toList(), history);
+                for (int k = 0; k < rest.size(); k++) {
+                    int index = rest.get(k);
+                    InspectionRecordWriter.Recorded one = written.get(k);
+                    results[index] = new Item(index, decision(records.get(index)),
+                            one.created() ? Outcome.CREATED : Outcome.EXISTING, one.id(), one.status(), null, null,
+                            null);
+                }
+                return;
+            } catch (InspectionRecordWriter.Refused refusal) {
+                if (refusal.position() == 0) {
+                    int index = rest.get(0);
+                    results[index] = refused(index, records.get(index), refusal.problem());
+                    from++;
+                } else {
+                    // the refused item is tried again first in the next round: its answer (e.g. a conflict naming
+                    // an earlier item's id) must speak of what was committed, not of the rolled-back round
+                    writeRun(rest.subList(0, refusal.position()), records, history, results);
+                    from += refusal.position();
+                }
             }
-            var written = writer.write(item, history);
-            return new Item(index, decision, written.created() ? Outcome.CREATED : Outcome.EXISTING,
-                    written.value().id, written.value().status, null, null, null);
-        } catch (ProblemException e) {
-            Problem problem = e.problem();
-            if (problem.type().toString().endsWith("/" + NaturalKeyMatch.CONFLICT_TYPE)) {
-                Map<String, Object> found = problem.extensions();
-                @SuppressWarnings("unchecked")
-                List<String> differing = ((List<String>) found.get("differingFields")).stream()
-                        .map(f -> prefixed(prefix, f)).toList();
-                return new Item(index, decision, Outcome.CONFLICT, null, null,
-                        UUID.fromString(String.valueOf(found.get("existingId"))), differing, null);
-            }
-            return new Item(index, decision, Outcome.REJECTED, null, null, null, null, withPrefix(problem, prefix));
         }
+    }
+
+    private static String decision(InspectionRecord item) {
+        return item == null || item.opening() == null ? null : item.opening().decisionNumber();
+    }
+
+    /** The item's answer for a refusal: a conflict naming the recorded one, or the problem its single call answers. */
+    private static Item refused(int index, InspectionRecord item, ProblemException e) {
+        String prefix = "inspections[" + index + "]";
+        Problem problem = e.problem();
+        if (problem.type().toString().endsWith("/" + NaturalKeyMatch.CONFLICT_TYPE)) {
+            Map<String, Object> found = problem.extensions();
+            @SuppressWarnings("unchecked")
+            List<String> differing = ((List<String>) found.get("differingFields")).stream()
+                    .map(f -> prefixed(prefix, f)).toList();
+            return new Item(index, decision(item), Outcome.CONFLICT, null, null,
+                    UUID.fromString(String.valueOf(found.get("existingId"))), differing, null);
+        }
+        return new Item(index, decision(item), Outcome.REJECTED, null, null, null, null, withPrefix(problem, prefix));
     }
 
     /** The item's Bean Validation constraints, as its single calls check their bodies: 400 naming the fields. */

@@ -191,10 +191,14 @@ public class InspectionService {
         return new Written<>(true, inspection);
     }
 
-    private static Inspection byDecision(String bodyCode, OpenInspection request) {
-        int year = request.decisionDate().getYear();
-        return Inspection.<Inspection>find("bodyCode = ?1 and decisionNumber = ?2 and decisionDate between ?3 and ?4",
-                bodyCode, request.decisionNumber(), LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)).firstResult();
+    /** By the natural key's own columns, so the lookup is one probe of its unique index, however many records. */
+    private Inspection byDecision(String bodyCode, OpenInspection request) {
+        @SuppressWarnings("unchecked")
+        List<Inspection> found = em.createNativeQuery("""
+                select * from inspection where body_code = ?1 and decision_year = ?2 and decision_number = ?3""",
+                Inspection.class).setParameter(1, bodyCode).setParameter(2, request.decisionDate().getYear())
+                .setParameter(3, request.decisionNumber()).getResultList();
+        return found.isEmpty() ? null : found.get(0);
     }
 
     /** The original inspection when the request means the same decision, else a 409 naming what differs. */
