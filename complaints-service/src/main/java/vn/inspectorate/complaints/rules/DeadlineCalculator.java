@@ -9,7 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import vn.inspectorate.complaints.reference.ReferenceDataConfig;
-import vn.inspectorate.complaints.reference.ReferenceSnapshot;
+import vn.inspectorate.platform.reference.ReferenceSnapshot;
 import vn.inspectorate.reference.WorkingCalendar;
 
 /**

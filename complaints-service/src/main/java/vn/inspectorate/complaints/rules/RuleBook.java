@@ -15,7 +15,7 @@ import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import vn.inspectorate.complaints.reference.ReferenceDataConfig;
-import vn.inspectorate.complaints.reference.ReferenceSnapshot;
+import vn.inspectorate.platform.reference.ReferenceSnapshot;
 
 /** Reads the dated rule sets of {@code rule_set}/{@code rule_value}; a case is judged by the set in force on its date. */
 @ApplicationScoped

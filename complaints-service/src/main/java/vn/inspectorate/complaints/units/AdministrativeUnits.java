@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import vn.inspectorate.complaints.reference.ReferenceDataConfig;
-import vn.inspectorate.complaints.reference.ReferenceSnapshot;
+import vn.inspectorate.platform.reference.ReferenceSnapshot;
 import vn.inspectorate.platform.time.VietnamTime;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.inspectorate.reference.AdministrativeUnitRegister;
@@ -27,9 +27,9 @@ public class AdministrativeUnits {
         this.snapshot = new ReferenceSnapshot<>(config.maxAge(), this::load);
     }
 
-    /** Reads the tables again now (after a change to them), rather than when the snapshot has aged. */
+    /** The next reader reads the tables again (after a change to them), not when the snapshot has aged. */
     public void reload() {
-        snapshot.reload();
+        snapshot.invalidate();
     }
 
     public boolean inForce(String code, LocalDate on) {
