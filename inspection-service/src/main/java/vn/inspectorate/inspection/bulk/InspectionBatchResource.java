@@ -44,8 +44,8 @@ public class InspectionBatchResource {
 
     @POST
     @Transactional
-    // the request's transaction holds only the Idempotency-Key while the records commit in rounds of their own: a batch
-    // on a busy machine outlasts the default 60 s, and a timed-out request would answer 500 for records it wrote
+    // the request's transaction holds only the Idempotency-Key while the records commit in rounds of their own: a
+    // batch on a busy machine outlasts the default 60 s, and a timed-out request would answer 500 for records it wrote
     @TransactionConfiguration(timeout = REQUEST_TRANSACTION_SECONDS)
     @Operation(operationId = "writeInspectionBatch", summary = "Write up to 500 inspection records with their lifecycle",
             description = "Each item is an inspection record: its opening decision and, optionally, its start, the "
