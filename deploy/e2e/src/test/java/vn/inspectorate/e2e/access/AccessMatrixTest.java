@@ -241,7 +241,8 @@ class AccessMatrixTest {
 
     private String directUrl(String path) {
         String module = path.startsWith("/api/v1/subscriptions") ? null
-                : path.startsWith("/api/v1/cases") || path.startsWith("/api/v1/watchlist")
+                : path.startsWith("/api/v1/cases") || path.startsWith("/api/v1/case-rule-sets")
+                        || path.startsWith("/api/v1/watchlist")
                         || path.startsWith("/api/v1/administrative-units") ? "complaints-service"
                 : path.startsWith("/api/v1/reports") ? "reporting-service"
                 : path.startsWith("/api/v1/declar") || path.startsWith("/api/v1/access-log")
