@@ -1,36 +1,55 @@
 package vn.inspectorate.platform;
 
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 
-/** Looks through a failure and its causes, as frameworks wrap what the code threw or the driver reported. */
+/**
+ * Looks through a failure, its causes and what they suppressed, as frameworks wrap what the code threw or the driver
+ * reported. The suppressed ones matter: a transaction manager that cannot commit throws its own exception and hangs
+ * the driver's reason (the database shutting down, say) on it as suppressed, not as the cause.
+ */
 public final class Causes {
 
-    /** Enough for any real wrapping; guards against a cause chain that loops. */
-    private static final int MAX_DEPTH = 20;
+    /** Enough for any real wrapping; guards against a failure graph that loops or grows without end. */
+    private static final int MAX_VISITED = 50;
 
     private Causes() {
     }
 
-    /** The first of {@code e} and its causes that is a {@code type}. */
+    /** The first of {@code e}, its causes and their suppressed failures that is a {@code type}, nearest first. */
     public static <T extends Throwable> Optional<T> find(Throwable e, Class<T> type) {
-        int depth = 0;
-        for (Throwable t = e; t != null && depth < MAX_DEPTH; t = t.getCause(), depth++) {
-            if (type.isInstance(t)) {
-                return Optional.of(type.cast(t));
-            }
-        }
-        return Optional.empty();
+        return first(e, type::isInstance).map(type::cast);
     }
 
-    /** Whether {@code e} or one of its causes passes {@code test}. */
+    /** Whether {@code e}, one of its causes or one of the failures they suppressed passes {@code test}. */
     public static boolean any(Throwable e, Predicate<Throwable> test) {
-        int depth = 0;
-        for (Throwable t = e; t != null && depth < MAX_DEPTH; t = t.getCause(), depth++) {
-            if (test.test(t)) {
-                return true;
-            }
+        return first(e, test).isPresent();
+    }
+
+    private static Optional<Throwable> first(Throwable e, Predicate<Throwable> test) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        Deque<Throwable> next = new ArrayDeque<>();
+        if (e != null) {
+            next.add(e);
         }
-        return false;
+        while (!next.isEmpty() && seen.size() < MAX_VISITED) {
+            Throwable t = next.poll();
+            if (!seen.add(t)) {
+                continue;
+            }
+            if (test.test(t)) {
+                return Optional.of(t);
+            }
+            if (t.getCause() != null) {
+                next.add(t.getCause());
+            }
+            Collections.addAll(next, t.getSuppressed());
+        }
+        return Optional.empty();
     }
 }

@@ -255,6 +255,14 @@ class ProblemResponsesTest {
         assertThat(ProblemMappers.databaseUnavailable(new java.sql.SQLException("syntax error", "42601"))).isFalse();
         assertThat(ProblemMappers.databaseUnavailable(new RuntimeException(
                 new java.sql.SQLException("terminating connection due to administrator command", "57P01")))).isTrue();
+        // a commit the database shut down under: the transaction manager's own failure carries the driver's reason as
+        // suppressed, not as its cause
+        var commitFailed = new jakarta.transaction.RollbackException("Could not commit transaction.");
+        var xa = new javax.transaction.xa.XAException("Error trying to commit local transaction");
+        xa.initCause(new java.sql.SQLException("FATAL: terminating connection due to administrator command", "57P01"));
+        commitFailed.addSuppressed(xa);
+        assertThat(ProblemMappers.databaseUnavailable(new RuntimeException("Error invoking subclass method",
+                commitFailed))).isTrue();
     }
 
     @Test
