@@ -24,6 +24,20 @@ public final class Wrk {
                 script.toString(), url, "--"));
         command.addAll(List.of(args));
         String output = Commands.check(command, Map.of(), null, seconds + 120L);
-        return WrkResult.parse(output);
+        return WrkResult.parse(output, timeoutMs(timeout));
+    }
+
+    /** wrk's duration notation ({@code 500ms}, {@code 10s}, {@code 3m}) in milliseconds. */
+    static double timeoutMs(String timeout) {
+        var m = java.util.regex.Pattern.compile("(\\d+)(ms|s|m)").matcher(timeout);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("not a wrk duration: " + timeout);
+        }
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "ms" -> n;
+            case "s" -> n * 1000.0;
+            default -> n * 60_000.0;
+        };
     }
 }

@@ -7,10 +7,12 @@ import vn.inspectorate.bench.core.Figures;
 /**
  * What one wrk run measured, as its Lua {@code done} hook reports it (exact microseconds, not wrk's rounded text):
  * a line {@code BENCH_WRK key=value ...}. {@code socketErrors} counts connect, read and write errors and timeouts;
- * {@code timeouts} those of them that got no answer within wrk's timeout, which the percentiles therefore leave out.
+ * {@code timeouts} those of them that got no answer within wrk's timeout ({@code timeoutMs}). The percentiles rank the
+ * timed-out requests as slower than every answer; one that falls among them is beyond the timeout, an infinite
+ * figure. The mean is of the answers only.
  */
 public record WrkResult(long requests, double seconds, long non2xx, long socketErrors, long timeouts, double meanMs,
-        double p50Ms, double p90Ms, double p95Ms, double p99Ms, double maxMs) {
+        double p50Ms, double p90Ms, double p95Ms, double p99Ms, double maxMs, double timeoutMs) {
 
     static final String MARKER = "BENCH_WRK ";
 
@@ -34,16 +36,19 @@ public record WrkResult(long requests, double seconds, long non2xx, long socketE
     }
 
     /**
-     * A percentile as a table cell: with errors present it says so, since an answer slower than wrk's timeout or a
-     * broken connection is missing from it.
+     * A percentile as a table cell: beyond the timeout it says so, and with errors present it says how many, since a
+     * broken connection or an error answer is not a latency of the operation measured.
      */
     public String percentileCell(double ms) {
-        String value = Figures.format(ms);
+        String value = Double.isInfinite(ms) ? "> " + Figures.format(timeoutMs) + " (timed out)" : Figures.format(ms);
         return errors() == 0 ? value : value + " (" + errors() + " errors)";
     }
 
-    /** Reads the figures from wrk's output; fails when the hook's line is missing or incomplete. */
-    public static WrkResult parse(String output) {
+    /**
+     * Reads the figures from wrk's output for a run with the given timeout; fails when the hook's line is missing or
+     * incomplete.
+     */
+    public static WrkResult parse(String output, double timeoutMs) {
         String line = output.lines().filter(l -> l.startsWith(MARKER)).reduce((a, b) -> b)
                 .orElseThrow(() -> new IllegalArgumentException("no " + MARKER.trim() + " line in wrk output:\n"
                         + output));
@@ -64,11 +69,13 @@ public record WrkResult(long requests, double seconds, long non2xx, long socketE
         return new WrkResult(number(values, "requests").longValue(), durationUs / 1e6,
                 number(values, "errors_status").longValue(), socket, number(values, "errors_timeout").longValue(),
                 ms(values, "mean_us"), ms(values, "p50_us"),
-                ms(values, "p90_us"), ms(values, "p95_us"), ms(values, "p99_us"), ms(values, "max_us"));
+                ms(values, "p90_us"), ms(values, "p95_us"), ms(values, "p99_us"), ms(values, "max_us"), timeoutMs);
     }
 
+    /** Microseconds as milliseconds; the hook's -1 (beyond the timeout) as infinity. */
     private static double ms(Map<String, String> values, String key) {
-        return number(values, key).doubleValue() / 1000.0;
+        double us = number(values, key).doubleValue();
+        return us < 0 ? Double.POSITIVE_INFINITY : us / 1000.0;
     }
 
     private static Number number(Map<String, String> values, String key) {

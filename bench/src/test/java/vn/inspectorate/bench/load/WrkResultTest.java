@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
+import vn.inspectorate.bench.core.Goal;
 
 class WrkResultTest {
 
@@ -26,7 +27,7 @@ class WrkResultTest {
 
     @Test
     void readsTheExactFiguresOfTheHookLine() {
-        WrkResult r = WrkResult.parse(OUTPUT);
+        WrkResult r = WrkResult.parse(OUTPUT, 10_000);
 
         assertThat(r.requests()).isEqualTo(30000);
         assertThat(r.seconds()).isEqualTo(20.0);
@@ -44,22 +45,38 @@ class WrkResultTest {
 
     @Test
     void socketErrorsAndTimeoutsAreCellsAndThePercentilesSayTheyMissThem() {
-        WrkResult r = WrkResult.parse(OUTPUT);
+        WrkResult r = WrkResult.parse(OUTPUT, 10_000);
 
         assertThat(r.socketErrorsCell()).isEqualTo("6 (3 timeouts)");
         assertThat(r.percentileCell(r.p99Ms())).isEqualTo("60.1 (18 errors)");
-        WrkResult clean = WrkResult.parse(OUTPUT.replaceAll("errors_(status|connect|read|timeout)=\\d+", "errors_$1=0"));
+        WrkResult clean = WrkResult.parse(OUTPUT.replaceAll("errors_(status|connect|read|timeout)=\\d+", "errors_$1=0"),
+                10_000);
         assertThat(clean.socketErrorsCell()).isEqualTo("0");
         assertThat(clean.percentileCell(clean.p99Ms())).isEqualTo("60.1");
     }
 
     @Test
+    void aPercentileAmongTheTimedOutRequestsIsBeyondTheTimeout() {
+        // the hook ranks the timed-out requests as the slowest: here p99 and the maximum fall among them
+        WrkResult r = WrkResult.parse(OUTPUT.replace("p99_us=60120", "p99_us=-1").replace("max_us=210500", "max_us=-1"),
+                10_000);
+
+        assertThat(r.p95Ms()).isEqualTo(41.0);
+        assertThat(r.p99Ms()).isInfinite();
+        assertThat(r.maxMs()).isInfinite();
+        assertThat(r.percentileCell(r.p99Ms())).isEqualTo("> 10,000 (timed out) (18 errors)");
+        assertThat(Goal.atMost("p99", 200, r.p99Ms(), "ms").met()).isFalse();
+        assertThat(Wrk.timeoutMs("180s")).isEqualTo(180_000.0);
+        assertThat(Wrk.timeoutMs("500ms")).isEqualTo(500.0);
+    }
+
+    @Test
     void refusesOutputWithoutTheHookLineOrWithAMissingFigure() {
-        assertThatThrownBy(() -> WrkResult.parse("Requests/sec: 1500.00\n"))
+        assertThatThrownBy(() -> WrkResult.parse("Requests/sec: 1500.00\n", 10_000))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no BENCH_WRK line");
-        assertThatThrownBy(() -> WrkResult.parse("BENCH_WRK requests=1 duration_us=5\n"))
+        assertThatThrownBy(() -> WrkResult.parse("BENCH_WRK requests=1 duration_us=5\n", 10_000))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lacks errors_connect");
-        assertThatThrownBy(() -> WrkResult.parse(OUTPUT.replace("duration_us=20000000", "duration_us=0")))
+        assertThatThrownBy(() -> WrkResult.parse(OUTPUT.replace("duration_us=20000000", "duration_us=0"), 10_000))
                 .hasMessageContaining("no time");
     }
 }
