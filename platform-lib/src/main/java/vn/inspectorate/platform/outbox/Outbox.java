@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.UUID;
 import org.hibernate.Session;
 import vn.inspectorate.contracts.CloudEvent;
+import vn.inspectorate.contracts.EventCatalog;
 import vn.inspectorate.platform.trace.TraceContext;
 
 /**
@@ -43,6 +44,25 @@ public class Outbox {
         this.config = config;
         this.relay = relay;
         this.transactions = transactions;
+    }
+
+    /**
+     * Records {@code payload} as the event {@link EventCatalog} registers for its class, on that event's topic, about
+     * the aggregate {@code aggregateId} (the record key, which orders the aggregate's events). The key is named by the
+     * caller because it is not part of every payload's published schema.
+     *
+     * @return the CloudEvent as it will be published
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public <T extends Record> CloudEvent<T> publish(String aggregateId, T payload) {
+        return publish(aggregateId, payload, false);
+    }
+
+    /** What {@link #publish(String, Record)} does, the event marked {@code backfilled: true} when it is history. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public <T extends Record> CloudEvent<T> publish(String aggregateId, T payload, boolean backfilled) {
+        EventCatalog.Entry entry = EventCatalog.entryFor(payload.getClass());
+        return publish(entry.topic(), entry.type(), aggregateId, payload, backfilled);
     }
 
     /**
@@ -129,6 +149,17 @@ public class Outbox {
 
         public PendingEvent(String topic, String type, String aggregateId, Object data) {
             this(topic, type, aggregateId, data, false);
+        }
+
+        /** The event {@link EventCatalog} registers for the payload's class, about {@code aggregateId}. */
+        public static PendingEvent of(String aggregateId, Record payload) {
+            return of(aggregateId, payload, false);
+        }
+
+        /** What {@link #of(String, Record)} makes, marked {@code backfilled: true} when it is history. */
+        public static PendingEvent of(String aggregateId, Record payload, boolean backfilled) {
+            EventCatalog.Entry entry = EventCatalog.entryFor(payload.getClass());
+            return new PendingEvent(entry.topic(), entry.type(), aggregateId, payload, backfilled);
         }
     }
 

@@ -85,6 +85,22 @@ class IdempotencyKeysTest {
     }
 
     @Test
+    void aWriteRefusedAfterWritingLeavesNothingAndFreesTheKey() {
+        String key = UUID.randomUUID().toString();
+        String refused = "refused-" + key;
+        String name = "after-refusal-" + key;
+
+        Response first = send(key, refused);
+        Response second = send(key, name);
+
+        assertThat(first.statusCode()).isEqualTo(422);
+        assertThat(rows(refused)).isZero();
+        assertThat(second.statusCode()).isEqualTo(201);
+        assertThat(second.header(IdempotencyKeys.REPLAYED_HEADER)).isNull();
+        assertThat(rows(name)).isEqualTo(1);
+    }
+
+    @Test
     void tooLongKeyIs400AndCreatesNothing() {
         String name = "long-" + UUID.randomUUID();
         Response r = send("k".repeat(300), name);

@@ -2,7 +2,6 @@ package vn.inspectorate.platform.problem;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -22,6 +21,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import vn.inspectorate.platform.idempotency.Idempotent;
 import vn.inspectorate.platform.idempotency.IdempotencyKeys;
 
 /** A test-only resource that exercises every kind of failure the problem mappers handle. */
@@ -108,13 +108,15 @@ public class ProbeResource {
 
     @POST
     @Path("/idempotent")
-    @Transactional
+    @Idempotent
     public Response idempotent(@HeaderParam(IdempotencyKeys.HEADER) String key, NamedRequest request) {
-        return idempotency.once("test POST /probe/idempotent", key, request, () -> {
-            UUID id = UUID.randomUUID();
-            em.createNativeQuery("insert into test_probe (id, name) values (?1, ?2)")
-                    .setParameter(1, id).setParameter(2, request.name()).executeUpdate();
-            return Response.status(201).entity(Map.of("id", id.toString(), "name", request.name())).build();
-        });
+        UUID id = UUID.randomUUID();
+        em.createNativeQuery("insert into test_probe (id, name) values (?1, ?2)")
+                .setParameter(1, id).setParameter(2, request.name()).executeUpdate();
+        if (request.name().startsWith("refused-")) {
+            // written, then refused: the interceptor's transaction must undo the row and free the key
+            throw ProblemException.unprocessable("refused", "Refused after writing.", List.of());
+        }
+        return Response.status(201).entity(Map.of("id", id.toString(), "name", request.name())).build();
     }
 }
