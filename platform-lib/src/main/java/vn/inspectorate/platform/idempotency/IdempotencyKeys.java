@@ -14,7 +14,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Supplier;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.inspectorate.platform.problem.Problem;
 import vn.inspectorate.platform.problem.ProblemException;
 
@@ -35,13 +34,12 @@ public class IdempotencyKeys {
     private final ObjectMapper mapper;
     private final long retentionHours;
 
-    IdempotencyKeys(EntityManager em, ObjectMapper mapper,
-            @ConfigProperty(name = "inspectorate.idempotency.retention-hours", defaultValue = "72") long retentionHours) {
+    IdempotencyKeys(EntityManager em, ObjectMapper mapper, IdempotencyConfig config) {
         this.em = em;
         this.mapper = mapper;
         this.canonical = mapper.copy().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
                 .configure(com.fasterxml.jackson.databind.MapperFeature.SORT_PROPERTIES_ALPHABETICALLY, true);
-        this.retentionHours = retentionHours;
+        this.retentionHours = config.retentionHours();
     }
 
     /**
