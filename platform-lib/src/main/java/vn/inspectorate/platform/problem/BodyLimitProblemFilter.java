@@ -8,7 +8,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.ConfigProvider;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The HTTP layer refuses an oversize body before any resource runs, with an empty 413; this turns that refusal into
@@ -22,11 +23,10 @@ public class BodyLimitProblemFilter {
     private final ObjectMapper mapper;
     private final long maxBodySize;
 
-    BodyLimitProblemFilter(ObjectMapper mapper) {
+    BodyLimitProblemFilter(ObjectMapper mapper,
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> maxBodySize) {
         this.mapper = mapper;
-        this.maxBodySize = ConfigProvider.getConfig()
-                .getOptionalValue("quarkus.http.limits.max-body-size", MemorySize.class)
-                .map(MemorySize::asLongValue).orElse(-1L);
+        this.maxBodySize = maxBodySize.map(MemorySize::asLongValue).orElse(-1L);
     }
 
     void register(@Observes Router router) {
