@@ -38,6 +38,8 @@ public final class RunningPlatform {
             Path root = Path.of(System.getProperty("platform.root", "../..")).toAbsolutePath().normalize();
             try {
                 Path data = Files.createTempDirectory("inspectorate-e2e-");
+                // kept after the run: a failure's service logs are the first thing to read
+                System.out.println("[platform] data and service logs in " + data.resolve("logs"));
                 platform = Platform.start(Platform.Options
                         .ephemeral(root, data, line -> System.out.println("[platform] " + line))
                         .withServiceEnvironment("gateway", gatewayEnvironment())
