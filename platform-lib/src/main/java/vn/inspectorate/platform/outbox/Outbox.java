@@ -3,20 +3,19 @@ package vn.inspectorate.platform.outbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
-import java.sql.PreparedStatement;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import org.hibernate.Session;
 import vn.inspectorate.contracts.CloudEvent;
 import vn.inspectorate.contracts.EventCatalog;
+import vn.inspectorate.platform.sql.Sql;
 import vn.inspectorate.platform.trace.TraceContext;
 
 /**
@@ -29,7 +28,7 @@ public class Outbox {
 
     private static final Object WAKE_REGISTERED = new Object();
 
-    private final EntityManager em;
+    private final Sql sql;
     private final ObjectMapper mapper;
     private final OutboxConfig config;
     private final OutboxRelay relay;
@@ -37,8 +36,8 @@ public class Outbox {
     private final TraceContext trace;
 
     Outbox(ObjectMapper mapper, OutboxConfig config, OutboxRelay relay, TransactionSynchronizationRegistry transactions,
-            EntityManager em, TraceContext trace) {
-        this.em = em;
+            Sql sql, TraceContext trace) {
+        this.sql = sql;
         this.trace = trace;
         this.mapper = mapper;
         this.config = config;
@@ -83,8 +82,7 @@ public class Outbox {
     public <T> CloudEvent<T> publish(String topic, String type, String aggregateId, T data, boolean backfilled) {
         CloudEvent<T> event = CloudEvent.of(config.source(), type, aggregateId, OffsetDateTime.now(ZoneOffset.UTC), data)
                 .withTraceparent(trace.current()).withBackfilled(backfilled);
-        row(topic, event).persist();
-        wakeRelayAfterCommit();
+        insert(List.of(row(topic, event)));
         return event;
     }
 
@@ -104,23 +102,15 @@ public class Outbox {
             rows.add(row(e.topic(), CloudEvent.of(config.source(), e.type(), e.aggregateId(), now, e.data())
                     .withTraceparent(traceparent).withBackfilled(e.backfilled())));
         }
-        em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("""
-                    insert into platform_outbox (event_id, topic, record_key, event_type, payload, created_at, traceparent)
-                    values (?, ?, ?, ?, ?, ?, ?)""")) {
-                for (OutboxEvent row : rows) {
-                    insert.setObject(1, row.eventId);
-                    insert.setString(2, row.topic);
-                    insert.setString(3, row.recordKey);
-                    insert.setString(4, row.eventType);
-                    insert.setString(5, row.payload);
-                    insert.setObject(6, row.createdAt);
-                    insert.setString(7, row.traceparent);
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-            }
-        });
+        insert(rows);
+    }
+
+    /** One statement for one event or a thousand; the relay is woken once the transaction commits. */
+    private void insert(List<OutboxEvent> rows) {
+        sql.batch("""
+                insert into platform_outbox (event_id, topic, record_key, event_type, payload, created_at, traceparent)
+                values (?, ?, ?, ?, ?, ?, ?)""", rows.stream().map(row -> Arrays.asList(row.eventId, row.topic,
+                row.recordKey, row.eventType, row.payload, row.createdAt, row.traceparent)).toList());
         wakeRelayAfterCommit();
     }
 

@@ -10,7 +10,11 @@ import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** One event waiting for (or done with) publication; the payload is the whole CloudEvent as JSON. */
+/**
+ * One event waiting for (or done with) publication; the payload is the whole CloudEvent as JSON. {@link Outbox} writes
+ * the rows in one statement and the relay reads them with SQL; the mapping also gives a service without entities of
+ * its own (reporting, the gateway) its persistence unit, which the inbox and the idempotency keys use.
+ */
 @Entity
 @Table(name = "platform_outbox")
 public class OutboxEvent extends PanacheEntityBase {
