@@ -1,7 +1,6 @@
 package vn.inspectorate.declarations.access;
 
 import jakarta.enterprise.context.RequestScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.inspectorate.platform.security.CallerScope;
 import vn.inspectorate.platform.security.Roles;
 
@@ -24,14 +23,9 @@ public class DeclarationAccess {
     private final CallerScope caller;
     private final String centralAgency;
 
-    DeclarationAccess(CallerScope caller,
-            @ConfigProperty(name = "inspectorate.declarations.central-agency", defaultValue = "TTCP") String centralAgency) {
+    DeclarationAccess(CallerScope caller, DeclarationsConfig config) {
         this.caller = caller;
-        this.centralAgency = centralAgency;
-    }
-
-    public CallerScope caller() {
-        return caller;
+        this.centralAgency = config.centralAgency();
     }
 
     public boolean isCentralController() {

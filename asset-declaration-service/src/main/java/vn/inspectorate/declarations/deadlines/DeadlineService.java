@@ -1,7 +1,6 @@
 package vn.inspectorate.declarations.deadlines;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -11,9 +10,10 @@ import java.util.UUID;
 import vn.inspectorate.declarations.access.DeclarationAccess;
 import vn.inspectorate.declarations.declarants.Declarant;
 import vn.inspectorate.declarations.declarants.DeclarantService;
+import vn.inspectorate.declarations.declarants.DeclarantStore;
 import vn.inspectorate.declarations.declarations.Declaration;
 import vn.inspectorate.declarations.declarations.DeclarationKind;
-import vn.inspectorate.declarations.declarations.DeclarationStatus;
+import vn.inspectorate.declarations.declarations.DeclarationStore;
 import vn.inspectorate.declarations.deadlines.DeadlineApi.Outcome;
 import vn.inspectorate.declarations.deadlines.DeadlineApi.Overdue;
 import vn.inspectorate.declarations.deadlines.DeadlineApi.RecordReminder;
@@ -23,21 +23,30 @@ import vn.inspectorate.declarations.deadlines.DeadlineApi.TrackedKind;
 import vn.inspectorate.declarations.rules.RuleData;
 import vn.inspectorate.platform.problem.Problem.FieldError;
 import vn.inspectorate.platform.problem.ProblemException;
+import vn.inspectorate.platform.security.CallerScope;
 
 /**
  * Late and missing declarations per agency, and the written reminders: after the dated number of reminders, the next
  * one recorded for a declaration still missing is a violation.
  */
 @ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
 public class DeadlineService {
 
-    private final EntityManager em;
+    private final ReminderStore reminders;
+    private final DeclarantStore declarantStore;
+    private final DeclarationStore declarations;
     private final DeclarationAccess access;
     private final DeclarantService declarants;
     private final RuleData rules;
+    private final CallerScope caller;
 
-    DeadlineService(EntityManager em, DeclarationAccess access, DeclarantService declarants, RuleData rules) {
-        this.em = em;
+    DeadlineService(ReminderStore reminders, DeclarantStore declarantStore, DeclarationStore declarations,
+            DeclarationAccess access, DeclarantService declarants, RuleData rules, CallerScope caller) {
+        this.reminders = reminders;
+        this.declarantStore = declarantStore;
+        this.declarations = declarations;
+        this.caller = caller;
         this.access = access;
         this.declarants = declarants;
         this.rules = rules;
@@ -45,7 +54,7 @@ public class DeadlineService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Overdue> overdue(String agency, int year, LocalDate asOf) {
-        List<Declarant> staff = Declarant.list("agencyCode = ?1 order by id", agency);
+        List<Declarant> staff = declarantStore.ofAgency(agency);
         List<Overdue> out = new ArrayList<>();
         for (Declarant d : staff) {
             if (!access.mayControl(d.agencyCode, d.provinceCode)) {
@@ -61,14 +70,12 @@ public class DeadlineService {
         return out;
     }
 
-    @Transactional
     public Reminder remind(UUID declarantId, RecordReminder in) {
         Declarant d = declarants.visible(declarantId);
         if (!access.mayControl(d.agencyCode, d.provinceCode)) {
             throw ProblemException.notFound("Declarant " + declarantId);
         }
-        em.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))").setParameter(1, "declarant:" + d.id)
-                .getSingleResult();
+        declarantStore.lockDeclarant(d.id);
         LocalDate due = in.kind() == TrackedKind.ANNUAL ? rules.yearEndDeadline(in.year())
                 : rules.firstTimeDeadline(d.appointedOn);
         if (in.kind() == TrackedKind.FIRST_TIME && d.appointedOn.getYear() != in.year()) {
@@ -83,8 +90,8 @@ public class DeadlineService {
             throw ProblemException.conflict("already-declared", "The declaration was filed; no reminder is due.",
                     Map.of());
         }
-        List<Object[]> sent = reminders(d.id, in.kind(), in.year());
-        if (sent.stream().anyMatch(r -> Outcome.VIOLATION.name().equals(r[1]))) {
+        List<Outcome> sent = reminders.sent(d.id, in.kind(), in.year());
+        if (sent.contains(Outcome.VIOLATION)) {
             throw ProblemException.conflict("violation-recorded", "A violation is already recorded for this "
                     + "declaration.", Map.of());
         }
@@ -92,20 +99,15 @@ public class DeadlineService {
         Outcome outcome = sent.size() < allowed ? Outcome.REMINDER : Outcome.VIOLATION;
         UUID id = UUID.randomUUID();
         int sequence = sent.size() + 1;
-        em.createNativeQuery("""
-                insert into declaration_reminder (id, declarant_id, kind, year, sequence, outcome, sent_on, recorded_by)
-                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)""")
-                .setParameter(1, id).setParameter(2, d.id).setParameter(3, in.kind().name()).setParameter(4, in.year())
-                .setParameter(5, sequence).setParameter(6, outcome.name()).setParameter(7, in.sentOn())
-                .setParameter(8, access.caller().subject()).executeUpdate();
+        reminders.insert(id, d.id, in.kind(), in.year(), sequence, outcome, in.sentOn(), caller.subject());
         return new Reminder(id, d.id, in.kind(), in.year(), sequence, outcome, in.sentOn());
     }
 
     private java.util.Optional<Overdue> check(Declarant d, TrackedKind kind, int year, LocalDate due, LocalDate asOf) {
         Declaration filed = filed(d.id, kind, year);
-        List<Object[]> sent = reminders(d.id, kind, year);
-        boolean violation = sent.stream().anyMatch(r -> Outcome.VIOLATION.name().equals(r[1]));
-        int reminders = (int) sent.stream().filter(r -> Outcome.REMINDER.name().equals(r[1])).count();
+        List<Outcome> sent = this.reminders.sent(d.id, kind, year);
+        boolean violation = sent.contains(Outcome.VIOLATION);
+        int reminders = (int) sent.stream().filter(Outcome.REMINDER::equals).count();
         if (filed == null && asOf.isAfter(due)) {
             return java.util.Optional.of(new Overdue(d.id, d.agencyCode, kind, year, due, Standing.MISSING, null,
                     reminders, violation));
@@ -118,15 +120,6 @@ public class DeadlineService {
     }
 
     private Declaration filed(UUID declarantId, TrackedKind kind, int year) {
-        return Declaration.find("declarantId = ?1 and kind = ?2 and year = ?3 and status <> ?4 order by declaredOn",
-                declarantId, DeclarationKind.valueOf(kind.name()), year, DeclarationStatus.DRAFT).firstResult();
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<Object[]> reminders(UUID declarantId, TrackedKind kind, int year) {
-        return em.createNativeQuery("""
-                select sequence, outcome from declaration_reminder where declarant_id = ?1 and kind = ?2 and year = ?3
-                order by sequence""").setParameter(1, declarantId).setParameter(2, kind.name()).setParameter(3, year)
-                .getResultList();
+        return declarations.filed(declarantId, DeclarationKind.valueOf(kind.name()), year);
     }
 }

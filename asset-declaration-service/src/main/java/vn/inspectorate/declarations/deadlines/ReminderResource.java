@@ -2,7 +2,6 @@ package vn.inspectorate.declarations.deadlines;
 
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -19,9 +18,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import vn.inspectorate.declarations.access.DeclarationAccess;
 import vn.inspectorate.declarations.deadlines.DeadlineApi.RecordReminder;
 import vn.inspectorate.platform.idempotency.IdempotencyKeys;
+import vn.inspectorate.platform.idempotency.Idempotent;
 import vn.inspectorate.platform.security.Roles;
 
 @Path("/api/v1/declarants/{id}/reminders")
@@ -31,20 +30,16 @@ import vn.inspectorate.platform.security.Roles;
 public class ReminderResource {
 
     private final DeadlineService deadlines;
-    private final IdempotencyKeys idempotency;
-    private final DeclarationAccess access;
 
-    ReminderResource(DeadlineService deadlines, IdempotencyKeys idempotency, DeclarationAccess access) {
+    ReminderResource(DeadlineService deadlines) {
         this.deadlines = deadlines;
-        this.idempotency = idempotency;
-        this.access = access;
     }
 
     /** Records a written reminder; once the dated number of reminders was sent, the next record is a violation. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ASSET_CONTROLLER)
-    @Transactional
+    @Idempotent
     @Operation(operationId = "recordDeclarationReminder", summary = "Record a written reminder to a declarant",
             description = "Once the dated number of reminders was sent, the next record is a violation.")
     @APIResponse(responseCode = "201", description = "Recorded as a reminder or a violation.",
@@ -54,7 +49,6 @@ public class ReminderResource {
     @APIResponse(responseCode = "422", description = "The declaration is not overdue yet.")
     public Response remind(@PathParam("id") UUID id, @Valid @NotNull RecordReminder body,
             @HeaderParam(IdempotencyKeys.HEADER) String key) {
-        return idempotency.once(access.caller().subject() + " POST /api/v1/declarants/" + id + "/reminders", key, body,
-                () -> Response.status(201).entity(deadlines.remind(id, body)).build());
+        return Response.status(201).entity(deadlines.remind(id, body)).build();
     }
 }

@@ -2,7 +2,6 @@ package vn.inspectorate.declarations.declarants;
 
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -30,7 +29,7 @@ import vn.inspectorate.declarations.declarants.DeclarantApi.DeclarantDetail;
 import vn.inspectorate.declarations.declarants.DeclarantApi.DeclarantSummary;
 import vn.inspectorate.declarations.declarants.DeclarantApi.RegisterDeclarant;
 import vn.inspectorate.platform.idempotency.IdempotencyKeys;
-import vn.inspectorate.platform.security.CallerScope;
+import vn.inspectorate.platform.idempotency.Idempotent;
 import vn.inspectorate.platform.security.Roles;
 
 @Path("/api/v1/declarants")
@@ -41,19 +40,15 @@ import vn.inspectorate.platform.security.Roles;
 public class DeclarantResource {
 
     private final DeclarantService declarants;
-    private final IdempotencyKeys idempotency;
-    private final CallerScope caller;
 
-    DeclarantResource(DeclarantService declarants, IdempotencyKeys idempotency, CallerScope caller) {
+    DeclarantResource(DeclarantService declarants) {
         this.declarants = declarants;
-        this.idempotency = idempotency;
-        this.caller = caller;
     }
 
     /** Registers a declarant; registering the same citizen id again returns the first registration (200). */
     @POST
     @RolesAllowed({Roles.ASSET_CONTROLLER, Roles.PROVINCIAL_SYSTEM})
-    @Transactional
+    @Idempotent
     @Operation(operationId = "registerDeclarant", summary = "Register a declarant",
             description = "The citizen identity number is the natural key: registering it again with the same agency "
                     + "answers the first registration.")
@@ -66,11 +61,9 @@ public class DeclarantResource {
     @APIResponse(responseCode = "409", description = "Registered with another agency.")
     public Response register(@Valid @NotNull RegisterDeclarant body,
             @HeaderParam(IdempotencyKeys.HEADER) String key) {
-        return idempotency.once(caller.subject() + " POST /api/v1/declarants", key, body, () -> {
-            var r = declarants.register(body);
-            return Response.status(r.created() ? 201 : 200).entity(r.declarant())
-                    .location(URI.create("/api/v1/declarants/" + r.declarant().id())).build();
-        });
+        var registered = declarants.register(body);
+        return Response.status(registered.status()).entity(registered.value())
+                .location(URI.create("/api/v1/declarants/" + registered.value().id())).build();
     }
 
     @GET

@@ -1,9 +1,7 @@
 package vn.inspectorate.declarations.declarants;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -18,45 +16,42 @@ import vn.inspectorate.declarations.declarants.DeclarantApi.RegisterDeclarant;
 import vn.inspectorate.declarations.identity.IdentityCipher;
 import vn.inspectorate.declarations.units.AdministrativeUnits;
 import vn.inspectorate.platform.naturalkey.NaturalKeyMatch;
+import vn.inspectorate.platform.naturalkey.Written;
 import vn.inspectorate.platform.problem.ProblemException;
+import vn.inspectorate.platform.security.CallerScope;
 import vn.inspectorate.platform.time.VietnamTime;
 
 @ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
 public class DeclarantService {
-
-
-    /** A registration and whether it created the declarant or found it registered already. */
-    public record Registration(DeclarantSummary declarant, boolean created) {
-    }
 
     private final IdentityCipher cipher;
     private final DeclarationAccess access;
-    private final EntityManager em;
+    private final DeclarantStore store;
 
     private final AdministrativeUnits units;
+    private final CallerScope caller;
 
-    DeclarantService(IdentityCipher cipher, DeclarationAccess access, EntityManager em, AdministrativeUnits units) {
+    DeclarantService(IdentityCipher cipher, DeclarationAccess access, DeclarantStore store, AdministrativeUnits units,
+            CallerScope caller) {
         this.units = units;
+        this.caller = caller;
         this.cipher = cipher;
         this.access = access;
-        this.em = em;
+        this.store = store;
     }
 
-    @Transactional
-    public Registration register(RegisterDeclarant in) {
+    public Written<DeclarantSummary> register(RegisterDeclarant in) {
         if (!access.mayFile(in.agencyCode(), in.provinceCode())) {
             throw ProblemException.forbidden("You may register declarants only for your own agency or province.");
         }
         String hash = cipher.blindIndex(in.citizenId());
-        // serialise registrations of one person by one agency: the retry of a registration finds the first one
-        em.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
-                .setParameter(1, "declarant:" + in.agencyCode() + ":" + hash).getSingleResult();
-        Optional<Declarant> existing = Declarant.find("agencyCode = ?1 and citizenIdHash = ?2", in.agencyCode(), hash)
-                .firstResultOptional();
+        store.lockRegistration(in.agencyCode(), hash);
+        Optional<Declarant> existing = store.byCitizenId(in.agencyCode(), hash);
         if (existing.isPresent()) {
             Declarant d = existing.get();
             registeredAlike(d, in).requireSame("A declarant", "agency and citizen identity number", d.id);
-            return new Registration(summary(d), false);
+            return Written.existing(summary(d));
         }
         // a declarant is registered where they serve now: a province in force today (Vietnam's date)
         units.requireInForce(in.provinceCode(), VietnamTime.today(), "provinceCode",
@@ -73,7 +68,7 @@ public class DeclarantService {
         d.citizenIdEnc = cipher.encrypt(in.citizenId());
         d.addressEnc = cipher.encrypt(in.address());
         d.citizenIdHash = hash;
-        d.createdBy = access.caller().subject();
+        d.createdBy = caller.subject();
         d.persist();
         if (in.familyMembers() != null) {
             for (var f : in.familyMembers()) {
@@ -86,8 +81,8 @@ public class DeclarantService {
                 m.persist();
             }
         }
-        em.flush();
-        return new Registration(summary(d), true);
+        store.flush();
+        return Written.created(summary(d));
     }
 
     /** Compares a registration with the declarant it repeats, personal fields decrypted inside the service. */
@@ -111,8 +106,9 @@ public class DeclarantService {
     }
 
     /** The declarant if the caller may see it at all, else not found. */
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Declarant visible(UUID id) {
-        Declarant d = Declarant.findById(id);
+        Declarant d = store.findById(id);
         if (d == null || !access.maySeeSummary(d.agencyCode, d.provinceCode)) {
             throw ProblemException.notFound("Declarant " + id);
         }
@@ -127,30 +123,16 @@ public class DeclarantService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<DeclarantSummary> list(String agency, String province) {
-        StringBuilder q = new StringBuilder("1 = 1");
-        var params = new java.util.HashMap<String, Object>();
-        if (agency != null) {
-            q.append(" and agencyCode = :agency");
-            params.put("agency", agency);
-        }
-        if (province != null) {
-            q.append(" and provinceCode = :province");
-            params.put("province", province);
-        }
-        String scope = access.listCondition();
-        if (scope != null) {
-            q.append(" and ").append(scope);
-            access.bind(scope, params);
-        }
-        List<Declarant> all = Declarant.find(q + " order by agencyCode, id", params).page(0, 1000).list();
-        return all.stream().filter(d -> access.maySeeSummary(d.agencyCode, d.provinceCode)).map(this::summary).toList();
+        return store.search(agency, province, access).stream().filter(d -> access.maySeeSummary(d.agencyCode, d.provinceCode)).map(this::summary).toList();
     }
 
+    @Transactional(Transactional.TxType.SUPPORTS)
     public DeclarantSummary summary(Declarant d) {
         return new DeclarantSummary(d.id, d.agencyCode, d.provinceCode, d.position, d.rank, d.annualRequired,
                 d.appointedOn, FamilyMember.of(d.id).stream().map(m -> new FamilyMemberRef(m.id, m.relation)).toList());
     }
 
+    @Transactional(Transactional.TxType.SUPPORTS)
     public DeclarantDetail detail(Declarant d) {
         return new DeclarantDetail(d.id, d.agencyCode, d.provinceCode, d.position, d.rank, d.annualRequired,
                 d.appointedOn, cipher.decrypt(d.fullNameEnc), cipher.decrypt(d.citizenIdEnc), cipher.decrypt(d.addressEnc),

@@ -9,11 +9,24 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import vn.inspectorate.declarations.declarants.Declarant;
+import vn.inspectorate.platform.problem.Problem.FieldError;
+import vn.inspectorate.platform.problem.ProblemException;
+import vn.inspectorate.platform.time.VietnamTime;
 
+/** A declaration and its transitions: drafted, submitted, corrected once, judged, flagged, verified, published. */
 @Entity
 @Table(name = "declaration")
 public class Declaration extends PanacheEntityBase {
+
+    /** What judging a filing found: totals, deadline, and change against the previous declaration. */
+    public record Assessment(long totalAssetsVnd, long totalIncomeVnd, long totalLiabilitiesVnd, LocalDate dueOn,
+            boolean late, UUID previousId, long explanationThresholdVnd, long assetChangeVnd, long incomeChangeVnd) {
+    }
+
     @Id
     public UUID id;
     @Column(name = "declarant_id")
@@ -65,5 +78,102 @@ public class Declaration extends PanacheEntityBase {
 
     public boolean isFiled() {
         return status != DeclarationStatus.DRAFT;
+    }
+
+    /** A new draft, filed under its declarant's agency and province. */
+    public static Declaration draft(Declarant declarant, DeclarationKind kind, int year, LocalDate declaredOn,
+            String increaseExplanationEnc, String createdBy) {
+        Declaration d = new Declaration();
+        d.id = UUID.randomUUID();
+        d.declarantId = declarant.id;
+        d.agencyCode = declarant.agencyCode;
+        d.provinceCode = declarant.provinceCode;
+        d.kind = kind;
+        d.year = year;
+        d.declaredOn = declaredOn;
+        d.status = DeclarationStatus.DRAFT;
+        d.increaseExplanationEnc = increaseExplanationEnc;
+        d.version = 1;
+        d.createdBy = createdBy;
+        return d;
+    }
+
+    /** Files a draft; false when it is filed already, which a retried submission leaves as it is. */
+    public boolean submit() {
+        if (status != DeclarationStatus.DRAFT) {
+            return false;
+        }
+        status = DeclarationStatus.SUBMITTED;
+        submittedAt = VietnamTime.now();
+        return true;
+    }
+
+    /** Refuses the correction of a draft, of a corrected declaration and of a verified one. */
+    public void requireCorrectable() {
+        switch (status) {
+            case DRAFT -> throw ProblemException.conflict("not-submitted", "A draft is not corrected; submit it.",
+                    Map.of("currentStatus", status));
+            case CORRECTED -> throw ProblemException.conflict("already-corrected", "A declaration may be corrected "
+                    + "only once.", Map.of("currentStatus", status));
+            case VERIFIED -> throw ProblemException.conflict("declaration-verified", "A verified declaration cannot "
+                    + "be corrected.", Map.of("currentStatus", status));
+            case SUBMITTED -> {
+            }
+        }
+    }
+
+    /** The one correction, its items already replaced. */
+    public void correct(String increaseExplanationEnc) {
+        requireCorrectable();
+        this.increaseExplanationEnc = increaseExplanationEnc;
+        status = DeclarationStatus.CORRECTED;
+        correctedAt = VietnamTime.now();
+    }
+
+    /** Takes what judging the filing found; one more version, the one its submission event carries. */
+    public void assessed(Assessment a) {
+        totalAssetsVnd = a.totalAssetsVnd();
+        totalIncomeVnd = a.totalIncomeVnd();
+        totalLiabilitiesVnd = a.totalLiabilitiesVnd();
+        dueOn = a.dueOn();
+        late = a.late();
+        previousId = a.previousId();
+        explanationThresholdVnd = a.explanationThresholdVnd();
+        assetChangeVnd = a.assetChangeVnd();
+        incomeChangeVnd = a.incomeChangeVnd();
+        version++;
+    }
+
+    /** Takes its risk score; raised flags make one more version, the one they are recorded under. */
+    public void flagged(int riskScore, boolean anyRaised) {
+        this.riskScore = riskScore;
+        if (anyRaised) {
+            version++;
+        }
+        flagsVersion = version;
+    }
+
+    /** Selected for a verification: one more version. */
+    public void selectedForVerification() {
+        version++;
+    }
+
+    /** A verification concluded: verified, never corrected again. */
+    public void verified() {
+        status = DeclarationStatus.VERIFIED;
+        version++;
+    }
+
+    /** Published at the workplace on {@code on}: only a filed declaration, and not before it was declared. */
+    public void publish(LocalDate on) {
+        if (!isFiled()) {
+            throw ProblemException.conflict("not-submitted", "A draft is not published.", Map.of("currentStatus", status));
+        }
+        if (on.isBefore(declaredOn)) {
+            // no rule of publication is in force before the declaration exists (and none before the rules' first date)
+            throw ProblemException.unprocessable("publication-date", "A declaration is published after it is declared.",
+                    List.of(new FieldError("publishedOn", "must not be before declaredOn " + declaredOn)));
+        }
+        publishedOn = on;
     }
 }

@@ -38,8 +38,10 @@ import vn.inspectorate.declarations.declarations.DeclarationApi.CreateDeclaratio
 import vn.inspectorate.declarations.declarations.DeclarationApi.DeclarationDetail;
 import vn.inspectorate.declarations.declarations.DeclarationApi.DeclarationSummary;
 import vn.inspectorate.platform.idempotency.IdempotencyKeys;
+import vn.inspectorate.platform.idempotency.Idempotent;
 import vn.inspectorate.platform.problem.Problem.FieldError;
 import vn.inspectorate.platform.problem.ProblemException;
+import vn.inspectorate.platform.security.CallerScope;
 import vn.inspectorate.platform.security.Roles;
 
 @Path("/api/v1/declarations")
@@ -54,23 +56,23 @@ public class DeclarationResource {
     private static final int MAX_PURPOSE = 500;
 
     private final DeclarationService declarations;
-    private final IdempotencyKeys idempotency;
     private final DeclarationAccess access;
     private final AccessLog accessLog;
+    private final CallerScope caller;
 
-    DeclarationResource(DeclarationService declarations, IdempotencyKeys idempotency, DeclarationAccess access,
-            AccessLog accessLog) {
+    DeclarationResource(DeclarationService declarations, DeclarationAccess access, AccessLog accessLog,
+            CallerScope caller) {
         this.declarations = declarations;
-        this.idempotency = idempotency;
         this.access = access;
         this.accessLog = accessLog;
+        this.caller = caller;
     }
 
     /** Records a draft declaration with its items. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ASSET_CONTROLLER, Roles.PROVINCIAL_SYSTEM})
-    @Transactional
+    @Idempotent
     @Operation(operationId = "createDeclaration", summary = "Record a draft declaration with its items")
     @APIResponse(responseCode = "201", description = "Recorded as a draft.",
             headers = @Header(name = "Location", description = "The declaration's address.",
@@ -82,14 +84,12 @@ public class DeclarationResource {
     @APIResponse(responseCode = "409", description = "The declarant already has an annual declaration for the year with other values.")
     @APIResponse(responseCode = "422", description = "A year after the declaration date, or invalid items.")
     public Response create(@Valid @NotNull CreateDeclaration body, @HeaderParam(IdempotencyKeys.HEADER) String key) {
-        return idempotency.once(access.caller().subject() + " POST /api/v1/declarations", key, body, () -> {
-            var filing = declarations.create(body);
-            DeclarationSummary declaration = filing.declaration();
-            return filing.created()
-                    ? Response.status(201).entity(declaration)
-                            .location(URI.create("/api/v1/declarations/" + declaration.id())).build()
-                    : Response.ok(declaration).build();
-        });
+        var filing = declarations.create(body);
+        DeclarationSummary declaration = filing.value();
+        return filing.created()
+                ? Response.status(201).entity(declaration)
+                        .location(URI.create("/api/v1/declarations/" + declaration.id())).build()
+                : Response.ok(declaration).build();
     }
 
     /** Submits a draft: change analysis, red flags, events. Submitting again returns the submitted declaration. */
@@ -102,8 +102,10 @@ public class DeclarationResource {
     @APIResponse(responseCode = "200", description = "Submitted, or already submitted.",
             content = @Content(schema = @Schema(implementation = DeclarationSummary.class)))
     @APIResponse(responseCode = "404", description = "No such declaration in the caller's scope.")
-    public DeclarationSummary submit(@PathParam("id") UUID id) {
-        return declarations.submit(id);
+    @Idempotent
+    public Response submit(@PathParam("id") UUID id) {
+        // no Idempotency-Key: submitting again is itself harmless; @Idempotent gives the write its transaction
+        return Response.ok(declarations.submit(id)).build();
     }
 
     /** The one correction of a submitted declaration (not of a verified one). */
@@ -111,7 +113,7 @@ public class DeclarationResource {
     @Path("/{id}/correction")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ASSET_CONTROLLER, Roles.PROVINCIAL_SYSTEM})
-    @Transactional
+    @Idempotent
     @Operation(operationId = "correctDeclaration", summary = "The one correction of a submitted declaration",
             description = "A full replacement of its items.")
     @APIResponse(responseCode = "200", description = "Corrected.",
@@ -121,8 +123,7 @@ public class DeclarationResource {
     @APIResponse(responseCode = "422", description = "Invalid items.")
     public Response correct(@PathParam("id") UUID id, @Valid @NotNull CorrectDeclaration body,
             @HeaderParam(IdempotencyKeys.HEADER) String key) {
-        return idempotency.once(access.caller().subject() + " POST /api/v1/declarations/" + id + "/correction", key,
-                body, () -> Response.ok(declarations.correct(id, body)).build());
+        return Response.ok(declarations.correct(id, body)).build();
     }
 
     @GET
@@ -152,7 +153,7 @@ public class DeclarationResource {
     @GET
     @Path("/{id}")
     @RolesAllowed(Roles.ASSET_CONTROLLER)
-    @Transactional
+    @Transactional // a read that writes its access-log row: not a retried write, so no Idempotency-Key
     @Operation(operationId = "getDeclaration", summary = "The full declaration, for controllers",
             description = "States its purpose in the header " + PURPOSE_HEADER + " or the query parameter purpose; "
                     + "each read writes one access-log row.")
@@ -173,7 +174,7 @@ public class DeclarationResource {
                     List.of(new FieldError("purpose", "required, 1 to 500 characters")));
         }
         Declaration d = declarations.controllable(id);
-        accessLog.record(d.id, access.caller().subject(), access.detailRole(), stated.strip());
+        accessLog.record(d.id, caller.subject(), access.detailRole(), stated.strip());
         return declarations.detail(d);
     }
 }

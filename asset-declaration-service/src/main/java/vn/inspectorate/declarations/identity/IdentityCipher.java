@@ -7,7 +7,6 @@ import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.inspectorate.platform.crypto.AesGcm;
 
 /**
@@ -22,10 +21,9 @@ public class IdentityCipher {
     private final SecretKey key;
     private final SecretKeySpec indexKey;
 
-    IdentityCipher(@ConfigProperty(name = "inspectorate.identity.key") String base64Key,
-            @ConfigProperty(name = "inspectorate.identity.index-key") String base64IndexKey) {
-        this.key = AesGcm.key(base64Key, "inspectorate.identity.key");
-        this.indexKey = new SecretKeySpec(Base64.getDecoder().decode(base64IndexKey), "HmacSHA256");
+    IdentityCipher(IdentityConfig config) {
+        this.key = AesGcm.key(config.key(), "inspectorate.identity.key");
+        this.indexKey = new SecretKeySpec(Base64.getDecoder().decode(config.indexKey()), "HmacSHA256");
     }
 
     public String encrypt(String plain) {

@@ -9,6 +9,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -16,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.inspectorate.platform.idempotency.Idempotent;
 import vn.inspectorate.platform.security.Roles;
 import vn.inspectorate.platform.time.VietnamTime;
 
@@ -39,6 +41,7 @@ public class PublicationResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ASSET_CONTROLLER)
+    @Idempotent
     @Operation(operationId = "publishDeclaration", summary = "Publish a filed declaration for the dated period",
             description = "Posted today when `publishedOn` is absent; the body is a JSON object, `{}` at least.")
     @APIResponse(responseCode = "200", description = "Published; the period it is visible.",
@@ -46,9 +49,9 @@ public class PublicationResource {
     @APIResponse(responseCode = "404", description = "No such declaration under the caller's control.")
     @APIResponse(responseCode = "409", description = "The declaration is a draft.")
     @APIResponse(responseCode = "422", description = "Published before it was declared.")
-    public PublicationService.Publication publish(@PathParam("id") UUID id, @jakarta.validation.Valid
+    public Response publish(@PathParam("id") UUID id, @jakarta.validation.Valid
             @jakarta.validation.constraints.NotNull Publish body) {
         LocalDate on = body.publishedOn() == null ? VietnamTime.today() : body.publishedOn();
-        return publications.publish(id, on);
+        return Response.ok(publications.publish(id, on)).build();
     }
 }

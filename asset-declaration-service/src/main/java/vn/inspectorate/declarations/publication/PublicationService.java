@@ -18,7 +18,6 @@ import vn.inspectorate.declarations.declarations.DeclarationService;
 import vn.inspectorate.declarations.declarations.ItemCategory;
 import vn.inspectorate.declarations.declarations.Section;
 import vn.inspectorate.declarations.rules.RuleData;
-import vn.inspectorate.platform.problem.Problem;
 import vn.inspectorate.platform.problem.ProblemException;
 
 /**
@@ -27,6 +26,7 @@ import vn.inspectorate.platform.problem.ProblemException;
  * or surrogate ids, and gives acquisition years instead of dates.
  */
 @ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
 public class PublicationService {
 
     @Schema(name = "PublicDeclarationItem")
@@ -51,18 +51,9 @@ public class PublicationService {
         this.rules = rules;
     }
 
-    @Transactional
     public Publication publish(UUID id, LocalDate on) {
         Declaration d = declarations.controllable(id);
-        if (!d.isFiled()) {
-            throw ProblemException.conflict("not-submitted", "A draft is not published.", Map.of("currentStatus", d.status));
-        }
-        if (on.isBefore(d.declaredOn)) {
-            // no rule of publication is in force before the declaration exists (and none before the rules' first date)
-            throw ProblemException.unprocessable("publication-date", "A declaration is published after it is declared.",
-                    List.of(new Problem.FieldError("publishedOn", "must not be before declaredOn " + d.declaredOn)));
-        }
-        d.publishedOn = on;
+        d.publish(on);
         return new Publication(d.id, on, until(on));
     }
 

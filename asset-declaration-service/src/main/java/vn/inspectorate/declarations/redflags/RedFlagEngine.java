@@ -3,8 +3,6 @@ package vn.inspectorate.declarations.redflags;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,6 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import vn.inspectorate.declarations.rules.RuleDataConfig;
 import vn.inspectorate.platform.reference.ReferenceSnapshot;
+import vn.inspectorate.platform.sql.Sql;
 
 /**
  * Runs every red-flag rule in force on a declaration date against a declaration's figures. The rule versions are
@@ -36,13 +35,16 @@ public class RedFlagEngine {
     private static final Comparator<Stored> LATEST = Comparator.comparing(Stored::from)
             .thenComparingInt(s -> s.rule().version());
 
-    private final EntityManager em;
+    private static final String RULES = """
+            select rule_id, version, weight, params::text, effective_from, effective_to from red_flag_rule""";
+
+    private final Sql sql;
     private final ObjectMapper mapper;
     /** Rule id (in order) → its versions. */
     private final ReferenceSnapshot<Map<String, List<Stored>>> versions;
 
-    RedFlagEngine(EntityManager em, ObjectMapper mapper, RuleDataConfig config) {
-        this.em = em;
+    RedFlagEngine(Sql sql, ObjectMapper mapper, RuleDataConfig config) {
+        this.sql = sql;
         this.mapper = mapper;
         this.versions = new ReferenceSnapshot<>(config.maxAge(), this::load);
     }
@@ -79,27 +81,21 @@ public class RedFlagEngine {
         return Math.min(100, flags.stream().mapToInt(RaisedFlag::weight).sum());
     }
 
-    @SuppressWarnings("unchecked")
     private Map<String, List<Stored>> load() {
-        List<Object[]> rows = em.createNativeQuery("""
-                select rule_id, version, weight, params::text, effective_from, effective_to from red_flag_rule""")
-                .getResultList();
         Map<String, List<Stored>> byRule = new TreeMap<>();
-        for (Object[] r : rows) {
-            JsonNode params;
-            try {
-                params = mapper.readTree((String) r[3]);
-            } catch (Exception e) {
-                throw new IllegalStateException("red-flag rule " + r[0] + " has unreadable params", e);
-            }
-            byRule.computeIfAbsent((String) r[0], id -> new ArrayList<>()).add(new Stored(new RuleVersion(
-                    (String) r[0], ((Number) r[1]).intValue(), ((Number) r[2]).intValue(), params),
-                    date(r[4]), date(r[5])));
+        for (Stored s : sql.query(RULES, List.of(), rs -> new Stored(new RuleVersion(rs.getString(1), rs.getInt(2),
+                rs.getInt(3), params(rs.getString(1), rs.getString(4))), rs.getObject(5, LocalDate.class),
+                rs.getObject(6, LocalDate.class)))) {
+            byRule.computeIfAbsent(s.rule().ruleId(), id -> new ArrayList<>()).add(s);
         }
         return byRule;
     }
 
-    private static LocalDate date(Object o) {
-        return o == null ? null : o instanceof Date d ? d.toLocalDate() : (LocalDate) o;
+    private JsonNode params(String ruleId, String json) {
+        try {
+            return mapper.readTree(json);
+        } catch (Exception e) {
+            throw new IllegalStateException("red-flag rule " + ruleId + " has unreadable params", e);
+        }
     }
 }

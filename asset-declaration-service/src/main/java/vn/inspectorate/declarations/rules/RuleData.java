@@ -1,8 +1,6 @@
 package vn.inspectorate.declarations.rules;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import java.sql.Date;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -11,6 +9,7 @@ import java.util.NavigableMap;
 import java.util.TreeMap;
 import vn.inspectorate.declarations.calendar.PublicCalendarCopy;
 import vn.inspectorate.platform.reference.ReferenceSnapshot;
+import vn.inspectorate.platform.sql.Sql;
 
 /**
  * Dated legal numbers from {@code rule_parameter}: the value in force on a given date. The table is read whole and
@@ -37,13 +36,15 @@ public class RuleData {
         }
     }
 
-    private final EntityManager em;
+    private static final String PARAMETERS = "select code, effective_from, effective_to, value from rule_parameter";
+
+    private final Sql sql;
     private final PublicCalendarCopy calendar;
     /** Code → its versions by effective date. */
     private final ReferenceSnapshot<Map<String, NavigableMap<LocalDate, Version>>> parameters;
 
-    RuleData(EntityManager em, PublicCalendarCopy calendar, RuleDataConfig config) {
-        this.em = em;
+    RuleData(Sql sql, PublicCalendarCopy calendar, RuleDataConfig config) {
+        this.sql = sql;
         this.calendar = calendar;
         this.parameters = new ReferenceSnapshot<>(config.maxAge(), this::load);
     }
@@ -85,20 +86,12 @@ public class RuleData {
         return calendar.endOfTimeLimit(appointedOn.plusDays(value(FIRST_TIME_DEADLINE_DAYS, appointedOn)));
     }
 
-    @SuppressWarnings("unchecked")
     private Map<String, NavigableMap<LocalDate, Version>> load() {
-        List<Object[]> rows = em.createNativeQuery("select code, effective_from, effective_to, value from rule_parameter")
-                .getResultList();
         Map<String, NavigableMap<LocalDate, Version>> byCode = new HashMap<>();
-        for (Object[] r : rows) {
-            LocalDate from = date(r[1]);
-            byCode.computeIfAbsent((String) r[0], c -> new TreeMap<>())
-                    .put(from, new Version(from, date(r[2]), ((Number) r[3]).longValue()));
+        for (Map.Entry<String, Version> row : sql.query(PARAMETERS, List.of(), rs -> Map.entry(rs.getString(1),
+                new Version(rs.getObject(2, LocalDate.class), rs.getObject(3, LocalDate.class), rs.getLong(4))))) {
+            byCode.computeIfAbsent(row.getKey(), c -> new TreeMap<>()).put(row.getValue().from(), row.getValue());
         }
         return Map.copyOf(byCode);
-    }
-
-    static LocalDate date(Object o) {
-        return o == null ? null : o instanceof Date d ? d.toLocalDate() : (LocalDate) o;
     }
 }

@@ -1,9 +1,7 @@
 package vn.inspectorate.declarations.ruleversions;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.sql.Date;
 import java.time.LocalDate;
 import java.time.Month;
 import java.util.LinkedHashMap;
@@ -12,8 +10,8 @@ import java.util.Map;
 import vn.inspectorate.declarations.rules.ParameterCode;
 import vn.inspectorate.declarations.ruleversions.RuleVersionsApi.NewParameterVersion;
 import vn.inspectorate.declarations.ruleversions.RuleVersionsApi.ParameterVersionView;
-import vn.inspectorate.declarations.ruleversions.RuleVersionsApi.Written;
 import vn.inspectorate.platform.naturalkey.NaturalKeyMatch;
+import vn.inspectorate.platform.naturalkey.Written;
 import vn.inspectorate.platform.problem.Problem.FieldError;
 import vn.inspectorate.platform.problem.ProblemException;
 
@@ -25,11 +23,11 @@ import vn.inspectorate.platform.problem.ProblemException;
 @ApplicationScoped
 public class ParameterVersions {
 
-    private final EntityManager em;
+    private final RuleVersionStore store;
     private final RuleChanges changes;
 
-    ParameterVersions(EntityManager em, RuleChanges changes) {
-        this.em = em;
+    ParameterVersions(RuleVersionStore store, RuleChanges changes) {
+        this.store = store;
         this.changes = changes;
     }
 
@@ -37,7 +35,7 @@ public class ParameterVersions {
     @Transactional(Transactional.TxType.MANDATORY)
     public Written<ParameterVersionView> add(NewParameterVersion v) {
         // one admin change of the parameters at a time: the order check and the closing of the previous version
-        em.createNativeQuery("select pg_advisory_xact_lock(hashtext('rule_parameter'))").getSingleResult();
+        store.lock("rule_parameter");
         ParameterCode code = v.code();
         List<ParameterVersionView> versions = versions(code.name());
         requireInRange(v);
@@ -52,7 +50,7 @@ public class ParameterVersions {
                                 existing.description())
                         .requireSame("A rule parameter version", "code and effectiveFrom",
                                 code.name() + "@" + existing.effectiveFrom());
-                return new Written<>(false, existing);
+                return Written.existing(existing);
             }
         }
         if (latest == null) {
@@ -63,43 +61,25 @@ public class ParameterVersions {
         RuleVersionRules.requireAfter(latest.effectiveFrom(), v.effectiveFrom(), "rule parameter " + code.name());
         requireDayInMonth(code, v.value(), v.effectiveFrom());
 
-        int closed = em.createNativeQuery("""
-                update rule_parameter set effective_to = ?1
-                where code = ?2 and (effective_to is null or effective_to >= ?3)""")
-                .setParameter(1, v.effectiveFrom().minusDays(1)).setParameter(2, code.name())
-                .setParameter(3, v.effectiveFrom()).executeUpdate();
-        em.createNativeQuery("""
-                insert into rule_parameter (code, effective_from, value, unit, description, source)
-                values (?1, ?2, ?3, ?4, ?5, ?6)""")
-                .setParameter(1, code.name()).setParameter(2, v.effectiveFrom()).setParameter(3, v.value())
-                .setParameter(4, latest.unit()).setParameter(5, description).setParameter(6, v.source().strip())
-                .executeUpdate();
+        int closed = store.closeParameter(code.name(), v.effectiveFrom());
+        store.insertParameter(code.name(), v.effectiveFrom(), v.value(), latest.unit(), description,
+                v.source().strip());
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("request", v);
         details.put("unit", latest.unit());
         details.put("previousEndsOn", closed == 0 ? null : v.effectiveFrom().minusDays(1));
         changes.record("RULE_PARAMETER_ADDED", "rule-parameter:" + code.name(), v.reason(), details);
-        return new Written<>(true, new ParameterVersionView(code.name(), v.effectiveFrom(), null, v.value(),
+        return Written.created(new ParameterVersionView(code.name(), v.effectiveFrom(), null, v.value(),
                 latest.unit(), description, v.source().strip()));
     }
 
     /** Every version of every parameter, by code and effective date, as committed. */
     public List<ParameterVersionView> all() {
-        return query(null);
+        return store.parameters(null);
     }
 
     private List<ParameterVersionView> versions(String code) {
-        return query(code);
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<ParameterVersionView> query(String code) {
-        List<Object[]> rows = em.createNativeQuery("""
-                select code, effective_from, effective_to, value, unit, description, source from rule_parameter
-                where cast(?1 as text) is null or code = cast(?1 as text) order by code, effective_from""")
-                .setParameter(1, code).getResultList();
-        return rows.stream().map(r -> new ParameterVersionView((String) r[0], date(r[1]), date(r[2]),
-                ((Number) r[3]).longValue(), (String) r[4], (String) r[5], (String) r[6])).toList();
+        return store.parameters(code);
     }
 
     private static void requireInRange(NewParameterVersion v) {
@@ -135,9 +115,5 @@ public class ParameterVersions {
                         List.of(new FieldError("value", "does not make a deadline with " + clash)));
             }
         }
-    }
-
-    private static LocalDate date(Object o) {
-        return o == null ? null : o instanceof Date d ? d.toLocalDate() : (LocalDate) o;
     }
 }

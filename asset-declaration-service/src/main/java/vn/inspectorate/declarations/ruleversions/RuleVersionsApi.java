@@ -84,10 +84,6 @@ public final class RuleVersionsApi {
             Map<String, Object> details) {
     }
 
-    /** A write's answer and whether it created the version (201) or found it (200). */
-    record Written<T>(boolean created, T value) {
-    }
-
     private RuleVersionsApi() {
     }
 }

@@ -2,7 +2,6 @@ package vn.inspectorate.declarations.ruleversions;
 
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -31,7 +30,7 @@ import vn.inspectorate.declarations.ruleversions.RuleVersionsApi.ParameterVersio
 import vn.inspectorate.declarations.ruleversions.RuleVersionsApi.RedFlagVersionView;
 import vn.inspectorate.declarations.ruleversions.RuleVersionsApi.RulesView;
 import vn.inspectorate.platform.idempotency.IdempotencyKeys;
-import vn.inspectorate.platform.security.CallerScope;
+import vn.inspectorate.platform.idempotency.Idempotent;
 import vn.inspectorate.platform.security.Roles;
 
 /**
@@ -57,16 +56,11 @@ public class RuleVersionsResource {
     private final ParameterVersions parameters;
     private final RedFlagVersions redFlags;
     private final RuleChanges changes;
-    private final IdempotencyKeys idempotency;
-    private final CallerScope caller;
 
-    RuleVersionsResource(ParameterVersions parameters, RedFlagVersions redFlags, RuleChanges changes,
-            IdempotencyKeys idempotency, CallerScope caller) {
+    RuleVersionsResource(ParameterVersions parameters, RedFlagVersions redFlags, RuleChanges changes) {
         this.parameters = parameters;
         this.redFlags = redFlags;
         this.changes = changes;
-        this.idempotency = idempotency;
-        this.caller = caller;
     }
 
     @GET
@@ -80,7 +74,7 @@ public class RuleVersionsResource {
     @Path("/parameters")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.PLATFORM_ADMIN)
-    @Transactional
+    @Idempotent
     @Operation(operationId = "addRuleParameterVersion", summary = "Add a version of a dated legal number from an "
             + "effective date", description = "The previous version ends the day before; declarations dated before "
             + "keep the old value, and those already judged keep what they were judged by. (code, effectiveFrom) is "
@@ -96,17 +90,15 @@ public class RuleVersionsResource {
             + "does not have, or an effective date in the past.")
     public Response addParameter(@Valid @NotNull NewParameterVersion request,
             @HeaderParam(IdempotencyKeys.HEADER) String key) {
-        return idempotency.once(caller.subject() + " POST /api/v1/declaration-rules/parameters", key, request, () -> {
-            var written = parameters.add(request);
-            return Response.status(written.created() ? 201 : 200).entity(written.value()).build();
-        });
+        var written = parameters.add(request);
+        return Response.status(written.status()).entity(written.value()).build();
     }
 
     @POST
     @Path("/red-flags")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.PLATFORM_ADMIN)
-    @Transactional
+    @Idempotent
     @Operation(operationId = "addRedFlagRuleVersion", summary = "Add a version of a red-flag rule from an effective "
             + "date", description = "Numbered on from the rule's latest version, which ends the day before. "
             + "Declarations dated before are judged by the old version; flags already raised keep theirs. "
@@ -123,10 +115,8 @@ public class RuleVersionsResource {
             + "range, or an effective date in the past.")
     public Response addRedFlag(@Valid @NotNull NewRedFlagVersion request,
             @HeaderParam(IdempotencyKeys.HEADER) String key) {
-        return idempotency.once(caller.subject() + " POST /api/v1/declaration-rules/red-flags", key, request, () -> {
-            var written = redFlags.add(request);
-            return Response.status(written.created() ? 201 : 200).entity(written.value()).build();
-        });
+        var written = redFlags.add(request);
+        return Response.status(written.status()).entity(written.value()).build();
     }
 
     @GET

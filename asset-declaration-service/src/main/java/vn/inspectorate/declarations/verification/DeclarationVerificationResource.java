@@ -2,7 +2,6 @@ package vn.inspectorate.declarations.verification;
 
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -24,10 +23,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import vn.inspectorate.declarations.access.DeclarationAccess;
 import vn.inspectorate.declarations.verification.VerificationApi.RequestVerification;
 import vn.inspectorate.declarations.verification.VerificationApi.VerificationView;
 import vn.inspectorate.platform.idempotency.IdempotencyKeys;
+import vn.inspectorate.platform.idempotency.Idempotent;
 import vn.inspectorate.platform.security.Roles;
 
 /** Verifications of one declaration: the list, and a verification at the request of a competent authority. */
@@ -39,21 +38,16 @@ import vn.inspectorate.platform.security.Roles;
 public class DeclarationVerificationResource {
 
     private final VerificationService verifications;
-    private final IdempotencyKeys idempotency;
-    private final DeclarationAccess access;
 
-    DeclarationVerificationResource(VerificationService verifications, IdempotencyKeys idempotency,
-            DeclarationAccess access) {
+    DeclarationVerificationResource(VerificationService verifications) {
         this.verifications = verifications;
-        this.idempotency = idempotency;
-        this.access = access;
     }
 
     /** A verification at the request of a competent authority. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ASSET_CONTROLLER)
-    @Transactional
+    @Idempotent
     @Operation(operationId = "requestVerification", summary = "Verify a declaration at a competent authority's request")
     @APIResponse(responseCode = "201", description = "Opened.",
             headers = @Header(name = "Location", description = "The verification's address.",
@@ -63,12 +57,8 @@ public class DeclarationVerificationResource {
     @APIResponse(responseCode = "409", description = "The declaration is a draft.")
     public Response request(@PathParam("id") UUID id, @Valid @NotNull RequestVerification body,
             @HeaderParam(IdempotencyKeys.HEADER) String key) {
-        return idempotency.once(access.caller().subject() + " POST /api/v1/declarations/" + id + "/verifications", key,
-                body, () -> {
-                    VerificationView opened = verifications.request(id, body.reason());
-                    return Response.status(201).entity(opened)
-                            .location(URI.create("/api/v1/verifications/" + opened.id())).build();
-                });
+        VerificationView opened = verifications.request(id, body.reason());
+        return Response.status(201).entity(opened).location(URI.create("/api/v1/verifications/" + opened.id())).build();
     }
 
     @GET

@@ -25,6 +25,7 @@ import vn.inspectorate.declarations.verification.VerificationApi.Conclude;
 import vn.inspectorate.declarations.verification.VerificationApi.CreatePlan;
 import vn.inspectorate.declarations.verification.VerificationApi.PlanView;
 import vn.inspectorate.declarations.verification.VerificationApi.VerificationView;
+import vn.inspectorate.platform.idempotency.Idempotent;
 import vn.inspectorate.platform.security.Roles;
 
 @Path("/api/v1")
@@ -45,6 +46,7 @@ public class VerificationResource {
     @Path("/verification-plans")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ASSET_CONTROLLER)
+    @Idempotent
     @Operation(operationId = "createVerificationPlan", summary = "Draw an agency's yearly verification plan")
     @APIResponse(responseCode = "201", description = "Drawn.",
             headers = @Header(name = "Location", description = "The plan's address.",
@@ -55,7 +57,7 @@ public class VerificationResource {
     @APIResponse(responseCode = "409", description = "The agency already has a plan for the year with other values.")
     public Response plan(@Valid @NotNull CreatePlan body) {
         var drawn = verifications.plan(body);
-        PlanView plan = drawn.plan();
+        PlanView plan = drawn.value();
         return drawn.created()
                 ? Response.status(201).entity(plan).location(URI.create("/api/v1/verification-plans/" + plan.id())).build()
                 : Response.ok(plan).build();
@@ -88,13 +90,14 @@ public class VerificationResource {
     @Path("/verifications/{id}/conclusion")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ASSET_CONTROLLER)
+    @Idempotent
     @Operation(operationId = "concludeVerification", summary = "Conclude a verification honest or dishonest",
             description = "The declaration becomes verified and can no longer be corrected.")
     @APIResponse(responseCode = "200", description = "Concluded.",
             content = @Content(schema = @Schema(implementation = VerificationView.class)))
     @APIResponse(responseCode = "404", description = "No such verification in the caller's scope.")
     @APIResponse(responseCode = "409", description = "Already concluded.")
-    public VerificationView conclude(@PathParam("id") UUID id, @Valid @NotNull Conclude body) {
-        return verifications.conclude(id, body);
+    public Response conclude(@PathParam("id") UUID id, @Valid @NotNull Conclude body) {
+        return Response.ok(verifications.conclude(id, body)).build();
     }
 }

@@ -1,11 +1,9 @@
 package vn.inspectorate.declarations.verification;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -15,82 +13,69 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jboss.logging.Logger;
-import vn.inspectorate.contracts.EventTypes;
-import vn.inspectorate.contracts.Topics;
-import vn.inspectorate.contracts.declarations.DeclarationVerificationSelected;
-import vn.inspectorate.contracts.declarations.DeclarationVerified;
 import vn.inspectorate.declarations.access.DeclarationAccess;
 import vn.inspectorate.declarations.declarations.Declaration;
 import vn.inspectorate.declarations.declarations.DeclarationService;
-import vn.inspectorate.declarations.declarations.DeclarationStatus;
 import vn.inspectorate.declarations.rules.RuleData;
 import vn.inspectorate.declarations.verification.VerificationApi.Conclude;
 import vn.inspectorate.declarations.verification.VerificationApi.CreatePlan;
 import vn.inspectorate.declarations.verification.VerificationApi.PlanView;
 import vn.inspectorate.declarations.verification.VerificationApi.VerificationView;
 import vn.inspectorate.platform.naturalkey.NaturalKeyMatch;
+import vn.inspectorate.platform.naturalkey.Written;
 import vn.inspectorate.platform.outbox.Outbox;
 import vn.inspectorate.platform.problem.ProblemException;
-import vn.inspectorate.platform.time.VietnamTime;
+import vn.inspectorate.platform.security.CallerScope;
 
 /** Yearly plans (random share plus high risk), verifications on request or denunciation, and their conclusions. */
 @ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
 public class VerificationService {
 
     private static final Logger LOG = Logger.getLogger(VerificationService.class);
 
-    private final EntityManager em;
+    private final VerificationStore store;
     private final DeclarationAccess access;
     private final DeclarationService declarations;
     private final RuleData rules;
     private final Outbox outbox;
     private final SecureRandom seeds = new SecureRandom();
 
-    VerificationService(EntityManager em, DeclarationAccess access, DeclarationService declarations, RuleData rules,
-            Outbox outbox) {
-        this.em = em;
+    private final CallerScope caller;
+
+    VerificationService(VerificationStore store, DeclarationAccess access, DeclarationService declarations, RuleData rules,
+            Outbox outbox, CallerScope caller) {
+        this.store = store;
+        this.caller = caller;
         this.access = access;
         this.declarations = declarations;
         this.rules = rules;
         this.outbox = outbox;
     }
 
-    /** A plan and whether this request created it or found it under its (agency, year). */
-    public record PlanCreation(PlanView plan, boolean created) {
-    }
-
-    @Transactional
-    public PlanCreation plan(CreatePlan in) {
-        boolean ownAgency = access.caller().agency().map(in.agencyCode()::equals).orElse(false);
+    public Written<PlanView> plan(CreatePlan in) {
+        boolean ownAgency = caller.agency().map(in.agencyCode()::equals).orElse(false);
         if (!access.isCentralController() && !(ownAgency && access.mayControl(in.agencyCode(), ""))) {
             throw ProblemException.forbidden("Only the agency's own or a central asset controller plans its verification.");
         }
-        em.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
-                .setParameter(1, "plan:" + in.agencyCode() + ":" + in.year()).getSingleResult();
-        VerificationPlan existing = VerificationPlan.find("agencyCode = ?1 and year = ?2", in.agencyCode(), in.year())
-                .firstResult();
+        store.lockPlan(in.agencyCode(), in.year());
+        VerificationPlan existing = store.plan(in.agencyCode(), in.year());
         if (existing != null) {
             // (agency, year) is the plan's natural key; a seed sent again must be the plan's
             NaturalKeyMatch.compare().field("seed", in.seed() == null ? existing.seed : in.seed(), existing.seed)
                     .requireSame("A verification plan", "agency and year", existing.id);
-            return new PlanCreation(view(existing), false);
+            return Written.existing(view(existing));
         }
         LocalDate ruleDate = LocalDate.of(in.year(), 12, 31);
         int percent = rules.intValue(RuleData.RANDOM_VERIFICATION_PERCENT, ruleDate);
         int riskThreshold = rules.intValue(RuleData.VERIFICATION_RISK_SCORE, ruleDate);
 
         // the population: each declarant's latest filed declaration of the year
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                select distinct on (declarant_id) declarant_id, id, risk_score from declaration
-                where agency_code = ?1 and year = ?2 and status <> 'DRAFT'
-                order by declarant_id, declared_on desc, submitted_at desc""")
-                .setParameter(1, in.agencyCode()).setParameter(2, in.year()).getResultList();
         Map<UUID, UUID> declarationOf = new LinkedHashMap<>();
         Map<UUID, Integer> riskOf = new LinkedHashMap<>();
-        for (Object[] r : rows) {
-            declarationOf.put((UUID) r[0], (UUID) r[1]);
-            riskOf.put((UUID) r[0], ((Number) r[2]).intValue());
+        for (VerificationStore.Candidate c : store.population(in.agencyCode(), in.year())) {
+            declarationOf.put(c.declarantId(), c.declarationId());
+            riskOf.put(c.declarantId(), c.riskScore());
         }
         long seed = in.seed() != null ? in.seed() : seeds.nextLong();
         List<UUID> random = RandomSelection.select(new ArrayList<>(declarationOf.keySet()), seed, percent);
@@ -109,9 +94,8 @@ public class VerificationService {
         plan.population = declarationOf.size();
         plan.randomSelected = random.size();
         plan.riskSelected = risky.size();
-        plan.createdBy = access.caller().subject();
-        plan.persist();
-        em.flush();
+        plan.createdBy = caller.subject();
+        store.persistPlan(plan);
         for (UUID declarant : random) {
             open(Declaration.findById(declarationOf.get(declarant)), Verification.Ground.RANDOM_SELECTION, plan.id,
                     null, plan.createdBy, "yearly plan, seed " + seed);
@@ -120,36 +104,33 @@ public class VerificationService {
             open(Declaration.findById(declarationOf.get(declarant)), Verification.Ground.RISK_SCORE, plan.id, null,
                     plan.createdBy, "risk score at or above " + riskThreshold);
         }
-        return new PlanCreation(view(plan), true);
+        return Written.created(view(plan));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public PlanView readPlan(UUID id) {
         VerificationPlan plan = VerificationPlan.findById(id);
         if (plan == null || !(access.isNationalReader()
-                || access.caller().agency().map(plan.agencyCode::equals).orElse(false))) {
+                || caller.agency().map(plan.agencyCode::equals).orElse(false))) {
             throw ProblemException.notFound("Verification plan " + id);
         }
         return view(plan);
     }
 
-    @Transactional
     public VerificationView request(UUID declarationId, String reason) {
         Declaration d = declarations.controllable(declarationId);
         if (!d.isFiled()) {
             throw ProblemException.conflict("not-submitted", "A draft is not verified.", Map.of("currentStatus", d.status));
         }
-        return VerificationView.of(open(d, Verification.Ground.REQUEST, null, null, access.caller().subject(), reason));
+        return VerificationView.of(open(d, Verification.Ground.REQUEST, null, null, caller.subject(), reason));
     }
 
     /**
      * A denunciation names a declarant: their latest filed declaration is verified. Runs in the consumer's
      * transaction; a second delivery of the same case opens nothing new.
      */
-    @Transactional(Transactional.TxType.MANDATORY)
     public Optional<Verification> denunciation(UUID caseId, UUID declarantId) {
-        Declaration latest = Declaration.find("declarantId = ?1 and status <> ?2 order by declaredOn desc, submittedAt desc",
-                declarantId, DeclarationStatus.DRAFT).firstResult();
+        Declaration latest = declarations.latestFiled(declarantId);
         if (latest == null) {
             LOG.infof("case %s names declarant %s, who has no filed declaration; nothing to verify", caseId, declarantId);
             return Optional.empty();
@@ -162,7 +143,6 @@ public class VerificationService {
                 "denunciation " + caseId));
     }
 
-    @Transactional
     public VerificationView conclude(UUID id, Conclude in) {
         Verification v = Verification.findById(id);
         Declaration d = v == null ? null : Declaration.findById(v.declarationId);
@@ -170,7 +150,7 @@ public class VerificationService {
             throw ProblemException.notFound("Verification " + id);
         }
         declarations.lock(d);
-        em.refresh(v, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        store.lock(v);
         if (v.status == Verification.Status.CONCLUDED) {
             throw ProblemException.conflict("already-concluded", "This verification was concluded on "
                     + v.concludedOn + ".", Map.of("conclusion", v.conclusion));
@@ -180,11 +160,8 @@ public class VerificationService {
         v.findings = in.findings();
         v.unexplainedIncreaseVnd = in.unexplainedIncreaseVnd();
         v.concludedOn = in.concludedOn();
-        d.status = DeclarationStatus.VERIFIED;
-        d.version++;
-        outbox.publish(Topics.DECLARATIONS, EventTypes.DECLARATION_VERIFIED, d.id.toString(), new DeclarationVerified(
-                d.id, d.version, VietnamTime.now(), d.declarantId, d.agencyCode, d.provinceCode, d.year,
-                d.kind.name(), v.id, v.conclusion.name(), v.unexplainedIncreaseVnd, v.concludedOn));
+        d.verified();
+        outbox.publish(d.id.toString(), VerificationEvents.verified(d, v));
         return VerificationView.of(v);
     }
 
@@ -218,10 +195,8 @@ public class VerificationService {
         v.reason = reason;
         v.status = Verification.Status.OPEN;
         v.persist();
-        d.version++;
-        outbox.publish(Topics.DECLARATIONS, EventTypes.DECLARATION_VERIFICATION_SELECTED, d.id.toString(),
-                new DeclarationVerificationSelected(d.id, d.version, VietnamTime.now(), d.declarantId,
-                        d.agencyCode, d.provinceCode, d.year, d.kind.name(), v.id, ground.name(), null));
+        d.selectedForVerification();
+        outbox.publish(d.id.toString(), VerificationEvents.selected(d, v));
         return v;
     }
 
