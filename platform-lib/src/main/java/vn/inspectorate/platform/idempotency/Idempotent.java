@@ -13,7 +13,8 @@ import java.lang.annotation.Target;
  * and changes nothing (see {@link IdempotencyKeys}). The key is scoped to the caller and the request's method and path,
  * so the resource names neither. The method takes the key as its {@code @HeaderParam(IdempotencyKeys.HEADER)}
  * parameter, which also documents the header in the OpenAPI document; its body is its one parameter without a
- * JAX-RS annotation.
+ * JAX-RS annotation. A write whose operation takes no key (none is published for it) is {@code @Idempotent} too: it
+ * then simply runs in its transaction, like a request without the header.
  */
 @InterceptorBinding
 @Retention(RetentionPolicy.RUNTIME)
