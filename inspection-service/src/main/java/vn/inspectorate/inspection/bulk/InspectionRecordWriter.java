@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
-import vn.inspectorate.inspection.Written;
+import vn.inspectorate.platform.naturalkey.Written;
 import vn.inspectorate.inspection.bulk.InspectionBatchApi.InspectionRecord;
 import vn.inspectorate.inspection.bulk.InspectionBatchApi.Recovery;
 import vn.inspectorate.inspection.conclusions.ConclusionService;

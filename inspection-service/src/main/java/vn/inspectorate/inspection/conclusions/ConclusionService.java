@@ -9,8 +9,6 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
-import vn.inspectorate.contracts.EventTypes;
-import vn.inspectorate.contracts.Topics;
 import vn.inspectorate.contracts.inspections.InspectionConcluded;
 import vn.inspectorate.contracts.publicevents.PublicInspectionConcluded;
 import vn.inspectorate.inspection.conclusions.ConclusionApi.Conclude;
@@ -24,13 +22,14 @@ import vn.inspectorate.inspection.inspections.InspectionService;
 import vn.inspectorate.inspection.inspections.InspectionStatus;
 import vn.inspectorate.inspection.reference.ReferenceData;
 import vn.inspectorate.platform.naturalkey.NaturalKeyMatch;
+import vn.inspectorate.platform.naturalkey.Written;
 import vn.inspectorate.platform.outbox.Outbox;
 import vn.inspectorate.platform.problem.Problem;
 import vn.inspectorate.platform.problem.ProblemException;
 
 /** Issues a conclusion: its totals are exact integer sums, published internally and, sanitized, to partners. */
 @ApplicationScoped
-@Transactional
+@Transactional(Transactional.TxType.MANDATORY)
 public class ConclusionService {
 
     private final InspectionService inspections;
@@ -52,9 +51,9 @@ public class ConclusionService {
      * Concludes an inspection whose team report was submitted; a retry with the same number and the same content
      * answers the original, the same number with other content is a 409.
      */
-    public Result conclude(UUID inspectionId, Conclude request) {
+    public Written<InspectionView> conclude(UUID inspectionId, Conclude request) {
         boolean created = concludeRecord(inspectionId, request);
-        return new Result(created, inspections.view(inspections.visible(inspectionId)));
+        return new Written<>(created, inspections.view(inspections.visible(inspectionId)));
     }
 
     /** What {@link #conclude} does; true when this call issued the conclusion, false for a repeat of it. */
@@ -165,7 +164,7 @@ public class ConclusionService {
             t.persist();
         }
         inspection.version++;
-        outbox.publish(Topics.INSPECTIONS, EventTypes.INSPECTION_CONCLUDED, inspection.id.toString(),
+        outbox.publish(inspection.id.toString(),
                 new InspectionConcluded(inspection.id, inspection.version, ReferenceData.now(), inspection.provinceCode,
                         inspection.bodyCode, inspection.entityCode, inspection.inspectionType, inspection.subject,
                         c.concludedOn, c.violationsVnd, c.violationsLandM2, c.recoveryRecommendedVnd,
@@ -173,7 +172,7 @@ public class ConclusionService {
                         transfers.size(), c.unitsCovered, inspections.caseIds(inspection.id)), inspection.backfilled);
         if (!inspection.backfilled) {
             // history is not news: partners hear of conclusions as they are issued, not of ones loaded from the past
-            outbox.publish(Topics.PUBLIC, EventTypes.PUBLIC_INSPECTION_CONCLUDED, inspection.id.toString(),
+            outbox.publish(inspection.id.toString(),
                     new PublicInspectionConcluded(inspection.id, inspection.version, ReferenceData.now(),
                             inspection.provinceCode, inspection.bodyCode, inspection.inspectionType, inspection.subject,
                             c.concludedOn, c.violationsVnd, c.violationsLandM2, c.recoveryRecommendedVnd,
@@ -202,10 +201,6 @@ public class ConclusionService {
             stored.remove(match);
         }
         return ids;
-    }
-
-    /** Whether the conclusion was issued by this call, and the inspection as it now stands. */
-    public record Result(boolean created, InspectionView inspection) {
     }
 
     /** A published conclusion stays published at least the dated minimum number of days. */

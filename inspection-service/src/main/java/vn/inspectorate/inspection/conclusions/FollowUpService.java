@@ -8,8 +8,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import vn.inspectorate.contracts.EventTypes;
-import vn.inspectorate.contracts.Topics;
 import vn.inspectorate.contracts.inspections.InspectionFollowUpClosed;
 import vn.inspectorate.contracts.inspections.InspectionRecoveryRecorded;
 import vn.inspectorate.inspection.access.InspectorateAccess;
@@ -19,27 +17,31 @@ import vn.inspectorate.inspection.inspections.Inspection;
 import vn.inspectorate.inspection.inspections.InspectionApi.InspectionView;
 import vn.inspectorate.inspection.inspections.InspectionService;
 import vn.inspectorate.inspection.inspections.InspectionStatus;
-import vn.inspectorate.inspection.Written;
 import vn.inspectorate.inspection.reference.ReferenceData;
 import vn.inspectorate.platform.naturalkey.NaturalKeyMatch;
+import vn.inspectorate.platform.naturalkey.Written;
 import vn.inspectorate.platform.outbox.Outbox;
 import vn.inspectorate.platform.problem.ProblemException;
+import vn.inspectorate.platform.security.CallerScope;
 
 /** Follow-up of a conclusion: recoveries paid, recommendations done, transfers acknowledged, follow-up closed. */
 @ApplicationScoped
-@Transactional
+@Transactional(Transactional.TxType.MANDATORY)
 public class FollowUpService {
 
     private final EntityManager em;
     private final InspectionService inspections;
     private final Outbox outbox;
     private final InspectorateAccess access;
+    private final CallerScope caller;
 
-    FollowUpService(EntityManager em, InspectionService inspections, Outbox outbox, InspectorateAccess access) {
+    FollowUpService(EntityManager em, InspectionService inspections, Outbox outbox, InspectorateAccess access,
+            CallerScope caller) {
         this.em = em;
         this.inspections = inspections;
         this.outbox = outbox;
         this.access = access;
+        this.caller = caller;
     }
 
     /**
@@ -89,7 +91,7 @@ public class FollowUpService {
         payment.amountVnd = request.amountVnd();
         payment.landM2 = land;
         payment.paidOn = request.paidOn();
-        payment.recordedBy = access.subject();
+        payment.recordedBy = caller.subject();
         payment.persist();
         r.recoveredVnd += request.amountVnd();
         r.recoveredLandM2 += land;
@@ -102,7 +104,7 @@ public class FollowUpService {
         long total = ((Number) em.createNativeQuery(
                 "select coalesce(sum(recovered_vnd), 0) from recommendation where inspection_id = ?1")
                 .setParameter(1, inspection.id).getSingleResult()).longValue();
-        outbox.publish(Topics.INSPECTIONS, EventTypes.INSPECTION_RECOVERY_RECORDED, inspection.id.toString(),
+        outbox.publish(inspection.id.toString(),
                 new InspectionRecoveryRecorded(inspection.id, inspection.version, ReferenceData.now(),
                         inspection.provinceCode, r.id, payment.amountVnd, payment.landM2, total, payment.paidOn),
                 inspection.backfilled);
@@ -183,7 +185,7 @@ public class FollowUpService {
         }
         int accepted = (int) transfers.stream().filter(t -> Boolean.TRUE.equals(t.accepted)).count();
         inspection.version++;
-        outbox.publish(Topics.INSPECTIONS, EventTypes.INSPECTION_FOLLOW_UP_CLOSED, inspection.id.toString(),
+        outbox.publish(inspection.id.toString(),
                 new InspectionFollowUpClosed(inspection.id, inspection.version, ReferenceData.now(),
                         inspection.provinceCode, allDone ? "COMPLETED" : "CLOSED_WITH_OPEN_RECOMMENDATIONS",
                         recoveredVnd, recoveredLand, disciplined, accepted, overdue, closedOn), inspection.backfilled);

@@ -13,8 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import vn.inspectorate.contracts.EventTypes;
-import vn.inspectorate.contracts.Topics;
 import vn.inspectorate.contracts.inspections.InspectionExtended;
 import vn.inspectorate.contracts.inspections.InspectionOpened;
 import vn.inspectorate.inspection.access.InspectorateAccess;
@@ -30,21 +28,22 @@ import vn.inspectorate.inspection.overlaps.OverlapConflict;
 import vn.inspectorate.inspection.plans.InspectionPlan;
 import vn.inspectorate.inspection.plans.PlanStatus;
 import vn.inspectorate.inspection.plans.PlannedInspection;
-import vn.inspectorate.inspection.Written;
 import vn.inspectorate.inspection.reference.DurationRule;
 import vn.inspectorate.inspection.reference.InspectedEntity;
 import vn.inspectorate.inspection.reference.InspectionBody;
 import vn.inspectorate.inspection.reference.ReferenceData;
 import vn.inspectorate.inspection.reference.ReferenceRegisters;
 import vn.inspectorate.platform.naturalkey.NaturalKeyMatch;
+import vn.inspectorate.platform.naturalkey.Written;
 import vn.inspectorate.platform.outbox.Outbox;
 import vn.inspectorate.platform.problem.Problem;
 import vn.inspectorate.platform.problem.ProblemException;
+import vn.inspectorate.platform.security.CallerScope;
 import vn.inspectorate.platform.time.VietnamTime;
 
 /** Opening inspections and moving them through their statuses, within the dated duration limits. */
 @ApplicationScoped
-@Transactional
+@Transactional(Transactional.TxType.MANDATORY)
 public class InspectionService {
 
     private static final TypeReference<List<TeamMember>> TEAM = new TypeReference<>() {
@@ -55,12 +54,13 @@ public class InspectionService {
     private final OverlapChecker overlaps;
     private final Outbox outbox;
     private final InspectorateAccess access;
+    private final CallerScope caller;
     private final ObjectMapper mapper;
     private final ConclusionReader conclusions;
     private final ReferenceRegisters registers;
 
     InspectionService(EntityManager em, ReferenceData reference, OverlapChecker overlaps, Outbox outbox,
-            InspectorateAccess access, ObjectMapper mapper, ConclusionReader conclusions,
+            InspectorateAccess access, CallerScope caller, ObjectMapper mapper, ConclusionReader conclusions,
             ReferenceRegisters registers) {
         this.em = em;
         this.registers = registers;
@@ -68,6 +68,7 @@ public class InspectionService {
         this.overlaps = overlaps;
         this.outbox = outbox;
         this.access = access;
+        this.caller = caller;
         this.mapper = mapper;
         this.conclusions = conclusions;
     }
@@ -167,7 +168,7 @@ public class InspectionService {
                 .setParameter(14, original == null ? null : original.id)
                 .setParameter(15, openedOn).setParameter(16, rule.baseDays).setParameter(17, rule.maxExtensions)
                 .setParameter(18, rule.extensionDays).setParameter(19, openedOn.plusDays(rule.baseDays))
-                .setParameter(20, access.subject()).setParameter(21, backfilled).executeUpdate();
+                .setParameter(20, caller.subject()).setParameter(21, backfilled).executeUpdate();
         if (inserted == 0) {
             // a concurrent request with the same decision won the race: answer as a repeat of it
             return repeated(byDecision(body.code, request), request);
@@ -180,7 +181,7 @@ public class InspectionService {
         if (planned != null) {
             planned.status = PlannedInspection.OPENED;
         }
-        outbox.publish(Topics.INSPECTIONS, EventTypes.INSPECTION_OPENED, id.toString(),
+        outbox.publish(id.toString(),
                 new InspectionOpened(id, inspection.version, ReferenceData.now(), province, inspection.planId, body.code,
                         entity.code, inspection.inspectionType, inspection.subject, planned != null, original != null,
                         caseIds.isEmpty() ? null : caseIds.get(0), openedOn, inspection.dueOn), backfilled);
@@ -300,7 +301,7 @@ public class InspectionService {
         extension.decidedOn = request.decidedOn();
         extension.newDueOn = inspection.dueOn;
         extension.persist();
-        outbox.publish(Topics.INSPECTIONS, EventTypes.INSPECTION_EXTENDED, inspection.id.toString(),
+        outbox.publish(inspection.id.toString(),
                 new InspectionExtended(inspection.id, inspection.version, ReferenceData.now(), inspection.provinceCode,
                         extension.number, extension.extraDays, extension.newDueOn, extension.reasonCode),
                 inspection.backfilled);

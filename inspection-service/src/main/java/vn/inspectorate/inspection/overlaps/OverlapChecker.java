@@ -8,8 +8,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import vn.inspectorate.contracts.EventTypes;
-import vn.inspectorate.contracts.Topics;
 import vn.inspectorate.contracts.inspections.InspectionOverlapDetected;
 import vn.inspectorate.inspection.reference.InspectedEntity;
 import vn.inspectorate.inspection.reference.ReferenceData;
@@ -63,7 +61,7 @@ public class OverlapChecker {
             c.persist();
         }
         if (!found.isEmpty()) {
-            outbox.publish(Topics.INSPECTIONS, EventTypes.INSPECTION_OVERLAP_DETECTED, candidate.id().toString(),
+            outbox.publish(candidate.id().toString(),
                     new InspectionOverlapDetected(candidate.id(), candidate.version(), ReferenceData.now(),
                             candidate.entity().provinceCode, candidate.entity().code, candidate.subject(),
                             candidate.year(), found.stream().map(c -> c.rule).distinct().sorted()

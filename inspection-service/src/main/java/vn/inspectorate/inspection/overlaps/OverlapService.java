@@ -14,10 +14,11 @@ import vn.inspectorate.inspection.reference.InspectionBody;
 import vn.inspectorate.inspection.reference.ReferenceData;
 import vn.inspectorate.platform.problem.Problem;
 import vn.inspectorate.platform.problem.ProblemException;
+import vn.inspectorate.platform.security.CallerScope;
 
 /** Reads the overlap report and records settlements. */
 @ApplicationScoped
-@Transactional
+@Transactional(Transactional.TxType.MANDATORY)
 public class OverlapService {
 
     /** Which body proceeds; the other side's planned inspection is withdrawn. */
@@ -31,11 +32,13 @@ public class OverlapService {
     private final EntityManager em;
     private final ReferenceData reference;
     private final InspectorateAccess access;
+    private final CallerScope caller;
 
-    OverlapService(EntityManager em, ReferenceData reference, InspectorateAccess access) {
+    OverlapService(EntityManager em, ReferenceData reference, InspectorateAccess access, CallerScope caller) {
         this.em = em;
         this.reference = reference;
         this.access = access;
+        this.caller = caller;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -93,7 +96,7 @@ public class OverlapService {
         }
         conflict.settledAt = ReferenceData.now();
         conflict.proceedingBodyCode = proceeding;
-        conflict.settledBy = access.subject();
+        conflict.settledBy = caller.subject();
         conflict.settlementNote = request.note();
         return ConflictView.of(conflict);
     }

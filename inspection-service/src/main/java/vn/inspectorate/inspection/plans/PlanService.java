@@ -9,10 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import vn.inspectorate.contracts.EventTypes;
-import vn.inspectorate.contracts.Topics;
 import vn.inspectorate.contracts.inspections.InspectionPlanApproved;
-import vn.inspectorate.inspection.Written;
 import vn.inspectorate.inspection.access.InspectorateAccess;
 import vn.inspectorate.inspection.bulk.HistoryWindow;
 import vn.inspectorate.inspection.inspections.InspectionType;
@@ -28,14 +25,16 @@ import vn.inspectorate.inspection.reference.InspectionBody;
 import vn.inspectorate.inspection.reference.ReferenceData;
 import vn.inspectorate.inspection.reference.ReferenceRegisters;
 import vn.inspectorate.platform.naturalkey.NaturalKeyMatch;
+import vn.inspectorate.platform.naturalkey.Written;
 import vn.inspectorate.platform.outbox.Outbox;
 import vn.inspectorate.platform.problem.Problem;
 import vn.inspectorate.platform.problem.ProblemException;
+import vn.inspectorate.platform.security.CallerScope;
 import vn.inspectorate.platform.time.VietnamTime;
 
 /** Annual plans: creation, items with the overlap check, submission, approval and amendments. */
 @ApplicationScoped
-@Transactional
+@Transactional(Transactional.TxType.MANDATORY)
 public class PlanService {
 
     private final EntityManager em;
@@ -43,16 +42,18 @@ public class PlanService {
     private final OverlapChecker overlaps;
     private final Outbox outbox;
     private final InspectorateAccess access;
+    private final CallerScope caller;
     private final ReferenceRegisters registers;
 
     PlanService(EntityManager em, ReferenceData reference, OverlapChecker overlaps, Outbox outbox,
-            InspectorateAccess access, ReferenceRegisters registers) {
+            InspectorateAccess access, CallerScope caller, ReferenceRegisters registers) {
         this.em = em;
         this.registers = registers;
         this.reference = reference;
         this.overlaps = overlaps;
         this.outbox = outbox;
         this.access = access;
+        this.caller = caller;
     }
 
     /**
@@ -90,7 +91,7 @@ public class PlanService {
                 values (?1, ?2, ?3, ?4, 'DRAFT', 1, ?5, now())
                 on conflict (body_code, plan_year) do nothing""")
                 .setParameter(1, UUID.randomUUID()).setParameter(2, body.code).setParameter(3, body.provinceCode)
-                .setParameter(4, request.year()).setParameter(5, access.subject()).executeUpdate();
+                .setParameter(4, request.year()).setParameter(5, caller.subject()).executeUpdate();
         InspectionPlan plan = InspectionPlan.<InspectionPlan>find("bodyCode = ?1 and planYear = ?2", body.code,
                 request.year()).singleResult();
         if (inserted == 0) {
@@ -146,7 +147,7 @@ public class PlanService {
                 values (?1, ?2, ?3, ?4, 'APPROVED', 1, ?5, now(), ?5, ?6, true)
                 on conflict (body_code, plan_year) do nothing""")
                 .setParameter(1, UUID.randomUUID()).setParameter(2, body.code).setParameter(3, body.provinceCode)
-                .setParameter(4, request.year()).setParameter(5, access.subject()).setParameter(6, approvedOn)
+                .setParameter(4, request.year()).setParameter(5, caller.subject()).setParameter(6, approvedOn)
                 .executeUpdate();
         InspectionPlan plan = InspectionPlan.<InspectionPlan>find("bodyCode = ?1 and planYear = ?2", body.code,
                 request.year()).singleResult();
@@ -157,7 +158,7 @@ public class PlanService {
         for (int i = 0; i < request.inspections().size(); i++) {
             insertItem(plan, request.inspections().get(i), null, "inspections[" + i + "].");
         }
-        outbox.publish(Topics.INSPECTIONS, EventTypes.INSPECTION_PLAN_APPROVED, plan.id.toString(),
+        outbox.publish(plan.id.toString(),
                 new InspectionPlanApproved(plan.id, plan.version, ReferenceData.now(), plan.provinceCode,
                         plan.bodyCode, plan.planYear, request.inspections().size(), plan.approvedOn), true);
         return new Written<>(true, view(plan));
@@ -290,10 +291,10 @@ public class PlanService {
                     Map.of("conflicts", open.stream().map(ConflictView::of).toList()));
         }
         plan.status = PlanStatus.APPROVED.name();
-        plan.approvedBy = access.subject();
+        plan.approvedBy = caller.subject();
         plan.approvedOn = VietnamTime.today();
         plan.version++;
-        outbox.publish(Topics.INSPECTIONS, EventTypes.INSPECTION_PLAN_APPROVED, plan.id.toString(),
+        outbox.publish(plan.id.toString(),
                 new InspectionPlanApproved(plan.id, plan.version, ReferenceData.now(), plan.provinceCode,
                         plan.bodyCode, plan.planYear, items.size(), plan.approvedOn));
         return view(plan);
@@ -354,7 +355,7 @@ public class PlanService {
         amendment.number = number;
         amendment.reason = request.reason();
         amendment.change = String.join("; ", changes);
-        amendment.decidedBy = access.subject();
+        amendment.decidedBy = caller.subject();
         amendment.decidedAt = ReferenceData.now();
         amendment.persist();
         plan.status = PlanStatus.AMENDED.name();

@@ -13,10 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import vn.inspectorate.contracts.EventTypes;
-import vn.inspectorate.contracts.Topics;
 import vn.inspectorate.contracts.reference.InspectionBodyChanged;
-import vn.inspectorate.inspection.Written;
+import vn.inspectorate.platform.naturalkey.Written;
 import vn.inspectorate.inspection.reference.ReferenceAdminApi.AddBody;
 import vn.inspectorate.inspection.reference.ReferenceAdminApi.BodyChange;
 import vn.inspectorate.inspection.reference.ReferenceAdminApi.BodyLevel;
@@ -229,7 +227,7 @@ public class BodyAdministration {
         recorded.put("after", view(body));
         UUID changeId = changes.record(kind, body.code, reason, recorded);
         UUID bodyId = InspectionBodyChanged.bodyIdOf(body.code);
-        outbox.publish(Topics.REFERENCE, EventTypes.REFERENCE_INSPECTION_BODY_CHANGED, bodyId.toString(),
+        outbox.publish(bodyId.toString(),
                 new InspectionBodyChanged(bodyId, body.version, OffsetDateTime.now(ZoneOffset.UTC), changeId,
                         change.name(), effectiveFrom, body.code, nameOn(body, effectiveFrom), body.level,
                         body.provinceCode, body.validFrom, body.validTo, body.successorCode, body.certainty));
