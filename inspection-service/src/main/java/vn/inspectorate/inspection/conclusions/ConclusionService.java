@@ -65,7 +65,7 @@ public class ConclusionService {
                     existing.inspectionId);
             return false;
         }
-        InspectionService.move(inspection, InspectionStatus.CONCLUDED);
+        inspection.moveTo(InspectionStatus.CONCLUDED);
         LocalDate earliest = inspection.reportSubmittedOn != null ? inspection.reportSubmittedOn : inspection.openedOn;
         if (request.concludedOn().isBefore(earliest)) {
             throw field("concludedOn", "must not be before " + earliest,

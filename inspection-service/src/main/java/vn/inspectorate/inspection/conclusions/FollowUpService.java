@@ -163,7 +163,7 @@ public class FollowUpService {
 
     public Inspection closeRecord(UUID inspectionId, LocalDate closedOn) {
         Inspection inspection = inspections.locked(inspectionId);
-        InspectionService.move(inspection, InspectionStatus.CLOSED);
+        inspection.moveTo(InspectionStatus.CLOSED);
         Conclusion conclusion = Conclusion.findById(inspectionId);
         if (closedOn.isBefore(conclusion.concludedOn)) {
             throw ConclusionService.field("closedOn", "must not be before the conclusion (" + conclusion.concludedOn
