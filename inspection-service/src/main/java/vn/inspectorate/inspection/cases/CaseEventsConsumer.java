@@ -14,9 +14,9 @@ import vn.inspectorate.platform.inbox.EventInbox;
 import vn.inspectorate.platform.inbox.PoisonEventException;
 
 /**
- * Keeps the local reference of citizen cases from {@code case.*} events, once per event. Each event is read as its
- * payload record (a field added to a payload does not stop the consumer); what the reference keeps of it is the id,
- * version and province every case event carries, plus the kind and status where an event sets them. A stale event (version not above the one recorded) changes nothing; an event
+ * Keeps the local reference of citizen cases from {@code case.*} events, once per event. Only the fields every case
+ * event carries are read (id, version, province) plus the kind and status where an event sets them ({@link CaseFacts}),
+ * so a field added to a payload does not stop the consumer. A stale event (version not above the one recorded) changes nothing; an event
  * that is no case event or lacks those fields goes to the dead-letter topic. Records come in batches, one transaction
  * per batch.
  */
@@ -44,17 +44,19 @@ public class CaseEventsConsumer {
     }
 
     void apply(CloudEvent<JsonNode> event) {
-        Class<? extends Record> type = EventCatalog.find(event.type()).filter(e -> Topics.CASES.equals(e.topic()))
-                .map(EventCatalog.Entry::payloadType).orElseThrow(() -> new PoisonEventException(
-                        "event " + event.id() + " of type " + event.type() + " is not a case event"));
-        CaseFacts facts = CaseFacts.of(inbox.payload(event, type));
+        boolean caseEvent = EventCatalog.find(event.type()).map(e -> Topics.CASES.equals(e.topic())).orElse(false);
+        if (!caseEvent) {
+            throw new PoisonEventException("event " + event.id() + " of type " + event.type() + " is not a case event");
+        }
+        CaseFacts facts = inbox.payload(event, CaseFacts.class);
         if (facts.caseId() == null) {
             throw new PoisonEventException("event " + event.id() + " has no valid caseId");
         }
-        if (facts.version() < 1 || facts.provinceCode() == null || facts.provinceCode().isBlank()) {
+        String province = facts.provinceAfter(EventTypes.CASE_TRANSFERRED.equals(event.type()));
+        if (facts.version() == null || facts.version() < 1 || province == null || province.isBlank()) {
             throw new PoisonEventException("event " + event.id() + " lacks version or provinceCode");
         }
-        cases.record(facts.caseId(), facts.version(), facts.provinceCode(), facts.kind(), status(event.type()));
+        cases.record(facts.caseId(), facts.version(), province, facts.kind(), status(event.type()));
     }
 
     /** The lifecycle status an event puts a case in; null for events that report without changing it. */

@@ -1,44 +1,18 @@
 package vn.inspectorate.inspection.cases;
 
 import java.util.UUID;
-import vn.inspectorate.contracts.cases.CaseAccepted;
-import vn.inspectorate.contracts.cases.CaseAssigned;
-import vn.inspectorate.contracts.cases.CaseClassified;
-import vn.inspectorate.contracts.cases.CaseClosed;
-import vn.inspectorate.contracts.cases.CaseEscalated;
-import vn.inspectorate.contracts.cases.CaseExtended;
-import vn.inspectorate.contracts.cases.CaseOverdue;
-import vn.inspectorate.contracts.cases.CaseProgressReported;
-import vn.inspectorate.contracts.cases.CaseReceived;
-import vn.inspectorate.contracts.cases.CaseRejected;
-import vn.inspectorate.contracts.cases.CaseResolved;
-import vn.inspectorate.contracts.cases.CaseTransferred;
-import vn.inspectorate.contracts.cases.CaseWatchlisted;
-import vn.inspectorate.platform.inbox.PoisonEventException;
 
 /**
- * What the local case reference keeps of a case event: the case, its version, the province it is in after the event
- * (the receiving province of a transfer) and its kind where the event sets it.
+ * What the local case reference reads of any case event, read through the inbox's tolerant reader: the fields every
+ * case event carries (id, version, province), the receiving province of a transfer and the kind where an event sets
+ * it. The contracts' payload records are not used here because their primitive fields (e.g. a received case's
+ * {@code complainantCount}) make an event poison when a producer leaves them out, and this reference needs none of
+ * them.
  */
-record CaseFacts(UUID caseId, long version, String provinceCode, String kind) {
+record CaseFacts(UUID caseId, Long version, String provinceCode, String toProvinceCode, String kind) {
 
-    static CaseFacts of(Record payload) {
-        return switch (payload) {
-            case CaseReceived e -> new CaseFacts(e.caseId(), e.version(), e.provinceCode(), null);
-            case CaseClassified e -> new CaseFacts(e.caseId(), e.version(), e.provinceCode(), e.kind());
-            case CaseAccepted e -> new CaseFacts(e.caseId(), e.version(), e.provinceCode(), e.kind());
-            case CaseRejected e -> new CaseFacts(e.caseId(), e.version(), e.provinceCode(), e.kind());
-            case CaseResolved e -> new CaseFacts(e.caseId(), e.version(), e.provinceCode(), e.kind());
-            case CaseTransferred e -> new CaseFacts(e.caseId(), e.version(),
-                    e.toProvinceCode() != null ? e.toProvinceCode() : e.provinceCode(), null);
-            case CaseAssigned e -> new CaseFacts(e.caseId(), e.version(), e.provinceCode(), null);
-            case CaseExtended e -> new CaseFacts(e.caseId(), e.version(), e.provinceCode(), null);
-            case CaseEscalated e -> new CaseFacts(e.caseId(), e.version(), e.provinceCode(), null);
-            case CaseClosed e -> new CaseFacts(e.caseId(), e.version(), e.provinceCode(), null);
-            case CaseOverdue e -> new CaseFacts(e.caseId(), e.version(), e.provinceCode(), null);
-            case CaseWatchlisted e -> new CaseFacts(e.caseId(), e.version(), e.provinceCode(), null);
-            case CaseProgressReported e -> new CaseFacts(e.caseId(), e.version(), e.provinceCode(), null);
-            default -> throw new PoisonEventException("no case event: " + payload.getClass().getSimpleName());
-        };
+    /** The province the case is in after the event: a transfer's receiving province when it names one. */
+    String provinceAfter(boolean transfer) {
+        return transfer && toProvinceCode != null ? toProvinceCode : provinceCode;
     }
 }
