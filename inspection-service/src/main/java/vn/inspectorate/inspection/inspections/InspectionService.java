@@ -33,7 +33,10 @@ import vn.inspectorate.platform.problem.ProblemException;
 import vn.inspectorate.platform.security.CallerScope;
 import vn.inspectorate.platform.time.VietnamTime;
 
-/** Opening inspections and moving them through their statuses, within the dated duration limits. */
+/**
+ * Opening inspections and moving them through their statuses, within the dated duration limits. The reads, and the
+ * lookups and views they share with the writes, also run without a transaction.
+ */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class InspectionService {
@@ -277,6 +280,7 @@ public class InspectionService {
         return inspection;
     }
 
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Inspection visible(UUID id) {
         Inspection inspection = store.findById(id);
         if (inspection == null || !access.maySee(inspection.provinceCode)) {
@@ -285,10 +289,12 @@ public class InspectionService {
         return inspection;
     }
 
+    @Transactional(Transactional.TxType.SUPPORTS)
     public List<UUID> caseIds(UUID inspectionId) {
         return store.caseIds(inspectionId);
     }
 
+    @Transactional(Transactional.TxType.SUPPORTS)
     public InspectionView view(Inspection i) {
         List<ExtensionView> extensions = store.extensions(i.id).stream().map(e -> new ExtensionView(e.number,
                 e.extraDays, e.reasonCode, e.decidedOn, e.newDueOn)).toList();
