@@ -5,16 +5,19 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import vn.inspectorate.inspection.conclusions.ConclusionApi.Item;
 import vn.inspectorate.inspection.conclusions.ConclusionApi.RecommendationInput;
 import vn.inspectorate.inspection.conclusions.ConclusionApi.Responsible;
 import vn.inspectorate.inspection.conclusions.ConclusionApi.TransferInput;
+import vn.inspectorate.platform.sql.Sql;
 
 /**
- * The records of a conclusion (keyed by its inspection): its findings, recommendations and transfers, and the
- * responsible organisations and individuals it stores as JSON.
+ * All SQL of a conclusion (keyed by its inspection) and its follow-up: its findings, recommendations, transfers and
+ * recovery payments, and the responsible organisations and individuals it stores as JSON.
  */
 @ApplicationScoped
 public class ConclusionStore implements PanacheRepositoryBase<Conclusion, UUID> {
@@ -22,10 +25,15 @@ public class ConclusionStore implements PanacheRepositoryBase<Conclusion, UUID> 
     private static final TypeReference<List<Responsible>> RESPONSIBLE = new TypeReference<>() {
     };
 
-    private final ObjectMapper mapper;
+    private static final String RECOVERED_VND = """
+            select coalesce(sum(recovered_vnd), 0) from recommendation where inspection_id = ?""";
 
-    ConclusionStore(ObjectMapper mapper) {
+    private final ObjectMapper mapper;
+    private final Sql sql;
+
+    ConclusionStore(ObjectMapper mapper, Sql sql) {
         this.mapper = mapper;
+        this.sql = sql;
     }
 
     /** Records the conclusion's lines: findings numbered from 1, recommendations and transfers as requested. */
@@ -64,6 +72,42 @@ public class ConclusionStore implements PanacheRepositoryBase<Conclusion, UUID> 
             t.transferredOn = in.transferredOn();
             t.persist();
         }
+    }
+
+    public Recommendation lockedRecommendation(UUID id) {
+        return getEntityManager().find(Recommendation.class, id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    public InvestigationTransfer lockedTransfer(UUID id) {
+        return getEntityManager().find(InvestigationTransfer.class, id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** The payment recorded on a recommendation under {@code reference}, if any. */
+    public RecoveryPayment payment(UUID recommendationId, String reference) {
+        return RecoveryPayment.<RecoveryPayment>find("recommendationId = ?1 and reference = ?2", recommendationId,
+                reference).firstResult();
+    }
+
+    /** What the inspection's recommendations recovered so far, in VND, this transaction's changes included. */
+    public long recoveredVnd(UUID inspectionId) {
+        getEntityManager().flush();
+        return sql.queryFirst(RECOVERED_VND, List.of(inspectionId), rs -> rs.getLong(1)).orElse(0L);
+    }
+
+    /**
+     * Recommendations not done before {@code asOf}, of the province (null: all), by due date; those of inspections
+     * loaded as history are left out.
+     */
+    public List<Recommendation> overdue(LocalDate asOf, String province) {
+        String query = "select r from Recommendation r, Inspection i where i.id = r.inspectionId and r.doneOn is null "
+                + "and i.backfilled = false "
+                + "and r.dueOn < :asOf" + (province == null ? "" : " and i.provinceCode = :province")
+                + " order by r.dueOn, r.id";
+        var typed = getEntityManager().createQuery(query, Recommendation.class).setParameter("asOf", asOf);
+        if (province != null) {
+            typed.setParameter("province", province);
+        }
+        return typed.getResultList();
     }
 
     public List<ConclusionItem> items(UUID inspectionId) {
