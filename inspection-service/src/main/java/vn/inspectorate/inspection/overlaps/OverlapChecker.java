@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import vn.inspectorate.contracts.inspections.InspectionOverlapDetected;
 import vn.inspectorate.inspection.reference.InspectedEntity;
 import vn.inspectorate.inspection.reference.ReferenceData;
 import vn.inspectorate.platform.outbox.Outbox;
@@ -59,12 +58,7 @@ public class OverlapChecker {
             c.persist();
         }
         if (!found.isEmpty()) {
-            outbox.publish(candidate.id().toString(),
-                    new InspectionOverlapDetected(candidate.id(), candidate.version(), ReferenceData.now(),
-                            candidate.entity().provinceCode, candidate.entity().code, candidate.subject(),
-                            candidate.year(), found.stream().map(c -> c.rule).distinct().sorted()
-                                    .reduce((a, b) -> a + "," + b).orElseThrow(),
-                            found.stream().map(c -> c.otherId).distinct().toList()));
+            outbox.publish(candidate.id().toString(), OverlapEvents.detected(candidate, found));
         }
         return found;
     }
