@@ -53,10 +53,6 @@ public class InspectorateAccess {
         loadingHistory = true;
     }
 
-    public String subject() {
-        return scope.subject();
-    }
-
     /** Central staff: an inspector bound to no province. */
     public boolean isCentralInspector() {
         return scope.hasRole(Roles.INSPECTOR) && scope.province().isEmpty();

@@ -1,8 +1,7 @@
 package vn.inspectorate.inspection.bulk;
 
-import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
+import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -17,9 +16,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import vn.inspectorate.inspection.access.InspectorateAccess;
 import vn.inspectorate.inspection.bulk.InspectionBatchApi.Result;
 import vn.inspectorate.platform.idempotency.IdempotencyKeys;
+import vn.inspectorate.platform.idempotency.Idempotent;
 import vn.inspectorate.platform.security.Roles;
 
 /** Bulk writes of inspection records, live or as history (a back-fill). */
@@ -28,25 +27,21 @@ import vn.inspectorate.platform.security.Roles;
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.PROVINCIAL_SYSTEM, Roles.INSPECTOR, Roles.PLATFORM_ADMIN})
 @Tag(name = "Inspections", description = "Opening decisions, status changes, conclusions and closure.")
+@RunOnVirtualThread
 public class InspectionBatchResource {
 
     static final int REQUEST_TRANSACTION_SECONDS = 600;
 
     private final InspectionBatchService batches;
-    private final IdempotencyKeys idempotency;
-    private final InspectorateAccess access;
 
-    InspectionBatchResource(InspectionBatchService batches, IdempotencyKeys idempotency, InspectorateAccess access) {
+    InspectionBatchResource(InspectionBatchService batches) {
         this.batches = batches;
-        this.idempotency = idempotency;
-        this.access = access;
     }
 
     @POST
-    @Transactional
     // the request's transaction holds only the Idempotency-Key while the records commit in rounds of their own: a
     // batch on a busy machine outlasts the default 60 s, and a timed-out request would answer 500 for records it wrote
-    @TransactionConfiguration(timeout = REQUEST_TRANSACTION_SECONDS)
+    @Idempotent(timeoutSeconds = REQUEST_TRANSACTION_SECONDS)
     @Operation(operationId = "writeInspectionBatch", summary = "Write up to 500 inspection records with their lifecycle",
             description = "Each item is an inspection record: its opening decision and, optionally, its start, the "
                     + "team's report, the conclusion (with violations, recommendations, responsible organisations and "
@@ -77,7 +72,6 @@ public class InspectionBatchResource {
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used with another body.")
     public Response write(@Valid @NotNull InspectionBatchApi.Batch batch,
             @HeaderParam(IdempotencyKeys.HEADER) String key) {
-        return idempotency.once(access.subject() + " POST /api/v1/inspections/batch", key, batch,
-                () -> Response.ok(batches.write(batch)).build());
+        return Response.ok(batches.write(batch)).build();
     }
 }

@@ -23,6 +23,10 @@ import vn.inspectorate.platform.problem.ProblemException;
  * in one transaction; a refusal inside a round rolls it back, the items before the refused one are written again
  * without it and the refused one is answered by a round of its own, so every item ends as it would have alone, after
  * the items before it.
+ * <p>
+ * Unlike the other services it does not run in its caller's transaction: the request's transaction holds only the
+ * {@code Idempotency-Key}, and each round commits on its own ({@link InspectionRecordWriter#writeAll}), so that a
+ * batch neither holds its records' locks to the end nor loses its committed rounds to a late failure.
  */
 @ApplicationScoped
 public class InspectionBatchService {

@@ -9,12 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
-import vn.inspectorate.inspection.Written;
+import vn.inspectorate.platform.naturalkey.Written;
 import vn.inspectorate.inspection.bulk.InspectionBatchApi.InspectionRecord;
 import vn.inspectorate.inspection.bulk.InspectionBatchApi.Recovery;
 import vn.inspectorate.inspection.conclusions.ConclusionService;
 import vn.inspectorate.inspection.conclusions.FollowUpService;
 import vn.inspectorate.inspection.inspections.Inspection;
+import vn.inspectorate.inspection.inspections.InspectionOpening;
 import vn.inspectorate.inspection.inspections.InspectionService;
 import vn.inspectorate.inspection.inspections.InspectionStatus;
 import vn.inspectorate.platform.problem.Problem;
@@ -33,14 +34,16 @@ public class InspectionRecordWriter {
     /** Records after which a run's persistence context is flushed and emptied. */
     static final int DETACH_EVERY = 25;
 
+    private final InspectionOpening opening;
     private final InspectionService inspections;
     private final ConclusionService conclusions;
     private final FollowUpService followUps;
     private final EntityManager em;
 
-    InspectionRecordWriter(InspectionService inspections, ConclusionService conclusions, FollowUpService followUps,
-            EntityManager em) {
+    InspectionRecordWriter(InspectionOpening opening, InspectionService inspections, ConclusionService conclusions,
+            FollowUpService followUps, EntityManager em) {
         this.em = em;
+        this.opening = opening;
         this.inspections = inspections;
         this.conclusions = conclusions;
         this.followUps = followUps;
@@ -71,7 +74,7 @@ public class InspectionRecordWriter {
     }
 
     private Written<Inspection> write(InspectionRecord item, boolean history) {
-        Written<Inspection> opened = step("opening", () -> inspections.openRecord(item.opening(), history));
+        Written<Inspection> opened = step("opening", () -> opening.openRecord(item.opening(), history));
         Inspection inspection = opened.value();
         UUID id = inspection.id;
         if (item.start() != null && inspection.state() == InspectionStatus.OPENED) {

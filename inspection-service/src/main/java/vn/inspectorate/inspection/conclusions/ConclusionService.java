@@ -1,18 +1,12 @@
 package vn.inspectorate.inspection.conclusions;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import vn.inspectorate.contracts.EventTypes;
-import vn.inspectorate.contracts.Topics;
-import vn.inspectorate.contracts.inspections.InspectionConcluded;
-import vn.inspectorate.contracts.publicevents.PublicInspectionConcluded;
 import vn.inspectorate.inspection.conclusions.ConclusionApi.Conclude;
 import vn.inspectorate.inspection.conclusions.ConclusionApi.Item;
 import vn.inspectorate.inspection.conclusions.ConclusionApi.RecommendationInput;
@@ -24,49 +18,47 @@ import vn.inspectorate.inspection.inspections.InspectionService;
 import vn.inspectorate.inspection.inspections.InspectionStatus;
 import vn.inspectorate.inspection.reference.ReferenceData;
 import vn.inspectorate.platform.naturalkey.NaturalKeyMatch;
+import vn.inspectorate.platform.naturalkey.Written;
 import vn.inspectorate.platform.outbox.Outbox;
 import vn.inspectorate.platform.problem.Problem;
 import vn.inspectorate.platform.problem.ProblemException;
 
 /** Issues a conclusion: its totals are exact integer sums, published internally and, sanitized, to partners. */
 @ApplicationScoped
-@Transactional
+@Transactional(Transactional.TxType.MANDATORY)
 public class ConclusionService {
 
     private final InspectionService inspections;
     private final ReferenceData reference;
     private final Outbox outbox;
-    private static final TypeReference<List<Responsible>> RESPONSIBLE = new TypeReference<>() {
-    };
+    private final ConclusionStore store;
 
-    private final ObjectMapper mapper;
-
-    ConclusionService(InspectionService inspections, ReferenceData reference, Outbox outbox, ObjectMapper mapper) {
+    ConclusionService(InspectionService inspections, ReferenceData reference, Outbox outbox, ConclusionStore store) {
         this.inspections = inspections;
         this.reference = reference;
         this.outbox = outbox;
-        this.mapper = mapper;
+        this.store = store;
     }
 
     /**
      * Concludes an inspection whose team report was submitted; a retry with the same number and the same content
      * answers the original, the same number with other content is a 409.
      */
-    public Result conclude(UUID inspectionId, Conclude request) {
+    public Written<InspectionView> conclude(UUID inspectionId, Conclude request) {
         boolean created = concludeRecord(inspectionId, request);
-        return new Result(created, inspections.view(inspections.visible(inspectionId)));
+        return new Written<>(created, inspections.view(inspections.visible(inspectionId)));
     }
 
     /** What {@link #conclude} does; true when this call issued the conclusion, false for a repeat of it. */
     public boolean concludeRecord(UUID inspectionId, Conclude request) {
         Inspection inspection = inspections.locked(inspectionId);
-        Conclusion existing = Conclusion.findById(inspectionId);
+        Conclusion existing = store.findById(inspectionId);
         if (existing != null && existing.conclusionNumber.equals(request.conclusionNumber())) {
             concludedAlike(existing, request).requireSame("A conclusion", "inspection and conclusion number",
                     existing.inspectionId);
             return false;
         }
-        InspectionService.move(inspection, InspectionStatus.CONCLUDED);
+        inspection.moveTo(InspectionStatus.CONCLUDED);
         LocalDate earliest = inspection.reportSubmittedOn != null ? inspection.reportSubmittedOn : inspection.openedOn;
         if (request.concludedOn().isBefore(earliest)) {
             throw field("concludedOn", "must not be before " + earliest,
@@ -123,62 +115,21 @@ public class ConclusionService {
         c.recoveryRecommendedVnd = recoveryVnd;
         c.recoveryRecommendedLandM2 = recoveryLand;
         c.unitsCovered = request.unitsCovered();
-        c.responsibleOrganisations = json(organisations);
-        c.responsibleIndividuals = json(individuals);
+        c.responsibleOrganisations = store.json(organisations);
+        c.responsibleIndividuals = store.json(individuals);
         c.responsibleOrganisationsCount = organisations.size();
         c.responsibleIndividualsCount = individuals.size();
         c.published = request.published();
         c.publishedFrom = request.publishedFrom();
         c.publishedUntil = request.publishedUntil();
         c.persist();
-        for (int i = 0; i < request.items().size(); i++) {
-            Item in = request.items().get(i);
-            ConclusionItem item = new ConclusionItem();
-            item.inspectionId = inspection.id;
-            item.itemNo = i + 1;
-            item.subject = in.subject();
-            item.finding = in.finding();
-            item.violationsVnd = in.violationsVnd();
-            item.violationsLandM2 = in.violationsLandM2();
-            item.persist();
-        }
-        for (RecommendationInput in : recommendations) {
-            Recommendation r = new Recommendation();
-            r.id = UUID.randomUUID();
-            r.inspectionId = inspection.id;
-            r.kind = in.kind().name();
-            r.description = in.description();
-            r.addressee = in.addressee();
-            r.amountVnd = in.amountVnd() == null ? 0 : in.amountVnd();
-            r.landM2 = in.landM2() == null ? 0 : in.landM2();
-            r.individualsCount = in.individualsCount() == null ? 0 : in.individualsCount();
-            r.dueOn = in.dueOn();
-            r.persist();
-        }
-        for (TransferInput in : transfers) {
-            InvestigationTransfer t = new InvestigationTransfer();
-            t.id = UUID.randomUUID();
-            t.inspectionId = inspection.id;
-            t.matter = in.matter();
-            t.toBody = in.toBody();
-            t.transferredOn = in.transferredOn();
-            t.persist();
-        }
+        store.persistLines(inspection.id, request.items(), recommendations, transfers);
         inspection.version++;
-        outbox.publish(Topics.INSPECTIONS, EventTypes.INSPECTION_CONCLUDED, inspection.id.toString(),
-                new InspectionConcluded(inspection.id, inspection.version, ReferenceData.now(), inspection.provinceCode,
-                        inspection.bodyCode, inspection.entityCode, inspection.inspectionType, inspection.subject,
-                        c.concludedOn, c.violationsVnd, c.violationsLandM2, c.recoveryRecommendedVnd,
-                        c.recoveryRecommendedLandM2, c.responsibleOrganisationsCount, c.responsibleIndividualsCount,
-                        transfers.size(), c.unitsCovered, inspections.caseIds(inspection.id)), inspection.backfilled);
+        outbox.publish(inspection.id.toString(), ConclusionEvents.concluded(inspection, c, transfers.size(),
+                inspections.caseIds(inspection.id)), inspection.backfilled);
         if (!inspection.backfilled) {
             // history is not news: partners hear of conclusions as they are issued, not of ones loaded from the past
-            outbox.publish(Topics.PUBLIC, EventTypes.PUBLIC_INSPECTION_CONCLUDED, inspection.id.toString(),
-                    new PublicInspectionConcluded(inspection.id, inspection.version, ReferenceData.now(),
-                            inspection.provinceCode, inspection.bodyCode, inspection.inspectionType, inspection.subject,
-                            c.concludedOn, c.violationsVnd, c.violationsLandM2, c.recoveryRecommendedVnd,
-                            c.recoveryRecommendedLandM2, c.responsibleOrganisationsCount, c.responsibleIndividualsCount,
-                            transfers.size(), c.unitsCovered));
+            outbox.publish(inspection.id.toString(), ConclusionEvents.publicConcluded(inspection, c, transfers.size()));
         }
         return true;
     }
@@ -188,9 +139,8 @@ public class ConclusionService {
      * that issued it, or a repeat of it): each requested one is matched to a distinct stored one with the same values.
      */
     public List<UUID> recommendationIds(UUID inspectionId, List<RecommendationInput> requested) {
-        List<Recommendation> stored = new java.util.ArrayList<>(Recommendation.<Recommendation>list("inspectionId",
-                inspectionId));
-        List<UUID> ids = new java.util.ArrayList<>();
+        List<Recommendation> stored = new ArrayList<>(store.recommendations(inspectionId));
+        List<UUID> ids = new ArrayList<>();
         for (RecommendationInput r : orEmpty(requested)) {
             RecommendationInput wanted = new RecommendationInput(r.kind(), r.description(), r.addressee(),
                     r.amountVnd() == null ? 0 : r.amountVnd(), r.landM2() == null ? 0 : r.landM2(),
@@ -202,10 +152,6 @@ public class ConclusionService {
             stored.remove(match);
         }
         return ids;
-    }
-
-    /** Whether the conclusion was issued by this call, and the inspection as it now stands. */
-    public record Result(boolean created, InspectionView inspection) {
     }
 
     /** A published conclusion stays published at least the dated minimum number of days. */
@@ -248,13 +194,11 @@ public class ConclusionService {
 
     /** Compares a conclusion request with the stored one; recommendations and transfers in any order. */
     private NaturalKeyMatch concludedAlike(Conclusion c, Conclude request) {
-        List<Item> items = ConclusionItem.<ConclusionItem>find("inspectionId = ?1 order by itemNo", c.inspectionId)
-                .list().stream().map(i -> new Item(i.subject, i.finding, i.violationsVnd, i.violationsLandM2)).toList();
-        List<RecommendationInput> recommendations = Recommendation.<Recommendation>find("inspectionId", c.inspectionId)
-                .list().stream().map(r -> new RecommendationInput(RecommendationKind.valueOf(r.kind), r.description,
+        List<Item> items = store.items(c.inspectionId).stream().map(i -> new Item(i.subject, i.finding, i.violationsVnd, i.violationsLandM2)).toList();
+        List<RecommendationInput> recommendations = store.recommendations(c.inspectionId).stream().map(r -> new RecommendationInput(RecommendationKind.valueOf(r.kind), r.description,
                         r.addressee, r.amountVnd, r.landM2, r.individualsCount, r.dueOn)).toList();
-        List<TransferInput> transfers = InvestigationTransfer.<InvestigationTransfer>find("inspectionId",
-                c.inspectionId).list().stream().map(t -> new TransferInput(t.matter, t.toBody, t.transferredOn)).toList();
+        List<TransferInput> transfers = store.transfers(c.inspectionId).stream()
+                .map(t -> new TransferInput(t.matter, t.toBody, t.transferredOn)).toList();
         List<RecommendationInput> requested = orEmpty(request.recommendations()).stream()
                 .map(r -> new RecommendationInput(r.kind(), r.description(), r.addressee(),
                         r.amountVnd() == null ? 0 : r.amountVnd(), r.landM2() == null ? 0 : r.landM2(),
@@ -266,9 +210,9 @@ public class ConclusionService {
                 .field("items", request.items(), items)
                 .field("recommendations", inAnyOrder(requested), inAnyOrder(recommendations))
                 .field("responsibleOrganisations", orEmpty(request.responsibleOrganisations()),
-                        responsible(c.responsibleOrganisations))
+                        store.responsible(c.responsibleOrganisations))
                 .field("responsibleIndividuals", orEmpty(request.responsibleIndividuals()),
-                        responsible(c.responsibleIndividuals))
+                        store.responsible(c.responsibleIndividuals))
                 .field("transfers", inAnyOrder(orEmpty(request.transfers())), inAnyOrder(transfers))
                 .field("published", request.published(), c.published)
                 .field("publishedFrom", request.publishedFrom(), c.publishedFrom)
@@ -279,24 +223,8 @@ public class ConclusionService {
         return records.stream().sorted(java.util.Comparator.comparing(Object::toString)).toList();
     }
 
-    private List<Responsible> responsible(String json) {
-        try {
-            return mapper.readValue(json, RESPONSIBLE);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static <T> List<T> orEmpty(List<T> list) {
         return list == null ? List.of() : list;
-    }
-
-    private String json(Object value) {
-        try {
-            return mapper.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     static ProblemException field(String field, String message, String detail) {

@@ -1,5 +1,6 @@
 package vn.inspectorate.inspection.conclusions;
 
+import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -23,11 +24,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import vn.inspectorate.inspection.access.InspectorateAccess;
 import vn.inspectorate.inspection.conclusions.ConclusionApi.RecommendationView;
 import vn.inspectorate.inspection.conclusions.ConclusionApi.TransferView;
 import vn.inspectorate.inspection.reference.InspectedEntityInput;
 import vn.inspectorate.platform.idempotency.IdempotencyKeys;
+import vn.inspectorate.platform.idempotency.Idempotent;
 import vn.inspectorate.platform.security.Roles;
 import vn.inspectorate.platform.time.VietnamTime;
 
@@ -38,21 +39,18 @@ import vn.inspectorate.platform.time.VietnamTime;
 @RolesAllowed({Roles.PROVINCIAL_SYSTEM, Roles.INSPECTOR})
 @Tag(name = "Inspection follow-up", description = "Recoveries, recommendations done, transfers acknowledged, overdue "
         + "recommendations.")
+@RunOnVirtualThread
 public class FollowUpResource {
 
     private final FollowUpService followUps;
-    private final IdempotencyKeys idempotency;
-    private final InspectorateAccess access;
 
-    FollowUpResource(FollowUpService followUps, IdempotencyKeys idempotency, InspectorateAccess access) {
+    FollowUpResource(FollowUpService followUps) {
         this.followUps = followUps;
-        this.idempotency = idempotency;
-        this.access = access;
     }
 
     @POST
     @Path("/recommendations/{id}/payments")
-    @Transactional
+    @Idempotent
     @Operation(operationId = "recordRecoveryPayment", summary = "Record a (partial) recovery of a recommendation",
             description = "The payment reference is the natural key: a repeat records nothing new.")
     @APIResponse(responseCode = "201", description = "Recorded; the recommendation with its recovered totals.",
@@ -66,15 +64,13 @@ public class FollowUpResource {
             + "what remains.")
     public Response recordPayment(@PathParam("id") UUID id, @Valid @NotNull ConclusionApi.Payment request,
             @HeaderParam(IdempotencyKeys.HEADER) String key) {
-        return idempotency.once(access.subject() + " POST /api/v1/recommendations/" + id + "/payments", key, request,
-                () -> {
-                    var written = followUps.recordPayment(id, request);
-                    return Response.status(written.created() ? 201 : 200).entity(written.value()).build();
-                });
+        var written = followUps.recordPayment(id, request);
+        return Response.status(written.status()).entity(written.value()).build();
     }
 
     @POST
     @Path("/recommendations/{id}/completion")
+    @Transactional
     @Operation(operationId = "completeRecommendation", summary = "Mark a recommendation done")
     @APIResponse(responseCode = "200", description = "Done, or already done.",
             content = @Content(schema = @Schema(implementation = RecommendationView.class)))
@@ -88,6 +84,7 @@ public class FollowUpResource {
 
     @POST
     @Path("/transfers/{id}/acknowledgement")
+    @Transactional
     @Operation(operationId = "acknowledgeTransfer", summary = "Record an investigation body's acknowledgement of a "
             + "transfer")
     @APIResponse(responseCode = "200", description = "Acknowledged, or already acknowledged.",

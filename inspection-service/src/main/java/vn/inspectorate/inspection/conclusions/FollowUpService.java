@@ -1,17 +1,11 @@
 package vn.inspectorate.inspection.conclusions;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import vn.inspectorate.contracts.EventTypes;
-import vn.inspectorate.contracts.Topics;
-import vn.inspectorate.contracts.inspections.InspectionFollowUpClosed;
-import vn.inspectorate.contracts.inspections.InspectionRecoveryRecorded;
 import vn.inspectorate.inspection.access.InspectorateAccess;
 import vn.inspectorate.inspection.conclusions.ConclusionApi.RecommendationView;
 import vn.inspectorate.inspection.conclusions.ConclusionApi.TransferView;
@@ -19,27 +13,30 @@ import vn.inspectorate.inspection.inspections.Inspection;
 import vn.inspectorate.inspection.inspections.InspectionApi.InspectionView;
 import vn.inspectorate.inspection.inspections.InspectionService;
 import vn.inspectorate.inspection.inspections.InspectionStatus;
-import vn.inspectorate.inspection.Written;
-import vn.inspectorate.inspection.reference.ReferenceData;
 import vn.inspectorate.platform.naturalkey.NaturalKeyMatch;
+import vn.inspectorate.platform.naturalkey.Written;
 import vn.inspectorate.platform.outbox.Outbox;
 import vn.inspectorate.platform.problem.ProblemException;
+import vn.inspectorate.platform.security.CallerScope;
 
 /** Follow-up of a conclusion: recoveries paid, recommendations done, transfers acknowledged, follow-up closed. */
 @ApplicationScoped
-@Transactional
+@Transactional(Transactional.TxType.MANDATORY)
 public class FollowUpService {
 
-    private final EntityManager em;
+    private final ConclusionStore store;
     private final InspectionService inspections;
     private final Outbox outbox;
     private final InspectorateAccess access;
+    private final CallerScope caller;
 
-    FollowUpService(EntityManager em, InspectionService inspections, Outbox outbox, InspectorateAccess access) {
-        this.em = em;
+    FollowUpService(ConclusionStore store, InspectionService inspections, Outbox outbox, InspectorateAccess access,
+            CallerScope caller) {
+        this.store = store;
         this.inspections = inspections;
         this.outbox = outbox;
         this.access = access;
+        this.caller = caller;
     }
 
     /**
@@ -50,8 +47,7 @@ public class FollowUpService {
     public Written<RecommendationView> recordPayment(UUID recommendationId, ConclusionApi.Payment request) {
         Recommendation r = lockedRecommendation(recommendationId);
         Inspection inspection = inspections.locked(r.inspectionId);
-        RecoveryPayment existing = RecoveryPayment.<RecoveryPayment>find("recommendationId = ?1 and reference = ?2",
-                r.id, request.reference()).firstResult();
+        RecoveryPayment existing = store.payment(r.id, request.reference());
         if (existing != null) {
             NaturalKeyMatch.compare()
                     .field("amountVnd", request.amountVnd(), existing.amountVnd)
@@ -65,7 +61,7 @@ public class FollowUpService {
             throw ProblemException.conflict("not-a-recovery", "Only a recovery recommendation takes payments.",
                     Map.of("kind", r.kind));
         }
-        Conclusion conclusion = Conclusion.findById(r.inspectionId);
+        Conclusion conclusion = store.findById(r.inspectionId);
         if (request.paidOn().isBefore(conclusion.concludedOn)) {
             throw ConclusionService.field("paidOn", "must not be before the conclusion (" + conclusion.concludedOn + ")",
                     "A recovery follows the conclusion.");
@@ -89,7 +85,7 @@ public class FollowUpService {
         payment.amountVnd = request.amountVnd();
         payment.landM2 = land;
         payment.paidOn = request.paidOn();
-        payment.recordedBy = access.subject();
+        payment.recordedBy = caller.subject();
         payment.persist();
         r.recoveredVnd += request.amountVnd();
         r.recoveredLandM2 += land;
@@ -98,14 +94,8 @@ public class FollowUpService {
             r.doneNote = "recovered in full";
         }
         inspection.version++;
-        em.flush();
-        long total = ((Number) em.createNativeQuery(
-                "select coalesce(sum(recovered_vnd), 0) from recommendation where inspection_id = ?1")
-                .setParameter(1, inspection.id).getSingleResult()).longValue();
-        outbox.publish(Topics.INSPECTIONS, EventTypes.INSPECTION_RECOVERY_RECORDED, inspection.id.toString(),
-                new InspectionRecoveryRecorded(inspection.id, inspection.version, ReferenceData.now(),
-                        inspection.provinceCode, r.id, payment.amountVnd, payment.landM2, total, payment.paidOn),
-                inspection.backfilled);
+        outbox.publish(inspection.id.toString(), ConclusionEvents.recoveryRecorded(inspection, payment,
+                store.recoveredVnd(inspection.id)), inspection.backfilled);
         return new Written<>(true, ConclusionReader.view(r));
     }
 
@@ -117,7 +107,7 @@ public class FollowUpService {
             return ConclusionReader.view(r);
         }
         requireFollowingUp(inspection);
-        Conclusion conclusion = Conclusion.findById(r.inspectionId);
+        Conclusion conclusion = store.findById(r.inspectionId);
         if (request.doneOn().isBefore(conclusion.concludedOn)) {
             throw ConclusionService.field("doneOn", "must not be before the conclusion (" + conclusion.concludedOn + ")",
                     "A recommendation is carried out after the conclusion.");
@@ -135,7 +125,7 @@ public class FollowUpService {
     }
 
     public TransferView acknowledge(UUID transferId, ConclusionApi.Acknowledgement request) {
-        InvestigationTransfer t = em.find(InvestigationTransfer.class, transferId, LockModeType.PESSIMISTIC_WRITE);
+        InvestigationTransfer t = store.lockedTransfer(transferId);
         if (t == null) {
             throw ProblemException.notFound("Transfer " + transferId);
         }
@@ -161,14 +151,14 @@ public class FollowUpService {
 
     public Inspection closeRecord(UUID inspectionId, LocalDate closedOn) {
         Inspection inspection = inspections.locked(inspectionId);
-        InspectionService.move(inspection, InspectionStatus.CLOSED);
-        Conclusion conclusion = Conclusion.findById(inspectionId);
+        inspection.moveTo(InspectionStatus.CLOSED);
+        Conclusion conclusion = store.findById(inspectionId);
         if (closedOn.isBefore(conclusion.concludedOn)) {
             throw ConclusionService.field("closedOn", "must not be before the conclusion (" + conclusion.concludedOn
                     + ")", "A follow-up closes after the conclusion.");
         }
-        List<Recommendation> recommendations = Recommendation.list("inspectionId", inspectionId);
-        List<InvestigationTransfer> transfers = InvestigationTransfer.list("inspectionId", inspectionId);
+        List<Recommendation> recommendations = store.recommendations(inspectionId);
+        List<InvestigationTransfer> transfers = store.transfers(inspectionId);
         long recoveredVnd = 0;
         long recoveredLand = 0;
         int disciplined = 0;
@@ -183,10 +173,8 @@ public class FollowUpService {
         }
         int accepted = (int) transfers.stream().filter(t -> Boolean.TRUE.equals(t.accepted)).count();
         inspection.version++;
-        outbox.publish(Topics.INSPECTIONS, EventTypes.INSPECTION_FOLLOW_UP_CLOSED, inspection.id.toString(),
-                new InspectionFollowUpClosed(inspection.id, inspection.version, ReferenceData.now(),
-                        inspection.provinceCode, allDone ? "COMPLETED" : "CLOSED_WITH_OPEN_RECOMMENDATIONS",
-                        recoveredVnd, recoveredLand, disciplined, accepted, overdue, closedOn), inspection.backfilled);
+        outbox.publish(inspection.id.toString(), ConclusionEvents.followUpClosed(inspection, allDone, recoveredVnd,
+                recoveredLand, disciplined, accepted, overdue, closedOn), inspection.backfilled);
         return inspection;
     }
 
@@ -200,20 +188,11 @@ public class FollowUpService {
         if (own != null && province != null && !own.equals(province)) {
             throw ProblemException.forbidden("You see only the follow-ups of " + own + ".");
         }
-        String effective = own != null ? own : province;
-        String query = "select r from Recommendation r, Inspection i where i.id = r.inspectionId and r.doneOn is null "
-                + "and i.backfilled = false "
-                + "and r.dueOn < :asOf" + (effective == null ? "" : " and i.provinceCode = :province")
-                + " order by r.dueOn, r.id";
-        var typed = em.createQuery(query, Recommendation.class).setParameter("asOf", asOf);
-        if (effective != null) {
-            typed.setParameter("province", effective);
-        }
-        return typed.getResultList().stream().map(ConclusionReader::view).toList();
+        return store.overdue(asOf, own != null ? own : province).stream().map(ConclusionReader::view).toList();
     }
 
     private Recommendation lockedRecommendation(UUID id) {
-        Recommendation r = em.find(Recommendation.class, id, LockModeType.PESSIMISTIC_WRITE);
+        Recommendation r = store.lockedRecommendation(id);
         if (r == null) {
             throw ProblemException.notFound("Recommendation " + id);
         }

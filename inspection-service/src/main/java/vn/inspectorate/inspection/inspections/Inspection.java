@@ -6,7 +6,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import vn.inspectorate.platform.problem.Problem;
+import vn.inspectorate.platform.problem.ProblemException;
 
 /**
  * An inspection opened by a decision. The duration limits of the rule in force on the decision date are copied onto
@@ -48,6 +52,85 @@ public class Inspection extends PanacheEntityBase {
 
     public InspectionStatus state() {
         return InspectionStatus.valueOf(status);
+    }
+
+    /** Moves to {@code target}, or answers 409 naming the transitions allowed from the current status. */
+    public void moveTo(InspectionStatus target) {
+        InspectionStatus current = state();
+        if (!current.next().contains(target)) {
+            throw ProblemException.conflict("invalid-transition", "An inspection that is "
+                    + current.name().toLowerCase().replace('_', ' ') + " cannot become "
+                    + target.name().toLowerCase().replace('_', ' ') + ".",
+                    Map.of("currentStatus", current.name(), "allowedTransitions", current.next().stream().map(Enum::name).toList()));
+        }
+        status = target.name();
+    }
+
+    /** The team starts work, on or after the opening. */
+    public void start(LocalDate startedOn) {
+        moveTo(InspectionStatus.IN_PROGRESS);
+        if (startedOn.isBefore(openedOn)) {
+            throw invalidField("startedOn", "must not be before openedOn " + openedOn,
+                    "An inspection cannot start before it was opened.");
+        }
+        version++;
+    }
+
+    /**
+     * An extension within the level's limit (number of extensions and days each) copied onto the inspection from its
+     * rule; answers the extension to record.
+     */
+    public InspectionExtension extend(int extraDays, String reasonCode, LocalDate decidedOn) {
+        moveTo(InspectionStatus.EXTENDED);
+        if (extensionsUsed >= maxExtensions) {
+            throw ProblemException.unprocessable("extension-limit", "Inspections of this level may be extended at most "
+                    + maxExtensions + " time(s).", List.of(new Problem.FieldError("extraDays",
+                    "no extension left (limit " + maxExtensions + ")")));
+        }
+        if (extraDays > extensionDaysLimit) {
+            throw invalidField("extraDays", "must be at most " + extensionDaysLimit,
+                    "An extension of this level is at most " + extensionDaysLimit + " days.");
+        }
+        if (decidedOn.isBefore(openedOn) || decidedOn.isAfter(dueOn)) {
+            throw invalidField("decidedOn", "must be between " + openedOn + " and the due date " + dueOn,
+                    "An extension is decided while the inspection runs.");
+        }
+        extensionsUsed++;
+        extensionDaysTotal += extraDays;
+        dueOn = dueOn.plusDays(extraDays);
+        version++;
+        InspectionExtension extension = new InspectionExtension();
+        extension.id = UUID.randomUUID();
+        extension.inspectionId = id;
+        extension.number = extensionsUsed;
+        extension.extraDays = extraDays;
+        extension.reasonCode = reasonCode;
+        extension.decidedOn = decidedOn;
+        extension.newDueOn = dueOn;
+        return extension;
+    }
+
+    /** The team's report, not dated before the opening. */
+    public void submitReport(LocalDate submittedOn) {
+        moveTo(InspectionStatus.REPORT_SUBMITTED);
+        if (submittedOn.isBefore(openedOn)) {
+            throw invalidField("submittedOn", "must not be before openedOn " + openedOn,
+                    "The report cannot end before the inspection started.");
+        }
+        reportSubmittedOn = submittedOn;
+        version++;
+    }
+
+    /** The concluded inspection's recommendations are followed up. */
+    public void startFollowUp() {
+        moveTo(InspectionStatus.FOLLOW_UP);
+        version++;
+    }
+
+    /** A 422 naming {@code field}, typed after it. */
+    static ProblemException invalidField(String field, String message, String detail) {
+        return ProblemException.unprocessable("invalid-" + field.replaceAll("[^A-Za-z]", "-").toLowerCase(), detail,
+                List.of(new Problem.FieldError(field, message)));
     }
 
     /**

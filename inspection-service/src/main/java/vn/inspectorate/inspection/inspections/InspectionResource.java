@@ -1,5 +1,6 @@
 package vn.inspectorate.inspection.inspections;
 
+import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -25,13 +26,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import vn.inspectorate.inspection.access.InspectorateAccess;
 import vn.inspectorate.inspection.conclusions.ConclusionApi;
 import vn.inspectorate.inspection.conclusions.ConclusionService;
 import vn.inspectorate.inspection.conclusions.FollowUpService;
 import vn.inspectorate.inspection.inspections.InspectionApi.InspectionView;
 import vn.inspectorate.inspection.reference.InspectedEntityInput;
 import vn.inspectorate.platform.idempotency.IdempotencyKeys;
+import vn.inspectorate.platform.idempotency.Idempotent;
 import vn.inspectorate.platform.security.Roles;
 
 /** Inspections: opening decision, status changes, conclusion and closure of the follow-up. */
@@ -40,25 +41,21 @@ import vn.inspectorate.platform.security.Roles;
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.PROVINCIAL_SYSTEM, Roles.INSPECTOR})
 @Tag(name = "Inspections", description = "Opening decisions, status changes, conclusions and closure.")
+@RunOnVirtualThread
 public class InspectionResource {
 
     private final InspectionService inspections;
     private final ConclusionService conclusions;
     private final FollowUpService followUps;
-    private final IdempotencyKeys idempotency;
-    private final InspectorateAccess access;
 
-    InspectionResource(InspectionService inspections, ConclusionService conclusions, FollowUpService followUps,
-            IdempotencyKeys idempotency, InspectorateAccess access) {
+    InspectionResource(InspectionService inspections, ConclusionService conclusions, FollowUpService followUps) {
         this.inspections = inspections;
         this.conclusions = conclusions;
         this.followUps = followUps;
-        this.idempotency = idempotency;
-        this.access = access;
     }
 
     @POST
-    @Transactional
+    @Idempotent
     @Operation(operationId = "openInspection", summary = "Open an inspection by decision",
             description = "Planned, ad hoc, re-inspection or from cases. Body and decision number are the natural key: "
                     + "a repeat answers the inspection already opened.")
@@ -75,11 +72,9 @@ public class InspectionResource {
             + "(type-not-in-force: ADMINISTRATIVE and SPECIALIZED until 30 June 2025, INSPECTION from 1 July 2025).")
     public Response open(@Valid @NotNull InspectionApi.OpenInspection request,
             @HeaderParam(IdempotencyKeys.HEADER) String key) {
-        return idempotency.once(access.subject() + " POST /api/v1/inspections", key, request, () -> {
-            var written = inspections.open(request);
-            return Response.status(written.created() ? 201 : 200).entity(written.value())
-                    .location(URI.create("/api/v1/inspections/" + written.value().id())).build();
-        });
+        var written = inspections.open(request);
+        return Response.status(written.status()).entity(written.value())
+                .location(URI.create("/api/v1/inspections/" + written.value().id())).build();
     }
 
     @GET
@@ -106,6 +101,7 @@ public class InspectionResource {
 
     @POST
     @Path("/{id}/start")
+    @Transactional
     @Operation(operationId = "startInspection", summary = "Start an opened inspection")
     @APIResponse(responseCode = "200", description = "Started.",
             content = @Content(schema = @Schema(implementation = InspectionView.class)))
@@ -118,6 +114,7 @@ public class InspectionResource {
 
     @POST
     @Path("/{id}/extensions")
+    @Transactional
     @Operation(operationId = "extendInspection", summary = "Extend a running inspection within its level's limits")
     @APIResponse(responseCode = "200", description = "Extended; the new due date.",
             content = @Content(schema = @Schema(implementation = InspectionView.class)))
@@ -131,6 +128,7 @@ public class InspectionResource {
 
     @POST
     @Path("/{id}/report")
+    @Transactional
     @Operation(operationId = "submitInspectionReport", summary = "Record the team's report of a running inspection")
     @APIResponse(responseCode = "200", description = "Report recorded.",
             content = @Content(schema = @Schema(implementation = InspectionView.class)))
@@ -143,7 +141,7 @@ public class InspectionResource {
 
     @POST
     @Path("/{id}/conclusion")
-    @Transactional
+    @Idempotent
     @Operation(operationId = "concludeInspection", summary = "Conclude an inspection whose report was submitted",
             description = "A repeat with the same conclusion number answers the inspection as concluded.")
     @APIResponse(responseCode = "201", description = "Concluded.",
@@ -158,17 +156,15 @@ public class InspectionResource {
     @APIResponse(responseCode = "422", description = "Dates out of order, inconsistent amounts or publication.")
     public Response conclude(@PathParam("id") UUID id, @Valid @NotNull ConclusionApi.Conclude request,
             @HeaderParam(IdempotencyKeys.HEADER) String key) {
-        return idempotency.once(access.subject() + " POST /api/v1/inspections/" + id + "/conclusion", key, request,
-                () -> {
-                    var result = conclusions.conclude(id, request);
-                    return Response.status(result.created() ? 201 : 200).entity(result.inspection())
-                            .location(URI.create("/api/v1/inspections/" + id)).build();
-                });
+        var written = conclusions.conclude(id, request);
+        return Response.status(written.status()).entity(written.value())
+                .location(URI.create("/api/v1/inspections/" + id)).build();
     }
 
     @POST
     @Path("/{id}/follow-up")
     @Consumes(MediaType.WILDCARD)
+    @Transactional
     @Operation(operationId = "startInspectionFollowUp", summary = "Start the follow-up of a concluded inspection")
     @APIResponse(responseCode = "200", description = "In follow-up.",
             content = @Content(schema = @Schema(implementation = InspectionView.class)))
@@ -180,6 +176,7 @@ public class InspectionResource {
 
     @POST
     @Path("/{id}/closure")
+    @Transactional
     @Operation(operationId = "closeInspection", summary = "Close the follow-up with what was actually done")
     @APIResponse(responseCode = "200", description = "Closed.",
             content = @Content(schema = @Schema(implementation = InspectionView.class)))

@@ -1,6 +1,8 @@
 package vn.inspectorate.inspection.overlaps;
 
+import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -28,6 +30,7 @@ import vn.inspectorate.platform.security.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Overlaps", description = "The national overlap report of inspections and its settlement.")
+@RunOnVirtualThread
 public class OverlapResource {
 
     private final OverlapService overlaps;
@@ -49,6 +52,7 @@ public class OverlapResource {
     @POST
     @Path("/{id}/settlement")
     @RolesAllowed(Roles.INSPECTOR)
+    @Transactional
     @Operation(operationId = "settleOverlapConflict", summary = "Decide which body proceeds",
             description = "The other side's planned inspection is withdrawn. Settling again for the same body changes "
                     + "nothing.")

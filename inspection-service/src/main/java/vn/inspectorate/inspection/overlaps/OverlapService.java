@@ -1,8 +1,6 @@
 package vn.inspectorate.inspection.overlaps;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -14,10 +12,11 @@ import vn.inspectorate.inspection.reference.InspectionBody;
 import vn.inspectorate.inspection.reference.ReferenceData;
 import vn.inspectorate.platform.problem.Problem;
 import vn.inspectorate.platform.problem.ProblemException;
+import vn.inspectorate.platform.security.CallerScope;
 
 /** Reads the overlap report and records settlements. */
 @ApplicationScoped
-@Transactional
+@Transactional(Transactional.TxType.MANDATORY)
 public class OverlapService {
 
     /** Which body proceeds; the other side's planned inspection is withdrawn. */
@@ -28,14 +27,16 @@ public class OverlapService {
     public record OverlapReport(int year, @Schema(nullable = true) String province, int total, int unsettled, List<ConflictView> conflicts) {
     }
 
-    private final EntityManager em;
+    private final OverlapStore store;
     private final ReferenceData reference;
     private final InspectorateAccess access;
+    private final CallerScope caller;
 
-    OverlapService(EntityManager em, ReferenceData reference, InspectorateAccess access) {
-        this.em = em;
+    OverlapService(OverlapStore store, ReferenceData reference, InspectorateAccess access, CallerScope caller) {
+        this.store = store;
         this.reference = reference;
         this.access = access;
+        this.caller = caller;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -45,10 +46,7 @@ public class OverlapService {
             throw ProblemException.forbidden("You see only the overlap report of " + own + ".");
         }
         String effective = own != null ? own : province;
-        List<OverlapConflict> conflicts = effective == null
-                ? OverlapConflict.<OverlapConflict>find("planYear = ?1 order by detectedAt, id", year).list()
-                : OverlapConflict.<OverlapConflict>find("planYear = ?1 and provinceCode = ?2 order by detectedAt, id",
-                        year, effective).list();
+        List<OverlapConflict> conflicts = store.ofYear(year, effective);
         int unsettled = (int) conflicts.stream().filter(c -> !c.settled()).count();
         return new OverlapReport(year, effective, conflicts.size(), unsettled,
                 conflicts.stream().map(ConflictView::of).toList());
@@ -60,7 +58,7 @@ public class OverlapService {
      * are the same body's, the item added last gives way.
      */
     public ConflictView settle(UUID id, Settle request) {
-        OverlapConflict conflict = em.find(OverlapConflict.class, id, LockModeType.PESSIMISTIC_WRITE);
+        OverlapConflict conflict = store.locked(id);
         if (conflict == null || !access.maySee(conflict.provinceCode)) {
             throw ProblemException.notFound("Overlap conflict " + id);
         }
@@ -88,12 +86,11 @@ public class OverlapService {
                 ? (OverlapConflict.PLANNED.equals(conflict.otherKind) ? conflict.otherId : null)
                 : (OverlapConflict.PLANNED.equals(conflict.sourceKind) ? conflict.sourceId : null);
         if (givesWay != null) {
-            em.createNativeQuery("update planned_inspection set status = 'WITHDRAWN' where id = ?1 and status = 'PLANNED'")
-                    .setParameter(1, givesWay).executeUpdate();
+            store.withdraw(givesWay);
         }
         conflict.settledAt = ReferenceData.now();
         conflict.proceedingBodyCode = proceeding;
-        conflict.settledBy = access.subject();
+        conflict.settledBy = caller.subject();
         conflict.settlementNote = request.note();
         return ConflictView.of(conflict);
     }

@@ -6,7 +6,12 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import vn.inspectorate.inspection.reference.ReferenceData;
+import vn.inspectorate.platform.problem.Problem;
+import vn.inspectorate.platform.problem.ProblemException;
 
 /** An inspection body's annual plan. */
 @Entity
@@ -27,4 +32,73 @@ public class InspectionPlan extends PanacheEntityBase {
     public LocalDate approvedOn;
     /** Loaded as history: approved as loaded, its event marked backfilled. */
     public boolean backfilled;
+
+    public PlanStatus state() {
+        return PlanStatus.valueOf(status);
+    }
+
+    /** A draft goes to its approver; a plan already submitted stays as it is. */
+    public void submit(boolean hasItems) {
+        if (state() == PlanStatus.SUBMITTED) {
+            return;
+        }
+        if (state() != PlanStatus.DRAFT) {
+            throw conflict("submit", "Only a draft plan can be submitted.");
+        }
+        if (!hasItems) {
+            throw ProblemException.unprocessable("empty-plan", "A plan without inspections cannot be submitted.",
+                    List.of(new Problem.FieldError("inspections", "at least one planned inspection is needed")));
+        }
+        status = PlanStatus.SUBMITTED.name();
+        submittedAt = ReferenceData.now();
+        version++;
+    }
+
+    /** The head of the body approves the submitted plan on {@code on}. */
+    public void approve(String approver, LocalDate on) {
+        if (state() != PlanStatus.SUBMITTED) {
+            throw conflict("approve", "Only a submitted plan can be approved.");
+        }
+        status = PlanStatus.APPROVED.name();
+        approvedBy = approver;
+        approvedOn = on;
+        version++;
+    }
+
+    /** 409 unless the plan is a draft, the only state that takes items one by one. */
+    public void requireDraft() {
+        if (state() != PlanStatus.DRAFT) {
+            throw conflict("add inspections to", "An approved plan takes new inspections only through an amendment.");
+        }
+    }
+
+    /** 409 unless the plan is in force, the only state an amendment changes. */
+    public void requireInForce() {
+        if (!state().inForce()) {
+            throw conflict("amend", "Only an approved plan can be amended; a draft is edited.");
+        }
+    }
+
+    /** An item was added to the draft. */
+    public void itemAdded() {
+        version++;
+    }
+
+    /** An amendment was recorded: the plan stays in force, amended. */
+    public void amended() {
+        status = PlanStatus.AMENDED.name();
+        version++;
+    }
+
+    /** 409 naming the plan's status and the actions it allows. */
+    private ProblemException conflict(String action, String detail) {
+        PlanStatus current = state();
+        List<String> allowed = switch (current) {
+            case DRAFT -> List.of("add inspections", "submit");
+            case SUBMITTED -> List.of("approve");
+            case APPROVED, AMENDED -> List.of("amend");
+        };
+        return ProblemException.conflict("plan-status", "Cannot " + action + " a plan that is "
+                + current.name().toLowerCase() + ". " + detail, Map.of("currentStatus", current.name(), "allowedActions", allowed));
+    }
 }

@@ -1,5 +1,6 @@
 package vn.inspectorate.inspection.plans;
 
+import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -27,10 +28,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import vn.inspectorate.inspection.access.InspectorateAccess;
 import vn.inspectorate.inspection.plans.PlanApi.PlanView;
 import vn.inspectorate.inspection.plans.PlanApi.PlannedInspectionView;
 import vn.inspectorate.platform.idempotency.IdempotencyKeys;
+import vn.inspectorate.platform.idempotency.Idempotent;
 import vn.inspectorate.platform.security.Roles;
 
 /** Annual inspection plans. Writes by provincial systems and inspectors; approval and amendment by an approver. */
@@ -40,20 +41,17 @@ import vn.inspectorate.platform.security.Roles;
 @RolesAllowed({Roles.PROVINCIAL_SYSTEM, Roles.INSPECTOR})
 @Tag(name = "Inspection plans", description = "Annual plans: items with the overlap check, submission, approval, "
         + "amendments.")
+@RunOnVirtualThread
 public class PlanResource {
 
     private final PlanService plans;
-    private final IdempotencyKeys idempotency;
-    private final InspectorateAccess access;
 
-    PlanResource(PlanService plans, IdempotencyKeys idempotency, InspectorateAccess access) {
+    PlanResource(PlanService plans) {
         this.plans = plans;
-        this.idempotency = idempotency;
-        this.access = access;
     }
 
     @POST
-    @Transactional
+    @Idempotent
     @RolesAllowed({Roles.PROVINCIAL_SYSTEM, Roles.INSPECTOR, Roles.PLATFORM_ADMIN})
     @Operation(operationId = "createInspectionPlan", summary = "Create the plan of a body for a year",
             description = "A live plan: body and year, for this year or later, created as an empty draft (items are "
@@ -94,11 +92,9 @@ public class PlanResource {
             + "Idempotency-Key used with another body.")
     public Response create(@Valid @NotNull PlanApi.CreatePlan request,
             @HeaderParam(IdempotencyKeys.HEADER) String key) {
-        return idempotency.once(access.subject() + " POST /api/v1/inspection-plans", key, request, () -> {
-            var written = plans.create(request);
-            return Response.status(written.created() ? 201 : 200).entity(written.value())
-                    .location(URI.create("/api/v1/inspection-plans/" + written.value().id())).build();
-        });
+        var written = plans.create(request);
+        return Response.status(written.status()).entity(written.value())
+                .location(URI.create("/api/v1/inspection-plans/" + written.value().id())).build();
     }
 
     @GET
@@ -122,7 +118,7 @@ public class PlanResource {
 
     @POST
     @Path("/{id}/inspections")
-    @Transactional
+    @Idempotent
     @Operation(operationId = "addPlannedInspection", summary = "Add a planned inspection to a draft plan",
             description = "The entity is upserted by registry code; entity and subject are the item's natural key. "
                     + "The answer lists the overlap conflicts found.")
@@ -137,16 +133,14 @@ public class PlanResource {
             + "(type-not-in-force).")
     public Response addInspection(@PathParam("id") UUID id, @Valid @NotNull PlanApi.AddPlannedInspection request,
             @HeaderParam(IdempotencyKeys.HEADER) String key) {
-        return idempotency.once(access.subject() + " POST /api/v1/inspection-plans/" + id + "/inspections", key,
-                request, () -> {
-                    var written = plans.addItem(id, request);
-                    return Response.status(written.created() ? 201 : 200).entity(written.value()).build();
-                });
+        var written = plans.addItem(id, request);
+        return Response.status(written.status()).entity(written.value()).build();
     }
 
     @POST
     @Path("/{id}/submission")
     @Consumes(MediaType.WILDCARD)
+    @Transactional
     @Operation(operationId = "submitInspectionPlan", summary = "Submit a draft plan for approval")
     @APIResponse(responseCode = "200", description = "Submitted, or already submitted.",
             content = @Content(schema = @Schema(implementation = PlanView.class)))
@@ -161,6 +155,7 @@ public class PlanResource {
     @Path("/{id}/approval")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Roles.INSPECTOR)
+    @Transactional
     @Operation(operationId = "approveInspectionPlan", summary = "Approve a submitted plan (the body's head)")
     @APIResponse(responseCode = "200", description = "Approved, or already in force.",
             content = @Content(schema = @Schema(implementation = PlanView.class)))
@@ -173,7 +168,7 @@ public class PlanResource {
     @POST
     @Path("/{id}/amendments")
     @RolesAllowed(Roles.INSPECTOR)
-    @Transactional
+    @Idempotent
     @Operation(operationId = "amendInspectionPlan", summary = "Add and withdraw items of a plan in force",
             description = "Recorded as a numbered amendment; the answer is the amended plan.")
     @APIResponse(responseCode = "201", description = "Amended.",
@@ -186,8 +181,7 @@ public class PlanResource {
             + "opened, or an invalid item.")
     public Response amend(@PathParam("id") UUID id, @Valid @NotNull PlanApi.Amend request,
             @HeaderParam(IdempotencyKeys.HEADER) String key) {
-        return idempotency.once(access.subject() + " POST /api/v1/inspection-plans/" + id + "/amendments", key,
-                request, () -> Response.status(201).entity(plans.amend(id, request))
-                        .location(URI.create("/api/v1/inspection-plans/" + id)).build());
+        return Response.status(201).entity(plans.amend(id, request))
+                .location(URI.create("/api/v1/inspection-plans/" + id)).build();
     }
 }

@@ -1,22 +1,15 @@
 package vn.inspectorate.inspection.reference;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import java.sql.Date;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import vn.inspectorate.contracts.EventTypes;
-import vn.inspectorate.contracts.Topics;
 import vn.inspectorate.contracts.reference.InspectionBodyChanged;
-import vn.inspectorate.inspection.Written;
+import vn.inspectorate.platform.naturalkey.Written;
 import vn.inspectorate.inspection.reference.ReferenceAdminApi.AddBody;
 import vn.inspectorate.inspection.reference.ReferenceAdminApi.BodyChange;
 import vn.inspectorate.inspection.reference.ReferenceAdminApi.BodyLevel;
@@ -39,37 +32,34 @@ import vn.inspectorate.platform.time.VietnamTime;
  * records nothing.
  */
 @ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
 public class BodyAdministration {
 
-    /** The zone whose date decides which name is in force today. */
-
-    private final EntityManager em;
+    private final InspectionBodyStore store;
     private final ReferenceChanges changes;
     private final Outbox outbox;
 
-    BodyAdministration(EntityManager em, ReferenceChanges changes, Outbox outbox) {
-        this.em = em;
+    BodyAdministration(InspectionBodyStore store, ReferenceChanges changes, Outbox outbox) {
+        this.store = store;
         this.changes = changes;
         this.outbox = outbox;
     }
 
+    @Transactional(Transactional.TxType.SUPPORTS)
     public List<BodyView> list(LocalDate on) {
-        List<InspectionBody> bodies = on == null
-                ? InspectionBody.list("order by code")
-                : InspectionBody.list("validFrom <= ?1 and (validTo is null or validTo >= ?1) order by code", on);
-        return bodies.stream().map(this::view).toList();
+        return store.inForce(on).stream().map(this::view).toList();
     }
 
+    @Transactional(Transactional.TxType.SUPPORTS)
     public BodyView get(String code) {
-        return view(existing(code));
+        return view(store.existing(code));
     }
 
     /** Adds a body; the same code again answers the body when every field matches, else a 409. */
-    @Transactional(Transactional.TxType.MANDATORY)
     public Written<BodyView> add(AddBody request) {
         requireProvinceMatchesLevel(request.level(), request.provinceCode(), "provinceCode");
         Certainty certainty = request.certainty() == null ? Certainty.CONFIRMED : request.certainty();
-        InspectionBody found = InspectionBody.findById(request.code());
+        InspectionBody found = store.findById(request.code());
         if (found != null) {
             NaturalKeyMatch.compare().field("name", request.name().strip(), nameOn(found, request.validFrom()))
                     .field("level", request.level().name(), found.level)
@@ -88,17 +78,15 @@ public class BodyAdministration {
         body.certainty = certainty.name();
         body.source = request.source();
         body.version = 0;  // publishing counts the addition: version 1
-        body.persist();
-        em.flush();
-        putName(body.code, body.validFrom, body.name);
+        store.add(body);
+        store.putName(body.code, body.validFrom, body.name);
         publish(body, BodyChange.ADDED, body.validFrom, request.reason(), Map.of("request", request));
         return new Written<>(true, view(body));
     }
 
     /** Renames a body from a date; earlier dates keep the earlier name. */
-    @Transactional(Transactional.TxType.MANDATORY)
     public BodyView rename(String code, RenameBody request) {
-        InspectionBody body = locked(code);
+        InspectionBody body = store.locked(code);
         String name = request.name().strip();
         if (!body.inForceOn(request.from())) {
             throw unprocessable("body-not-in-force", "Inspection body " + code + " is not in force on "
@@ -107,21 +95,20 @@ public class BodyAdministration {
         if (name.equals(nameOn(body, request.from()))) {
             return view(body);
         }
-        putName(code, request.from(), name);
+        store.putName(code, request.from(), name);
         body.name = nameOn(body, VietnamTime.today());
         publish(body, BodyChange.RENAMED, request.from(), request.reason(), Map.of("request", request));
         return view(body);
     }
 
     /** Merges a body into its successor: it ends the day before {@code from}. */
-    @Transactional(Transactional.TxType.MANDATORY)
     public BodyView merge(String code, MergeBody request) {
-        InspectionBody body = locked(code);
+        InspectionBody body = store.locked(code);
         if (request.into().equals(code)) {
             throw unprocessable("merge-into-itself", "A body cannot be merged into itself.", "into",
                     "must be another body");
         }
-        InspectionBody successor = InspectionBody.findById(request.into());
+        InspectionBody successor = store.findById(request.into());
         if (successor == null) {
             throw unprocessable("unknown-body", "No inspection body has code '" + request.into() + "'.", "into",
                     "unknown inspection body code");
@@ -141,9 +128,8 @@ public class BodyAdministration {
     }
 
     /** Retires a body: it ends the day before {@code from}, with no successor. */
-    @Transactional(Transactional.TxType.MANDATORY)
     public BodyView retire(String code, RetireBody request) {
-        InspectionBody body = locked(code);
+        InspectionBody body = store.locked(code);
         LocalDate lastDay = request.from().minusDays(1);
         if (lastDay.equals(body.validTo) && body.successorCode == null) {
             return view(body);
@@ -154,9 +140,8 @@ public class BodyAdministration {
     }
 
     /** Confirms an entry as it stands, or corrects the fields given; it is CONFIRMED afterwards. */
-    @Transactional(Transactional.TxType.MANDATORY)
     public BodyView confirm(String code, ConfirmBody request) {
-        InspectionBody body = locked(code);
+        InspectionBody body = store.locked(code);
         Map<String, Object> corrected = new LinkedHashMap<>();
         String level = request.level() == null ? body.level : request.level().name();
         String province = request.level() == null && request.provinceCode() == null ? body.provinceCode
@@ -183,16 +168,14 @@ public class BodyAdministration {
         body.level = level;
         body.provinceCode = province;
         if (!validFrom.equals(body.validFrom)) {
-            em.createNativeQuery("update inspection_body_name set valid_from = ?1 where body_code = ?2 "
-                    + "and valid_from = ?3").setParameter(1, validFrom).setParameter(2, code)
-                    .setParameter(3, body.validFrom).executeUpdate();
+            store.moveName(code, body.validFrom, validFrom);
             body.validFrom = validFrom;
         }
         if (request.source() != null) {
             body.source = request.source();
         }
         if (corrected.containsKey("name")) {
-            putName(code, firstNameFrom(code, validFrom), request.name().strip());
+            store.putName(code, firstNameFrom(code, validFrom), request.name().strip());
             body.name = nameOn(body, VietnamTime.today());
         }
         body.certainty = Certainty.CONFIRMED.name();
@@ -228,47 +211,13 @@ public class BodyAdministration {
         Map<String, Object> recorded = new LinkedHashMap<>(details);
         recorded.put("after", view(body));
         UUID changeId = changes.record(kind, body.code, reason, recorded);
-        UUID bodyId = InspectionBodyChanged.bodyIdOf(body.code);
-        outbox.publish(Topics.REFERENCE, EventTypes.REFERENCE_INSPECTION_BODY_CHANGED, bodyId.toString(),
-                new InspectionBodyChanged(bodyId, body.version, OffsetDateTime.now(ZoneOffset.UTC), changeId,
-                        change.name(), effectiveFrom, body.code, nameOn(body, effectiveFrom), body.level,
-                        body.provinceCode, body.validFrom, body.validTo, body.successorCode, body.certainty));
-    }
-
-    private InspectionBody existing(String code) {
-        if (code == null || !code.matches(ReferenceAdminApi.CODE_PATTERN)) {
-            // no body has such a code (and a NUL byte must never reach the database)
-            throw ProblemException.notFound("Inspection body " + code);
-        }
-        InspectionBody body = InspectionBody.findById(code);
-        if (body == null) {
-            throw ProblemException.notFound("Inspection body " + code);
-        }
-        return body;
-    }
-
-    private InspectionBody locked(String code) {
-        if (code == null || !code.matches(ReferenceAdminApi.CODE_PATTERN)) {
-            // no body has such a code (and a NUL byte must never reach the database)
-            throw ProblemException.notFound("Inspection body " + code);
-        }
-        InspectionBody body = InspectionBody.findById(code, LockModeType.PESSIMISTIC_WRITE);
-        if (body == null) {
-            throw ProblemException.notFound("Inspection body " + code);
-        }
-        return body;
-    }
-
-    private void putName(String code, LocalDate from, String name) {
-        em.createNativeQuery("""
-                insert into inspection_body_name (body_code, valid_from, name) values (?1, ?2, ?3)
-                on conflict (body_code, valid_from) do update set name = excluded.name""")
-                .setParameter(1, code).setParameter(2, from).setParameter(3, name).executeUpdate();
+        outbox.publish(InspectionBodyChanged.bodyIdOf(body.code).toString(),
+                InspectionBodyEvents.changed(body, change, effectiveFrom, nameOn(body, effectiveFrom), changeId));
     }
 
     /** The name in force on {@code day}; before the body's first day, its first name. */
-    String nameOn(InspectionBody body, LocalDate day) {
-        List<NameView> names = names(body.code);
+    private String nameOn(InspectionBody body, LocalDate day) {
+        List<NameView> names = store.names(body.code);
         String name = names.isEmpty() ? body.name : names.get(0).name();
         for (NameView n : names) {
             if (!n.validFrom().isAfter(day)) {
@@ -279,21 +228,13 @@ public class BodyAdministration {
     }
 
     private LocalDate firstNameFrom(String code, LocalDate fallback) {
-        List<NameView> names = names(code);
+        List<NameView> names = store.names(code);
         return names.isEmpty() ? fallback : names.get(0).validFrom();
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<NameView> names(String code) {
-        List<Object[]> rows = em.createNativeQuery("select valid_from, name from inspection_body_name "
-                + "where body_code = ?1 order by valid_from").setParameter(1, code).getResultList();
-        return rows.stream().map(r -> new NameView(r[0] instanceof Date d ? d.toLocalDate() : (LocalDate) r[0],
-                (String) r[1])).toList();
     }
 
     private BodyView view(InspectionBody b) {
         return new BodyView(b.code, b.name, BodyLevel.valueOf(b.level), b.provinceCode, b.validFrom, b.validTo,
-                b.successorCode, Certainty.valueOf(b.certainty), b.source, b.version, names(b.code));
+                b.successorCode, Certainty.valueOf(b.certainty), b.source, b.version, store.names(b.code));
     }
 
     private static void requireProvinceMatchesLevel(BodyLevel level, String province, String field) {

@@ -11,7 +11,7 @@ import jakarta.validation.constraints.Size;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import vn.inspectorate.inspection.Written;
+import vn.inspectorate.platform.naturalkey.Written;
 import vn.inspectorate.inspection.reference.ReferenceAdminApi.BodyLevel;
 import vn.inspectorate.inspection.reference.ReferenceResource.DurationRuleView;
 import vn.inspectorate.platform.naturalkey.NaturalKeyMatch;

@@ -16,8 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import vn.inspectorate.contracts.EventTypes;
-import vn.inspectorate.contracts.Topics;
 import vn.inspectorate.contracts.reference.CalendarLoaded;
 import vn.inspectorate.inspection.reference.ReferenceAdminApi.CalendarEntry;
 import vn.inspectorate.inspection.reference.ReferenceAdminApi.CalendarView;
@@ -102,7 +100,7 @@ public class PublicCalendar {
         details.put("days", days);
         UUID changeId = changes.record("CALENDAR_LOADED", "calendar-" + year, request.reason(), details);
         UUID calendarId = CalendarLoaded.calendarIdOf(year);
-        outbox.publish(Topics.REFERENCE, EventTypes.REFERENCE_CALENDAR_LOADED, calendarId.toString(),
+        outbox.publish(calendarId.toString(),
                 new CalendarLoaded(calendarId, version, OffsetDateTime.now(ZoneOffset.UTC), changeId, year, source,
                         days.stream().map(d -> new CalendarLoaded.CalendarDay(d.day(), d.kind().name(), d.occasion()))
                                 .toList()));

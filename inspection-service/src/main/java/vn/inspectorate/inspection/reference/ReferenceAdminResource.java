@@ -1,7 +1,7 @@
 package vn.inspectorate.inspection.reference;
 
+import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -22,7 +22,6 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -40,7 +39,7 @@ import vn.inspectorate.inspection.reference.ReferenceAdminApi.MergeBody;
 import vn.inspectorate.inspection.reference.ReferenceAdminApi.RenameBody;
 import vn.inspectorate.inspection.reference.ReferenceAdminApi.RetireBody;
 import vn.inspectorate.platform.idempotency.IdempotencyKeys;
-import vn.inspectorate.platform.security.CallerScope;
+import vn.inspectorate.platform.idempotency.Idempotent;
 import vn.inspectorate.platform.security.Roles;
 
 /**
@@ -54,6 +53,7 @@ import vn.inspectorate.platform.security.Roles;
 @RolesAllowed(Roles.PLATFORM_ADMIN)
 @Tag(name = "Reference data administration", description = "Inspection bodies and the public calendar, kept by "
         + "platform admins; every change recorded and sent to the services holding a copy.")
+@RunOnVirtualThread
 public class ReferenceAdminResource {
 
     private static final String CODE = "{code}";
@@ -61,16 +61,11 @@ public class ReferenceAdminResource {
     private final BodyAdministration bodies;
     private final PublicCalendar calendar;
     private final ReferenceChanges changes;
-    private final IdempotencyKeys idempotency;
-    private final CallerScope caller;
 
-    ReferenceAdminResource(BodyAdministration bodies, PublicCalendar calendar, ReferenceChanges changes,
-            IdempotencyKeys idempotency, CallerScope caller) {
+    ReferenceAdminResource(BodyAdministration bodies, PublicCalendar calendar, ReferenceChanges changes) {
         this.bodies = bodies;
         this.calendar = calendar;
         this.changes = changes;
-        this.idempotency = idempotency;
-        this.caller = caller;
     }
 
     @GET
@@ -94,7 +89,7 @@ public class ReferenceAdminResource {
 
     @POST
     @Path("/inspection-bodies")
-    @Transactional
+    @Idempotent
     @Operation(operationId = "addInspectionBody", summary = "Add an inspection body from a date",
             description = "The code is the natural key: a repeat with the same fields answers the body with 200, "
                     + "with other fields a 409 `natural-key-conflict`.")
@@ -108,16 +103,14 @@ public class ReferenceAdminResource {
     @APIResponse(responseCode = "422", description = "A province where the level has none, or none where it needs "
             + "one.")
     public Response addBody(@Valid @NotNull AddBody request, @HeaderParam(IdempotencyKeys.HEADER) String key) {
-        return once("POST /api/v1/reference/inspection-bodies", key, request, () -> {
-            var written = bodies.add(request);
-            return Response.status(written.created() ? 201 : 200).entity(written.value())
-                    .location(URI.create("/api/v1/reference/inspection-bodies/" + written.value().code())).build();
-        });
+        var written = bodies.add(request);
+        return Response.status(written.status()).entity(written.value())
+                .location(URI.create("/api/v1/reference/inspection-bodies/" + written.value().code())).build();
     }
 
     @POST
     @Path("/inspection-bodies/" + CODE + "/renaming")
-    @Transactional
+    @Idempotent
     @Operation(operationId = "renameInspectionBody", summary = "Rename an inspection body from a date",
             description = "Earlier dates keep the earlier name; the same name from the same date again changes "
                     + "nothing.")
@@ -126,13 +119,12 @@ public class ReferenceAdminResource {
     @APIResponse(responseCode = "422", description = "The body is not in force on that date.")
     public Response renameBody(@PathParam("code") @Size(max = 40) String code, @Valid @NotNull RenameBody request,
             @HeaderParam(IdempotencyKeys.HEADER) String key) {
-        return once("POST /api/v1/reference/inspection-bodies/" + code + "/renaming", key, request,
-                () -> Response.ok(bodies.rename(code, request)).build());
+        return Response.ok(bodies.rename(code, request)).build();
     }
 
     @POST
     @Path("/inspection-bodies/" + CODE + "/merger")
-    @Transactional
+    @Idempotent
     @Operation(operationId = "mergeInspectionBody", summary = "Merge an inspection body into another from a date",
             description = "The body ends the day before `from`, with the successor named; the same merger again "
                     + "changes nothing.")
@@ -143,13 +135,12 @@ public class ReferenceAdminResource {
             + "not after the body's first day.")
     public Response mergeBody(@PathParam("code") @Size(max = 40) String code, @Valid @NotNull MergeBody request,
             @HeaderParam(IdempotencyKeys.HEADER) String key) {
-        return once("POST /api/v1/reference/inspection-bodies/" + code + "/merger", key, request,
-                () -> Response.ok(bodies.merge(code, request)).build());
+        return Response.ok(bodies.merge(code, request)).build();
     }
 
     @POST
     @Path("/inspection-bodies/" + CODE + "/retirement")
-    @Transactional
+    @Idempotent
     @Operation(operationId = "retireInspectionBody", summary = "Retire an inspection body from a date",
             description = "The body ends the day before `from`; inspections decided from then on are refused for it.")
     @APIResponse(responseCode = "200", description = "The body, retired.",
@@ -158,13 +149,12 @@ public class ReferenceAdminResource {
     @APIResponse(responseCode = "422", description = "A date not after the body's first day.")
     public Response retireBody(@PathParam("code") @Size(max = 40) String code, @Valid @NotNull RetireBody request,
             @HeaderParam(IdempotencyKeys.HEADER) String key) {
-        return once("POST /api/v1/reference/inspection-bodies/" + code + "/retirement", key, request,
-                () -> Response.ok(bodies.retire(code, request)).build());
+        return Response.ok(bodies.retire(code, request)).build();
     }
 
     @POST
     @Path("/inspection-bodies/" + CODE + "/confirmation")
-    @Transactional
+    @Idempotent
     @Operation(operationId = "confirmInspectionBody", summary = "Confirm or correct an inspection body entry",
             description = "Fields given correct the entry; the entry is CONFIRMED afterwards.")
     @APIResponse(responseCode = "200", description = "The body, confirmed or corrected.",
@@ -173,13 +163,12 @@ public class ReferenceAdminResource {
             + "the last.")
     public Response confirmBody(@PathParam("code") @Size(max = 40) String code, @Valid @NotNull ConfirmBody request,
             @HeaderParam(IdempotencyKeys.HEADER) String key) {
-        return once("POST /api/v1/reference/inspection-bodies/" + code + "/confirmation", key, request,
-                () -> Response.ok(bodies.confirm(code, request)).build());
+        return Response.ok(bodies.confirm(code, request)).build();
     }
 
     @PUT
     @Path("/calendar/{year}")
-    @Transactional
+    @Idempotent
     @Operation(operationId = "loadCalendarYear", summary = "Load a year of the public calendar",
             description = "Its weekdays off (holidays and compensatory days off) and its compensatory working days "
                     + "(a Saturday or Sunday worked). Replaces the year; the same year again changes nothing.")
@@ -189,8 +178,7 @@ public class ReferenceAdminResource {
             + "a working day on a weekday.")
     public Response loadYear(@PathParam("year") @Min(2000) @Max(2100) int year, @Valid @NotNull LoadYear request,
             @HeaderParam(IdempotencyKeys.HEADER) String key) {
-        return once("PUT /api/v1/reference/calendar/" + year, key, request,
-                () -> Response.ok(calendar.load(year, request)).build());
+        return Response.ok(calendar.load(year, request)).build();
     }
 
     @GET
@@ -212,9 +200,5 @@ public class ReferenceAdminResource {
     public List<ChangeView> changes(@QueryParam("subject") @Size(max = 60) String subject,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit) {
         return changes.latest(subject, limit);
-    }
-
-    private Response once(String operation, String key, Object request, Supplier<Response> write) {
-        return idempotency.once(caller.subject() + " " + operation, key, request, write);
     }
 }

@@ -1,8 +1,8 @@
 package vn.inspectorate.inspection.reference;
 
 import io.quarkus.panache.common.Sort;
+import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -21,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.inspectorate.platform.idempotency.IdempotencyKeys;
-import vn.inspectorate.platform.security.CallerScope;
+import vn.inspectorate.platform.idempotency.Idempotent;
 import vn.inspectorate.platform.security.Roles;
 
 /** Reference data: the inspection bodies and the duration rules, dated; a platform admin adds rule versions. */
@@ -29,16 +29,13 @@ import vn.inspectorate.platform.security.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.PROVINCIAL_SYSTEM, Roles.INSPECTOR, Roles.CENTRAL_ANALYST, Roles.PLATFORM_ADMIN})
 @Tag(name = "Inspection reference data", description = "Inspection bodies and the dated duration rules.")
+@RunOnVirtualThread
 public class ReferenceResource {
 
     private final DurationRuleVersions durationRules;
-    private final IdempotencyKeys idempotency;
-    private final CallerScope caller;
 
-    ReferenceResource(DurationRuleVersions durationRules, IdempotencyKeys idempotency, CallerScope caller) {
+    ReferenceResource(DurationRuleVersions durationRules) {
         this.durationRules = durationRules;
-        this.idempotency = idempotency;
-        this.caller = caller;
     }
 
     @Schema(name = "InspectionBodyView")
@@ -72,7 +69,7 @@ public class ReferenceResource {
     @Path("/duration-rules")
     @RolesAllowed(Roles.PLATFORM_ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Transactional
+    @Idempotent
     @Operation(operationId = "addDurationRuleVersion", summary = "Add a version of a duration rule from an effective "
             + "date", description = "The previous version ends the day before; inspections keep the limits they "
             + "opened with. Recorded in the reference changes with its reason.")
@@ -84,10 +81,8 @@ public class ReferenceResource {
             + "latest version's.")
     public Response addDurationRule(@Valid @NotNull DurationRuleVersions.NewVersion request,
             @HeaderParam(IdempotencyKeys.HEADER) String key) {
-        return idempotency.once(caller.subject() + " POST /api/v1/duration-rules", key, request, () -> {
-            var written = durationRules.add(request);
-            return Response.status(written.created() ? 201 : 200).entity(written.value()).build();
-        });
+        var written = durationRules.add(request);
+        return Response.status(written.status()).entity(written.value()).build();
     }
 
     @GET
