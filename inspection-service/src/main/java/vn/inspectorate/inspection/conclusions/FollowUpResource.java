@@ -2,7 +2,6 @@ package vn.inspectorate.inspection.conclusions;
 
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -70,7 +69,7 @@ public class FollowUpResource {
 
     @POST
     @Path("/recommendations/{id}/completion")
-    @Transactional
+    @Idempotent
     @Operation(operationId = "completeRecommendation", summary = "Mark a recommendation done")
     @APIResponse(responseCode = "200", description = "Done, or already done.",
             content = @Content(schema = @Schema(implementation = RecommendationView.class)))
@@ -84,7 +83,7 @@ public class FollowUpResource {
 
     @POST
     @Path("/transfers/{id}/acknowledgement")
-    @Transactional
+    @Idempotent
     @Operation(operationId = "acknowledgeTransfer", summary = "Record an investigation body's acknowledgement of a "
             + "transfer")
     @APIResponse(responseCode = "200", description = "Acknowledged, or already acknowledged.",

@@ -2,7 +2,6 @@ package vn.inspectorate.inspection.inspections;
 
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -101,7 +100,7 @@ public class InspectionResource {
 
     @POST
     @Path("/{id}/start")
-    @Transactional
+    @Idempotent
     @Operation(operationId = "startInspection", summary = "Start an opened inspection")
     @APIResponse(responseCode = "200", description = "Started.",
             content = @Content(schema = @Schema(implementation = InspectionView.class)))
@@ -114,7 +113,7 @@ public class InspectionResource {
 
     @POST
     @Path("/{id}/extensions")
-    @Transactional
+    @Idempotent
     @Operation(operationId = "extendInspection", summary = "Extend a running inspection within its level's limits")
     @APIResponse(responseCode = "200", description = "Extended; the new due date.",
             content = @Content(schema = @Schema(implementation = InspectionView.class)))
@@ -128,7 +127,7 @@ public class InspectionResource {
 
     @POST
     @Path("/{id}/report")
-    @Transactional
+    @Idempotent
     @Operation(operationId = "submitInspectionReport", summary = "Record the team's report of a running inspection")
     @APIResponse(responseCode = "200", description = "Report recorded.",
             content = @Content(schema = @Schema(implementation = InspectionView.class)))
@@ -164,7 +163,7 @@ public class InspectionResource {
     @POST
     @Path("/{id}/follow-up")
     @Consumes(MediaType.WILDCARD)
-    @Transactional
+    @Idempotent
     @Operation(operationId = "startInspectionFollowUp", summary = "Start the follow-up of a concluded inspection")
     @APIResponse(responseCode = "200", description = "In follow-up.",
             content = @Content(schema = @Schema(implementation = InspectionView.class)))
@@ -176,7 +175,7 @@ public class InspectionResource {
 
     @POST
     @Path("/{id}/closure")
-    @Transactional
+    @Idempotent
     @Operation(operationId = "closeInspection", summary = "Close the follow-up with what was actually done")
     @APIResponse(responseCode = "200", description = "Closed.",
             content = @Content(schema = @Schema(implementation = InspectionView.class)))

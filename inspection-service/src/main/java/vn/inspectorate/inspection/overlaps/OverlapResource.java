@@ -2,7 +2,6 @@ package vn.inspectorate.inspection.overlaps;
 
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -23,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.inspectorate.inspection.reference.InspectedEntityInput;
+import vn.inspectorate.platform.idempotency.Idempotent;
 import vn.inspectorate.platform.security.Roles;
 
 /** The national overlap report and the settlement of conflicts. */
@@ -52,7 +52,7 @@ public class OverlapResource {
     @POST
     @Path("/{id}/settlement")
     @RolesAllowed(Roles.INSPECTOR)
-    @Transactional
+    @Idempotent
     @Operation(operationId = "settleOverlapConflict", summary = "Decide which body proceeds",
             description = "The other side's planned inspection is withdrawn. Settling again for the same body changes "
                     + "nothing.")

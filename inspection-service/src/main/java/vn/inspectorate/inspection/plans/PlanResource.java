@@ -2,7 +2,6 @@ package vn.inspectorate.inspection.plans;
 
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -140,7 +139,7 @@ public class PlanResource {
     @POST
     @Path("/{id}/submission")
     @Consumes(MediaType.WILDCARD)
-    @Transactional
+    @Idempotent
     @Operation(operationId = "submitInspectionPlan", summary = "Submit a draft plan for approval")
     @APIResponse(responseCode = "200", description = "Submitted, or already submitted.",
             content = @Content(schema = @Schema(implementation = PlanView.class)))
@@ -155,7 +154,7 @@ public class PlanResource {
     @Path("/{id}/approval")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Roles.INSPECTOR)
-    @Transactional
+    @Idempotent
     @Operation(operationId = "approveInspectionPlan", summary = "Approve a submitted plan (the body's head)")
     @APIResponse(responseCode = "200", description = "Approved, or already in force.",
             content = @Content(schema = @Schema(implementation = PlanView.class)))

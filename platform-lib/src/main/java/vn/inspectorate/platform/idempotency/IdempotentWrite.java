@@ -46,35 +46,41 @@ public class IdempotentWrite {
     @AroundInvoke
     Object once(InvocationContext invocation) throws Exception {
         Method method = invocation.getMethod();
-        if (method.getReturnType() != Response.class) {
-            throw new IllegalStateException("@Idempotent " + method + " must return a Response");
-        }
         Idempotent settings = settings(invocation);
-        String scope = caller.subject() + " " + request.getMethod() + " " + uri.getPath();
+        boolean takesKey = false;
         String key = null;
         Object body = null;
         Annotation[][] annotations = method.getParameterAnnotations();
         for (int i = 0; i < annotations.length; i++) {
             HeaderParam header = find(annotations[i], HeaderParam.class);
             if (header != null && IdempotencyKeys.HEADER.equalsIgnoreCase(header.value())) {
+                takesKey = true;
                 key = (String) invocation.getParameters()[i];
             } else if (isBody(annotations[i])) {
                 body = invocation.getParameters()[i];
             }
         }
-        String idempotencyKey = key;
-        Object requestBody = body;
         var transaction = QuarkusTransaction.joiningExisting();
         if (settings.timeoutSeconds() > 0) {
             transaction = transaction.timeout(settings.timeoutSeconds());
         }
         // any failure rolls the whole write back, the claimed key included, so the same request may be retried
-        return transaction.call(() -> keys.once(scope, idempotencyKey, requestBody, () -> proceed(invocation)));
+        if (!takesKey) {
+            return transaction.call(() -> proceed(invocation));
+        }
+        if (method.getReturnType() != Response.class) {
+            throw new IllegalStateException("@Idempotent " + method + " takes a key, so it must return a Response");
+        }
+        String scope = caller.subject() + " " + request.getMethod() + " " + uri.getPath();
+        String idempotencyKey = key;
+        Object requestBody = body;
+        return transaction.call(() -> keys.once(scope, idempotencyKey, requestBody,
+                () -> (Response) proceed(invocation)));
     }
 
-    private static Response proceed(InvocationContext invocation) {
+    private static Object proceed(InvocationContext invocation) {
         try {
-            return (Response) invocation.proceed();
+            return invocation.proceed();
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
