@@ -13,8 +13,6 @@ import vn.inspectorate.platform.sql.Sql;
 @ApplicationScoped
 public class DeclarantStore implements PanacheRepositoryBase<Declarant, UUID> {
 
-    private static final String LOCK_KEY = "select pg_advisory_xact_lock(hashtext(?))";
-
     private final Sql sql;
 
     DeclarantStore(Sql sql) {
@@ -49,6 +47,6 @@ public class DeclarantStore implements PanacheRepositoryBase<Declarant, UUID> {
     }
 
     private void lock(String key) {
-        sql.query(LOCK_KEY, List.of(key), rs -> Boolean.TRUE);
+        sql.lockUntilCommit(key);
     }
 }

@@ -28,7 +28,6 @@ public class RuleVersionStore {
     private static final TypeReference<Map<String, Object>> DETAILS = new TypeReference<>() {
     };
 
-    private static final String LOCK_KEY = "select pg_advisory_xact_lock(hashtext(?))";
     private static final String PARAMETERS = """
             select code, effective_from, effective_to, value, unit, description, source from rule_parameter
             where cast(? as text) is null or code = cast(? as text) order by code, effective_from""";
@@ -66,7 +65,7 @@ public class RuleVersionStore {
 
     /** One admin change of a kind of rule at a time, until the transaction ends: {@code table} names the kind. */
     public void lock(String table) {
-        sql.query(LOCK_KEY, List.of(table), rs -> Boolean.TRUE);
+        sql.lockUntilCommit(table);
     }
 
     /** The versions of one parameter code, or of all when {@code code} is null, by code and effective date. */

@@ -15,7 +15,6 @@ public class VerificationStore implements PanacheRepositoryBase<VerificationPlan
     public record Candidate(UUID declarantId, UUID declarationId, int riskScore) {
     }
 
-    private static final String LOCK_KEY = "select pg_advisory_xact_lock(hashtext(?))";
     private static final String POPULATION = """
             select distinct on (declarant_id) declarant_id, id, risk_score from declaration
             where agency_code = ? and year = ? and status <> 'DRAFT'
@@ -29,7 +28,7 @@ public class VerificationStore implements PanacheRepositoryBase<VerificationPlan
 
     /** Serialises the drawing of one agency's plan for a year until the transaction ends. */
     public void lockPlan(String agencyCode, int year) {
-        sql.query(LOCK_KEY, List.of("plan:" + agencyCode + ":" + year), rs -> Boolean.TRUE);
+        sql.lockUntilCommit("plan:" + agencyCode + ":" + year);
     }
 
     /** The agency's plan for the year (its natural key), or null. */

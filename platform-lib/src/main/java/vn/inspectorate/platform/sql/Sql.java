@@ -88,6 +88,14 @@ public class Sql {
         });
     }
 
+    /**
+     * Holds the transaction-scoped advisory lock named {@code name} until the transaction ends: writers of the same
+     * name (a register, a plan of one agency and year) take turns, readers are not held up.
+     */
+    public void lockUntilCommit(String name) {
+        query("select pg_advisory_xact_lock(hashtext(?))", List.of(name), rs -> Boolean.TRUE);
+    }
+
     @FunctionalInterface
     private interface Statement<T> {
         T run(PreparedStatement st) throws SQLException;
