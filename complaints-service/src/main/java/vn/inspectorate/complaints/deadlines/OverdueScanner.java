@@ -14,8 +14,6 @@ import org.jboss.logging.Logger;
 import vn.inspectorate.complaints.cases.BusinessDate;
 import vn.inspectorate.complaints.cases.CaseEvents;
 import vn.inspectorate.complaints.cases.CitizenCase;
-import vn.inspectorate.contracts.EventTypes;
-import vn.inspectorate.contracts.cases.CaseOverdue;
 
 /**
  * Emits {@code case.overdue} once per case, step and deadline: the notice row's primary key makes a second notice
@@ -86,11 +84,8 @@ public class OverdueScanner {
                 continue;
             }
             CitizenCase c = CitizenCase.findById(id, LockModeType.PESSIMISTIC_WRITE);
-            c.version++;
-            c.updatedAt = CaseEvents.now();
-            events.publish(EventTypes.CASE_OVERDUE, c, new CaseOverdue(c.id, c.version, CaseEvents.now(),
-                    c.provinceCode, c.handlingBodyCode != null ? c.handlingBodyCode : c.receivingBodyCode, step,
-                    dueOn, (int) ChronoUnit.DAYS.between(dueOn, today)));
+            c.changed();
+            events.publish(c, CaseEvents.overdueOf(c, step, dueOn, (int) ChronoUnit.DAYS.between(dueOn, today)));
             noticed++;
         }
         return noticed;

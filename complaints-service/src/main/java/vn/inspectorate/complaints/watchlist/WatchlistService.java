@@ -14,16 +14,13 @@ import vn.inspectorate.complaints.cases.CaseEvents;
 import vn.inspectorate.complaints.cases.CaseHistoryLog;
 import vn.inspectorate.complaints.cases.CaseStatus;
 import vn.inspectorate.complaints.cases.CitizenCase;
-import vn.inspectorate.contracts.EventTypes;
-import vn.inspectorate.contracts.cases.CaseProgressReported;
-import vn.inspectorate.contracts.cases.CaseWatchlisted;
 import vn.inspectorate.platform.naturalkey.NaturalKeyMatch;
 import vn.inspectorate.platform.problem.Problem;
 import vn.inspectorate.platform.problem.ProblemException;
 
 /** The central watchlist of prolonged, complex cases and the monthly progress each must report until resolved. */
 @ApplicationScoped
-@Transactional
+@Transactional(Transactional.TxType.MANDATORY)
 public class WatchlistService {
 
     private final EntityManager em;
@@ -104,14 +101,12 @@ public class WatchlistService {
                 set stage = ?3, note = ?4, resolved = ?5, reported_by = ?6, reported_at = now()""")
                 .setParameter(1, id).setParameter(2, cmd.reportMonth()).setParameter(3, cmd.stage())
                 .setParameter(4, cmd.note()).setParameter(5, resolved).setParameter(6, actor).executeUpdate();
-        c.version++;
-        c.updatedAt = CaseEvents.now();
+        c.changed();
         em.flush();
         history.record(c.id, actor, "watchlist-progress", c.status, c.status,
                 Map.of("reportMonth", cmd.reportMonth(), "stage", cmd.stage()));
         boolean overdue = c.currentDueOn != null && c.currentDueOn.isBefore(BusinessDate.today());
-        events.publish(EventTypes.CASE_PROGRESS_REPORTED, c, new CaseProgressReported(c.id, c.version,
-                CaseEvents.now(), c.provinceCode, cmd.reportMonth(), cmd.stage(), resolved, overdue));
+        events.publish(c, CaseEvents.progressOf(c, cmd.reportMonth(), cmd.stage(), resolved, overdue));
         return c;
     }
 
@@ -134,13 +129,11 @@ public class WatchlistService {
 
     private CitizenCase changed(CitizenCase c, String actor, String command, boolean on,
             WatchlistCommands.Decision cmd) {
-        c.version++;
-        c.updatedAt = CaseEvents.now();
+        c.changed();
         em.flush();
         CaseStatus status = c.status;
         history.record(c.id, actor, command, status, status, cmd);
-        events.publish(EventTypes.CASE_WATCHLISTED, c, new CaseWatchlisted(c.id, c.version, CaseEvents.now(),
-                c.provinceCode, on, cmd.decisionReference(), cmd.decidedOn()));
+        events.publish(c, CaseEvents.watchlistedOf(c, on, cmd.decisionReference(), cmd.decidedOn()));
         return c;
     }
 
