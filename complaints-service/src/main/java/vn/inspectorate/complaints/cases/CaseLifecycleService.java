@@ -7,6 +7,8 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The lifecycle of a case, in the caller's transaction. Each command loads the case for update, checks that its status
@@ -35,35 +37,21 @@ public class CaseLifecycleService {
     }
 
     public CitizenCase classify(UUID id, CaseCommands.Classify cmd, String actor) {
-        CitizenCase c = start(id, CaseCommand.CLASSIFY);
-        CaseStatus from = c.status;
-        c.classify(cmd, clocks);
-        finish(c, actor, CaseCommand.CLASSIFY, from, cmd);
-        return published(c, CaseEvents.classifiedOf(c));
+        return changeStatus(id, CaseCommand.CLASSIFY, cmd, actor,
+                c -> c.classify(cmd, clocks), CaseEvents::classifiedOf);
     }
 
     public CitizenCase accept(UUID id, CaseCommands.Accept cmd, String actor) {
-        CitizenCase c = start(id, CaseCommand.ACCEPT);
-        CaseStatus from = c.status;
-        c.accept(cmd, clocks);
-        finish(c, actor, CaseCommand.ACCEPT, from, cmd);
-        return published(c, CaseEvents.acceptedOf(c));
+        return changeStatus(id, CaseCommand.ACCEPT, cmd, actor, c -> c.accept(cmd, clocks), CaseEvents::acceptedOf);
     }
 
     public CitizenCase notAccept(UUID id, CaseCommands.NotAccept cmd, String actor) {
-        CitizenCase c = start(id, CaseCommand.NOT_ACCEPT);
-        CaseStatus from = c.status;
-        c.notAccept(cmd);
-        finish(c, actor, CaseCommand.NOT_ACCEPT, from, cmd);
-        return published(c, CaseEvents.rejectedOf(c, cmd));
+        return changeStatus(id, CaseCommand.NOT_ACCEPT, cmd, actor,
+                c -> c.notAccept(cmd), c -> CaseEvents.rejectedOf(c, cmd));
     }
 
     public CitizenCase assign(UUID id, CaseCommands.Assign cmd, String actor) {
-        CitizenCase c = start(id, CaseCommand.ASSIGN);
-        CaseStatus from = c.status;
-        c.assign(cmd);
-        finish(c, actor, CaseCommand.ASSIGN, from, cmd);
-        return published(c, CaseEvents.assignedOf(c));
+        return changeStatus(id, CaseCommand.ASSIGN, cmd, actor, c -> c.assign(cmd), CaseEvents::assignedOf);
     }
 
     public CitizenCase extend(UUID id, CaseCommands.Extend cmd, String actor) {
@@ -97,19 +85,13 @@ public class CaseLifecycleService {
     }
 
     public CitizenCase transfer(UUID id, CaseCommands.Transfer cmd, String actor) {
-        CitizenCase c = start(id, CaseCommand.TRANSFER);
-        CaseStatus from = c.status;
-        c.transfer();
-        finish(c, actor, CaseCommand.TRANSFER, from, cmd);
-        return published(c, CaseEvents.transferredOf(c, cmd));
+        return changeStatus(id, CaseCommand.TRANSFER, cmd, actor,
+                CitizenCase::transfer, c -> CaseEvents.transferredOf(c, cmd));
     }
 
     public CitizenCase resolve(UUID id, CaseCommands.Resolve cmd, String actor) {
-        CitizenCase c = start(id, CaseCommand.RESOLVE);
-        CaseStatus from = c.status;
-        c.resolve(cmd, clocks);
-        finish(c, actor, CaseCommand.RESOLVE, from, cmd);
-        return published(c, CaseEvents.resolvedOf(c, null));
+        return changeStatus(id, CaseCommand.RESOLVE, cmd, actor,
+                c -> c.resolve(cmd, clocks), c -> CaseEvents.resolvedOf(c, null));
     }
 
     /** Resolution by an inspection's conclusion; the case must be under resolution. */
@@ -140,14 +122,12 @@ public class CaseLifecycleService {
     }
 
     public CitizenCase close(UUID id, CaseCommands.Close cmd, String actor) {
-        CitizenCase c = start(id, CaseCommand.CLOSE);
-        CaseStatus from = c.status;
-        c.close(cmd);
-        if (cmd.duplicateOfCaseId() != null) {
-            access.visible(cmd.duplicateOfCaseId());
-        }
-        finish(c, actor, CaseCommand.CLOSE, from, cmd);
-        return published(c, CaseEvents.closedOf(c, cmd.duplicateOfCaseId()));
+        return changeStatus(id, CaseCommand.CLOSE, cmd, actor, c -> {
+            c.close(cmd);
+            if (cmd.duplicateOfCaseId() != null) {
+                access.visible(cmd.duplicateOfCaseId());
+            }
+        }, c -> CaseEvents.closedOf(c, cmd.duplicateOfCaseId()));
     }
 
     /** Records that the denouncer was told of the acceptance; the notice has its own deadline. */
@@ -164,6 +144,19 @@ public class CaseLifecycleService {
         c.withdrawPart(cmd);
         finish(c, actor, CaseCommand.WITHDRAW_PART, c.status, cmd);
         return c;
+    }
+
+    /**
+     * A command that changes the status: the case is loaded and checked, changed by {@code transition}, and its
+     * history, the command's event and its new public status are written.
+     */
+    private CitizenCase changeStatus(UUID id, CaseCommand command, Object cmd, String actor,
+            Consumer<CitizenCase> transition, Function<CitizenCase, Record> event) {
+        CitizenCase c = start(id, command);
+        CaseStatus from = c.status;
+        transition.accept(c);
+        finish(c, actor, command, from, cmd);
+        return published(c, event.apply(c));
     }
 
     private CitizenCase start(UUID id, CaseCommand command) {
