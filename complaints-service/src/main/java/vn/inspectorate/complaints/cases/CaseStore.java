@@ -20,7 +20,8 @@ import vn.inspectorate.platform.sql.Sql;
 
 /**
  * The SQL of cases beyond loading and saving the entity: the source keys that make intake idempotent, likely-duplicate
- * links and the candidates they are found among, the links a case view shows, and the filtered list. Set-based where
+ * links and the candidates they are found among, the links a case view shows, the filtered list and the deadlines
+ * that passed. Set-based where
  * intake writes many, so that a batch costs a constant number of statements per chunk; every value is bound.
  */
 @ApplicationScoped
@@ -140,6 +141,48 @@ public class CaseStore implements PanacheRepositoryBase<CitizenCase, UUID> {
                 insert into case_inspection_link (case_id, inspection_id, inspecting_body_code, concluded_on)
                 values (?, ?, ?, ?) on conflict do nothing""",
                 Arrays.asList(caseId, inspectionId, inspectingBodyCode, concludedOn)) == 1;
+    }
+
+    /** A deadline of a case that passed: the step it is for and its last day. */
+    public record Due(UUID caseId, String step, LocalDate dueOn) {
+    }
+
+    /**
+     * Up to {@code limit} deadlines that passed before {@code today} without a notice yet, of cases that are not
+     * history: acceptance, resolution (while its clock runs) and the notice to a denouncer.
+     */
+    @SuppressWarnings("unchecked")
+    public List<Due> overdue(LocalDate today, int limit) {
+        List<Object[]> rows = em.createNativeQuery("""
+                select c.id, 'ACCEPTANCE', c.acceptance_due_on from citizen_case c
+                where not c.backfilled and c.status in ('RECEIVED', 'CLASSIFIED') and c.acceptance_due_on < ?1
+                  and not exists (select 1 from case_overdue_notice n
+                                  where n.case_id = c.id and n.step = 'ACCEPTANCE' and n.due_on = c.acceptance_due_on)
+                union all
+                select c.id, 'RESOLUTION', c.resolution_due_on from citizen_case c
+                join rule_set r on r.version = c.rule_set_version
+                where not c.backfilled
+                  and (c.status in ('ACCEPTED', 'ASSIGNED') or (c.status = 'PAUSED' and r.paused_time_counts))
+                  and c.resolution_due_on < ?1
+                  and not exists (select 1 from case_overdue_notice n
+                                  where n.case_id = c.id and n.step = 'RESOLUTION' and n.due_on = c.resolution_due_on)
+                union all
+                select c.id, 'DENOUNCER_NOTICE', c.notify_due_on from citizen_case c
+                where not c.backfilled and c.status in ('ACCEPTED', 'ASSIGNED') and c.notify_due_on < ?1
+                  and c.denouncer_notified_on is null
+                  and not exists (select 1 from case_overdue_notice n
+                                  where n.case_id = c.id and n.step = 'DENOUNCER_NOTICE' and n.due_on = c.notify_due_on)
+                limit ?2""").setParameter(1, today).setParameter(2, limit).getResultList();
+        return rows.stream().map(r -> new Due((UUID) r[0], (String) r[1],
+                r[2] instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) r[2])).toList();
+    }
+
+    /** Records the notice of {@code due}; false when it was noticed already (by another scan or instance). */
+    public boolean noticeOverdue(Due due) {
+        return em.createNativeQuery("""
+                insert into case_overdue_notice (case_id, step, due_on) values (?1, ?2, ?3) on conflict do nothing""")
+                .setParameter(1, due.caseId()).setParameter(2, due.step()).setParameter(3, due.dueOn())
+                .executeUpdate() == 1;
     }
 
     /** Sortable fields and their columns; the id breaks ties so pages never overlap. */
