@@ -21,8 +21,8 @@ import vn.inspectorate.platform.sql.Sql;
 /**
  * The SQL of cases beyond loading and saving the entity: the source keys that make intake idempotent, likely-duplicate
  * links and the candidates they are found among, the links a case view shows, the filtered list and the deadlines
- * that passed. Set-based where
- * intake writes many, so that a batch costs a constant number of statements per chunk; every value is bound.
+ * that passed. Set-based where intake writes many, so that a batch costs a constant number of statements per chunk;
+ * every value is bound. Somewhat over the usual length because it is every statement of the aggregate in one place.
  */
 @ApplicationScoped
 public class CaseStore implements PanacheRepositoryBase<CitizenCase, UUID> {
