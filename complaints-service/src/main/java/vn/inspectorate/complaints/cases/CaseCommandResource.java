@@ -1,7 +1,7 @@
 package vn.inspectorate.complaints.cases;
 
+import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -19,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import java.util.function.Supplier;
+import vn.inspectorate.platform.idempotency.Idempotent;
 import vn.inspectorate.platform.idempotency.IdempotencyKeys;
 import vn.inspectorate.platform.security.CallerScope;
 import vn.inspectorate.platform.security.Roles;
@@ -29,19 +29,17 @@ import vn.inspectorate.platform.security.Roles;
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.INSPECTOR)
-@Transactional
+@Idempotent
+@RunOnVirtualThread
 @Tag(name = "Case lifecycle", description = "Handling staff move a case through its lifecycle")
 public class CaseCommandResource {
 
     private final CaseLifecycleService lifecycle;
-    private final IdempotencyKeys idempotency;
     private final CaseViews views;
     private final CallerScope caller;
 
-    CaseCommandResource(CaseLifecycleService lifecycle, IdempotencyKeys idempotency, CaseViews views,
-            CallerScope caller) {
+    CaseCommandResource(CaseLifecycleService lifecycle, CaseViews views, CallerScope caller) {
         this.lifecycle = lifecycle;
-        this.idempotency = idempotency;
         this.views = views;
         this.caller = caller;
     }
@@ -55,7 +53,7 @@ public class CaseCommandResource {
     @APIResponse(responseCode = "422", description = "The command cannot be applied as sent")
     public Response classify(@PathParam("id") UUID id, @Valid @NotNull CaseCommands.Classify body,
             @Size(max = 200) @HeaderParam(IdempotencyKeys.HEADER) String key) {
-        return run(id, "classify", key, body, () -> lifecycle.classify(id, body, caller.subject()));
+        return ok(lifecycle.classify(id, body, caller.subject()));
     }
 
     @POST
@@ -67,7 +65,7 @@ public class CaseCommandResource {
     @APIResponse(responseCode = "422", description = "The command cannot be applied as sent")
     public Response accept(@PathParam("id") UUID id, @Valid @NotNull CaseCommands.Accept body,
             @Size(max = 200) @HeaderParam(IdempotencyKeys.HEADER) String key) {
-        return run(id, "accept", key, body, () -> lifecycle.accept(id, body, caller.subject()));
+        return ok(lifecycle.accept(id, body, caller.subject()));
     }
 
     @POST
@@ -79,7 +77,7 @@ public class CaseCommandResource {
     @APIResponse(responseCode = "422", description = "The command cannot be applied as sent")
     public Response notAccept(@PathParam("id") UUID id, @Valid @NotNull CaseCommands.NotAccept body,
             @Size(max = 200) @HeaderParam(IdempotencyKeys.HEADER) String key) {
-        return run(id, "not-accept", key, body, () -> lifecycle.notAccept(id, body, caller.subject()));
+        return ok(lifecycle.notAccept(id, body, caller.subject()));
     }
 
     @POST
@@ -91,7 +89,7 @@ public class CaseCommandResource {
     @APIResponse(responseCode = "422", description = "The command cannot be applied as sent")
     public Response assign(@PathParam("id") UUID id, @Valid @NotNull CaseCommands.Assign body,
             @Size(max = 200) @HeaderParam(IdempotencyKeys.HEADER) String key) {
-        return run(id, "assign", key, body, () -> lifecycle.assign(id, body, caller.subject()));
+        return ok(lifecycle.assign(id, body, caller.subject()));
     }
 
     @POST
@@ -103,7 +101,7 @@ public class CaseCommandResource {
     @APIResponse(responseCode = "422", description = "The command cannot be applied as sent")
     public Response extend(@PathParam("id") UUID id, @Valid @NotNull CaseCommands.Extend body,
             @Size(max = 200) @HeaderParam(IdempotencyKeys.HEADER) String key) {
-        return run(id, "extend", key, body, () -> lifecycle.extend(id, body, caller.subject()));
+        return ok(lifecycle.extend(id, body, caller.subject()));
     }
 
     @POST
@@ -115,7 +113,7 @@ public class CaseCommandResource {
     @APIResponse(responseCode = "422", description = "The command cannot be applied as sent")
     public Response pause(@PathParam("id") UUID id, @Valid @NotNull CaseCommands.Pause body,
             @Size(max = 200) @HeaderParam(IdempotencyKeys.HEADER) String key) {
-        return run(id, "pause", key, body, () -> lifecycle.pause(id, body, caller.subject()));
+        return ok(lifecycle.pause(id, body, caller.subject()));
     }
 
     @POST
@@ -127,7 +125,7 @@ public class CaseCommandResource {
     @APIResponse(responseCode = "422", description = "The command cannot be applied as sent")
     public Response resume(@PathParam("id") UUID id, @Valid @NotNull CaseCommands.Resume body,
             @Size(max = 200) @HeaderParam(IdempotencyKeys.HEADER) String key) {
-        return run(id, "resume", key, body, () -> lifecycle.resume(id, body, caller.subject()));
+        return ok(lifecycle.resume(id, body, caller.subject()));
     }
 
     @POST
@@ -139,7 +137,7 @@ public class CaseCommandResource {
     @APIResponse(responseCode = "422", description = "The command cannot be applied as sent")
     public Response transfer(@PathParam("id") UUID id, @Valid @NotNull CaseCommands.Transfer body,
             @Size(max = 200) @HeaderParam(IdempotencyKeys.HEADER) String key) {
-        return run(id, "transfer", key, body, () -> lifecycle.transfer(id, body, caller.subject()));
+        return ok(lifecycle.transfer(id, body, caller.subject()));
     }
 
     @POST
@@ -151,7 +149,7 @@ public class CaseCommandResource {
     @APIResponse(responseCode = "422", description = "The command cannot be applied as sent")
     public Response resolve(@PathParam("id") UUID id, @Valid @NotNull CaseCommands.Resolve body,
             @Size(max = 200) @HeaderParam(IdempotencyKeys.HEADER) String key) {
-        return run(id, "resolve", key, body, () -> lifecycle.resolve(id, body, caller.subject()));
+        return ok(lifecycle.resolve(id, body, caller.subject()));
     }
 
     @POST
@@ -163,7 +161,7 @@ public class CaseCommandResource {
     @APIResponse(responseCode = "422", description = "The command cannot be applied as sent")
     public Response escalate(@PathParam("id") UUID id, @Valid @NotNull CaseCommands.Escalate body,
             @Size(max = 200) @HeaderParam(IdempotencyKeys.HEADER) String key) {
-        return run(id, "escalate", key, body, () -> lifecycle.escalate(id, body, caller.subject()));
+        return ok(lifecycle.escalate(id, body, caller.subject()));
     }
 
     @POST
@@ -175,7 +173,7 @@ public class CaseCommandResource {
     @APIResponse(responseCode = "422", description = "The command cannot be applied as sent")
     public Response close(@PathParam("id") UUID id, @Valid @NotNull CaseCommands.Close body,
             @Size(max = 200) @HeaderParam(IdempotencyKeys.HEADER) String key) {
-        return run(id, "close", key, body, () -> lifecycle.close(id, body, caller.subject()));
+        return ok(lifecycle.close(id, body, caller.subject()));
     }
 
     @POST
@@ -187,7 +185,7 @@ public class CaseCommandResource {
     @APIResponse(responseCode = "422", description = "The command cannot be applied as sent")
     public Response withdrawPart(@PathParam("id") UUID id, @Valid @NotNull CaseCommands.WithdrawPart body,
             @Size(max = 200) @HeaderParam(IdempotencyKeys.HEADER) String key) {
-        return run(id, "withdraw-part", key, body, () -> lifecycle.withdrawPart(id, body, caller.subject()));
+        return ok(lifecycle.withdrawPart(id, body, caller.subject()));
     }
 
     @POST
@@ -199,12 +197,11 @@ public class CaseCommandResource {
     @APIResponse(responseCode = "422", description = "The command cannot be applied as sent")
     public Response notifyDenouncer(@PathParam("id") UUID id, @Valid @NotNull CaseCommands.NotifyDenouncer body,
             @Size(max = 200) @HeaderParam(IdempotencyKeys.HEADER) String key) {
-        return run(id, "notify-denouncer", key, body, () -> lifecycle.notifyDenouncer(id, body, caller.subject()));
+        return ok(lifecycle.notifyDenouncer(id, body, caller.subject()));
     }
 
-    /** Runs a command once per {@code Idempotency-Key}: a retried command answers as the first time. */
-    private Response run(UUID id, String command, String key, Object body, Supplier<CitizenCase> change) {
-        return idempotency.once(caller.subject() + " POST /api/v1/cases/" + id + "/" + command, key, body,
-                () -> Response.ok(views.of(change.get())).build());
+    /** The case after the command; a retry with the same {@code Idempotency-Key} gets this answer again. */
+    private Response ok(CitizenCase changed) {
+        return Response.ok(views.of(changed)).build();
     }
 }

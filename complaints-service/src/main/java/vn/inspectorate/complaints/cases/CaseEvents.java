@@ -1,16 +1,31 @@
 package vn.inspectorate.complaints.cases;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
-import vn.inspectorate.contracts.EventTypes;
-import vn.inspectorate.contracts.Topics;
+import java.util.UUID;
+import vn.inspectorate.contracts.cases.CaseAccepted;
+import vn.inspectorate.contracts.cases.CaseAssigned;
+import vn.inspectorate.contracts.cases.CaseClassified;
+import vn.inspectorate.contracts.cases.CaseClosed;
+import vn.inspectorate.contracts.cases.CaseEscalated;
+import vn.inspectorate.contracts.cases.CaseExtended;
+import vn.inspectorate.contracts.cases.CaseOverdue;
+import vn.inspectorate.contracts.cases.CaseProgressReported;
 import vn.inspectorate.contracts.cases.CaseReceived;
+import vn.inspectorate.contracts.cases.CaseRejected;
+import vn.inspectorate.contracts.cases.CaseResolved;
+import vn.inspectorate.contracts.cases.CaseTransferred;
+import vn.inspectorate.contracts.cases.CaseWatchlisted;
 import vn.inspectorate.contracts.publicevents.PublicCaseStatusChanged;
 import vn.inspectorate.platform.outbox.Outbox;
 import vn.inspectorate.platform.time.VietnamTime;
 
-/** Writes a case's events to the outbox, in the caller's transaction; status changes also go to the public topic. */
+/**
+ * A case's events: each payload is built here, from the case after its transition, and written to the outbox in the
+ * caller's transaction (type and topic from the event catalogue); status changes also go to the public topic.
+ */
 @ApplicationScoped
 public class CaseEvents {
 
@@ -20,40 +35,95 @@ public class CaseEvents {
         this.outbox = outbox;
     }
 
-    public void publish(String type, CitizenCase c, Record payload) {
-        outbox.publish(Topics.CASES, type, c.id.toString(), payload, c.backfilled);
+    /** Records {@code payload} about case {@code c}, marked as history when the case was loaded as history. */
+    public void publish(CitizenCase c, Record payload) {
+        outbox.publish(c.id.toString(), payload, c.backfilled);
     }
 
     /** The sanitized variant for partners: ids, codes and status only; none for a case loaded as history. */
     public void publicStatus(CitizenCase c) {
-        if (c.backfilled) {
-            return;
+        if (!c.backfilled) {
+            outbox.publish(c.id.toString(), publicStatusOf(c));
         }
-        outbox.publish(Topics.PUBLIC, EventTypes.PUBLIC_CASE_STATUS_CHANGED, c.id.toString(), publicPayload(c));
     }
 
     /** {@code case.received} and the public status of a case just filed, for {@link Outbox#publishAll}. */
     public List<Outbox.PendingEvent> received(CitizenCase c) {
-        if (c.backfilled) {
-            return List.of(new Outbox.PendingEvent(Topics.CASES, EventTypes.CASE_RECEIVED, c.id.toString(),
-                    receivedPayload(c), true));
-        }
-        return List.of(
-                new Outbox.PendingEvent(Topics.CASES, EventTypes.CASE_RECEIVED, c.id.toString(), receivedPayload(c)),
-                new Outbox.PendingEvent(Topics.PUBLIC, EventTypes.PUBLIC_CASE_STATUS_CHANGED, c.id.toString(),
-                        publicPayload(c)));
+        Outbox.PendingEvent received = Outbox.PendingEvent.of(c.id.toString(), receivedOf(c), c.backfilled);
+        return c.backfilled ? List.of(received)
+                : List.of(received, Outbox.PendingEvent.of(c.id.toString(), publicStatusOf(c)));
     }
 
     public void publishAll(List<Outbox.PendingEvent> events) {
         outbox.publishAll(events);
     }
 
-    private static CaseReceived receivedPayload(CitizenCase c) {
-        return new CaseReceived(c.id, c.version, now(), c.provinceCode, c.receivingBodyCode, c.channel.name(),
+    /** A case is received at version 1, also one created already classified (a second instance). */
+    static CaseReceived receivedOf(CitizenCase c) {
+        return new CaseReceived(c.id, 1, now(), c.provinceCode, c.receivingBodyCode, c.channel.name(),
                 c.sourceSystem, c.sourceReference, c.receivedOn, c.complainantCount, c.mass, c.anonymous);
     }
 
-    private static PublicCaseStatusChanged publicPayload(CitizenCase c) {
+    static CaseClassified classifiedOf(CitizenCase c) {
+        return new CaseClassified(c.id, c.version, now(), c.provinceCode, c.kind.name(), c.instance, c.complex,
+                c.remoteArea, c.ruleSetVersion, c.kind == CaseKind.DENUNCIATION ? c.respondentDeclarantId : null);
+    }
+
+    static CaseAccepted acceptedOf(CitizenCase c) {
+        return new CaseAccepted(c.id, c.version, now(), c.provinceCode, c.kind.name(), c.handlingBodyCode,
+                c.acceptedOn, c.resolutionDueOn, c.ruleSetVersion);
+    }
+
+    static CaseRejected rejectedOf(CitizenCase c, CaseCommands.NotAccept cmd) {
+        return new CaseRejected(c.id, c.version, now(), c.provinceCode, c.kind.name(), cmd.reasonCode().name(),
+                cmd.decisionReference(), cmd.decidedOn());
+    }
+
+    static CaseAssigned assignedOf(CitizenCase c) {
+        return new CaseAssigned(c.id, c.version, now(), c.provinceCode, c.handlingBodyCode, c.resolutionDueOn);
+    }
+
+    static CaseExtended extendedOf(CitizenCase c, CitizenCase.Extension extension, CaseCommands.Extend cmd) {
+        return new CaseExtended(c.id, c.version, now(), c.provinceCode, c.extensionCount, extension.extraDays(),
+                extension.previousDueOn(), c.resolutionDueOn, cmd.reasonCode().name(), cmd.decisionReference());
+    }
+
+    static CaseTransferred transferredOf(CitizenCase c, CaseCommands.Transfer cmd) {
+        return new CaseTransferred(c.id, c.version, now(), c.provinceCode, c.currentBody(), cmd.toBodyCode(),
+                cmd.toProvinceCode() == null ? c.provinceCode : cmd.toProvinceCode(), cmd.reasonCode());
+    }
+
+    static CaseResolved resolvedOf(CitizenCase c, UUID inspectionId) {
+        boolean onTime = c.resolutionDueOn == null || !c.resolvedOn.isAfter(c.resolutionDueOn);
+        return new CaseResolved(c.id, c.version, now(), c.provinceCode, c.kind.name(), c.handlingBodyCode, c.outcome,
+                c.decisionReference, c.resolvedOn, onTime, inspectionId);
+    }
+
+    static CaseEscalated escalatedOf(CitizenCase c, String toBodyCode) {
+        return new CaseEscalated(c.id, c.version, now(), c.provinceCode, 1, 2, toBodyCode, c.escalatedCaseId);
+    }
+
+    static CaseClosed closedOf(CitizenCase c, UUID duplicateOf) {
+        return new CaseClosed(c.id, c.version, now(), c.provinceCode, c.closureReason, c.closedOn, duplicateOf);
+    }
+
+    public static CaseOverdue overdueOf(CitizenCase c, String step, LocalDate dueOn, int daysOverdue) {
+        return new CaseOverdue(c.id, c.version, now(), c.provinceCode,
+                c.handlingBodyCode != null ? c.handlingBodyCode : c.receivingBodyCode, step, dueOn, daysOverdue);
+    }
+
+    public static CaseWatchlisted watchlistedOf(CitizenCase c, boolean on, String decisionReference,
+            LocalDate decidedOn) {
+        return new CaseWatchlisted(c.id, c.version, now(), c.provinceCode, on, decisionReference, decidedOn);
+    }
+
+    public static CaseProgressReported progressOf(CitizenCase c, String reportMonth, String stage, boolean resolved,
+            boolean overdue) {
+        return new CaseProgressReported(c.id, c.version, now(), c.provinceCode, reportMonth, stage, resolved,
+                overdue);
+    }
+
+    static PublicCaseStatusChanged publicStatusOf(CitizenCase c) {
         return new PublicCaseStatusChanged(c.id, c.version, now(), c.provinceCode, c.kind.name(), c.status.name(),
                 c.handlingBodyCode);
     }

@@ -4,23 +4,25 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import java.sql.PreparedStatement;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.hibernate.Session;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import vn.inspectorate.platform.sql.Sql;
 
 /** The append-only history of a case: who did what, when, and from which status to which. Never holds identity. */
 @ApplicationScoped
 public class CaseHistoryLog {
 
     private final EntityManager em;
+    private final Sql sql;
     private final ObjectMapper mapper;
 
-    CaseHistoryLog(EntityManager em, ObjectMapper mapper) {
+    CaseHistoryLog(EntityManager em, Sql sql, ObjectMapper mapper) {
         this.em = em;
+        this.sql = sql;
         this.mapper = mapper;
     }
 
@@ -35,29 +37,19 @@ public class CaseHistoryLog {
 
     /** Records the receipt of many cases with one batched statement, as {@link #record} does for one. */
     public void receivedAll(List<CitizenCase> cases, String actor) {
-        if (cases.isEmpty()) {
-            return;
-        }
-        em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("""
-                    insert into case_history (case_id, actor, command, from_status, to_status, detail)
-                    values (?, ?, ?, null, ?, ?)""")) {
-                for (CitizenCase c : cases) {
-                    insert.setObject(1, c.id);
-                    insert.setString(2, actor);
-                    insert.setString(3, RECEIVE);
-                    insert.setString(4, c.status.name());
-                    insert.setString(5, json(receiptDetail(c)));
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-            }
-        });
+        sql.batch("""
+                insert into case_history (case_id, actor, command, from_status, to_status, detail)
+                values (?, ?, ?, null, ?, ?)""", cases.stream().map(c -> Arrays.<Object>asList(c.id, actor, RECEIVE,
+                CaseStatus.RECEIVED, json(receiptDetail(c)))).toList());
     }
 
-    /** What the history keeps of a receipt: where the case came from. */
-    static Map<String, String> receiptDetail(CitizenCase c) {
-        return Map.of("sourceSystem", c.sourceSystem, "sourceReference", c.sourceReference);
+    /**
+     * What the history keeps of a receipt: where the case came from; for a second-instance case, the case it
+     * escalates.
+     */
+    static Map<String, Object> receiptDetail(CitizenCase c) {
+        return CaseIntakeService.ESCALATION.equals(c.sourceSystem) ? Map.of("escalatedFrom", c.parentCaseId)
+                : Map.of("sourceSystem", c.sourceSystem, "sourceReference", c.sourceReference);
     }
 
     static final String RECEIVE = "receive";

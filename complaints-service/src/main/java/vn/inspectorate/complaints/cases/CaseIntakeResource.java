@@ -1,7 +1,7 @@
 package vn.inspectorate.complaints.cases;
 
+import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import vn.inspectorate.platform.idempotency.Idempotent;
 import vn.inspectorate.platform.idempotency.IdempotencyKeys;
 import vn.inspectorate.platform.naturalkey.NaturalKeyMatch;
 import vn.inspectorate.platform.problem.ProblemException;
@@ -31,28 +32,25 @@ import vn.inspectorate.platform.security.Roles;
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.PROVINCIAL_SYSTEM)
+@RunOnVirtualThread
 @Tag(name = "Case intake", description = "Provincial systems file cases, one at a time or in batches")
 public class CaseIntakeResource {
 
     private final CaseIntakeService intake;
-    private final CaseBatchIntake batches;
     private final CaseViews views;
-    private final IdempotencyKeys idempotency;
     private final CallerScope caller;
 
-    CaseIntakeResource(CaseIntakeService intake, CaseBatchIntake batches, CaseViews views,
-            IdempotencyKeys idempotency, CallerScope caller) {
+    CaseIntakeResource(CaseIntakeService intake, CaseViews views,
+            CallerScope caller) {
         this.intake = intake;
-        this.batches = batches;
         this.views = views;
-        this.idempotency = idempotency;
         this.caller = caller;
     }
 
     /** 201 with the new case, or 200 with the case this source reference already created. */
     @POST
     @Path("cases")
-    @Transactional
+    @Idempotent
     @Operation(operationId = "fileCase", summary = "File a case")
     @APIResponse(responseCode = "201", description = "The case was filed",
             headers = @Header(name = "Location", description = "The new case",
@@ -67,25 +65,27 @@ public class CaseIntakeResource {
             @Parameter(description = "Makes a retry safe: the same key answers the first response again")
             @Size(max = 200) @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
         String province = callerProvince();
-        return idempotency.once(caller.subject() + " POST /api/v1/cases", idempotencyKey, body, () ->
-                switch (intake.submit(body, province, caller.subject())) {
-                    case IntakeOutcome.Created created -> Response.created(URI.create("/api/v1/cases/" + created.c().id))
-                            .entity(views.ofNew(created.c(), created.likelyDuplicates())).build();
-                    case IntakeOutcome.Duplicate duplicate -> Response.ok(views.of(
-                            CitizenCase.findById(duplicate.caseId()))).build();
-                    case IntakeOutcome.Conflict conflict -> throw NaturalKeyMatch.conflict("A case",
-                            "source system and source reference", conflict.existingId(), conflict.differingFields());
-                    case IntakeOutcome.Rejected rejected -> throw rejected.status() == 403
-                            ? ProblemException.forbidden(rejected.errors().get(0).message())
-                            : ProblemException.unprocessable("invalid-case", "The case cannot be filed as sent.",
-                                    rejected.errors());
-                });
+        return switch (intake.fileOne(body, province, caller.subject())) {
+            case IntakeOutcome.Filed filed -> {
+                CitizenCase c = CitizenCase.findById(filed.written().value());
+                yield filed.written().created()
+                        ? Response.created(URI.create("/api/v1/cases/" + c.id))
+                                .entity(views.ofNew(c, filed.likelyDuplicates())).build()
+                        : Response.ok(views.of(c)).build();
+            }
+            case IntakeOutcome.Conflict conflict -> throw NaturalKeyMatch.conflict("A case",
+                    "source system and source reference", conflict.existingId(), conflict.differingFields());
+            case IntakeOutcome.Rejected rejected -> throw rejected.status() == 403
+                    ? ProblemException.forbidden(rejected.errors().get(0).message())
+                    : ProblemException.unprocessable("invalid-case", "The case cannot be filed as sent.",
+                            rejected.errors());
+        };
     }
 
     /** Also answers {@code POST /api/v1/cases:batch} (see {@link BatchPathAlias}). */
     @POST
     @Path("cases/batch")
-    @Transactional
+    @Idempotent
     @Operation(operationId = "fileCaseBatch", summary = "File up to 1,000 cases, each answered on its own",
             description = "Also answers POST /api/v1/cases:batch.")
     @APIResponse(responseCode = "200", description = "One result per submitted case, in order",
@@ -95,8 +95,7 @@ public class CaseIntakeResource {
             @Parameter(description = "Makes a retry safe: the same key answers the first response again")
             @Size(max = 200) @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
         String province = callerProvince();
-        return idempotency.once(caller.subject() + " POST /api/v1/cases/batch", idempotencyKey, body,
-                () -> Response.ok(batches.file(body.cases(), province, caller.subject(), body.history())).build());
+        return Response.ok(intake.file(body.cases(), province, caller.subject(), body.history())).build();
     }
 
     private String callerProvince() {

@@ -3,169 +3,188 @@ package vn.inspectorate.complaints.cases;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import vn.inspectorate.complaints.identity.CaseIdentity;
 import vn.inspectorate.complaints.identity.IdentityVault;
 import vn.inspectorate.complaints.rules.RuleBook;
 import vn.inspectorate.complaints.rules.RuleSet;
-import vn.inspectorate.complaints.units.AdministrativeUnits;
+import vn.inspectorate.platform.naturalkey.Written;
+import vn.inspectorate.platform.outbox.Outbox;
 import vn.inspectorate.platform.problem.Problem;
 
 /**
- * Receives cases from provincial systems. The natural key (province, source system, source reference) is claimed
- * first with an insert that cannot fail, so a retry or a concurrent duplicate is answered with the original case and
- * a batch is never aborted by one of its items; the same key filed with other values is a conflict, never the other
- * case.
+ * The one way a case comes in: a batch, a single case (a batch of one) and the second-instance case of an escalation
+ * all go through {@link #write}. The natural key (province, source system, source reference) is claimed first with an
+ * insert that cannot fail, so a retry or a concurrent duplicate is answered with the original case and a batch is never
+ * aborted by one of its items; the same key filed with other values is a conflict, never the other case. Each chunk
+ * costs a constant number of statements: keys claimed in one, cases, history, identities, duplicate links and events
+ * written in batched ones, likely duplicates looked up once. Each item ends as it would have filed alone in the
+ * batch's order, also when the same source reference comes twice in one batch.
  */
 @ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
 public class CaseIntakeService {
 
     private static final Logger LOG = Logger.getLogger(CaseIntakeService.class);
-    static final LocalDate EARLIEST_DATE = LocalDate.of(1990, 1, 1);
+    /** Items written per round of statements: bounds the memory a very large batch holds at once. */
+    static final int CHUNK = 500;
+    /** The source system of a second-instance case; its source reference is the first-instance case. */
+    static final String ESCALATION = "escalation";
 
     private final EntityManager em;
     private final RuleBook ruleBook;
     private final CaseClocks clocks;
-    private final AdministrativeUnits units;
+    private final IntakeChecks checks;
     private final IdentityVault vault;
     private final DuplicateDetector duplicates;
+    private final CaseStore store;
     private final CaseHistoryLog history;
     private final CaseEvents events;
-    private final Validator validator;
 
-    CaseIntakeService(EntityManager em, RuleBook ruleBook, CaseClocks clocks, AdministrativeUnits units,
-            IdentityVault vault, DuplicateDetector duplicates, CaseHistoryLog history, CaseEvents events,
-            Validator validator) {
+    CaseIntakeService(EntityManager em, RuleBook ruleBook, CaseClocks clocks, IntakeChecks checks,
+            IdentityVault vault, DuplicateDetector duplicates, CaseStore store, CaseHistoryLog history,
+            CaseEvents events) {
         this.em = em;
         this.ruleBook = ruleBook;
         this.clocks = clocks;
-        this.units = units;
+        this.checks = checks;
         this.vault = vault;
         this.duplicates = duplicates;
+        this.store = store;
         this.history = history;
         this.events = events;
-        this.validator = validator;
+    }
+
+    /** Files one case for a caller of {@code province}: a batch of one, its field errors named without a prefix. */
+    public IntakeOutcome fileOne(CaseSubmission s, String province, String actor) {
+        return file(List.of(s), province, actor, false, false).get(0);
+    }
+
+    /** Files a batch; {@code backfill} loads cases received before today as history. */
+    public BatchResult file(List<CaseSubmission> submissions, String province, String actor, boolean backfill) {
+        return BatchResult.of(submissions, file(submissions, province, actor, backfill, true));
+    }
+
+    private List<IntakeOutcome> file(List<CaseSubmission> submissions, String province, String actor,
+            boolean backfill, boolean inBatch) {
+        IntakeOutcome[] outcomes = new IntakeOutcome[submissions.size()];
+        List<Filing> accepted = new ArrayList<>();
+        for (int i = 0; i < submissions.size(); i++) {
+            CaseSubmission s = submissions.get(i);
+            var refusal = checks.refusal(s, province, backfill, inBatch ? "cases[" + i + "]" : "");
+            if (refusal.isPresent()) {
+                outcomes[i] = refusal.get();
+                continue;
+            }
+            CitizenCase c = newCase(UUID.randomUUID(), s, province);
+            c.backfilled = backfill;
+            accepted.add(new Filing(i, c, CaseIdentity.of(s.complainant(), s.representatives()), CaseFiling.of(s)));
+            if (accepted.size() == CHUNK) {
+                write(accepted, province, actor, outcomes, true);
+                accepted.clear();
+                // the chunk is written; what stays managed would only slow the next chunk's flush
+                em.clear();
+            }
+        }
+        write(accepted, province, actor, outcomes, true);
+        return List.of(outcomes);
     }
 
     /**
-     * Files one case for a caller of {@code callerProvince}. Field annotations must have been checked already
-     * ({@code checkFields}); the checks that need data (dates, units, province) are made here.
+     * Files the second-instance case of an escalated first-instance case {@code first}: received at {@code toBody} on
+     * {@code filedOn} with what the first was filed with, then classified as a second-instance complaint. Its source
+     * key is the first case, which escalates once. A second instance is its parent's matter, not a new one: it is not
+     * searched for duplicates.
      */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public IntakeOutcome submit(CaseSubmission s, String callerProvince, String actor) {
-        Optional<IntakeOutcome.Rejected> refusal = refusal(s, callerProvince);
-        if (refusal.isPresent()) {
-            return refusal.get();
+    CitizenCase fileSecondInstance(CitizenCase first, String toBody, LocalDate filedOn, String actor) {
+        CaseIdentity identity = vault.load(first.id).orElse(null);
+        CaseSubmission s = new CaseSubmission(ESCALATION, first.id.toString(), first.provinceCode, toBody,
+                first.channel, CaseKind.COMPLAINT, 2, filedOn, first.resolvedOn, first.subject, first.summary,
+                first.respondentCode, null, first.signed, first.affectsComplainant, false, first.complainantCount,
+                first.id, identity == null ? null : identity.complainant(),
+                identity == null ? null : identity.representatives());
+        CitizenCase second = newCase(UUID.randomUUID(), s, first.provinceCode);
+        second.mass = first.mass;  // the matter keeps the mass status it was filed with
+        second.classify(new CaseCommands.Classify(CaseKind.COMPLAINT, 2, first.complex, first.remoteArea, null),
+                clocks);
+        second.changed();
+        IntakeOutcome[] outcome = new IntakeOutcome[1];
+        write(List.of(new Filing(0, second, identity == null ? CaseIdentity.of(null, null) : identity,
+                CaseFiling.of(s))), first.provinceCode, actor, outcome, false);
+        if (!(outcome[0] instanceof IntakeOutcome.Filed filed) || !filed.written().created()) {
+            throw new IllegalStateException("case " + first.id + " already has a second instance");
         }
-        UUID id = UUID.randomUUID();
-        int claimed = em.createNativeQuery("""
-                insert into case_source_key (province_code, source_system, source_reference, case_id)
-                values (?1, ?2, ?3, ?4) on conflict do nothing""")
-                .setParameter(1, callerProvince).setParameter(2, s.sourceSystem())
-                .setParameter(3, s.sourceReference()).setParameter(4, id).executeUpdate();
-        if (claimed == 0) {
-            UUID existing = (UUID) em.createNativeQuery("""
-                    select case_id from case_source_key
-                    where province_code = ?1 and source_system = ?2 and source_reference = ?3""")
-                    .setParameter(1, callerProvince).setParameter(2, s.sourceSystem())
-                    .setParameter(3, s.sourceReference()).getSingleResult();
-            return repeated(existing, CaseFiling.of(s));
-        }
-        CitizenCase c = newCase(id, s, callerProvince);
-        c.persistAndFlush();
-        history.record(c.id, actor, CaseHistoryLog.RECEIVE, null, c.status, CaseHistoryLog.receiptDetail(c));
-        String identityHash = vault.store(c.id, CaseIdentity.of(s.complainant(), s.representatives())).orElse(null);
-        List<UUID> likelyDuplicates = duplicates.link(c, identityHash, clocks.rulesOf(c));
-        // both events in one statement
-        events.publishAll(events.received(c));
-        LOG.debugf("case %s received in %s", c.id, c.provinceCode);
-        return new IntakeOutcome.Created(c, likelyDuplicates);
+        return second;
     }
 
     /**
-     * A filing that repeats the source reference of case {@code existing}: a retry when it says the same as the case
-     * was filed with, else a conflict naming the fields that differ.
+     * Writes a chunk of checked filings, in their order: claims their source keys, persists the new cases with their
+     * history, identities, duplicate links and events; answers a repeated key with its original case or a conflict.
      */
-    IntakeOutcome repeated(UUID existing, CaseFiling filing) {
-        CitizenCase original = CitizenCase.findById(existing);
-        List<String> differing = filing.differingFrom(CaseFiling.of(original, vault.load(existing).orElse(null)));
-        return differing.isEmpty() ? new IntakeOutcome.Duplicate(existing)
-                : new IntakeOutcome.Conflict(existing, differing);
-    }
-
-    /** The checks that need data (dates, units, the caller's province, a cited case); empty when it may be filed. */
-    Optional<IntakeOutcome.Rejected> refusal(CaseSubmission s, String callerProvince) {
-        List<Problem.FieldError> errors = checkContent(s);
-        if (!errors.isEmpty()) {
-            return Optional.of(new IntakeOutcome.Rejected(422, errors));
+    private void write(List<Filing> chunk, String province, String actor, IntakeOutcome[] outcomes,
+            boolean searchDuplicates) {
+        if (chunk.isEmpty()) {
+            return;
         }
-        if (!units.successorOn(s.provinceCode(), BusinessDate.today()).equals(callerProvince)) {
-            return Optional.of(new IntakeOutcome.Rejected(403, List.of(new Problem.FieldError("provinceCode",
-                    "you may file cases of your own province only"))));
+        Map<UUID, UUID> existing = store.claimSourceKeys(province, chunk.stream()
+                .map(f -> new CaseStore.SourceKey(f.c().sourceSystem, f.c().sourceReference, f.c().id)).toList());
+        List<CitizenCase> cases = new ArrayList<>();
+        List<IdentityVault.Sealed> identities = new ArrayList<>();
+        Map<UUID, String> identityHashes = new HashMap<>();
+        Map<UUID, CaseFiling> filedInChunk = new HashMap<>();
+        for (Filing f : chunk) {
+            UUID original = existing.get(f.c().id);
+            if (original != null) {
+                outcomes[f.index()] = repeated(f.filing(), original, filedInChunk.get(original));
+                continue;
+            }
+            CitizenCase c = f.c();
+            filedInChunk.put(c.id, f.filing());
+            cases.add(c);
+            em.persist(c);
+            vault.seal(c.id, f.identity()).ifPresent(sealed -> {
+                identities.add(sealed);
+                identityHashes.put(c.id, sealed.hash());
+            });
         }
-        if (s.reopensCaseId() != null) {
-            CitizenCase cited = CitizenCase.findById(s.reopensCaseId());
-            if (cited == null || !cited.provinceCode.equals(callerProvince)) {
-                return Optional.of(new IntakeOutcome.Rejected(422, List.of(new Problem.FieldError("reopensCaseId",
-                        "no case of your province has this id"))));
+        em.flush();
+        history.receivedAll(cases, actor);
+        vault.storeAll(identities);
+        Map<UUID, List<UUID>> likelyDuplicates = searchDuplicates ? duplicates.linkAll(cases, identityHashes)
+                : Map.of();
+        List<Outbox.PendingEvent> pending = new ArrayList<>(cases.size() * 2);
+        for (Filing f : chunk) {
+            if (outcomes[f.index()] == null) {
+                outcomes[f.index()] = new IntakeOutcome.Filed(Written.created(f.c().id),
+                        likelyDuplicates.getOrDefault(f.c().id, List.of()));
+                pending.addAll(events.received(f.c()));
+                LOG.debugf("case %s received in %s", f.c().id, province);
             }
         }
-        return Optional.empty();
+        events.publishAll(pending);
     }
 
-    /** Bean Validation of one batch item, with field paths under {@code prefix}. */
-    public List<Problem.FieldError> checkFields(CaseSubmission s, String prefix) {
-        if (s == null) {
-            return List.of(new Problem.FieldError(prefix.isEmpty() ? "body" : prefix, "must not be null"));
-        }
-        List<Problem.FieldError> errors = new ArrayList<>();
-        for (ConstraintViolation<CaseSubmission> v : validator.validate(s)) {
-            errors.add(new Problem.FieldError(prefix + "." + v.getPropertyPath(), v.getMessage()));
-        }
-        errors.sort(Comparator.comparing(Problem.FieldError::field));
-        return errors;
+    /**
+     * A filing that repeats the source reference of case {@code original}: a retry when it says the same as that case
+     * was filed with (by an earlier request, or by {@code earlierItem} of this chunk), else a conflict naming the
+     * fields that differ.
+     */
+    private IntakeOutcome repeated(CaseFiling filing, UUID original, CaseFiling earlierItem) {
+        CaseFiling stored = earlierItem != null ? earlierItem
+                : CaseFiling.of(store.findById(original), vault.load(original).orElse(null));
+        List<String> differing = filing.differingFrom(stored);
+        return differing.isEmpty() ? new IntakeOutcome.Filed(Written.existing(original), List.of())
+                : new IntakeOutcome.Conflict(original, differing);
     }
 
-    /** Checks that need dates or reference data. */
-    List<Problem.FieldError> checkContent(CaseSubmission s) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        LocalDate today = BusinessDate.today();
-        if (s.receivedOn().isBefore(EARLIEST_DATE)) {
-            errors.put("receivedOn", "must not be before " + EARLIEST_DATE);
-        } else if (s.receivedOn().isAfter(today)) {
-            errors.put("receivedOn", "must not be in the future");
-        }
-        if (s.decisionLearnedOn() != null) {
-            if (s.decisionLearnedOn().isBefore(EARLIEST_DATE)) {
-                errors.put("decisionLearnedOn", "must not be before " + EARLIEST_DATE);
-            } else if (s.decisionLearnedOn().isAfter(s.receivedOn())) {
-                errors.put("decisionLearnedOn", "must not be after receivedOn");
-            }
-        }
-        if (!errors.containsKey("receivedOn")) {
-            // the unit must be in force on the day the case was received; a merged-away one names its successor
-            units.refusal(s.provinceCode(), s.receivedOn()).ifPresent(reason -> errors.put("provinceCode", reason));
-        }
-        if (s.kind() != CaseKind.COMPLAINT && s.instance() != null && s.instance() != 1) {
-            errors.put("instance", "only a complaint has a second instance");
-        }
-        if (s.representatives() != null && !s.representatives().isEmpty() && s.complainant() == null) {
-            errors.put("complainant", "required when representatives are named");
-        }
-        return errors.entrySet().stream().map(e -> new Problem.FieldError(e.getKey(), e.getValue())).toList();
-    }
-
-    CitizenCase newCase(UUID id, CaseSubmission s, String callerProvince) {
+    /** A case as filed: received, with its admissibility and acceptance clock under the rules of its receipt date. */
+    private CitizenCase newCase(UUID id, CaseSubmission s, String callerProvince) {
         RuleSet rules = ruleBook.inForceOn(s.receivedOn());
         CitizenCase c = new CitizenCase();
         c.id = id;
@@ -202,5 +221,9 @@ public class CaseIntakeService {
         c.updatedAt = now;
         clocks.applyReceipt(c);
         return c;
+    }
+
+    /** A checked filing at {@code index} of its batch: the case it makes if its source key is new. */
+    private record Filing(int index, CitizenCase c, CaseIdentity identity, CaseFiling filing) {
     }
 }

@@ -1,7 +1,7 @@
 package vn.inspectorate.complaints.cases;
 
+import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -33,8 +33,8 @@ import vn.inspectorate.platform.security.Roles;
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.PROVINCIAL_SYSTEM, Roles.INSPECTOR, Roles.CENTRAL_ANALYST, Roles.PLATFORM_ADMIN})
-@Transactional(Transactional.TxType.SUPPORTS)
 @Tag(name = "Case queries", description = "Cases and their history, never with identity")
+@RunOnVirtualThread
 public class CaseQueryResource {
 
     static final int MAX_PAGE_SIZE = 200;
@@ -92,9 +92,9 @@ public class CaseQueryResource {
                 parseBoolean("watchlist", watchlist, errors));
         String[] sortParts = sort.split(",", -1);
         boolean descending = sortParts.length > 1 && sortParts[1].equalsIgnoreCase("desc");
-        if (!CaseQueryService.SORTS.containsKey(sortParts[0]) || sortParts.length > 2
+        if (!CaseQueryService.SORTS.contains(sortParts[0]) || sortParts.length > 2
                 || (sortParts.length == 2 && !sortParts[1].matches("(?i)asc|desc"))) {
-            errors.add(new Problem.FieldError("sort", "one of " + CaseQueryService.SORTS.keySet()
+            errors.add(new Problem.FieldError("sort", "one of " + CaseQueryService.SORTS
                     + ", optionally followed by ,asc or ,desc"));
         }
         if (!errors.isEmpty()) {

@@ -1,7 +1,6 @@
 package vn.inspectorate.complaints.cases;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.UUID;
 
@@ -9,14 +8,14 @@ import java.util.UUID;
 @ApplicationScoped
 public class CaseViews {
 
-    private final EntityManager em;
+    private final CaseStore store;
 
-    CaseViews(EntityManager em) {
-        this.em = em;
+    CaseViews(CaseStore store) {
+        this.store = store;
     }
 
     public CaseView of(CitizenCase c) {
-        return view(c, onWatchlist(c.id), likelyDuplicates(c.id), inspections(c.id));
+        return view(c, store.onWatchlist(c.id), store.likelyDuplicatesOf(c.id), store.inspectionsOf(c.id));
     }
 
     /** A case just filed: on no watchlist, in no inspection, linked only to the duplicates found while filing it. */
@@ -37,24 +36,5 @@ public class CaseViews {
                 c.closureReason, c.parentCaseId, c.escalatedCaseId,
                 !c.backfilled && c.currentDueOn != null && c.currentDueOn.isBefore(BusinessDate.today()),
                 onWatchlist, likelyDuplicates, inspections, CaseCommand.allowedFor(c), c.backfilled);
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<UUID> likelyDuplicates(UUID id) {
-        return em.createNativeQuery("""
-                select likely_duplicate_of from case_duplicate_link where case_id = ?1
-                union select case_id from case_duplicate_link where likely_duplicate_of = ?1""")
-                .setParameter(1, id).getResultList();
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<UUID> inspections(UUID id) {
-        return em.createNativeQuery("select inspection_id from case_inspection_link where case_id = ?1 order by linked_at")
-                .setParameter(1, id).getResultList();
-    }
-
-    private boolean onWatchlist(UUID id) {
-        return !em.createNativeQuery("select 1 from watchlist_entry where case_id = ?1 and active")
-                .setParameter(1, id).getResultList().isEmpty();
     }
 }

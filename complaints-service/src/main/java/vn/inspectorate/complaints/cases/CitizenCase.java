@@ -9,10 +9,20 @@ import jakarta.persistence.Table;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import vn.inspectorate.complaints.cases.CaseCommands.ClosureReason;
+import vn.inspectorate.platform.problem.Problem;
+import vn.inspectorate.platform.problem.ProblemException;
 
-/** A citizen case: complaint, denunciation, petition or reflection, with its clocks. No identity here. */
+/**
+ * A citizen case: complaint, denunciation, petition or reflection, with its clocks. No identity here. Each lifecycle
+ * command is a method that checks what the case must be for it (a 409 names the commands allowed now, a 422 the field
+ * at fault) and changes the fields; the clocks it needs come from {@link CaseClocks}. Longer than most classes: its
+ * columns and its transitions are one thing, the state of a case and the ways it may change.
+ */
 @Entity
 @Table(name = "citizen_case")
 public class CitizenCase extends PanacheEntityBase {
@@ -83,5 +93,244 @@ public class CitizenCase extends PanacheEntityBase {
     public List<String> findings() {
         return admissibilityFindings == null || admissibilityFindings.isEmpty() ? List.of()
                 : Arrays.asList(admissibilityFindings.split(","));
+    }
+
+    /** Fails with a 409 unless the case's status allows {@code command}. */
+    void require(CaseCommand command) {
+        if (!command.allowedFrom(status)) {
+            throw conflict("invalid-transition", "A case in status " + status + " does not accept '"
+                    + command.path() + "'.", CaseCommand.allowedFor(this));
+        }
+    }
+
+    /** Counts a change: the version its events carry and the time of the last change. */
+    public void changed() {
+        version++;
+        updatedAt = CaseEvents.now();
+    }
+
+    void classify(CaseCommands.Classify cmd, CaseClocks clocks) {
+        if (cmd.kind() != CaseKind.COMPLAINT && cmd.instance() != null && cmd.instance() != 1) {
+            throw unprocessable("instance", "only a complaint has a second instance");
+        }
+        // an anonymous denunciation is not processed as a denunciation: it is information to check
+        boolean information = cmd.kind() == CaseKind.DENUNCIATION && anonymous;
+        kind = information ? CaseKind.REFLECTION : cmd.kind();
+        informationOnly = information;
+        instance = cmd.instance() == null ? instance : cmd.instance();
+        if (kind != CaseKind.COMPLAINT) {
+            instance = 1;
+        }
+        complex = Boolean.TRUE.equals(cmd.complex());
+        remoteArea = Boolean.TRUE.equals(cmd.remoteArea());
+        if (cmd.respondentDeclarantId() != null) {
+            respondentDeclarantId = cmd.respondentDeclarantId();
+        }
+        clocks.applyReceipt(this);
+        status = CaseStatus.CLASSIFIED;
+    }
+
+    void accept(CaseCommands.Accept cmd, CaseClocks clocks) {
+        checkDate("acceptedOn", cmd.acceptedOn(), receivedOn);
+        if (informationOnly) {
+            throw conflict("information-only", "An anonymous denunciation is recorded as information to check, "
+                    + "not accepted as a denunciation.", List.of("not-accept", "transfer"));
+        }
+        List<String> findings = findings();
+        if (!findings.isEmpty()) {
+            throw new ProblemException(Problem.of(409, "inadmissible", "Conflict", "The case cannot be accepted: "
+                    + String.join(", ", findings) + ". Record a not-accept decision with the reason instead.")
+                    .withExtensions(Map.of("currentStatus", status.name(), "findings", findings,
+                            "allowedCommands", List.of("not-accept", "transfer"))));
+        }
+        if (cmd.handlingBodyCode() != null) {
+            handlingBodyCode = cmd.handlingBodyCode();
+        } else if (handlingBodyCode == null) {
+            handlingBodyCode = receivingBodyCode;
+        }
+        clocks.applyAcceptance(this, cmd.acceptedOn());
+        status = CaseStatus.ACCEPTED;
+    }
+
+    void notAccept(CaseCommands.NotAccept cmd) {
+        checkDate("decidedOn", cmd.decidedOn(), receivedOn);
+        status = CaseStatus.NOT_ACCEPTED;
+        decisionReference = cmd.decisionReference();
+        currentDueOn = null;
+    }
+
+    void assign(CaseCommands.Assign cmd) {
+        handlingBodyCode = cmd.handlingBodyCode();
+        status = CaseStatus.ASSIGNED;
+    }
+
+    /** What an extension did: the deadline it moved and the days it added. */
+    record Extension(LocalDate previousDueOn, int extraDays) {
+    }
+
+    Extension extend(CaseCommands.Extend cmd, CaseClocks clocks) {
+        checkDate("decidedOn", cmd.decidedOn(), acceptedOn);
+        if (clocks.extensionsLeft(this) <= 0) {
+            throw conflict("no-extension-left", kind == CaseKind.DENUNCIATION
+                    ? "The denunciation has had every extension its rule set allows."
+                    : "The rule set allows no extension for a " + kind.name().toLowerCase() + ".",
+                    allowedBut("extend"));
+        }
+        if (extensionCount >= 1 && cmd.reasonCode() != CaseCommands.ExtensionReason.ESPECIALLY_COMPLEX) {
+            throw unprocessable("reasonCode", "a further extension needs ESPECIALLY_COMPLEX");
+        }
+        LocalDate previous = resolutionDueOn;
+        return new Extension(previous, clocks.extend(this));
+    }
+
+    void pause(CaseCommands.Pause cmd, CaseClocks clocks) {
+        checkDate("pausedOn", cmd.pausedOn(), acceptedOn);
+        pausedFromStatus = status;
+        pausedOn = cmd.pausedOn();
+        status = CaseStatus.PAUSED;
+        if (!clocks.rulesOf(this).pausedTimeCounts()) {
+            currentDueOn = null;  // the clock stands still until the case resumes
+        }
+    }
+
+    /** Resumes the clock; answers the days the deadlines moved by. */
+    long resume(CaseCommands.Resume cmd, CaseClocks clocks) {
+        checkDate("resumedOn", cmd.resumedOn(), pausedOn);
+        long shifted = clocks.applyResumption(this, cmd.resumedOn());
+        status = pausedFromStatus;
+        pausedFromStatus = null;
+        pausedOn = null;
+        return shifted;
+    }
+
+    /** The body the case was with: its handling body, or the receiving one before it had one. */
+    String currentBody() {
+        return handlingBodyCode != null ? handlingBodyCode : receivingBodyCode;
+    }
+
+    void transfer() {
+        status = CaseStatus.TRANSFERRED;
+        currentDueOn = null;
+    }
+
+    void resolve(CaseCommands.Resolve cmd, CaseClocks clocks) {
+        checkDate("resolvedOn", cmd.resolvedOn(), acceptedOn);
+        resolved(cmd.outcome(), cmd.decisionReference(), cmd.resolvedOn(), clocks);
+    }
+
+    /** Resolution by an inspection's conclusion, dated no earlier than the acceptance. */
+    void resolveByInspection(UUID inspectionId, LocalDate concludedOn, CaseClocks clocks) {
+        resolved("CONCLUDED_BY_INSPECTION", "inspection " + inspectionId,
+                concludedOn.isBefore(acceptedOn) ? acceptedOn : concludedOn, clocks);
+    }
+
+    private void resolved(String outcome, String decisionReference, LocalDate resolvedOn, CaseClocks clocks) {
+        status = CaseStatus.RESOLVED;
+        this.outcome = outcome;
+        this.decisionReference = decisionReference;
+        this.resolvedOn = resolvedOn;
+        pausedOn = null;
+        pausedFromStatus = null;
+        currentDueOn = null;
+        if (kind == CaseKind.COMPLAINT && instance == 1) {
+            secondComplaintWindowEndsOn = clocks.secondComplaintWindowEnd(this, resolvedOn);
+        }
+    }
+
+    /**
+     * Checks that a second complaint filed on {@code filedOn} may go to a second instance: against a first-instance
+     * decision, or a first instance that missed its deadline, within the window of the rule set.
+     */
+    void checkEscalation(CaseCommands.Escalate cmd, CaseClocks clocks) {
+        if (kind != CaseKind.COMPLAINT || instance != 1) {
+            throw conflict("not-escalatable", kind == CaseKind.COMPLAINT
+                    ? "The complaint was decided at second instance; what remains is the administrative court."
+                    : "Only a first-instance complaint goes to a second instance.", allowedBut("escalate"));
+        }
+        LocalDate windowEnd;
+        if (status == CaseStatus.RESOLVED) {
+            checkDate("filedOn", cmd.filedOn(), resolvedOn);
+            windowEnd = secondComplaintWindowEndsOn;
+        } else if (resolutionDueOn != null && cmd.filedOn().isAfter(resolutionDueOn)) {
+            checkDate("filedOn", cmd.filedOn(), resolutionDueOn);
+            windowEnd = clocks.secondComplaintWindowEnd(this, resolutionDueOn);
+        } else {
+            throw conflict("first-instance-pending", "The first instance is still within its deadline ("
+                    + resolutionDueOn + ").", allowedBut("escalate"));
+        }
+        if (cmd.filedOn().isAfter(windowEnd)) {
+            throw unprocessable("filedOn", "the second complaint had to be filed by " + windowEnd);
+        }
+    }
+
+    void escalated(UUID secondInstanceCaseId) {
+        status = CaseStatus.ESCALATED;
+        escalatedCaseId = secondInstanceCaseId;
+        currentDueOn = null;
+    }
+
+    void close(CaseCommands.Close cmd) {
+        checkDate("closedOn", cmd.closedOn(), receivedOn);
+        EnumSet<ClosureReason> allowed = switch (status) {
+            case RESOLVED -> EnumSet.of(ClosureReason.RESOLVED);
+            case NOT_ACCEPTED -> EnumSet.of(ClosureReason.NOT_ACCEPTED);
+            case TRANSFERRED -> EnumSet.of(ClosureReason.TRANSFERRED);
+            case ESCALATED -> EnumSet.of(ClosureReason.ESCALATED);
+            default -> EnumSet.of(ClosureReason.WITHDRAWN, ClosureReason.TERMINATED, ClosureReason.DUPLICATE);
+        };
+        if (!allowed.contains(cmd.closureReason())) {
+            throw unprocessable("closureReason", "a case in status " + status + " closes as one of " + allowed);
+        }
+        if (cmd.closureReason() == ClosureReason.DUPLICATE) {
+            if (cmd.duplicateOfCaseId() == null || cmd.duplicateOfCaseId().equals(id)) {
+                throw unprocessable("duplicateOfCaseId", "name the other case this one duplicates");
+            }
+        } else if (cmd.duplicateOfCaseId() != null) {
+            throw unprocessable("duplicateOfCaseId", "only for closureReason DUPLICATE");
+        }
+        status = CaseStatus.CLOSED;
+        closedOn = cmd.closedOn();
+        closureReason = cmd.closureReason().name();
+        currentDueOn = null;
+        pausedOn = null;
+        pausedFromStatus = null;
+    }
+
+    /** Records the notice to the denouncer; answers whether it was given within its deadline. */
+    boolean notifyDenouncer(CaseCommands.NotifyDenouncer cmd) {
+        if (notifyDueOn == null || denouncerNotifiedOn != null) {
+            throw conflict("no-notice-due", denouncerNotifiedOn != null
+                    ? "The denouncer was notified on " + denouncerNotifiedOn + "."
+                    : "Only an accepted denunciation has a denouncer to notify.", allowedBut("notify-denouncer"));
+        }
+        checkDate("notifiedOn", cmd.notifiedOn(), acceptedOn);
+        denouncerNotifiedOn = cmd.notifiedOn();
+        return !cmd.notifiedOn().isAfter(notifyDueOn);
+    }
+
+    void withdrawPart(CaseCommands.WithdrawPart cmd) {
+        checkDate("withdrawnOn", cmd.withdrawnOn(), receivedOn);
+    }
+
+    private List<String> allowedBut(String command) {
+        return CaseCommand.allowedFor(this).stream().filter(c -> !c.equals(command)).toList();
+    }
+
+    private ProblemException conflict(String slug, String detail, List<String> allowed) {
+        return ProblemException.conflict(slug, detail, Map.of("currentStatus", status.name(), "allowedCommands", allowed));
+    }
+
+    private static void checkDate(String field, LocalDate date, LocalDate notBefore) {
+        if (date.isAfter(BusinessDate.today())) {
+            throw unprocessable(field, "must not be in the future");
+        }
+        if (notBefore != null && date.isBefore(notBefore)) {
+            throw unprocessable(field, "must not be before " + notBefore);
+        }
+    }
+
+    private static ProblemException unprocessable(String field, String message) {
+        return ProblemException.unprocessable("invalid-" + field, "The field '" + field + "' is not acceptable: "
+                + message + ".", List.of(new Problem.FieldError(field, message)));
     }
 }

@@ -1,20 +1,19 @@
 package vn.inspectorate.complaints.cases;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.hibernate.Session;
 import vn.inspectorate.complaints.rules.Rule;
 import vn.inspectorate.complaints.rules.RuleSet;
 
@@ -27,71 +26,98 @@ import vn.inspectorate.complaints.rules.RuleSet;
 public class DuplicateDetector {
 
     private static final int MAX_CANDIDATES = 50;
-    static final Comparator<Candidate> NEWEST_FIRST = Comparator.comparing(Candidate::receivedOn).reversed();
+    private static final Comparator<Candidate> NEWEST_FIRST = Comparator.comparing(Candidate::receivedOn).reversed();
 
-    private final EntityManager em;
+    private final CaseStore store;
+    private final CaseClocks clocks;
 
-    DuplicateDetector(EntityManager em) {
-        this.em = em;
+    DuplicateDetector(CaseStore store, CaseClocks clocks) {
+        this.store = store;
+        this.clocks = clocks;
     }
 
-    public List<UUID> link(CitizenCase c, String identityHash, RuleSet rules) {
-        if (identityHash == null && c.respondentCode == null) {
-            return List.of();
-        }
-        int window = rules.get(Rule.DUPLICATE_WINDOW).value();
-        List<Candidate> candidates = candidates(
-                identityHash == null ? Set.of() : Set.of(identityHash),
-                c.respondentCode == null ? Set.of() : Set.of(c.respondentCode),
-                c.receivedOn.minusDays(window), c.receivedOn.plusDays(window)).stream()
-                .filter(other -> !other.id().equals(c.id)).sorted(NEWEST_FIRST).toList();
-        List<Link> links = likelyDuplicates(c, identityHash, rules, candidates);
-        for (Link link : links) {
-            em.createNativeQuery("""
-                    insert into case_duplicate_link (case_id, likely_duplicate_of, reasons) values (?1, ?2, ?3)
-                    on conflict do nothing""")
-                    .setParameter(1, link.caseId()).setParameter(2, link.duplicateOf()).setParameter(3, link.reasons())
-                    .executeUpdate();
-        }
-        return links.stream().map(Link::duplicateOf).toList();
-    }
-
-    /** The cases received between {@code from} and {@code to} of any of these people (hashes) or respondents. */
-    List<Candidate> candidates(Set<String> hashes, Set<String> respondents, LocalDate from, LocalDate to) {
-        em.flush();
-        return em.unwrap(Session.class).doReturningWork(connection -> {
-            List<Candidate> found = new ArrayList<>();
-            // two index lookups (people by hash, respondents by code), not one scan of every case in the date range
-            try (PreparedStatement query = connection.prepareStatement("""
-                    select c.id, c.subject, c.respondent_code, i.identity_hash, c.received_on
-                    from case_identity i join citizen_case c on c.id = i.case_id
-                    where i.identity_hash = any(?::text[]) and c.received_on between ? and ?
-                    union
-                    select c.id, c.subject, c.respondent_code, i.identity_hash, c.received_on
-                    from citizen_case c left join case_identity i on i.case_id = c.id
-                    where c.respondent_code = any(?::text[]) and c.received_on between ? and ?""")) {
-                query.setArray(1, connection.createArrayOf("text", hashes.toArray()));
-                query.setObject(2, from);
-                query.setObject(3, to);
-                query.setArray(4, connection.createArrayOf("text", respondents.toArray()));
-                query.setObject(5, from);
-                query.setObject(6, to);
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        found.add(new Candidate(rows.getObject(1, UUID.class), rows.getString(2),
-                                rows.getString(3), rows.getString(4), rows.getObject(5, LocalDate.class)));
-                    }
-                }
+    /**
+     * Links each of {@code cases} (just filed, in filing order) to its likely duplicates, found with one query for
+     * all their people and respondents, and answers them by case. A case is compared with earlier cases and with the
+     * cases of the list filed before it, never with later ones: what filing them one after another would have found.
+     */
+    Map<UUID, List<UUID>> linkAll(List<CitizenCase> cases, Map<UUID, String> identityHashes) {
+        Set<String> hashes = new LinkedHashSet<>(identityHashes.values());
+        Set<String> respondents = new LinkedHashSet<>();
+        LocalDate from = null;
+        LocalDate to = null;
+        for (CitizenCase c : cases) {
+            if (c.respondentCode != null) {
+                respondents.add(c.respondentCode);
             }
-            return found;
-        });
+            if (c.respondentCode != null || identityHashes.containsKey(c.id)) {
+                int window = window(clocks.rulesOf(c));
+                LocalDate first = c.receivedOn.minusDays(window);
+                LocalDate last = c.receivedOn.plusDays(window);
+                from = from == null || first.isBefore(from) ? first : from;
+                to = to == null || last.isAfter(to) ? last : to;
+            }
+        }
+        if (from == null) {
+            return Map.of();
+        }
+        List<Candidate> found = store.duplicateCandidates(hashes, respondents, from, to);
+        Map<UUID, Integer> positionInList = new HashMap<>();
+        for (int i = 0; i < cases.size(); i++) {
+            positionInList.put(cases.get(i).id, i);
+        }
+        Map<String, List<Candidate>> byPerson = new HashMap<>();
+        Map<String, List<Candidate>> byRespondent = new HashMap<>();
+        for (Candidate o : found) {
+            if (o.identityHash() != null) {
+                byPerson.computeIfAbsent(o.identityHash(), k -> new ArrayList<>()).add(o);
+            }
+            if (o.respondentCode() != null) {
+                byRespondent.computeIfAbsent(o.respondentCode(), k -> new ArrayList<>()).add(o);
+            }
+        }
+        List<Link> links = new ArrayList<>();
+        for (int i = 0; i < cases.size(); i++) {
+            CitizenCase c = cases.get(i);
+            String hash = identityHashes.get(c.id);
+            if (hash == null && c.respondentCode == null) {
+                continue;
+            }
+            RuleSet rules = clocks.rulesOf(c);
+            int window = window(rules);
+            LocalDate first = c.receivedOn.minusDays(window);
+            LocalDate last = c.receivedOn.plusDays(window);
+            int position = i;
+            Set<Candidate> same = new LinkedHashSet<>();
+            if (hash != null) {
+                same.addAll(byPerson.getOrDefault(hash, List.of()));
+            }
+            if (c.respondentCode != null) {
+                same.addAll(byRespondent.getOrDefault(c.respondentCode, List.of()));
+            }
+            List<Candidate> mine = same.stream()
+                    .filter(o -> !o.id().equals(c.id) && positionInList.getOrDefault(o.id(), -1) < position)
+                    .filter(o -> !o.receivedOn().isBefore(first) && !o.receivedOn().isAfter(last))
+                    .sorted(NEWEST_FIRST).toList();
+            links.addAll(likelyDuplicates(c, hash, rules, mine));
+        }
+        store.linkDuplicates(links);
+        Map<UUID, List<UUID>> byCase = new HashMap<>();
+        for (Link link : links) {
+            byCase.computeIfAbsent(link.caseId(), k -> new ArrayList<>()).add(link.duplicateOf());
+        }
+        return byCase;
+    }
+
+    private static int window(RuleSet rules) {
+        return rules.get(Rule.DUPLICATE_WINDOW).value();
     }
 
     /**
      * Which of {@code candidates} (cases of the same person or respondent, newest first, at most
      * {@value #MAX_CANDIDATES} looked at) a new case is a likely duplicate of.
      */
-    List<Link> likelyDuplicates(CitizenCase c, String identityHash, RuleSet rules, List<Candidate> candidates) {
+    private static List<Link> likelyDuplicates(CitizenCase c, String identityHash, RuleSet rules, List<Candidate> candidates) {
         if (candidates.isEmpty()) {
             return List.of();
         }

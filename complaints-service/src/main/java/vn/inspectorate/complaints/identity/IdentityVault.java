@@ -7,7 +7,6 @@ import jakarta.persistence.EntityManager;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.sql.PreparedStatement;
 import java.text.Normalizer;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -18,8 +17,8 @@ import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
-import org.hibernate.Session;
 import vn.inspectorate.platform.crypto.AesGcm;
+import vn.inspectorate.platform.sql.Sql;
 
 /**
  * Stores identity apart from the case, encrypted with AES-GCM (the case id is the associated data, so a ciphertext
@@ -30,13 +29,15 @@ import vn.inspectorate.platform.crypto.AesGcm;
 public class IdentityVault {
 
     private final EntityManager em;
+    private final Sql sql;
     private final ObjectMapper mapper;
     private final SecretKey encryptionKey;
     private final SecretKeySpec hashKey;
     private final String keyId;
 
-    IdentityVault(EntityManager em, ObjectMapper mapper, IdentityConfig config) {
+    IdentityVault(EntityManager em, Sql sql, ObjectMapper mapper, IdentityConfig config) {
         this.em = em;
+        this.sql = sql;
         this.mapper = mapper;
         this.encryptionKey = AesGcm.key(config.encryptionKey(), "inspectorate.identity.encryption-key");
         byte[] mac = Base64.getDecoder().decode(config.hashKey());
@@ -64,16 +65,6 @@ public class IdentityVault {
         }
     }
 
-    /** Stores the identity of {@code caseId}; nothing is stored for an anonymous case. */
-    public Optional<String> store(UUID caseId, CaseIdentity identity) {
-        Optional<Sealed> sealed = seal(caseId, identity);
-        sealed.ifPresent(s -> em.createNativeQuery("""
-                insert into case_identity (case_id, key_id, ciphertext, identity_hash) values (?1, ?2, ?3, ?4)""")
-                .setParameter(1, s.caseId()).setParameter(2, keyId).setParameter(3, s.ciphertext())
-                .setParameter(4, s.hash()).executeUpdate());
-        return sealed.map(Sealed::hash);
-    }
-
     /** The encrypted identity of a case and its keyed hash, to be stored; empty for an anonymous case. */
     public Optional<Sealed> seal(UUID caseId, CaseIdentity identity) {
         if (identity == null || identity.complainant() == null) {
@@ -84,22 +75,8 @@ public class IdentityVault {
 
     /** Stores sealed identities with one batched statement (a batch of cases). */
     public void storeAll(List<Sealed> identities) {
-        if (identities.isEmpty()) {
-            return;
-        }
-        em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "insert into case_identity (case_id, key_id, ciphertext, identity_hash) values (?, ?, ?, ?)")) {
-                for (Sealed s : identities) {
-                    insert.setObject(1, s.caseId());
-                    insert.setString(2, keyId);
-                    insert.setBytes(3, s.ciphertext());
-                    insert.setString(4, s.hash());
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-            }
-        });
+        sql.batch("insert into case_identity (case_id, key_id, ciphertext, identity_hash) values (?, ?, ?, ?)",
+                identities.stream().map(s -> List.<Object>of(s.caseId(), keyId, s.ciphertext(), s.hash())).toList());
     }
 
     /** What is stored of a person: never the clear text. */

@@ -2,7 +2,6 @@ package vn.inspectorate.complaints.inspections;
 
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.UUID;
@@ -10,6 +9,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import vn.inspectorate.complaints.cases.CaseLifecycleService;
+import vn.inspectorate.complaints.cases.CaseStore;
 import vn.inspectorate.complaints.cases.CitizenCase;
 import vn.inspectorate.contracts.EventTypes;
 import vn.inspectorate.contracts.inspections.InspectionConcluded;
@@ -32,14 +32,14 @@ public class InspectionConclusionConsumer {
 
     private final EventBatchInbox batches;
     private final EventInbox inbox;
-    private final EntityManager em;
+    private final CaseStore store;
     private final CaseLifecycleService lifecycle;
 
-    InspectionConclusionConsumer(EventBatchInbox batches, EventInbox inbox, EntityManager em,
+    InspectionConclusionConsumer(EventBatchInbox batches, EventInbox inbox, CaseStore store,
             CaseLifecycleService lifecycle) {
         this.batches = batches;
         this.inbox = inbox;
-        this.em = em;
+        this.store = store;
         this.lifecycle = lifecycle;
     }
 
@@ -63,19 +63,15 @@ public class InspectionConclusionConsumer {
     }
 
     private void link(UUID caseId, InspectionConcluded concluded) {
-        CitizenCase c = caseId == null ? null : CitizenCase.findById(caseId, LockModeType.PESSIMISTIC_WRITE);
+        CitizenCase c = caseId == null ? null : store.findById(caseId, LockModeType.PESSIMISTIC_WRITE);
         if (c == null) {
             LOG.warnf("inspection %s names case %s, which this service does not hold", concluded.inspectionId(),
                     caseId);
             return;
         }
-        int inserted = em.createNativeQuery("""
-                insert into case_inspection_link (case_id, inspection_id, inspecting_body_code, concluded_on)
-                values (?1, ?2, ?3, ?4) on conflict do nothing""")
-                .setParameter(1, c.id).setParameter(2, concluded.inspectionId())
-                .setParameter(3, concluded.inspectingBodyCode()).setParameter(4, concluded.concludedOn())
-                .executeUpdate();
-        if (inserted == 1 && c.status.underResolution()) {
+        boolean linked = store.linkInspection(c.id, concluded.inspectionId(), concluded.inspectingBodyCode(),
+                concluded.concludedOn());
+        if (linked && c.status.underResolution()) {
             lifecycle.resolveByInspection(c, concluded.inspectionId(), concluded.concludedOn(), ACTOR);
         }
     }

@@ -1,7 +1,7 @@
 package vn.inspectorate.complaints.rules;
 
+import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -27,8 +27,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.inspectorate.complaints.rules.RuleSetApi.NewRuleSet;
 import vn.inspectorate.complaints.rules.RuleSetApi.RuleSetView;
+import vn.inspectorate.platform.idempotency.Idempotent;
 import vn.inspectorate.platform.idempotency.IdempotencyKeys;
-import vn.inspectorate.platform.security.CallerScope;
 import vn.inspectorate.platform.security.Roles;
 
 /**
@@ -40,20 +40,16 @@ import vn.inspectorate.platform.security.Roles;
 @RolesAllowed({Roles.PROVINCIAL_SYSTEM, Roles.INSPECTOR, Roles.CENTRAL_ANALYST, Roles.PLATFORM_ADMIN})
 @Tag(name = "Case rule sets", description = "The legal clocks of cases as dated versions: a case is judged by the "
         + "set in force on its receipt date and keeps it.")
+@RunOnVirtualThread
 public class RuleSetResource {
 
     private final RuleSetVersions sets;
-    private final IdempotencyKeys idempotency;
-    private final CallerScope caller;
 
-    RuleSetResource(RuleSetVersions sets, IdempotencyKeys idempotency, CallerScope caller) {
+    RuleSetResource(RuleSetVersions sets) {
         this.sets = sets;
-        this.idempotency = idempotency;
-        this.caller = caller;
     }
 
     @GET
-    @Transactional(Transactional.TxType.SUPPORTS)
     @Operation(operationId = "listCaseRuleSets", summary = "The rule sets, oldest first, with their values",
             description = "Each with the receipt dates it judges and, for the sets added through this API, who "
                     + "added it, when and why.")
@@ -63,7 +59,6 @@ public class RuleSetResource {
 
     @GET
     @Path("/{version}")
-    @Transactional(Transactional.TxType.SUPPORTS)
     @Operation(operationId = "getCaseRuleSet", summary = "One rule set")
     @APIResponse(responseCode = "200", description = "The set.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -76,7 +71,7 @@ public class RuleSetResource {
     @POST
     @RolesAllowed(Roles.PLATFORM_ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Transactional
+    @Idempotent
     @Operation(operationId = "addCaseRuleSet", summary = "Add a version of the rule set from an effective date",
             description = "Every rule exactly once. Cases received before `effectiveFrom` keep the set they were "
                     + "judged by; cases received from then on get this one. `effectiveFrom` is after today and after "
@@ -100,10 +95,8 @@ public class RuleSetResource {
     public Response add(@Valid @NotNull NewRuleSet request,
             @Parameter(description = "Makes a retry safe: the same key answers the first response again")
             @Size(max = 200) @HeaderParam(IdempotencyKeys.HEADER) String key) {
-        return idempotency.once(caller.subject() + " POST /api/v1/case-rule-sets", key, request, () -> {
-            var written = sets.add(request);
-            return Response.status(written.created() ? 201 : 200).entity(written.set())
-                    .location(URI.create("/api/v1/case-rule-sets/" + written.set().version())).build();
-        });
+        var written = sets.add(request);
+        return Response.status(written.status()).entity(written.value())
+                .location(URI.create("/api/v1/case-rule-sets/" + written.value().version())).build();
     }
 }

@@ -1,7 +1,7 @@
 package vn.inspectorate.complaints.units;
 
+import io.smallrye.common.annotation.RunOnVirtualThread;
 import io.quarkus.security.Authenticated;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -18,6 +18,7 @@ import vn.inspectorate.platform.time.VietnamTime;
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
 @Tag(name = "Administrative units", description = "Reference data: the provincial-level units")
+@RunOnVirtualThread
 public class AdministrativeUnitResource {
 
     private final AdministrativeUnits units;
@@ -27,8 +28,7 @@ public class AdministrativeUnitResource {
     }
 
     @GET
-    @Transactional(Transactional.TxType.SUPPORTS)
-    @Operation(operationId = "listAdministrativeUnits", summary = "The provincial-level units in force on a date")
+        @Operation(operationId = "listAdministrativeUnits", summary = "The provincial-level units in force on a date")
     public List<AdministrativeUnits.UnitView> list(@QueryParam("on") LocalDate on) {
         return units.inForceOn(on == null ? VietnamTime.today() : on);
     }

@@ -1,7 +1,7 @@
 package vn.inspectorate.complaints.watchlist;
 
+import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -13,6 +13,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -25,16 +26,22 @@ import java.util.UUID;
 import vn.inspectorate.complaints.cases.BusinessDate;
 import vn.inspectorate.complaints.cases.CaseView;
 import vn.inspectorate.complaints.cases.CaseViews;
+import vn.inspectorate.platform.idempotency.Idempotent;
 import vn.inspectorate.platform.problem.Problem;
 import vn.inspectorate.platform.problem.ProblemException;
 import vn.inspectorate.platform.security.CallerScope;
 import vn.inspectorate.platform.security.Roles;
 
-/** Central roles put cases on the watchlist and take them off; handling staff report monthly progress. */
+/**
+ * Central roles put cases on the watchlist and take them off; handling staff report monthly progress. A decision is
+ * repeated safely by its decision reference, so the writes take no {@code Idempotency-Key}; {@code @Idempotent} gives
+ * each its transaction.
+ */
 @Path("/api/v1")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Watchlist", description = "Cases the centre follows, and their monthly progress")
+@RunOnVirtualThread
 public class WatchlistResource {
 
     private final WatchlistService watchlist;
@@ -50,44 +57,43 @@ public class WatchlistResource {
     @POST
     @Path("cases/{id}/watchlist")
     @RolesAllowed({Roles.CENTRAL_ANALYST, Roles.PLATFORM_ADMIN})
-    @Transactional
+    @Idempotent
     @Operation(operationId = "addCaseToWatchlist", summary = "Put a case on the watchlist")
     @APIResponse(responseCode = "200", description = "The case after the change",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseView.class)))
     @APIResponse(responseCode = "409", description = "The case is already on the watchlist")
-    public CaseView add(@PathParam("id") UUID id, @Valid @NotNull WatchlistCommands.Decision body) {
-        return views.of(watchlist.add(id, body, caller.subject()));
+    public Response add(@PathParam("id") UUID id, @Valid @NotNull WatchlistCommands.Decision body) {
+        return Response.ok(views.of(watchlist.add(id, body, caller.subject()))).build();
     }
 
     @POST
     @Path("cases/{id}/watchlist/removal")
     @RolesAllowed({Roles.CENTRAL_ANALYST, Roles.PLATFORM_ADMIN})
-    @Transactional
+    @Idempotent
     @Operation(operationId = "removeCaseFromWatchlist", summary = "Take a case off the watchlist")
     @APIResponse(responseCode = "200", description = "The case after the change",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseView.class)))
     @APIResponse(responseCode = "409", description = "The case is not on the watchlist")
-    public CaseView remove(@PathParam("id") UUID id, @Valid @NotNull WatchlistCommands.Decision body) {
-        return views.of(watchlist.remove(id, body, caller.subject()));
+    public Response remove(@PathParam("id") UUID id, @Valid @NotNull WatchlistCommands.Decision body) {
+        return Response.ok(views.of(watchlist.remove(id, body, caller.subject()))).build();
     }
 
     @POST
     @Path("cases/{id}/watchlist/progress")
     @RolesAllowed(Roles.INSPECTOR)
-    @Transactional
+    @Idempotent
     @Operation(operationId = "reportWatchlistProgress", summary = "Report a watchlisted case's progress for a month")
     @APIResponse(responseCode = "200", description = "The case after the change",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CaseView.class)))
     @APIResponse(responseCode = "409", description = "The case is not on the watchlist")
-    public CaseView progress(@PathParam("id") UUID id, @Valid @NotNull WatchlistCommands.Progress body) {
-        return views.of(watchlist.reportProgress(id, body, caller.subject()));
+    public Response progress(@PathParam("id") UUID id, @Valid @NotNull WatchlistCommands.Progress body) {
+        return Response.ok(views.of(watchlist.reportProgress(id, body, caller.subject()))).build();
     }
 
     /** Watchlisted cases without a progress report for {@code month} (default: the current month). */
     @GET
     @Path("watchlist/without-progress")
     @RolesAllowed({Roles.CENTRAL_ANALYST, Roles.PLATFORM_ADMIN, Roles.INSPECTOR})
-    @Transactional(Transactional.TxType.SUPPORTS)
     @Operation(operationId = "listWatchlistWithoutProgress",
             summary = "Watchlisted cases without a progress report for a month")
     public List<WatchlistCommands.Entry> withoutProgress(@QueryParam("month")

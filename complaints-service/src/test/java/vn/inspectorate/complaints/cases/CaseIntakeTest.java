@@ -172,7 +172,7 @@ class CaseIntakeTest {
     @Test
     void aBatchLinksItsItemsLikeCasesFiledOneAfterAnotherAndWritesEveryRow() {
         // more items than one round of statements takes, so the second round must see the first's writes
-        int size = CaseBatchIntake.CHUNK + 100;
+        int size = CaseIntakeService.CHUNK + 100;
         List<Map<String, Object>> items = new ArrayList<>();
         for (int i = 0; i < size - 4; i++) {
             items.add(complaint(RECEIVED));
@@ -189,7 +189,7 @@ class CaseIntakeTest {
         latest.put("subject", "Dust from the Long Bien cement plant covers our houses");
         items.add(5, earlier);
         items.add(20, later);
-        items.add(CaseBatchIntake.CHUNK + 50, latest);
+        items.add(CaseIntakeService.CHUNK + 50, latest);
         items.add(Map.copyOf(items.get(2)));
         long casesBefore = caseCount();
         long outboxBefore = count("select count(*) from platform_outbox");
@@ -202,7 +202,7 @@ class CaseIntakeTest {
                 .isEqualTo(answer.getString("results[2].caseId"));
         String earlierId = answer.getString("results[5].caseId");
         String laterId = answer.getString("results[20].caseId");
-        String latestId = answer.getString("results[" + (CaseBatchIntake.CHUNK + 50) + "].caseId");
+        String latestId = answer.getString("results[" + (CaseIntakeService.CHUNK + 50) + "].caseId");
         // a later item is linked to the earlier ones (in its round and in an earlier round), never the other way
         // round, as when filed one by one; a case's view shows its links both ways
         assertThat(links(earlierId)).isEmpty();

@@ -1,0 +1,259 @@
+package vn.inspectorate.complaints.cases;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import vn.inspectorate.platform.sql.Sql;
+
+/**
+ * The SQL of cases beyond loading and saving the entity: the source keys that make intake idempotent, likely-duplicate
+ * links and the candidates they are found among, the links a case view shows, the filtered list and the deadlines
+ * that passed. Set-based where intake writes many, so that a batch costs a constant number of statements per chunk;
+ * every value is bound. Somewhat over the usual length because it is every statement of the aggregate in one place.
+ */
+@ApplicationScoped
+public class CaseStore implements PanacheRepositoryBase<CitizenCase, UUID> {
+
+    private static final String CLAIM_SOURCE_KEYS = """
+            insert into case_source_key (province_code, source_system, source_reference, case_id)
+            select ?, k.source_system, k.source_reference, k.case_id
+            from unnest(?::text[], ?::text[], ?::uuid[]) with ordinality
+                 as k(source_system, source_reference, case_id, position)
+            order by k.position
+            on conflict do nothing
+            returning case_id""";
+
+    private static final String SOURCE_KEY_OWNERS = """
+            select k.source_system, k.source_reference, k.case_id from case_source_key k
+            join unnest(?::text[], ?::text[]) as wanted(source_system, source_reference)
+              on wanted.source_system = k.source_system and wanted.source_reference = k.source_reference
+            where k.province_code = ?""";
+
+    // two index lookups (people by hash, respondents by code), not one scan of every case in the date range
+    private static final String DUPLICATE_CANDIDATES = """
+            select c.id, c.subject, c.respondent_code, i.identity_hash, c.received_on
+            from case_identity i join citizen_case c on c.id = i.case_id
+            where i.identity_hash = any(?::text[]) and c.received_on between ? and ?
+            union
+            select c.id, c.subject, c.respondent_code, i.identity_hash, c.received_on
+            from citizen_case c left join case_identity i on i.case_id = c.id
+            where c.respondent_code = any(?::text[]) and c.received_on between ? and ?""";
+
+    private static final String LINK_DUPLICATE = """
+            insert into case_duplicate_link (case_id, likely_duplicate_of, reasons) values (?, ?, ?)
+            on conflict do nothing""";
+
+    /** A case's natural key within its province, and the id the case gets if the key is new. */
+    public record SourceKey(String sourceSystem, String sourceReference, UUID caseId) {
+    }
+
+    private final Sql sql;
+    private final EntityManager em;
+
+    CaseStore(Sql sql, EntityManager em) {
+        this.sql = sql;
+        this.em = em;
+    }
+
+    /**
+     * Claims the source keys of {@code province} in one statement, in the order given. Answers, for each key that was
+     * already claimed (by an earlier request or by an earlier key of the same list), the case that holds it, by the
+     * id the key asked for.
+     */
+    public Map<UUID, UUID> claimSourceKeys(String province, List<SourceKey> keys) {
+        Set<UUID> claimed = new HashSet<>(sql.query(CLAIM_SOURCE_KEYS, List.of(province,
+                new Sql.ArrayOf("text", keys.stream().map(SourceKey::sourceSystem).toList()),
+                new Sql.ArrayOf("text", keys.stream().map(SourceKey::sourceReference).toList()),
+                new Sql.ArrayOf("uuid", keys.stream().map(SourceKey::caseId).toList())),
+                rs -> rs.getObject(1, UUID.class)));
+        Map<UUID, UUID> originals = new HashMap<>();
+        if (claimed.size() == keys.size()) {
+            return originals;
+        }
+        List<SourceKey> others = keys.stream().filter(k -> !claimed.contains(k.caseId())).toList();
+        Map<String, UUID> owners = new HashMap<>();
+        for (SourceKey owner : sql.query(SOURCE_KEY_OWNERS, List.of(
+                new Sql.ArrayOf("text", others.stream().map(SourceKey::sourceSystem).toList()),
+                new Sql.ArrayOf("text", others.stream().map(SourceKey::sourceReference).toList()), province),
+                rs -> new SourceKey(rs.getString(1), rs.getString(2), rs.getObject(3, UUID.class)))) {
+            owners.put(key(owner.sourceSystem(), owner.sourceReference()), owner.caseId());
+        }
+        for (SourceKey k : others) {
+            originals.put(k.caseId(), owners.get(key(k.sourceSystem(), k.sourceReference())));
+        }
+        return originals;
+    }
+
+    private static String key(String system, String reference) {
+        return system + '\u0000' + reference;
+    }
+
+    /** The cases received between {@code from} and {@code to} of any of these people (hashes) or respondents. */
+    List<DuplicateDetector.Candidate> duplicateCandidates(Collection<String> hashes, Collection<String> respondents,
+            LocalDate from, LocalDate to) {
+        em.flush();
+        return sql.query(DUPLICATE_CANDIDATES, List.of(new Sql.ArrayOf("text", hashes), from, to,
+                new Sql.ArrayOf("text", respondents), from, to),
+                rs -> new DuplicateDetector.Candidate(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getObject(5, LocalDate.class)));
+    }
+
+    void linkDuplicates(List<DuplicateDetector.Link> links) {
+        sql.batch(LINK_DUPLICATE, links.stream()
+                .map(link -> List.<Object>of(link.caseId(), link.duplicateOf(), link.reasons())).toList());
+    }
+
+    /** The cases linked to {@code id} as likely duplicates, either way. */
+    List<UUID> likelyDuplicatesOf(UUID id) {
+        return sql.query("""
+                select likely_duplicate_of from case_duplicate_link where case_id = ?
+                union select case_id from case_duplicate_link where likely_duplicate_of = ?""", List.of(id, id),
+                rs -> rs.getObject(1, UUID.class));
+    }
+
+    /** The inspections opened from case {@code id}, in the order they were linked. */
+    List<UUID> inspectionsOf(UUID id) {
+        return sql.query("select inspection_id from case_inspection_link where case_id = ? order by linked_at",
+                List.of(id), rs -> rs.getObject(1, UUID.class));
+    }
+
+    boolean onWatchlist(UUID id) {
+        return sql.queryFirst("select 1 from watchlist_entry where case_id = ? and active", List.of(id),
+                rs -> true).isPresent();
+    }
+
+    /** Links case {@code caseId} to a concluded inspection; false when it was linked already. */
+    public boolean linkInspection(UUID caseId, UUID inspectionId, String inspectingBodyCode, LocalDate concludedOn) {
+        return sql.update("""
+                insert into case_inspection_link (case_id, inspection_id, inspecting_body_code, concluded_on)
+                values (?, ?, ?, ?) on conflict do nothing""",
+                Arrays.asList(caseId, inspectionId, inspectingBodyCode, concludedOn)) == 1;
+    }
+
+    /** A deadline of a case that passed: the step it is for and its last day. */
+    public record Due(UUID caseId, String step, LocalDate dueOn) {
+    }
+
+    /**
+     * Up to {@code limit} deadlines that passed before {@code today} without a notice yet, of cases that are not
+     * history: acceptance, resolution (while its clock runs) and the notice to a denouncer.
+     */
+    @SuppressWarnings("unchecked")
+    public List<Due> overdue(LocalDate today, int limit) {
+        List<Object[]> rows = em.createNativeQuery("""
+                select c.id, 'ACCEPTANCE', c.acceptance_due_on from citizen_case c
+                where not c.backfilled and c.status in ('RECEIVED', 'CLASSIFIED') and c.acceptance_due_on < ?1
+                  and not exists (select 1 from case_overdue_notice n
+                                  where n.case_id = c.id and n.step = 'ACCEPTANCE' and n.due_on = c.acceptance_due_on)
+                union all
+                select c.id, 'RESOLUTION', c.resolution_due_on from citizen_case c
+                join rule_set r on r.version = c.rule_set_version
+                where not c.backfilled
+                  and (c.status in ('ACCEPTED', 'ASSIGNED') or (c.status = 'PAUSED' and r.paused_time_counts))
+                  and c.resolution_due_on < ?1
+                  and not exists (select 1 from case_overdue_notice n
+                                  where n.case_id = c.id and n.step = 'RESOLUTION' and n.due_on = c.resolution_due_on)
+                union all
+                select c.id, 'DENOUNCER_NOTICE', c.notify_due_on from citizen_case c
+                where not c.backfilled and c.status in ('ACCEPTED', 'ASSIGNED') and c.notify_due_on < ?1
+                  and c.denouncer_notified_on is null
+                  and not exists (select 1 from case_overdue_notice n
+                                  where n.case_id = c.id and n.step = 'DENOUNCER_NOTICE' and n.due_on = c.notify_due_on)
+                limit ?2""").setParameter(1, today).setParameter(2, limit).getResultList();
+        return rows.stream().map(r -> new Due((UUID) r[0], (String) r[1],
+                r[2] instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) r[2])).toList();
+    }
+
+    /** Records the notice of {@code due}; false when it was noticed already (by another scan or instance). */
+    public boolean noticeOverdue(Due due) {
+        return em.createNativeQuery("""
+                insert into case_overdue_notice (case_id, step, due_on) values (?1, ?2, ?3) on conflict do nothing""")
+                .setParameter(1, due.caseId()).setParameter(2, due.step()).setParameter(3, due.dueOn())
+                .executeUpdate() == 1;
+    }
+
+    /** Sortable fields and their columns; the id breaks ties so pages never overlap. */
+    static final Map<String, String> SORTS = Map.of(
+            "receivedOn", "c.received_on", "currentDueOn", "c.current_due_on", "updatedAt", "c.updated_at",
+            "createdAt", "c.created_at");
+
+    /** A page of cases in the order asked, and how many cases match in all. */
+    record Found(List<CitizenCase> cases, long total) {
+    }
+
+    /**
+     * The cases matching {@code f}, sorted by {@code sortField} (a key of {@link #SORTS}), one page. The statement is
+     * assembled from this class's constant fragments; every value is a bound parameter.
+     */
+    @SuppressWarnings("unchecked")
+    Found search(CaseQueryService.Filter f, String sortField, boolean descending, int page, int size) {
+        List<String> where = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        LocalDate today = BusinessDate.today();
+        if (f.province() != null) {
+            where.add("c.province_code = :province");
+            params.put("province", f.province());
+        }
+        if (f.kind() != null) {
+            where.add("c.kind = :kind");
+            params.put("kind", f.kind().name());
+        }
+        if (f.status() != null) {
+            where.add("c.status = :status");
+            params.put("status", f.status().name());
+        }
+        if (f.handlingBody() != null) {
+            where.add("c.handling_body_code = :body");
+            params.put("body", f.handlingBody());
+        }
+        if (f.overdue() != null) {
+            where.add(f.overdue() ? "c.current_due_on < :today" : "(c.current_due_on is null or c.current_due_on >= :today)");
+            params.put("today", today);
+        }
+        if (f.dueWithinDays() != null) {
+            where.add("c.current_due_on between :today and :dueBy");
+            params.put("today", today);
+            params.put("dueBy", today.plusDays(f.dueWithinDays()));
+        }
+        if (f.receivedFrom() != null) {
+            where.add("c.received_on >= :from");
+            params.put("from", f.receivedFrom());
+        }
+        if (f.receivedTo() != null) {
+            where.add("c.received_on <= :to");
+            params.put("to", f.receivedTo());
+        }
+        if (f.watchlist() != null) {
+            where.add((f.watchlist() ? "" : "not ")
+                    + "exists (select 1 from watchlist_entry w where w.case_id = c.id and w.active)");
+        }
+        String clause = where.isEmpty() ? "" : " where " + String.join(" and ", where);
+        String order = SORTS.get(sortField) + (descending ? " desc nulls last" : " asc nulls last") + ", c.id";
+        Query count = em.createNativeQuery("select count(*) from citizen_case c" + clause);
+        Query select = em.createNativeQuery("select c.id from citizen_case c" + clause + " order by " + order
+                + " limit :limit offset :offset");
+        params.forEach((k, v) -> {
+            count.setParameter(k, v);
+            select.setParameter(k, v);
+        });
+        select.setParameter("limit", size).setParameter("offset", (long) page * size);
+        long total = ((Number) count.getSingleResult()).longValue();
+        List<UUID> ids = select.getResultList();
+        Map<UUID, CitizenCase> byId = ids.isEmpty() ? Map.of()
+                : list("id in ?1", ids).stream().collect(Collectors.toMap(c -> c.id, Function.identity()));
+        return new Found(ids.stream().map(byId::get).toList(), total);
+    }
+}
