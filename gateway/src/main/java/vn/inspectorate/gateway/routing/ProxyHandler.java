@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 import vn.inspectorate.gateway.correlation.RequestIdHandler;
 import vn.inspectorate.gateway.ratelimit.ClientRateLimiter;
@@ -56,7 +55,7 @@ public class ProxyHandler {
     private final PublicOrigin publicOrigin;
 
     ProxyHandler(RouteTable routes, ClientRateLimiter limiter, ProblemWriter problems, Vertx vertx, GatewayConfig config,
-            PublicOrigin publicOrigin) {
+            PublicOrigin publicOrigin, BodyLimitConfig bodyLimit) {
         this.routes = routes;
         this.publicOrigin = publicOrigin;
         this.limiter = limiter;
@@ -64,9 +63,7 @@ public class ProxyHandler {
         this.connectTimeoutMillis = config.connectTimeout().toMillis();
         this.client = vertx.createHttpClient(new HttpClientOptions().setMaxPoolSize(200).setKeepAlive(true)
                 .setConnectTimeout((int) connectTimeoutMillis));
-        this.maxBodySize = ConfigProvider.getConfig()
-                .getOptionalValue("quarkus.http.limits.max-body-size", MemorySize.class)
-                .map(MemorySize::asLongValue).orElse(-1L);
+        this.maxBodySize = bodyLimit.maxBodySize().map(MemorySize::asLongValue).orElse(-1L);
     }
 
     @PreDestroy

@@ -10,7 +10,10 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import vn.inspectorate.contracts.CloudEvent;
 import vn.inspectorate.contracts.EventCatalog;
+import vn.inspectorate.contracts.publicevents.PublicCaseStatusChanged;
+import vn.inspectorate.contracts.publicevents.PublicInspectionConcluded;
 import vn.inspectorate.platform.inbox.EventBatchInbox;
+import vn.inspectorate.platform.inbox.EventInbox;
 import vn.inspectorate.platform.inbox.PoisonEventException;
 
 /**
@@ -26,13 +29,15 @@ public class PublicEventConsumer {
     private static final Logger LOG = Logger.getLogger(PublicEventConsumer.class);
 
     private final EventBatchInbox inbox;
+    private final EventInbox events;
     private final PublicEventSanitizer sanitizer;
     private final SubscriptionRepository repository;
     private final ObjectMapper mapper;
 
-    PublicEventConsumer(EventBatchInbox inbox, PublicEventSanitizer sanitizer, SubscriptionRepository repository,
-            ObjectMapper mapper) {
+    PublicEventConsumer(EventBatchInbox inbox, EventInbox events, PublicEventSanitizer sanitizer,
+            SubscriptionRepository repository, ObjectMapper mapper) {
         this.inbox = inbox;
+        this.events = events;
         this.sanitizer = sanitizer;
         this.repository = repository;
         this.mapper = mapper;
@@ -60,7 +65,7 @@ public class PublicEventConsumer {
             return;
         }
         JsonNode data = sanitizer.sanitize(event.id(), event.data(), entry.get().payloadType());
-        String province = data.path("provinceCode").isTextual() ? data.get("provinceCode").asText() : "";
+        String province = province(event.withData(data), entry.get().payloadType());
         String aggregate = event.subject() != null ? event.subject() : event.id();
         String body;
         try {
@@ -70,5 +75,15 @@ public class PublicEventConsumer {
         }
         int queued = repository.queue(event.id(), event.type(), aggregate, province, body);
         LOG.debugf("public event %s (%s, %s) queued for %d subscription(s)", event.id(), event.type(), province, queued);
+    }
+
+    /** The province of a sanitized public event; "" when it names none. */
+    private String province(CloudEvent<JsonNode> sanitized, Class<? extends Record> payloadType) {
+        String code = switch (events.payload(sanitized, payloadType)) {
+            case PublicCaseStatusChanged changed -> changed.provinceCode();
+            case PublicInspectionConcluded concluded -> concluded.provinceCode();
+            default -> null;
+        };
+        return code == null ? "" : code;
     }
 }

@@ -2,8 +2,6 @@ package vn.inspectorate.gateway.subscriptions;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Array;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -17,11 +15,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import javax.sql.DataSource;
 import vn.inspectorate.gateway.subscriptions.SubscriptionApi.AttemptView;
 import vn.inspectorate.gateway.subscriptions.SubscriptionApi.DeliveryView;
+import vn.inspectorate.platform.sql.Sql;
 
-/** Plain JDBC over the webhook tables; every method runs in the caller's transaction. */
+/** All SQL of the webhook tables, through {@link Sql}; every method runs in the caller's transaction. */
 @ApplicationScoped
 public class SubscriptionRepository {
 
@@ -33,10 +31,10 @@ public class SubscriptionRepository {
     private static final String SUBSCRIPTION_COLUMNS = "id, owner, callback_url, event_types, provinces, status, "
             + "paused_reason, consecutive_failures, created_at, updated_at";
 
-    private final DataSource dataSource;
+    private final Sql sql;
 
-    SubscriptionRepository(DataSource dataSource) {
-        this.dataSource = dataSource;
+    SubscriptionRepository(Sql sql) {
+        this.sql = sql;
     }
 
     public void insert(Subscription s, String secretCiphertext) {
@@ -174,13 +172,6 @@ public class SubscriptionRepository {
                 attempts.getOrDefault(d.id(), List.of()))).toList();
     }
 
-    // ---- JDBC plumbing ----
-
-    @FunctionalInterface
-    interface RowMapper<T> {
-        T map(ResultSet rs) throws SQLException;
-    }
-
     private static Subscription subscription(ResultSet rs) throws SQLException {
         return new Subscription(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), strings(rs.getArray(4)),
                 strings(rs.getArray(5)), rs.getString(6), rs.getString(7), rs.getInt(8), time(rs, 9), time(rs, 10));
@@ -195,48 +186,27 @@ public class SubscriptionRepository {
         return t == null ? null : t.toInstant().atOffset(ZoneOffset.UTC);
     }
 
-    private <T> List<T> query(String sql, RowMapper<T> mapper, Object... params) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = prepare(c, sql, params);
-                ResultSet rs = ps.executeQuery()) {
-            List<T> out = new ArrayList<>();
-            while (rs.next()) {
-                T row = mapper.map(rs);
-                if (row != null) {
-                    out.add(row);
-                }
-            }
-            return out;
-        } catch (SQLException e) {
-            throw new IllegalStateException("query failed: " + e.getMessage(), e);
-        }
+    private <T> List<T> query(String statement, Sql.RowMapper<T> mapper, Object... params) {
+        return sql.query(statement, params(params), mapper);
     }
 
-    private int update(String sql, Object... params) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = prepare(c, sql, params)) {
-            return ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("update failed: " + e.getMessage(), e);
-        }
+    private int update(String statement, Object... params) {
+        return sql.update(statement, params(params));
     }
 
-    private static PreparedStatement prepare(Connection c, String sql, Object... params) throws SQLException {
-        PreparedStatement ps = c.prepareStatement(sql);
-        for (int i = 0; i < params.length; i++) {
-            Object p = params[i];
-            if (p instanceof List<?> list) {
-                ps.setArray(i + 1, c.createArrayOf("text", list.toArray()));
-            } else if (p instanceof Long[] longs) {
-                ps.setArray(i + 1, c.createArrayOf("bigint", longs));
-            } else if (p instanceof OffsetDateTime time) {
-                ps.setTimestamp(i + 1, Timestamp.from(time.toInstant()));
-            } else if (p instanceof Instant instant) {
-                ps.setTimestamp(i + 1, Timestamp.from(instant));
-            } else if (p == null) {
-                ps.setNull(i + 1, java.sql.Types.NULL);
-            } else {
-                ps.setObject(i + 1, p);
-            }
+    /** Lists are text arrays, ids bigint arrays, times timestamps. */
+    private static List<Object> params(Object... params) {
+        List<Object> bound = new ArrayList<>(params.length);
+        for (Object p : params) {
+            bound.add(switch (p) {
+                case List<?> list -> new Sql.ArrayOf("text", list);
+                case Long[] longs -> new Sql.ArrayOf("bigint", Arrays.asList(longs));
+                case OffsetDateTime time -> Timestamp.from(time.toInstant());
+                case Instant instant -> Timestamp.from(instant);
+                case null -> null;
+                default -> p;
+            });
         }
-        return ps;
+        return bound;
     }
 }

@@ -37,6 +37,7 @@ import vn.inspectorate.gateway.subscriptions.SubscriptionApi.DeliveryView;
 import vn.inspectorate.gateway.subscriptions.SubscriptionApi.EventTypeView;
 import vn.inspectorate.gateway.subscriptions.SubscriptionApi.SubscriptionView;
 import vn.inspectorate.platform.security.CallerScope;
+import vn.inspectorate.platform.idempotency.Idempotent;
 import vn.inspectorate.platform.security.Roles;
 
 /** Partner webhook subscriptions, served by the gateway itself. A partner sees only its own subscriptions. */
@@ -77,6 +78,7 @@ public class SubscriptionResource {
             + "other event types or provinces.")
     @APIResponse(responseCode = "422", description = "A callback URL that is not public http(s), or an event type that "
             + "is not public.")
+    @Idempotent
     public Response create(@Valid @NotNull CreateSubscription request) {
         SubscriptionService.Creation creation = service.create(owner(), request);
         SubscriptionView view = creation.subscription();
@@ -117,8 +119,9 @@ public class SubscriptionResource {
     @APIResponse(responseCode = "200", description = "Paused.",
             content = @Content(schema = @Schema(implementation = SubscriptionView.class)))
     @APIResponse(responseCode = "404", description = "No such subscription of the partner.")
-    public SubscriptionView pause(@PathParam("id") UUID id) {
-        return service.pause(owner(), id);
+    @Idempotent
+    public Response pause(@PathParam("id") UUID id) {
+        return Response.ok(service.pause(owner(), id)).build();
     }
 
     @POST
@@ -127,8 +130,9 @@ public class SubscriptionResource {
     @APIResponse(responseCode = "200", description = "Active.",
             content = @Content(schema = @Schema(implementation = SubscriptionView.class)))
     @APIResponse(responseCode = "404", description = "No such subscription of the partner.")
-    public SubscriptionView resume(@PathParam("id") UUID id) {
-        return service.resume(owner(), id);
+    @Idempotent
+    public Response resume(@PathParam("id") UUID id) {
+        return Response.ok(service.resume(owner(), id)).build();
     }
 
     @DELETE
@@ -136,6 +140,7 @@ public class SubscriptionResource {
     @Operation(operationId = "deleteSubscription", summary = "Delete a subscription")
     @APIResponse(responseCode = "204", description = "Deleted.")
     @APIResponse(responseCode = "404", description = "No such subscription of the partner.")
+    @Idempotent
     public Response delete(@PathParam("id") UUID id) {
         service.delete(owner(), id);
         return Response.noContent().build();

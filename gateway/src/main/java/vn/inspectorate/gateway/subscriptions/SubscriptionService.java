@@ -18,9 +18,12 @@ import vn.inspectorate.platform.naturalkey.NaturalKeyMatch;
 import vn.inspectorate.platform.problem.Problem;
 import vn.inspectorate.platform.problem.ProblemException;
 
-/** A partner's subscriptions: creation with its checks, listing, pause and resume, deletion, the delivery log. */
+/**
+ * A partner's subscriptions: creation with its checks, listing, pause and resume, deletion, the delivery log. Writes
+ * run in the request's transaction; reads need none.
+ */
 @ApplicationScoped
-@Transactional
+@Transactional(Transactional.TxType.MANDATORY)
 public class SubscriptionService {
 
     private final SubscriptionRepository repository;

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.inspectorate.platform.problem.Problem;
 import vn.inspectorate.platform.problem.ProblemException;
 import vn.inspectorate.platform.security.CallerScope;
@@ -37,12 +36,11 @@ public class ReportRequests {
     private final CallerScope caller;
     private final int maxPeriodDays;
 
-    ReportRequests(PeriodCalendar periods, AdministrativeUnits units, CallerScope caller,
-            @ConfigProperty(name = "inspectorate.reporting.max-period-days", defaultValue = "1830") int maxPeriodDays) {
+    ReportRequests(PeriodCalendar periods, AdministrativeUnits units, CallerScope caller, ReportsConfig config) {
         this.periods = periods;
         this.units = units;
         this.caller = caller;
-        this.maxPeriodDays = maxPeriodDays;
+        this.maxPeriodDays = config.maxPeriodDays();
     }
 
     public LocalDate today() {

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import vn.inspectorate.reporting.db.Jdbc;
+import vn.inspectorate.platform.sql.Sql;
 
 /**
  * Resolves period keys to dates. A sector period is made of statistical months that start on the calendar's start
@@ -26,11 +26,11 @@ public class PeriodCalendar {
     private record Rule(Calendar calendar, LocalDate effectiveFrom, int startDay) {
     }
 
-    private final Jdbc jdbc;
+    private final Sql sql;
     private volatile List<Rule> rules;
 
-    PeriodCalendar(Jdbc jdbc) {
-        this.jdbc = jdbc;
+    PeriodCalendar(Sql sql) {
+        this.sql = sql;
     }
 
     /** The period named by {@code key} in {@code calendar}; empty when the key is not a period or is out of range. */
@@ -133,7 +133,7 @@ public class PeriodCalendar {
     private List<Rule> rules() {
         List<Rule> r = rules;
         if (r == null) {
-            r = jdbc.query("""
+            r = sql.query("""
                     select calendar, effective_from, period_start_day from statistical_calendar
                     order by calendar, effective_from""", List.of(), rs -> new Rule(Calendar.valueOf(rs.getString(1)),
                     rs.getDate(2).toLocalDate(), rs.getInt(3)));

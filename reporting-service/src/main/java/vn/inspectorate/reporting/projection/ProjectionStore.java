@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import vn.inspectorate.reporting.db.Jdbc;
+import vn.inspectorate.platform.sql.Sql;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The projection tables: events per aggregate, contributions per record, the daily figures, positions. */
@@ -20,38 +20,38 @@ public class ProjectionStore {
     /** Advisory lock guarding resets and publications against in-flight event transactions. */
     static final long PROJECTION_LOCK = 0x7265706f7274L;
 
-    private final Jdbc jdbc;
+    private final Sql sql;
     private final ObjectMapper mapper;
 
-    ProjectionStore(Jdbc jdbc, ObjectMapper mapper) {
-        this.jdbc = jdbc;
+    ProjectionStore(Sql sql, ObjectMapper mapper) {
+        this.sql = sql;
         this.mapper = mapper;
     }
 
     /** Live event transactions share the lock; a reset or a publication takes it alone. */
     void lockShared() {
-        jdbc.query("select pg_advisory_xact_lock_shared(?)", List.of(PROJECTION_LOCK), rs -> 1);
+        sql.query("select pg_advisory_xact_lock_shared(?)", List.of(PROJECTION_LOCK), rs -> 1);
     }
 
     public void lockExclusive() {
-        jdbc.query("select pg_advisory_xact_lock(?)", List.of(PROJECTION_LOCK), rs -> 1);
+        sql.query("select pg_advisory_xact_lock(?)", List.of(PROJECTION_LOCK), rs -> 1);
     }
 
     /** Serialises the transactions that touch one aggregate (live consumer and rebuild may meet there). */
     void lockAggregate(UUID aggregateId) {
-        jdbc.query("select pg_advisory_xact_lock(hashtext(?), 7)", List.of(aggregateId.toString()), rs -> 1);
+        sql.query("select pg_advisory_xact_lock(hashtext(?), 7)", List.of(aggregateId.toString()), rs -> 1);
     }
 
     /** Keeps the event; false when it was already kept (same aggregate, version and type). */
     boolean keepEvent(UUID aggregateId, long version, String type, String eventId, String topic, String payload) {
-        return jdbc.update("""
+        return sql.update("""
                 insert into aggregate_event (aggregate_id, version, event_type, event_id, topic, payload)
                 values (?, ?, ?, ?, ?, ?) on conflict do nothing""",
-                List.of(aggregateId, version, type, eventId, topic, new Jdbc.JsonText(payload))) == 1;
+                List.of(aggregateId, version, type, eventId, topic, new Sql.Json(payload))) == 1;
     }
 
     List<StoredEvent> events(UUID aggregateId) {
-        return jdbc.query("""
+        return sql.query("""
                 select version, event_type, payload::text from aggregate_event where aggregate_id = ?
                 order by version, event_type""", List.of(aggregateId), rs -> {
             try {
@@ -68,7 +68,7 @@ public class ProjectionStore {
      */
     void replaceContributions(UUID recordId, List<Contribution> next) {
         Map<Contribution.Key, Long> before = new HashMap<>();
-        jdbc.query("""
+        sql.query("""
                 select figure, province_code, body_code, sector, kind, day, value from figure_contribution
                 where record_id = ?""", List.of(recordId), rs -> before.merge(new Contribution.Key(rs.getString(1),
                 rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getDate(6).toLocalDate()),
@@ -88,17 +88,17 @@ public class ProjectionStore {
             }
         });
         // keys in a fixed order, so two transactions never wait on each other's rows in opposite orders
-        jdbc.batch("""
+        sql.batch("""
                 insert into daily_figure (figure, day, province_code, body_code, sector, kind, value)
                 values (?, ?, ?, ?, ?, ?, ?)
                 on conflict (figure, day, province_code, body_code, sector, kind)
                 do update set value = daily_figure.value + excluded.value""", upserts);
         moveRollUps(delta);
-        jdbc.update("delete from figure_contribution where record_id = ?", List.of(recordId));
+        sql.update("delete from figure_contribution where record_id = ?", List.of(recordId));
         List<List<?>> rows = new ArrayList<>();
         after.forEach((k, v) -> rows.add(List.of(recordId, k.figure(), k.provinceCode(), k.bodyCode(), k.sector(),
                 k.kind(), k.day(), v)));
-        jdbc.batch("""
+        sql.batch("""
                 insert into figure_contribution (record_id, figure, province_code, body_code, sector, kind, day, value)
                 values (?, ?, ?, ?, ?, ?, ?, ?)""", rows);
     }
@@ -126,19 +126,19 @@ public class ProjectionStore {
         List<List<?>> yearRows = new ArrayList<>();
         years.forEach((k, v) -> yearRows.add(List.of(k.figure(), k.day().getYear(), k.provinceCode(), k.bodyCode(),
                 k.sector(), k.kind(), v)));
-        jdbc.batch("""
+        sql.batch("""
                 insert into monthly_figure (figure, month, province_code, body_code, sector, kind, value)
                 values (?, ?, ?, ?, ?, ?, ?)
                 on conflict (figure, month, province_code, body_code, sector, kind)
                 do update set value = monthly_figure.value + excluded.value""", monthRows);
-        jdbc.batch("""
+        sql.batch("""
                 insert into yearly_figure (figure, year, province_code, body_code, sector, kind, value)
                 values (?, ?, ?, ?, ?, ?, ?)
                 on conflict (figure, year, province_code, body_code, sector, kind)
                 do update set value = yearly_figure.value + excluded.value""", yearRows);
         List<List<?>> nationRows = new ArrayList<>();
         nation.forEach((k, v) -> nationRows.add(List.of(k.day(), k.figure(), v)));
-        jdbc.batch("""
+        sql.batch("""
                 insert into national_daily_figure (day, figure, value) values (?, ?, ?)
                 on conflict (day, figure) do update set value = national_daily_figure.value + excluded.value""",
                 nationRows);
@@ -148,7 +148,7 @@ public class ProjectionStore {
         // the open cases that have a deadline, per unit and kind: the case leaves its old count and joins its new one
         TreeMap<List<String>, Long> counts = new TreeMap<>(java.util.Comparator.comparing((List<String> k) -> k.get(0))
                 .thenComparing(k -> k.get(1)).thenComparing(k -> k.get(2)));
-        jdbc.query("""
+        sql.query("""
                 select province_code, body_code, kind from case_state
                 where case_id = ? and open and due_on is not null""", List.of(caseId),
                 rs -> counts.merge(List.of(rs.getString(1), rs.getString(2), rs.getString(3)), -1L, Long::sum));
@@ -162,12 +162,12 @@ public class ProjectionStore {
                 countRows.add(List.of(k.get(0), k.get(1), k.get(2), v));
             }
         });
-        jdbc.batch("""
+        sql.batch("""
                 insert into open_case_count (province_code, body_code, kind, cases) values (?, ?, ?, ?)
                 on conflict (province_code, body_code, kind)
                 do update set cases = open_case_count.cases + excluded.cases""",
                 countRows);
-        jdbc.update("""
+        sql.update("""
                 insert into case_state (case_id, province_code, body_code, kind, due_on, open, overdue, on_watchlist)
                 values (?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (case_id) do update set province_code = excluded.province_code,
@@ -179,7 +179,7 @@ public class ProjectionStore {
 
     /** Records that every offset before {@code offset + 1} of a partition is reflected. */
     public void advance(String topic, int partition, long offset) {
-        jdbc.update("""
+        sql.update("""
                 insert into consumer_position (topic, partition, next_offset) values (?, ?, ?)
                 on conflict (topic, partition) do update
                 set next_offset = greatest(consumer_position.next_offset, excluded.next_offset)""",
@@ -187,13 +187,13 @@ public class ProjectionStore {
     }
 
     public List<Position> positions() {
-        return jdbc.query("select topic, partition, next_offset from consumer_position order by topic, partition",
+        return sql.query("select topic, partition, next_offset from consumer_position order by topic, partition",
                 List.of(), rs -> new Position(rs.getString(1), rs.getInt(2), rs.getLong(3)));
     }
 
     /** Empties every table derived from events (not reference data, not published snapshots). */
     public void reset() {
-        jdbc.update("truncate aggregate_event, figure_contribution, daily_figure, monthly_figure, yearly_figure, "
+        sql.update("truncate aggregate_event, figure_contribution, daily_figure, monthly_figure, yearly_figure, "
                 + "national_daily_figure, "
                 + "case_state, open_case_count, consumer_position",
                 List.of());

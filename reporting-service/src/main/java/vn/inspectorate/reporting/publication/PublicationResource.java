@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import vn.inspectorate.platform.idempotency.Idempotent;
 import vn.inspectorate.platform.problem.Problem;
 import vn.inspectorate.platform.problem.ProblemException;
 import vn.inspectorate.platform.security.CallerScope;
@@ -71,6 +72,7 @@ public class PublicationResource {
                     schema = @Schema(implementation = PublicationService.Snapshot.class)))
     @APIResponse(responseCode = "409", description = "A rebuild of the projections is running")
     @APIResponse(responseCode = "422", description = "The period is not over yet")
+    @Idempotent
     public Response publish(@Valid @NotNull PublishRequest body) {
         List<Problem.FieldError> errors = ReportRequests.errors();
         Period p = requests.period(body.period(), body.calendar(), null, null, errors);

@@ -12,13 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import vn.inspectorate.contracts.EventTypes;
-import vn.inspectorate.contracts.Topics;
 import vn.inspectorate.contracts.reports.ReportPublished;
 import vn.inspectorate.platform.outbox.Outbox;
 import vn.inspectorate.platform.problem.ProblemException;
 import vn.inspectorate.platform.time.VietnamTime;
-import vn.inspectorate.reporting.db.Jdbc;
+import vn.inspectorate.platform.sql.Sql;
 import vn.inspectorate.reporting.figures.Figure;
 import vn.inspectorate.reporting.figures.FigureQueries;
 import vn.inspectorate.reporting.figures.ReportFilter;
@@ -34,14 +32,15 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /**
  * Closes a period's national report: freezes its figures with the consumer positions they reflect, lists the figures
  * of earlier published reports that changed since (revisions), and emits {@code report.published}, all in one
- * transaction. Closing the same period again answers the snapshot already published.
+ * transaction: the one of the request. Closing the same period again answers the snapshot already published.
  */
 @ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
 public class PublicationService {
 
     static final String NATIONAL = "NATIONAL";
 
-    private final Jdbc jdbc;
+    private final Sql sql;
     private final ObjectMapper mapper;
     private final NationalReports reports;
     private final FigureQueries queries;
@@ -49,9 +48,9 @@ public class PublicationService {
     private final ProjectionStore store;
     private final Outbox outbox;
 
-    PublicationService(Jdbc jdbc, ObjectMapper mapper, NationalReports reports, FigureQueries queries,
+    PublicationService(Sql sql, ObjectMapper mapper, NationalReports reports, FigureQueries queries,
             PeriodCalendar periods, ProjectionStore store, Outbox outbox) {
-        this.jdbc = jdbc;
+        this.sql = sql;
         this.mapper = mapper;
         this.reports = reports;
         this.queries = queries;
@@ -70,9 +69,8 @@ public class PublicationService {
             List<ReportPublished.TopicOffset> offsetsReflected, NationalReport report) {
     }
 
-    @Transactional
     public Published publish(Period period, LocalDate today, String by) {
-        if (!jdbc.query("select 1 from projection_rebuild where state = 'RUNNING'", List.of(), rs -> 1).isEmpty()) {
+        if (!sql.query("select 1 from projection_rebuild where state = 'RUNNING'", List.of(), rs -> 1).isEmpty()) {
             throw ProblemException.conflict("rebuild-running", "The projections are being rebuilt; publish when the "
                     + "rebuild is done.", Map.of());
         }
@@ -89,24 +87,25 @@ public class PublicationService {
         UUID snapshotId = UUID.randomUUID();
         UUID reportId = UUID.randomUUID();
         OffsetDateTime now = VietnamTime.now().truncatedTo(ChronoUnit.MICROS);
-        jdbc.update("""
+        sql.update("""
                 insert into report_snapshot (id, report_id, period_kind, calendar, period_key, period_start, period_end,
                     scope, scope_code, figures, revisions, offsets, published_at, published_by)
                 values (?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?)""",
                 List.of(snapshotId, reportId, period.kind().name(), period.calendar().name(), period.key(),
                         period.start(), period.end(), NATIONAL, json(report), json(report.revisions()), json(offsets),
                         now, by));
-        outbox.publish(Topics.REPORTS, EventTypes.REPORT_PUBLISHED, reportId.toString(), new ReportPublished(reportId,
-                1, now, period.kind().name(), period.calendar().name(), period.start(), period.end(), NATIONAL, null,
+        outbox.publish(reportId.toString(), new ReportPublished(reportId, 1, now, period.kind().name(), period.calendar().name(), period.start(), period.end(), NATIONAL, null,
                 snapshotId, offsets));
         return new Published(new Snapshot(snapshotId, reportId, period.kind().name(), period.calendar().name(),
                 period.key(), period.start(), period.end(), NATIONAL, now, by, offsets, report), true);
     }
 
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Snapshot> get(UUID snapshotId) {
         return select("where id = ?", List.of(snapshotId)).stream().findFirst();
     }
 
+    @Transactional(Transactional.TxType.SUPPORTS)
     public List<Snapshot> list() {
         return select("order by published_at desc limit 200", List.of());
     }
@@ -152,7 +151,7 @@ public class PublicationService {
     }
 
     private List<Snapshot> select(String where, List<?> params) {
-        return jdbc.query("""
+        return sql.query("""
                 select id, report_id, period_kind, calendar, period_key, period_start, period_end, scope,
                     published_at, published_by, offsets::text, figures::text from report_snapshot""" + " " + where,
                 params, rs -> {
@@ -169,9 +168,9 @@ public class PublicationService {
                 });
     }
 
-    private Jdbc.JsonText json(Object value) {
+    private Sql.Json json(Object value) {
         try {
-            return new Jdbc.JsonText(mapper.writeValueAsString(value));
+            return new Sql.Json(mapper.writeValueAsString(value));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

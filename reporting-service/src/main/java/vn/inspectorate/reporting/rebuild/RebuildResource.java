@@ -1,7 +1,6 @@
 package vn.inspectorate.reporting.rebuild;
 
 import io.smallrye.common.annotation.RunOnVirtualThread;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -13,8 +12,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
+import vn.inspectorate.platform.idempotency.Idempotent;
 import vn.inspectorate.platform.idempotency.IdempotencyKeys;
 import vn.inspectorate.platform.problem.ProblemException;
 import vn.inspectorate.platform.security.CallerScope;
@@ -41,13 +40,11 @@ public class RebuildResource {
     private final RebuildService rebuilds;
     private final ProjectionStore store;
     private final CallerScope caller;
-    private final IdempotencyKeys idempotency;
 
-    RebuildResource(RebuildService rebuilds, ProjectionStore store, CallerScope caller, IdempotencyKeys idempotency) {
+    RebuildResource(RebuildService rebuilds, ProjectionStore store, CallerScope caller) {
         this.rebuilds = rebuilds;
         this.store = store;
         this.caller = caller;
-        this.idempotency = idempotency;
     }
 
     /**
@@ -64,14 +61,11 @@ public class RebuildResource {
                     schema = @Schema(implementation = RebuildService.Rebuild.class)))
     @APIResponse(responseCode = "409", description = "A rebuild is already running")
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for another request")
+    @Idempotent
     public Response start(@Parameter(description = "Makes a retry safe: the same key answers the first response again")
             @Size(max = 200) @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
-        return QuarkusTransaction.requiringNew().call(() -> idempotency.once(caller.subject()
-                + " POST /api/v1/reports/admin/rebuilds", idempotencyKey, Map.of(), () -> {
-                    RebuildService.Rebuild r = rebuilds.start(caller.subject());
-                    return Response.accepted(r).location(URI.create("/api/v1/reports/admin/rebuilds/" + r.id()))
-                            .build();
-                }));
+        RebuildService.Rebuild r = rebuilds.start(caller.subject());
+        return Response.accepted(r).location(URI.create("/api/v1/reports/admin/rebuilds/" + r.id())).build();
     }
 
     @GET

@@ -18,14 +18,13 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import vn.inspectorate.contracts.CloudEvent;
 import vn.inspectorate.contracts.Topics;
 import vn.inspectorate.platform.inbox.EventInbox;
 import vn.inspectorate.platform.inbox.PoisonEventException;
 import vn.inspectorate.platform.problem.ProblemException;
-import vn.inspectorate.reporting.db.Jdbc;
+import vn.inspectorate.platform.sql.Sql;
 import vn.inspectorate.reporting.projection.ProjectionStore;
 import vn.inspectorate.reporting.projection.Projector;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -42,19 +41,19 @@ public class RebuildService {
     private static final Logger LOG = Logger.getLogger(RebuildService.class);
     static final List<String> TOPICS = List.of(Topics.CASES, Topics.INSPECTIONS, Topics.DECLARATIONS);
 
-    private final Jdbc jdbc;
+    private final Sql sql;
     private final ProjectionStore store;
     private final Projector projector;
     private final EventInbox inbox;
     private final String bootstrapServers;
 
-    RebuildService(Jdbc jdbc, ProjectionStore store, Projector projector, EventInbox inbox,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
-        this.jdbc = jdbc;
+    RebuildService(Sql sql, ProjectionStore store, Projector projector, EventInbox inbox,
+            RebuildConfig config) {
+        this.sql = sql;
         this.store = store;
         this.projector = projector;
         this.inbox = inbox;
-        this.bootstrapServers = bootstrapServers;
+        this.bootstrapServers = config.bootstrapServers();
     }
 
     /** Progress of one rebuild. */
@@ -66,7 +65,7 @@ public class RebuildService {
 
     /** A rebuild cut short by a stop of the service would otherwise block publication and new rebuilds. */
     void markInterrupted(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent ignored) {
-        QuarkusTransaction.requiringNew().run(() -> jdbc.update("""
+        QuarkusTransaction.requiringNew().run(() -> sql.update("""
                 update projection_rebuild set state = 'FAILED', finished_at = now(),
                     error = 'interrupted by a restart of the service; start a new rebuild'
                 where state = 'RUNNING'""", List.of()));
@@ -76,7 +75,7 @@ public class RebuildService {
     public Rebuild start(String requestedBy) {
         UUID id = UUID.randomUUID();
         try {
-            QuarkusTransaction.requiringNew().run(() -> jdbc.update(
+            QuarkusTransaction.requiringNew().run(() -> sql.update(
                     "insert into projection_rebuild (id, requested_by, state) values (?, ?, 'RUNNING')",
                     List.of(id, requestedBy)));
         } catch (RuntimeException e) {
@@ -90,7 +89,7 @@ public class RebuildService {
     }
 
     public Optional<Rebuild> get(UUID id) {
-        return jdbc.query("""
+        return sql.query("""
                 select id, state, requested_by, requested_at, finished_at, total_records, replayed_records,
                     poison_records, error from projection_rebuild where id = ?""", List.of(id),
                 rs -> new Rebuild(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
@@ -136,14 +135,14 @@ public class RebuildService {
             }
             long replayedFinal = replayed;
             long poisonFinal = poison;
-            QuarkusTransaction.requiringNew().run(() -> jdbc.update("""
+            QuarkusTransaction.requiringNew().run(() -> sql.update("""
                     update projection_rebuild set state = 'DONE', finished_at = now(), total_records = ?,
                         replayed_records = ?, poison_records = ? where id = ?""",
                     List.of(total, replayedFinal, poisonFinal, id)));
             LOG.infof("projection rebuild %s done: %d records replayed, %d poison", id, replayed, poison);
         } catch (RuntimeException e) {
             LOG.errorf(e, "projection rebuild %s failed", id);
-            QuarkusTransaction.requiringNew().run(() -> jdbc.update(
+            QuarkusTransaction.requiringNew().run(() -> sql.update(
                     "update projection_rebuild set state = 'FAILED', finished_at = now(), error = ? where id = ?",
                     List.of(String.valueOf(e.getMessage()), id)));
         }
@@ -192,7 +191,7 @@ public class RebuildService {
     }
 
     private void progress(UUID id, long total, long replayed, long poison) {
-        QuarkusTransaction.requiringNew().run(() -> jdbc.update("""
+        QuarkusTransaction.requiringNew().run(() -> sql.update("""
                 update projection_rebuild set total_records = ?, replayed_records = ?, poison_records = ?
                 where id = ?""", List.of(total, replayed, poison, id)));
     }

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import vn.inspectorate.reference.AdministrativeUnitRegister;
-import vn.inspectorate.reporting.db.Jdbc;
+import vn.inspectorate.platform.sql.Sql;
 
 /**
  * The provincial-level units over time and their successions (the 1 July 2025 merger, 63 to 34), from this service's
@@ -18,11 +18,11 @@ import vn.inspectorate.reporting.db.Jdbc;
 @ApplicationScoped
 public class AdministrativeUnits {
 
-    private final Jdbc jdbc;
+    private final Sql sql;
     private volatile AdministrativeUnitRegister register;
 
-    AdministrativeUnits(Jdbc jdbc) {
-        this.jdbc = jdbc;
+    AdministrativeUnits(Sql sql) {
+        this.sql = sql;
     }
 
     /** Reads the tables again; the next question is answered by what they hold now. */
@@ -71,11 +71,11 @@ public class AdministrativeUnits {
     }
 
     private AdministrativeUnitRegister load() {
-        List<AdministrativeUnitRegister.Unit> units = jdbc.query(
+        List<AdministrativeUnitRegister.Unit> units = sql.query(
                 "select code, name, valid_from, valid_to from administrative_unit order by code, valid_from", List.of(),
                 rs -> new AdministrativeUnitRegister.Unit(rs.getString(1), rs.getString(2), rs.getDate(3).toLocalDate(),
                         rs.getDate(4) == null ? null : rs.getDate(4).toLocalDate()));
-        List<AdministrativeUnitRegister.Succession> successions = jdbc.query(
+        List<AdministrativeUnitRegister.Succession> successions = sql.query(
                 "select old_code, new_code, effective_on from administrative_unit_succession", List.of(),
                 rs -> new AdministrativeUnitRegister.Succession(rs.getString(1), rs.getString(2),
                         rs.getDate(3).toLocalDate()));
