@@ -22,8 +22,10 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import vn.inspectorate.gateway.correlation.RequestIdHandler;
 import vn.inspectorate.gateway.ratelimit.ClientRateLimiter;
@@ -55,7 +57,8 @@ public class ProxyHandler {
     private final PublicOrigin publicOrigin;
 
     ProxyHandler(RouteTable routes, ClientRateLimiter limiter, ProblemWriter problems, Vertx vertx, GatewayConfig config,
-            PublicOrigin publicOrigin, BodyLimitConfig bodyLimit) {
+            PublicOrigin publicOrigin,
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> maxBodySize) {
         this.routes = routes;
         this.publicOrigin = publicOrigin;
         this.limiter = limiter;
@@ -63,7 +66,8 @@ public class ProxyHandler {
         this.connectTimeoutMillis = config.connectTimeout().toMillis();
         this.client = vertx.createHttpClient(new HttpClientOptions().setMaxPoolSize(200).setKeepAlive(true)
                 .setConnectTimeout((int) connectTimeoutMillis));
-        this.maxBodySize = bodyLimit.maxBodySize().map(MemorySize::asLongValue).orElse(-1L);
+        // the HTTP server's own limit: the proxy holds a streamed body to it too
+        this.maxBodySize = maxBodySize.map(MemorySize::asLongValue).orElse(-1L);
     }
 
     @PreDestroy
