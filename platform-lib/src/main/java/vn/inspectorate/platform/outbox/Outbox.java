@@ -65,12 +65,13 @@ public class Outbox {
     }
 
     /**
-     * Records {@code data} as an event of {@code type} about the aggregate {@code aggregateId}, to go to {@code topic}.
+     * Records {@code data} as an event of {@code type} about the aggregate {@code aggregateId}, to go to {@code topic}:
+     * what the catalogue's events go through, open to this package's tests for events of their own.
      *
      * @return the CloudEvent as it will be published
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public <T> CloudEvent<T> publish(String topic, String type, String aggregateId, T data) {
+    <T> CloudEvent<T> publish(String topic, String type, String aggregateId, T data) {
         return publish(topic, type, aggregateId, data, false);
     }
 
@@ -79,7 +80,7 @@ public class Outbox {
      * about a record loaded as history.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public <T> CloudEvent<T> publish(String topic, String type, String aggregateId, T data, boolean backfilled) {
+    <T> CloudEvent<T> publish(String topic, String type, String aggregateId, T data, boolean backfilled) {
         CloudEvent<T> event = CloudEvent.of(config.source(), type, aggregateId, OffsetDateTime.now(ZoneOffset.UTC), data)
                 .withTraceparent(trace.current()).withBackfilled(backfilled);
         insert(List.of(row(topic, event)));
