@@ -6,11 +6,11 @@ INSERT INTO bench_baseline.case_source_key (province_code, source_system, source
   VALUES ('VN-HN', 'pgbench', 'pg-' || :client_id || '-' || :n, md5('case-' || :client_id || '-' || :n)::uuid)
   ON CONFLICT DO NOTHING;
 INSERT INTO bench_baseline.citizen_case (id, version, province_code, filed_unit_code, source_system, source_reference,
-  receiving_body_code, channel, declared_kind, kind, instance, complex, remote_area, information_only, status, subject,
+  receiving_body_code, channel, declared_kind, kind, instance, filed_instance, complex, remote_area, information_only, status, subject,
   received_on, signed, affects_complainant, decided_at_second_instance, anonymous, complainant_count,
   representative_count, mass, rule_set_version, acceptance_due_on, current_due_on)
   VALUES (md5('case-' || :client_id || '-' || :n)::uuid, 1, 'VN-HN', 'VN-HN', 'pgbench', 'pg-' || :client_id || '-' || :n,
-  'HN-INSPECTORATE', 'LETTER', 'COMPLAINT', 'COMPLAINT', 1, false, false, false, 'RECEIVED',
+  'HN-INSPECTORATE', 'LETTER', 'COMPLAINT', 'COMPLAINT', 1, 1, false, false, false, 'RECEIVED',
   'Compensation for recovered land, plot pg-' || :n, current_date - 3, true, true, false, false, 1, 0, false, '2012.1',
   current_date + 7, current_date + 7);
 INSERT INTO bench_baseline.case_history (case_id, actor, command, from_status, to_status, detail)
