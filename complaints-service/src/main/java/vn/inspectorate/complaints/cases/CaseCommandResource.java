@@ -1,6 +1,5 @@
 package vn.inspectorate.complaints.cases;
 
-import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -30,7 +29,6 @@ import vn.inspectorate.platform.security.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.INSPECTOR)
 @Idempotent
-@RunOnVirtualThread
 @Tag(name = "Case lifecycle", description = "Handling staff move a case through its lifecycle")
 public class CaseCommandResource {
 

@@ -1,6 +1,5 @@
 package vn.inspectorate.complaints.cases;
 
-import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -34,7 +33,6 @@ import vn.inspectorate.platform.security.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.PROVINCIAL_SYSTEM, Roles.INSPECTOR, Roles.CENTRAL_ANALYST, Roles.PLATFORM_ADMIN})
 @Tag(name = "Case queries", description = "Cases and their history, never with identity")
-@RunOnVirtualThread
 public class CaseQueryResource {
 
     static final int MAX_PAGE_SIZE = 200;

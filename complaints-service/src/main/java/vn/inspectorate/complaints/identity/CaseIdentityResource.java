@@ -1,6 +1,5 @@
 package vn.inspectorate.complaints.identity;
 
-import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -32,7 +31,6 @@ import vn.inspectorate.platform.security.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.INSPECTOR)
 @Tag(name = "Case identity", description = "Who filed a case, for its handling staff only; every reading is logged")
-@RunOnVirtualThread
 public class CaseIdentityResource {
 
     private final CaseAccess access;

@@ -1,6 +1,5 @@
 package vn.inspectorate.complaints.rules;
 
-import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -40,7 +39,6 @@ import vn.inspectorate.platform.security.Roles;
 @RolesAllowed({Roles.PROVINCIAL_SYSTEM, Roles.INSPECTOR, Roles.CENTRAL_ANALYST, Roles.PLATFORM_ADMIN})
 @Tag(name = "Case rule sets", description = "The legal clocks of cases as dated versions: a case is judged by the "
         + "set in force on its receipt date and keeps it.")
-@RunOnVirtualThread
 public class RuleSetResource {
 
     private final RuleSetVersions sets;

@@ -1,6 +1,5 @@
 package vn.inspectorate.complaints.units;
 
-import io.smallrye.common.annotation.RunOnVirtualThread;
 import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -18,7 +17,6 @@ import vn.inspectorate.platform.time.VietnamTime;
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
 @Tag(name = "Administrative units", description = "Reference data: the provincial-level units")
-@RunOnVirtualThread
 public class AdministrativeUnitResource {
 
     private final AdministrativeUnits units;

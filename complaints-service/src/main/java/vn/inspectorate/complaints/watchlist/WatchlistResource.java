@@ -1,6 +1,5 @@
 package vn.inspectorate.complaints.watchlist;
 
-import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -41,7 +40,6 @@ import vn.inspectorate.platform.security.Roles;
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Watchlist", description = "Cases the centre follows, and their monthly progress")
-@RunOnVirtualThread
 public class WatchlistResource {
 
     private final WatchlistService watchlist;
