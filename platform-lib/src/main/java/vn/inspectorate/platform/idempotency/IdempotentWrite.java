@@ -19,7 +19,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import vn.inspectorate.platform.security.CallerScope;
 
 /**
@@ -47,19 +49,12 @@ public class IdempotentWrite {
     Object once(InvocationContext invocation) throws Exception {
         Method method = invocation.getMethod();
         Idempotent settings = settings(invocation);
-        boolean takesKey = false;
-        String key = null;
-        Object body = null;
-        Annotation[][] annotations = method.getParameterAnnotations();
-        for (int i = 0; i < annotations.length; i++) {
-            HeaderParam header = find(annotations[i], HeaderParam.class);
-            if (header != null && IdempotencyKeys.HEADER.equalsIgnoreCase(header.value())) {
-                takesKey = true;
-                key = (String) invocation.getParameters()[i];
-            } else if (isBody(annotations[i])) {
-                body = invocation.getParameters()[i];
-            }
-        }
+        // where the key and the body are is a property of the method: read once, not on every request
+        Positions at = POSITIONS.computeIfAbsent(method, IdempotentWrite::positions);
+        Object[] arguments = invocation.getParameters();
+        boolean takesKey = at.key() >= 0;
+        String key = takesKey ? (String) arguments[at.key()] : null;
+        Object body = at.body() >= 0 ? arguments[at.body()] : null;
         var transaction = QuarkusTransaction.joiningExisting();
         if (settings.timeoutSeconds() > 0) {
             transaction = transaction.timeout(settings.timeoutSeconds());
@@ -76,6 +71,27 @@ public class IdempotentWrite {
         Object requestBody = body;
         return transaction.call(() -> keys.once(scope, idempotencyKey, requestBody,
                 () -> (Response) proceed(invocation)));
+    }
+
+    /** The parameter index of the {@code Idempotency-Key} header and of the body; -1 where the method has none. */
+    private record Positions(int key, int body) {
+    }
+
+    private static final Map<Method, Positions> POSITIONS = new ConcurrentHashMap<>();
+
+    private static Positions positions(Method method) {
+        int key = -1;
+        int body = -1;
+        Annotation[][] annotations = method.getParameterAnnotations();
+        for (int i = 0; i < annotations.length; i++) {
+            HeaderParam header = find(annotations[i], HeaderParam.class);
+            if (header != null && IdempotencyKeys.HEADER.equalsIgnoreCase(header.value())) {
+                key = i;
+            } else if (isBody(annotations[i])) {
+                body = i;
+            }
+        }
+        return new Positions(key, body);
     }
 
     private static Object proceed(InvocationContext invocation) {
