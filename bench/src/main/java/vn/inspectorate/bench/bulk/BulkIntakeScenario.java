@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import vn.inspectorate.bench.core.BenchPlatform;
 import vn.inspectorate.bench.core.Goal;
-import vn.inspectorate.bench.core.Resources;
 import vn.inspectorate.bench.core.RunTags;
 import vn.inspectorate.bench.core.Scenario;
 import vn.inspectorate.bench.core.ScenarioResult;
@@ -39,7 +38,7 @@ public final class BulkIntakeScenario implements Scenario {
         int seconds = Settings.seconds();
         int connections = Integer.getInteger("bench.bulk.concurrency", 4);
         Path work = bench.work().resolve("bulk");
-        Wrk wrk = new Wrk(Resources.extract("intake.lua", work));
+        Wrk wrk = Wrk.script("intake.lua", work);
         String token = bench.clientToken("province-hn");
         String url = bench.platform().gatewayUrl() + "/api/v1/cases/batch";
 

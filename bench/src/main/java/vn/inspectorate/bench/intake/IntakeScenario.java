@@ -42,7 +42,7 @@ public final class IntakeScenario implements Scenario {
         int seconds = Settings.seconds();
         int warmup = Settings.warmupSeconds();
         Path work = bench.work().resolve("intake");
-        Wrk wrk = new Wrk(Resources.extract("intake.lua", work));
+        Wrk wrk = Wrk.script("intake.lua", work);
         String token = bench.clientToken("province-hn");
         String direct = bench.platform().serviceUrl("complaints-service") + "/api/v1/cases";
         String gateway = bench.platform().gatewayUrl() + "/api/v1/cases";

@@ -1,17 +1,40 @@
 package vn.inspectorate.bench.load;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import vn.inspectorate.bench.core.Resources;
 
 /** wrk, the HTTP load tool, driven by one of the harness' Lua scripts (which print exact figures when done). */
 public final class Wrk {
 
+    /** The hook every script ends with: it prints the figures {@link WrkResult} reads. */
+    static final String FIGURES = "figures.lua";
+
     private final Path script;
 
-    public Wrk(Path script) {
+    private Wrk(Path script) {
         this.script = script;
+    }
+
+    /** wrk driven by the harness' script {@code name}, written into {@code folder} with the figures hook after it. */
+    public static Wrk script(String name, Path folder) {
+        try {
+            Files.createDirectories(folder);
+            Path file = folder.resolve(name);
+            Files.writeString(file, Resources.text(name) + "\n" + Resources.text(FIGURES));
+            return new Wrk(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    Path script() {
+        return script;
     }
 
     /**

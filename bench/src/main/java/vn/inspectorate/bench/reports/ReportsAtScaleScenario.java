@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import vn.inspectorate.bench.core.BenchPlatform;
 import vn.inspectorate.bench.core.Goal;
-import vn.inspectorate.bench.core.Resources;
 import vn.inspectorate.bench.core.Scenario;
 import vn.inspectorate.bench.core.ScenarioResult;
 import vn.inspectorate.bench.core.Settings;
@@ -120,7 +119,7 @@ public final class ReportsAtScaleScenario implements Scenario {
 
         String token = bench.userToken("analyst");
         String gateway = bench.platform().gatewayUrl();
-        Wrk wrk = new Wrk(Resources.extract("paths.lua", work));
+        Wrk wrk = Wrk.script("paths.lua", work);
         int connections = Integer.getInteger("bench.reports.concurrency", 2);
         int seconds = Math.max(10, Settings.seconds() / 2);
         Table table = new Table("query", "paths", "requests", "non-2xx", "socket errors", "req/s", "p50 (ms)",
