@@ -76,6 +76,19 @@ public class InspectorateAccess {
         return readsNation() ? null : scope.province().orElse("-");
     }
 
+    /**
+     * The province a list is read for: the one {@code asked} (null: every province the caller sees), narrowed to a
+     * provincial caller's own; asking for another province is a 403 saying the caller sees only {@code records} of
+     * its own.
+     */
+    public String listedProvince(String asked, String records) {
+        String own = provinceFilter();
+        if (own != null && asked != null && !own.equals(asked)) {
+            throw ProblemException.forbidden("You see only " + records + " of " + own + ".");
+        }
+        return own != null ? own : asked;
+    }
+
     public boolean mayActFor(InspectionBody body) {
         if (loadingHistory) {
             return scope.hasRole(Roles.PLATFORM_ADMIN) || scope.hasRole(Roles.PROVINCIAL_SYSTEM)

@@ -184,11 +184,7 @@ public class FollowUpService {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<RecommendationView> overdue(LocalDate asOf, String province) {
-        String own = access.provinceFilter();
-        if (own != null && province != null && !own.equals(province)) {
-            throw ProblemException.forbidden("You see only the follow-ups of " + own + ".");
-        }
-        return store.overdue(asOf, own != null ? own : province).stream().map(ConclusionReader::view).toList();
+        return store.overdue(asOf, access.listedProvince(province, "the follow-ups")).stream().map(ConclusionReader::view).toList();
     }
 
     private Recommendation lockedRecommendation(UUID id) {

@@ -1,6 +1,7 @@
 package vn.inspectorate.inspection.inspections;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -26,6 +27,9 @@ public class Inspection extends PanacheEntityBase {
     public String provinceCode;
     public String decisionNumber;
     public LocalDate decisionDate;
+    /** The decision date's year, computed by the table: with the body and number, the decision's natural key. */
+    @Column(insertable = false, updatable = false)
+    public Integer decisionYear;
     public String legalBasis;
     public String team;
     public String inspectionType;

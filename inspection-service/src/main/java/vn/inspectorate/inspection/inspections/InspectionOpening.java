@@ -68,7 +68,7 @@ public class InspectionOpening {
         if (existing != null) {
             return repeated(existing, request);
         }
-        LocalDate openedOn = request.openedOn() == null ? request.decisionDate() : request.openedOn();
+        LocalDate openedOn = openedOn(request);
         if (openedOn.isBefore(request.decisionDate())) {
             throw invalidField("openedOn", "must not be before decisionDate", "An inspection opens on or after its decision.");
         }
@@ -99,7 +99,7 @@ public class InspectionOpening {
                         "A re-inspection examines the same entity.");
             }
         }
-        List<UUID> caseIds = request.caseIds() == null ? List.of() : request.caseIds().stream().distinct().toList();
+        List<UUID> caseIds = caseIds(request);
         for (int i = 0; i < caseIds.size(); i++) {
             CaseReference known = CaseReference.findById(caseIds.get(i));
             if (known == null) {
@@ -145,8 +145,7 @@ public class InspectionOpening {
     private Written<Inspection> repeated(Inspection existing, OpenInspection request) {
         NaturalKeyMatch.compare()
                 .field("decisionDate", request.decisionDate(), existing.decisionDate)
-                .field("openedOn", request.openedOn() == null ? request.decisionDate() : request.openedOn(),
-                        existing.openedOn)
+                .field("openedOn", openedOn(request), existing.openedOn)
                 .field("legalBasis", request.legalBasis(), existing.legalBasis)
                 .field("team", request.team(), store.team(existing))
                 .field("type", request.type(), existing.inspectionType)
@@ -154,10 +153,19 @@ public class InspectionOpening {
                 .field("entity", request.entity().code(), existing.entityCode)
                 .field("plannedInspectionId", request.plannedInspectionId(), existing.plannedInspectionId)
                 .field("reInspectionOf", request.reInspectionOf(), existing.reInspectionOf)
-                .field("caseIds", request.caseIds() == null ? List.of() : request.caseIds().stream().distinct().toList(),
-                        store.caseIds(existing.id))
+                .field("caseIds", caseIds(request), store.caseIds(existing.id))
                 .requireSame("An inspection", "body, decision year and decision number", existing.id);
         return new Written<>(false, existing);
+    }
+
+    /** The day the inspection opens: the decision's, unless the request says a later one. */
+    private static LocalDate openedOn(OpenInspection request) {
+        return request.openedOn() == null ? request.decisionDate() : request.openedOn();
+    }
+
+    /** The cases the inspection answers, each once, in the order given. */
+    private static List<UUID> caseIds(OpenInspection request) {
+        return request.caseIds() == null ? List.of() : request.caseIds().stream().distinct().toList();
     }
 
     /**

@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 import vn.inspectorate.inspection.access.InspectorateAccess;
 import vn.inspectorate.inspection.conclusions.ConclusionReader;
 import vn.inspectorate.inspection.inspections.InspectionApi.ExtensionView;
@@ -64,9 +65,7 @@ public class InspectionService {
     }
 
     public Inspection startRecord(UUID id, InspectionApi.Start request) {
-        Inspection inspection = locked(id);
-        inspection.start(request.startedOn());
-        return inspection;
+        return transition(id, inspection -> inspection.start(request.startedOn()));
     }
 
     /** An extension within the level's limit (number of extensions and days each) from the inspection's rule. */
@@ -85,9 +84,7 @@ public class InspectionService {
     }
 
     public Inspection submitReportRecord(UUID id, InspectionApi.SubmitReport request) {
-        Inspection inspection = locked(id);
-        inspection.submitReport(request.submittedOn());
-        return inspection;
+        return transition(id, inspection -> inspection.submitReport(request.submittedOn()));
     }
 
     public InspectionView startFollowUp(UUID id) {
@@ -95,8 +92,13 @@ public class InspectionService {
     }
 
     public Inspection startFollowUpRecord(UUID id) {
+        return transition(id, Inspection::startFollowUp);
+    }
+
+    /** Locks the inspection and applies a transition without an event of its own. */
+    private Inspection transition(UUID id, Consumer<Inspection> transition) {
         Inspection inspection = locked(id);
-        inspection.startFollowUp();
+        transition.accept(inspection);
         return inspection;
     }
 
@@ -107,28 +109,26 @@ public class InspectionService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<InspectionView> list(String province, InspectionStatus status, Boolean overrunOnly) {
-        String own = access.provinceFilter();
-        if (own != null && province != null && !own.equals(province)) {
-            throw ProblemException.forbidden("You see only the inspections of " + own + ".");
-        }
+        String listed = access.listedProvince(province, "the inspections");
         LocalDate today = VietnamTime.today();
-        return store.list(own != null ? own : province, status).stream()
+        return store.list(listed, status).stream()
                 .filter(i -> !Boolean.TRUE.equals(overrunOnly) || i.overrun(today)).map(this::view).toList();
     }
 
     /** The inspection, locked for a change; 404 when the caller may not see it, 403 when it may not act for it. */
     public Inspection locked(UUID id) {
-        Inspection inspection = store.locked(id);
-        if (inspection == null || !access.maySee(inspection.provinceCode)) {
-            throw ProblemException.notFound("Inspection " + id);
-        }
+        Inspection inspection = seen(store.locked(id), id);
         access.requireActFor(reference.body(inspection.bodyCode, "bodyCode"));
         return inspection;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Inspection visible(UUID id) {
-        Inspection inspection = store.findById(id);
+        return seen(store.findById(id), id);
+    }
+
+    /** 404 for an inspection there is not, or the caller may not see. */
+    private Inspection seen(Inspection inspection, UUID id) {
         if (inspection == null || !access.maySee(inspection.provinceCode)) {
             throw ProblemException.notFound("Inspection " + id);
         }

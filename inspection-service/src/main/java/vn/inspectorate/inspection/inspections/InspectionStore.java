@@ -70,12 +70,8 @@ public class InspectionStore implements PanacheRepositoryBase<Inspection, UUID> 
 
     /** By the natural key's own columns, so the lookup is one probe of its unique index, however many records. */
     public Inspection byDecision(String bodyCode, LocalDate decisionDate, String decisionNumber) {
-        @SuppressWarnings("unchecked")
-        List<Inspection> found = getEntityManager().createNativeQuery("""
-                select * from inspection where body_code = ?1 and decision_year = ?2 and decision_number = ?3""",
-                Inspection.class).setParameter(1, bodyCode).setParameter(2, decisionDate.getYear())
-                .setParameter(3, decisionNumber).getResultList();
-        return found.isEmpty() ? null : found.get(0);
+        return find("bodyCode = ?1 and decisionYear = ?2 and decisionNumber = ?3", bodyCode, decisionDate.getYear(),
+                decisionNumber).firstResult();
     }
 
     /** The inspection, locked for a change; null when there is none. */

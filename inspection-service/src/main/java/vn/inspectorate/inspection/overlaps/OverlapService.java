@@ -41,11 +41,7 @@ public class OverlapService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public OverlapReport report(int year, String province) {
-        String own = access.provinceFilter();
-        if (own != null && province != null && !own.equals(province)) {
-            throw ProblemException.forbidden("You see only the overlap report of " + own + ".");
-        }
-        String effective = own != null ? own : province;
+        String effective = access.listedProvince(province, "the overlap report");
         List<OverlapConflict> conflicts = store.ofYear(year, effective);
         int unsettled = (int) conflicts.stream().filter(c -> !c.settled()).count();
         return new OverlapReport(year, effective, conflicts.size(), unsettled,

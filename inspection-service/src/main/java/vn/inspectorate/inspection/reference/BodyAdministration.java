@@ -121,7 +121,7 @@ public class BodyAdministration {
         if (lastDay.equals(body.validTo) && request.into().equals(body.successorCode)) {
             return view(body);
         }
-        end(body, lastDay, request.from());
+        body.endBefore(request.from());
         body.successorCode = successor.code;
         publish(body, BodyChange.MERGED, request.from(), request.reason(), Map.of("request", request));
         return view(body);
@@ -134,7 +134,7 @@ public class BodyAdministration {
         if (lastDay.equals(body.validTo) && body.successorCode == null) {
             return view(body);
         }
-        end(body, lastDay, request.from());
+        body.endBefore(request.from());
         publish(body, BodyChange.RETIRED, request.from(), request.reason(), Map.of("request", request));
         return view(body);
     }
@@ -188,20 +188,6 @@ public class BodyAdministration {
         if (!Objects.equals(was, now)) {
             corrected.put(field, now);
         }
-    }
-
-    private void end(InspectionBody body, LocalDate lastDay, LocalDate from) {
-        if (body.validTo != null) {
-            throw ProblemException.conflict("body-already-ended", "Inspection body " + body.code + " already ended on "
-                    + body.validTo + (body.successorCode == null ? "" : " (merged into " + body.successorCode + ")")
-                    + "; correct it by confirmation rather than ending it again.", Map.of("validTo",
-                    body.validTo.toString()));
-        }
-        if (!from.isAfter(body.validFrom)) {
-            throw unprocessable("invalid-dates", "Inspection body " + body.code + " starts on " + body.validFrom
-                    + "; it can end only after that day.", "from", "must be after the body's first day");
-        }
-        body.validTo = lastDay;
     }
 
     private void publish(InspectionBody body, BodyChange change, LocalDate effectiveFrom, String reason,

@@ -1,7 +1,6 @@
 package vn.inspectorate.inspection.reference;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -34,20 +33,19 @@ public class DurationRuleVersions {
             @NotBlank @Size(max = 1000) String reason) {
     }
 
-    private final EntityManager em;
+    private final DatedRuleStore store;
     private final ReferenceChanges changes;
 
-    DurationRuleVersions(EntityManager em, ReferenceChanges changes) {
-        this.em = em;
+    DurationRuleVersions(DatedRuleStore store, ReferenceChanges changes) {
+        this.store = store;
         this.changes = changes;
     }
 
     /** Adds the version; the same version again answers it (200), another one from the same date is a 409. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Written<DurationRuleView> add(NewVersion v) {
-        em.createNativeQuery("select pg_advisory_xact_lock(hashtext('duration_rule'))").getSingleResult();
-        DurationRule latest = DurationRule.<DurationRule>find("level = ?1 and reInspection = ?2 "
-                + "order by effectiveFrom desc", v.level().name(), v.reInspection()).firstResult();
+        store.lockDurationRules();
+        DurationRule latest = store.latestDurationRule(v.level().name(), v.reInspection());
         if (latest != null && latest.effectiveFrom.equals(v.effectiveFrom())) {
             NaturalKeyMatch.compare().field("baseDays", v.baseDays(), latest.baseDays)
                     .field("extensionDays", v.extensionDays(), latest.extensionDays)
@@ -64,14 +62,7 @@ public class DurationRuleVersions {
         if (latest != null && (latest.effectiveTo == null || !latest.effectiveTo.isBefore(v.effectiveFrom()))) {
             latest.effectiveTo = v.effectiveFrom().minusDays(1);
         }
-        Number id = (Number) em.createNativeQuery("""
-                insert into duration_rule (level, re_inspection, base_days, extension_days, max_extensions,
-                    effective_from, source) values (?1, ?2, ?3, ?4, ?5, ?6, ?7) returning id""")
-                .setParameter(1, v.level().name()).setParameter(2, v.reInspection()).setParameter(3, v.baseDays())
-                .setParameter(4, v.extensionDays()).setParameter(5, v.maxExtensions())
-                .setParameter(6, v.effectiveFrom()).setParameter(7, v.source().strip()).getSingleResult();
-        em.flush();
-        DurationRule added = em.find(DurationRule.class, id.longValue());
+        DurationRule added = store.addDurationRule(v);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("request", v);
         details.put("previousEndsOn", latest == null ? null : latest.effectiveTo);

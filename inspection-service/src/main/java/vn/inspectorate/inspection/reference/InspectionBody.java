@@ -5,6 +5,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import vn.inspectorate.platform.problem.Problem;
+import vn.inspectorate.platform.problem.ProblemException;
 
 /** An inspectorate (dated reference data): its level decides the duration limits of its inspections. */
 @Entity
@@ -27,6 +31,25 @@ public class InspectionBody extends PanacheEntityBase {
     public String source;
     /** Counts the admin's changes to the body: the version of its reference events. */
     public long version;
+
+    /**
+     * Ends the body the day before {@code from}: a 409 when it has ended already (a correction is a confirmation),
+     * a 422 when {@code from} is not after its first day.
+     */
+    public void endBefore(LocalDate from) {
+        if (validTo != null) {
+            throw ProblemException.conflict("body-already-ended", "Inspection body " + code + " already ended on "
+                    + validTo + (successorCode == null ? "" : " (merged into " + successorCode + ")")
+                    + "; correct it by confirmation rather than ending it again.", Map.of("validTo",
+                    validTo.toString()));
+        }
+        if (!from.isAfter(validFrom)) {
+            throw ProblemException.unprocessable("invalid-dates", "Inspection body " + code + " starts on "
+                    + validFrom + "; it can end only after that day.", List.of(new Problem.FieldError("from",
+                    "must be after the body's first day")));
+        }
+        validTo = from.minusDays(1);
+    }
 
     /** Whether the body is in force on {@code day}. */
     public boolean inForceOn(LocalDate day) {

@@ -8,6 +8,7 @@ import java.util.List;
 import vn.inspectorate.inspection.reference.ReferenceAdminApi.NameView;
 import vn.inspectorate.platform.problem.ProblemException;
 import vn.inspectorate.platform.sql.Sql;
+import vn.inspectorate.reference.InspectionBodyRegister;
 
 /** All SQL of the inspection bodies and their dated names. */
 @ApplicationScoped
@@ -22,6 +23,10 @@ public class InspectionBodyStore implements PanacheRepositoryBase<InspectionBody
 
     private static final String NAMES = """
             select valid_from, name from inspection_body_name where body_code = ? order by valid_from""";
+
+    private static final String REGISTER = """
+            select code, name, level, province_code, valid_from, valid_to, successor_code, certainty
+            from inspection_body""";
 
     private final Sql sql;
 
@@ -78,5 +83,12 @@ public class InspectionBodyStore implements PanacheRepositoryBase<InspectionBody
     /** The body's names, each from its first day, in order. */
     public List<NameView> names(String code) {
         return sql.query(NAMES, List.of(code), rs -> new NameView(rs.getObject(1, LocalDate.class), rs.getString(2)));
+    }
+
+    /** Every body as the table holds it now, for the dated checks. */
+    public InspectionBodyRegister register() {
+        return new InspectionBodyRegister(sql.query(REGISTER, List.of(), rs -> new InspectionBodyRegister.Body(
+                rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getObject(5, LocalDate.class),
+                rs.getObject(6, LocalDate.class), rs.getString(7), rs.getString(8))));
     }
 }

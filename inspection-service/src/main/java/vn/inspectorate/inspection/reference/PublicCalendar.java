@@ -1,9 +1,7 @@
 package vn.inspectorate.inspection.reference;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.sql.Date;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -34,32 +32,21 @@ import vn.inspectorate.platform.problem.ProblemException;
 @ApplicationScoped
 public class PublicCalendar {
 
-    private final EntityManager em;
+    private final PublicCalendarStore store;
     private final ReferenceChanges changes;
     private final Outbox outbox;
 
-    PublicCalendar(EntityManager em, ReferenceChanges changes, Outbox outbox) {
-        this.em = em;
+    PublicCalendar(PublicCalendarStore store, ReferenceChanges changes, Outbox outbox) {
+        this.store = store;
         this.changes = changes;
         this.outbox = outbox;
     }
 
     /** The year as loaded; 404 when it was never loaded. */
-    @SuppressWarnings("unchecked")
     public CalendarView year(int year) {
-        List<Object[]> head = em.createNativeQuery(
-                "select source, decided, version from public_calendar_year where year = ?1")
-                .setParameter(1, year).getResultList();
-        if (head.isEmpty()) {
-            throw ProblemException.notFound("The public calendar of " + year);
-        }
-        List<Object[]> rows = em.createNativeQuery(
-                "select day, kind, occasion from public_calendar_day where year = ?1 order by day")
-                .setParameter(1, year).getResultList();
-        List<DayView> days = rows.stream().map(r -> new DayView(date(r[0]), DayKind.valueOf((String) r[1]),
-                (String) r[2])).toList();
-        return new CalendarView(year, (String) head.get(0)[0], (Boolean) head.get(0)[1],
-                ((Number) head.get(0)[2]).longValue(), days);
+        PublicCalendarStore.Year loaded = store.year(year)
+                .orElseThrow(() -> ProblemException.notFound("The public calendar of " + year));
+        return new CalendarView(year, loaded.source(), loaded.decided(), loaded.version(), store.days(year));
     }
 
     /** Replaces the year; the same days, source and decision again change nothing and record nothing. */
@@ -68,30 +55,16 @@ public class PublicCalendar {
         List<DayView> days = validated(year, request);
         boolean decided = request.decided() == null || request.decided();
         String source = request.source().strip();
-        em.createNativeQuery("select pg_advisory_xact_lock(hashtext('public_calendar'), ?1)").setParameter(1, year)
-                .getSingleResult();
+        store.lockYear(year);
         long version = 1;
-        List<?> existing = em.createNativeQuery("select 1 from public_calendar_year where year = ?1")
-                .setParameter(1, year).getResultList();
-        if (!existing.isEmpty()) {
+        if (store.loaded(year)) {
             CalendarView current = year(year);
             if (current.days().equals(days) && current.source().equals(source) && current.decided() == decided) {
                 return current;
             }
             version = current.version() + 1;
         }
-        em.createNativeQuery("delete from public_calendar_day where year = ?1").setParameter(1, year).executeUpdate();
-        for (DayView day : days) {
-            em.createNativeQuery("insert into public_calendar_day (day, kind, occasion, decided, source) "
-                    + "values (?1, ?2, ?3, ?4, ?5)").setParameter(1, day.day()).setParameter(2, day.kind().name())
-                    .setParameter(3, day.occasion()).setParameter(4, decided).setParameter(5, source).executeUpdate();
-        }
-        em.createNativeQuery("""
-                insert into public_calendar_year (year, source, decided, version, loaded_at) values (?1, ?2, ?3, ?4, now())
-                on conflict (year) do update set source = excluded.source, decided = excluded.decided,
-                    version = excluded.version, loaded_at = excluded.loaded_at""")
-                .setParameter(1, year).setParameter(2, source).setParameter(3, decided).setParameter(4, version)
-                .executeUpdate();
+        store.replace(year, days, decided, source, version);
         CalendarView loaded = new CalendarView(year, source, decided, version, days);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("year", year);
@@ -142,9 +115,5 @@ public class PublicCalendar {
                 days.add(new DayView(day, kind, entries.get(i).occasion().strip()));
             }
         }
-    }
-
-    private static LocalDate date(Object value) {
-        return value instanceof Date d ? d.toLocalDate() : (LocalDate) value;
     }
 }

@@ -1,7 +1,6 @@
 package vn.inspectorate.inspection.reference;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -14,10 +13,12 @@ import vn.inspectorate.platform.time.VietnamTime;
 @ApplicationScoped
 public class ReferenceData {
 
-    private final EntityManager em;
+    private final DatedRuleStore rules;
+    private final InspectedEntityStore entities;
 
-    ReferenceData(EntityManager em) {
-        this.em = em;
+    ReferenceData(DatedRuleStore rules, InspectedEntityStore entities) {
+        this.rules = rules;
+        this.entities = entities;
     }
 
     /** The body of {@code code}; an unknown code is a 422 naming {@code field}. */
@@ -33,14 +34,7 @@ public class ReferenceData {
     /** Creates the entity or brings its name and kind up to date; its province never moves silently. */
     @Transactional(Transactional.TxType.MANDATORY)
     public InspectedEntity upsert(InspectedEntityInput input, String field) {
-        em.createNativeQuery("""
-                insert into inspected_entity (code, kind, name, province_code) values (?1, ?2, ?3, ?4)
-                on conflict (code) do update set name = excluded.name, kind = excluded.kind, updated_at = now()
-                where inspected_entity.province_code = excluded.province_code""")
-                .setParameter(1, input.code()).setParameter(2, input.kind().name()).setParameter(3, input.name())
-                .setParameter(4, input.provinceCode()).executeUpdate();
-        InspectedEntity entity = em.find(InspectedEntity.class, input.code());
-        em.refresh(entity);
+        InspectedEntity entity = entities.upsert(input);
         if (!entity.provinceCode.equals(input.provinceCode())) {
             throw ProblemException.unprocessable("entity-province-mismatch", "Entity " + input.code()
                     + " is registered in " + entity.provinceCode + ", not " + input.provinceCode() + ".",
@@ -60,9 +54,7 @@ public class ReferenceData {
 
     /** The duration limits in force on {@code on} for a body level; none is a 422 naming {@code field}. */
     public DurationRule durationRule(String level, boolean reInspection, LocalDate on, String field) {
-        return DurationRule.<DurationRule>find("level = ?1 and reInspection = ?2 and effectiveFrom <= ?3 "
-                        + "and (effectiveTo is null or effectiveTo >= ?3)", level, reInspection, on)
-                .firstResultOptional()
+        return rules.durationRuleInForce(level, reInspection, on)
                 .orElseThrow(() -> ProblemException.unprocessable("no-duration-rule", "No duration rule for "
                         + level.toLowerCase() + " inspections is in force on " + on + ".",
                         List.of(new Problem.FieldError(field, "no duration rule in force on this date"))));
@@ -72,12 +64,8 @@ public class ReferenceData {
      * Refuses an inspection type not in force on {@code on} (a decision date, a planned start): a 422 naming
      * {@code field}, the date and the field it comes from, and the types in force that day.
      */
-    @SuppressWarnings("unchecked")
     public void requireTypeInForce(String type, LocalDate on, String field, String dateField) {
-        List<String> inForce = em.createNativeQuery("""
-                select type from inspection_type_rule where effective_from <= ?1
-                and (effective_to is null or effective_to >= ?1) order by type""")
-                .setParameter(1, on).getResultList();
+        List<String> inForce = rules.typesInForce(on);
         if (inForce.contains(type)) {
             return;
         }
@@ -91,14 +79,8 @@ public class ReferenceData {
 
     /** A dated legal number in force on {@code on}. */
     public int parameter(String name, LocalDate on) {
-        List<?> values = em.createNativeQuery("""
-                select value from legal_parameter where name = ?1 and effective_from <= ?2
-                and (effective_to is null or effective_to >= ?2) order by effective_from desc limit 1""")
-                .setParameter(1, name).setParameter(2, on).getResultList();
-        if (values.isEmpty()) {
-            throw new IllegalStateException("legal parameter " + name + " has no value in force on " + on);
-        }
-        return ((Number) values.get(0)).intValue();
+        return rules.parameter(name, on).orElseThrow(() -> new IllegalStateException("legal parameter " + name
+                + " has no value in force on " + on));
     }
 
     /** The current instant; dates derived from the clock are Vietnam's ({@link VietnamTime#today()}). */

@@ -1,11 +1,9 @@
 package vn.inspectorate.inspection.reference;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
-import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
 import vn.inspectorate.platform.problem.Problem;
@@ -20,12 +18,15 @@ import vn.inspectorate.reference.InspectionBodyRegister;
 @ApplicationScoped
 public class ReferenceRegisters {
 
-    private final EntityManager em;
+    private final AdministrativeUnitStore units;
+    private final InspectionBodyStore bodies;
     private final TransactionSynchronizationRegistry transactions;
     private volatile Registers current;
 
-    ReferenceRegisters(EntityManager em, TransactionSynchronizationRegistry transactions) {
-        this.em = em;
+    ReferenceRegisters(AdministrativeUnitStore units, InspectionBodyStore bodies,
+            TransactionSynchronizationRegistry transactions) {
+        this.units = units;
+        this.bodies = bodies;
         this.transactions = transactions;
     }
 
@@ -113,27 +114,7 @@ public class ReferenceRegisters {
         return r;
     }
 
-    @SuppressWarnings("unchecked")
     private Registers load() {
-        List<Object[]> units = em.createNativeQuery(
-                "select code, name, valid_from, valid_to from administrative_unit").getResultList();
-        List<Object[]> successions = em.createNativeQuery(
-                "select old_code, new_code, effective_on from administrative_unit_succession").getResultList();
-        List<Object[]> bodies = em.createNativeQuery("""
-                select code, name, level, province_code, valid_from, valid_to, successor_code, certainty
-                from inspection_body""").getResultList();
-        return new Registers(
-                new AdministrativeUnitRegister(
-                        units.stream().map(r -> new AdministrativeUnitRegister.Unit((String) r[0], (String) r[1],
-                                date(r[2]), date(r[3]))).toList(),
-                        successions.stream().map(r -> new AdministrativeUnitRegister.Succession((String) r[0],
-                                (String) r[1], date(r[2]))).toList()),
-                new InspectionBodyRegister(bodies.stream().map(r -> new InspectionBodyRegister.Body((String) r[0],
-                        (String) r[1], (String) r[2], (String) r[3], date(r[4]), date(r[5]), (String) r[6],
-                        (String) r[7])).toList()));
-    }
-
-    private static LocalDate date(Object o) {
-        return o == null ? null : o instanceof Date d ? d.toLocalDate() : (LocalDate) o;
+        return new Registers(units.register(), bodies.register());
     }
 }
