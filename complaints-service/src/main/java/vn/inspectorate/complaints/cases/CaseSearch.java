@@ -3,6 +3,7 @@ package vn.inspectorate.complaints.cases;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -37,51 +38,42 @@ class CaseSearch {
 
     /** The cases matching {@code f}, sorted by {@code sortField} (a key of {@link #SORTS}), one page. */
     Found search(CaseQueryService.Filter f, String sortField, boolean descending, int page, int size) {
-        List<String> where = new ArrayList<>();
-        List<Object> params = new ArrayList<>();
         LocalDate today = BusinessDate.today();
+        Where where = new Where();
         if (f.province() != null) {
-            where.add("c.province_code = ?");
-            params.add(f.province());
+            where.and("c.province_code = ?", f.province());
         }
         if (f.kind() != null) {
-            where.add("c.kind = ?");
-            params.add(f.kind());
+            where.and("c.kind = ?", f.kind());
         }
         if (f.status() != null) {
-            where.add("c.status = ?");
-            params.add(f.status());
+            where.and("c.status = ?", f.status());
         }
         if (f.handlingBody() != null) {
-            where.add("c.handling_body_code = ?");
-            params.add(f.handlingBody());
+            where.and("c.handling_body_code = ?", f.handlingBody());
         }
         if (f.overdue() != null) {
-            where.add(f.overdue() ? "c.current_due_on < ?" : "(c.current_due_on is null or c.current_due_on >= ?)");
-            params.add(today);
+            where.and(f.overdue() ? "c.current_due_on < ?" : "(c.current_due_on is null or c.current_due_on >= ?)",
+                    today);
         }
         if (f.dueWithinDays() != null) {
-            where.add("c.current_due_on between ? and ?");
-            params.add(today);
-            params.add(today.plusDays(f.dueWithinDays()));
+            where.and("c.current_due_on between ? and ?", today, today.plusDays(f.dueWithinDays()));
         }
         if (f.receivedFrom() != null) {
-            where.add("c.received_on >= ?");
-            params.add(f.receivedFrom());
+            where.and("c.received_on >= ?", f.receivedFrom());
         }
         if (f.receivedTo() != null) {
-            where.add("c.received_on <= ?");
-            params.add(f.receivedTo());
+            where.and("c.received_on <= ?", f.receivedTo());
         }
         if (f.watchlist() != null) {
-            where.add((f.watchlist() ? "" : "not ")
+            where.and((f.watchlist() ? "" : "not ")
                     + "exists (select 1 from watchlist_entry w where w.case_id = c.id and w.active)");
         }
-        String clause = where.isEmpty() ? "" : " where " + String.join(" and ", where);
+        String clause = where.fragments.isEmpty() ? "" : " where " + String.join(" and ", where.fragments);
         String order = SORTS.get(sortField) + (descending ? " desc nulls last" : " asc nulls last") + ", c.id";
-        long total = sql.queryFirst("select count(*) from citizen_case c" + clause, params, rs -> rs.getLong(1))
-                .orElseThrow();
-        List<Object> pageParams = new ArrayList<>(params);
+        long total = sql.queryFirst("select count(*) from citizen_case c" + clause, where.params,
+                rs -> rs.getLong(1)).orElseThrow();
+        List<Object> pageParams = new ArrayList<>(where.params);
         pageParams.add(size);
         pageParams.add((long) page * size);
         List<UUID> ids = sql.query("select c.id from citizen_case c" + clause + " order by " + order
@@ -89,5 +81,16 @@ class CaseSearch {
         Map<UUID, CitizenCase> byId = ids.isEmpty() ? Map.of()
                 : store.list("id in ?1", ids).stream().collect(Collectors.toMap(c -> c.id, Function.identity()));
         return new Found(ids.stream().map(byId::get).toList(), total);
+    }
+
+    /** The conditions of a search: constant fragments of this class, and the values they bind, in order. */
+    private static final class Where {
+        private final List<String> fragments = new ArrayList<>();
+        private final List<Object> params = new ArrayList<>();
+
+        void and(String fragment, Object... values) {
+            fragments.add(fragment);
+            params.addAll(Arrays.asList(values));
+        }
     }
 }

@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.util.Collections;
 import java.util.Map;
 import java.util.NavigableMap;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import vn.inspectorate.complaints.reference.ReferenceDataConfig;
 import vn.inspectorate.platform.reference.ReferenceSnapshot;
@@ -65,7 +64,7 @@ public class RuleBook {
     }
 
     private NavigableMap<LocalDate, String> loadVersions() {
-        return Collections.unmodifiableNavigableMap(new TreeMap<>(store.versionsByDate()));
+        return Collections.unmodifiableNavigableMap(store.versionsByDate());
     }
 
     public RuleSet version(String version) {

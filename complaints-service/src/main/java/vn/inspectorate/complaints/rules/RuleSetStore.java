@@ -12,6 +12,8 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 import java.util.UUID;
 import vn.inspectorate.complaints.rules.RuleSetApi.Addition;
 import vn.inspectorate.platform.sql.Sql;
@@ -75,33 +77,32 @@ class RuleSetStore {
     /** The values of every set, by version (a dozen rows per set, and a few sets). */
     Map<String, List<RuleValue>> allValues() {
         Map<String, List<RuleValue>> values = new LinkedHashMap<>();
-        sql.query(VALUES, List.of(), rs -> {
-            values.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(value(rs));
-            return Boolean.TRUE;
-        });
+        for (Map.Entry<String, RuleValue> row : sql.query(VALUES, List.of(),
+                rs -> Map.entry(rs.getString(1), value(rs)))) {
+            values.computeIfAbsent(row.getKey(), k -> new ArrayList<>()).add(row.getValue());
+        }
         return values;
     }
 
     /** The set {@code version} with its values. */
     RuleSet ruleSet(String version) {
-        StoredSet head = sql.queryFirst("select effective_from, paused_time_counts from rule_set where version = ?",
-                List.of(version), rs -> new StoredSet(version, rs.getObject(1, LocalDate.class), null,
-                        rs.getBoolean(2), null, null))
-                .orElseThrow(() -> new IllegalStateException("no rule set " + version));
         Map<Rule, RuleValue> values = new EnumMap<>(Rule.class);
         for (RuleValue v : sql.query(VALUES + " where rule_set_version = ?", List.of(version), RuleSetStore::value)) {
             values.put(v.rule(), v);
         }
-        return new RuleSet(version, head.effectiveFrom(), head.pausedTimeCounts(), Map.copyOf(values));
+        return sql.queryFirst("select effective_from, paused_time_counts from rule_set where version = ?",
+                List.of(version), rs -> new RuleSet(version, rs.getObject(1, LocalDate.class), rs.getBoolean(2),
+                        Map.copyOf(values)))
+                .orElseThrow(() -> new IllegalStateException("no rule set " + version));
     }
 
-    /** The version of each effective date. */
-    Map<LocalDate, String> versionsByDate() {
-        Map<LocalDate, String> byDate = new LinkedHashMap<>();
-        sql.query("select effective_from, version from rule_set", List.of(), rs -> {
-            byDate.put(rs.getObject(1, LocalDate.class), rs.getString(2));
-            return Boolean.TRUE;
-        });
+    /** The versions by effective date. */
+    NavigableMap<LocalDate, String> versionsByDate() {
+        NavigableMap<LocalDate, String> byDate = new TreeMap<>();
+        for (Map.Entry<LocalDate, String> row : sql.query("select effective_from, version from rule_set", List.of(),
+                rs -> Map.entry(rs.getObject(1, LocalDate.class), rs.getString(2)))) {
+            byDate.put(row.getKey(), row.getValue());
+        }
         return byDate;
     }
 
