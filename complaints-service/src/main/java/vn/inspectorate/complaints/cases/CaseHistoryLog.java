@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -27,12 +28,10 @@ public class CaseHistoryLog {
     }
 
     public void record(UUID caseId, String actor, String command, CaseStatus from, CaseStatus to, Object detail) {
-        em.createNativeQuery("""
+        em.flush();  // the case's row and its changes come first, as the entry refers to them
+        sql.update("""
                 insert into case_history (case_id, actor, command, from_status, to_status, detail)
-                values (?1, ?2, ?3, ?4, ?5, ?6)""")
-                .setParameter(1, caseId).setParameter(2, actor).setParameter(3, command)
-                .setParameter(4, from == null ? null : from.name()).setParameter(5, to.name())
-                .setParameter(6, json(detail)).executeUpdate();
+                values (?, ?, ?, ?, ?, ?)""", Arrays.asList(caseId, actor, command, from, to, json(detail)));
     }
 
     /** Records the receipt of many cases with one batched statement, as {@link #record} does for one. */
@@ -54,13 +53,12 @@ public class CaseHistoryLog {
 
     static final String RECEIVE = "receive";
 
-    @SuppressWarnings("unchecked")
     public List<Entry> of(UUID caseId) {
-        List<Object[]> rows = em.createNativeQuery("""
+        return sql.query("""
                 select occurred_at, actor, command, from_status, to_status, detail
-                from case_history where case_id = ?1 order by id""").setParameter(1, caseId).getResultList();
-        return rows.stream().map(r -> new Entry(toTime(r[0]), (String) r[1], (String) r[2], (String) r[3],
-                (String) r[4], (String) r[5])).toList();
+                from case_history where case_id = ? order by id""", List.of(caseId),
+                rs -> new Entry(rs.getObject(1, OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC),
+                        rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)));
     }
 
     private String json(Object detail) {
@@ -72,16 +70,6 @@ public class CaseHistoryLog {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("history detail cannot be written", e);
         }
-    }
-
-    private static OffsetDateTime toTime(Object o) {
-        if (o instanceof OffsetDateTime t) {
-            return t;
-        }
-        if (o instanceof java.time.Instant i) {
-            return i.atOffset(java.time.ZoneOffset.UTC);
-        }
-        return ((java.sql.Timestamp) o).toInstant().atOffset(java.time.ZoneOffset.UTC);
     }
 
     /** One step of a case's history; {@code detail} is the command's body as JSON. */

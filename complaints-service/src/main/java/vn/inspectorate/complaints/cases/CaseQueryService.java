@@ -12,13 +12,13 @@ import java.util.Set;
 public class CaseQueryService {
 
     /** The fields a list may be sorted by. */
-    static final Set<String> SORTS = CaseStore.SORTS.keySet();
+    static final Set<String> SORTS = CaseSearch.SORTS.keySet();
 
-    private final CaseStore store;
+    private final CaseSearch search;
     private final CaseViews views;
 
-    CaseQueryService(CaseStore store, CaseViews views) {
-        this.store = store;
+    CaseQueryService(CaseSearch search, CaseViews views) {
+        this.search = search;
         this.views = views;
     }
 
@@ -28,7 +28,7 @@ public class CaseQueryService {
     }
 
     public CasePage find(Filter f, String sortField, boolean descending, int page, int size) {
-        CaseStore.Found found = store.search(f, sortField, descending, page, size);
+        CaseSearch.Found found = search.search(f, sortField, descending, page, size);
         List<CaseView> items = found.cases().stream().map(views::of).toList();
         return new CasePage(items, page, size, found.total(), (found.total() + size - 1) / size);
     }

@@ -3,9 +3,7 @@ package vn.inspectorate.complaints.cases;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
@@ -14,15 +12,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import vn.inspectorate.platform.sql.Sql;
 
 /**
  * The SQL of cases beyond loading and saving the entity: the source keys that make intake idempotent, likely-duplicate
- * links and the candidates they are found among, the links a case view shows, the filtered list and the deadlines
- * that passed. Set-based where intake writes many, so that a batch costs a constant number of statements per chunk;
- * every value is bound. Somewhat over the usual length because it is every statement of the aggregate in one place.
+ * links and the candidates they are found among, the links a case view shows and the deadlines that passed (the
+ * filtered list is {@link CaseSearch}). Set-based where intake writes many, so that a batch costs a constant number of
+ * statements per chunk; every value is bound.
  */
 @ApplicationScoped
 public class CaseStore implements PanacheRepositoryBase<CitizenCase, UUID> {
@@ -151,11 +147,10 @@ public class CaseStore implements PanacheRepositoryBase<CitizenCase, UUID> {
      * Up to {@code limit} deadlines that passed before {@code today} without a notice yet, of cases that are not
      * history: acceptance, resolution (while its clock runs) and the notice to a denouncer.
      */
-    @SuppressWarnings("unchecked")
     public List<Due> overdue(LocalDate today, int limit) {
-        List<Object[]> rows = em.createNativeQuery("""
+        return sql.query("""
                 select c.id, 'ACCEPTANCE', c.acceptance_due_on from citizen_case c
-                where not c.backfilled and c.status in ('RECEIVED', 'CLASSIFIED') and c.acceptance_due_on < ?1
+                where not c.backfilled and c.status in ('RECEIVED', 'CLASSIFIED') and c.acceptance_due_on < ?
                   and not exists (select 1 from case_overdue_notice n
                                   where n.case_id = c.id and n.step = 'ACCEPTANCE' and n.due_on = c.acceptance_due_on)
                 union all
@@ -163,97 +158,23 @@ public class CaseStore implements PanacheRepositoryBase<CitizenCase, UUID> {
                 join rule_set r on r.version = c.rule_set_version
                 where not c.backfilled
                   and (c.status in ('ACCEPTED', 'ASSIGNED') or (c.status = 'PAUSED' and r.paused_time_counts))
-                  and c.resolution_due_on < ?1
+                  and c.resolution_due_on < ?
                   and not exists (select 1 from case_overdue_notice n
                                   where n.case_id = c.id and n.step = 'RESOLUTION' and n.due_on = c.resolution_due_on)
                 union all
                 select c.id, 'DENOUNCER_NOTICE', c.notify_due_on from citizen_case c
-                where not c.backfilled and c.status in ('ACCEPTED', 'ASSIGNED') and c.notify_due_on < ?1
+                where not c.backfilled and c.status in ('ACCEPTED', 'ASSIGNED') and c.notify_due_on < ?
                   and c.denouncer_notified_on is null
                   and not exists (select 1 from case_overdue_notice n
                                   where n.case_id = c.id and n.step = 'DENOUNCER_NOTICE' and n.due_on = c.notify_due_on)
-                limit ?2""").setParameter(1, today).setParameter(2, limit).getResultList();
-        return rows.stream().map(r -> new Due((UUID) r[0], (String) r[1],
-                r[2] instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) r[2])).toList();
+                limit ?""", List.of(today, today, today, limit),
+                rs -> new Due(rs.getObject(1, UUID.class), rs.getString(2), rs.getObject(3, LocalDate.class)));
     }
 
     /** Records the notice of {@code due}; false when it was noticed already (by another scan or instance). */
     public boolean noticeOverdue(Due due) {
-        return em.createNativeQuery("""
-                insert into case_overdue_notice (case_id, step, due_on) values (?1, ?2, ?3) on conflict do nothing""")
-                .setParameter(1, due.caseId()).setParameter(2, due.step()).setParameter(3, due.dueOn())
-                .executeUpdate() == 1;
-    }
-
-    /** Sortable fields and their columns; the id breaks ties so pages never overlap. */
-    static final Map<String, String> SORTS = Map.of(
-            "receivedOn", "c.received_on", "currentDueOn", "c.current_due_on", "updatedAt", "c.updated_at",
-            "createdAt", "c.created_at");
-
-    /** A page of cases in the order asked, and how many cases match in all. */
-    record Found(List<CitizenCase> cases, long total) {
-    }
-
-    /**
-     * The cases matching {@code f}, sorted by {@code sortField} (a key of {@link #SORTS}), one page. The statement is
-     * assembled from this class's constant fragments; every value is a bound parameter.
-     */
-    @SuppressWarnings("unchecked")
-    Found search(CaseQueryService.Filter f, String sortField, boolean descending, int page, int size) {
-        List<String> where = new ArrayList<>();
-        Map<String, Object> params = new HashMap<>();
-        LocalDate today = BusinessDate.today();
-        if (f.province() != null) {
-            where.add("c.province_code = :province");
-            params.put("province", f.province());
-        }
-        if (f.kind() != null) {
-            where.add("c.kind = :kind");
-            params.put("kind", f.kind().name());
-        }
-        if (f.status() != null) {
-            where.add("c.status = :status");
-            params.put("status", f.status().name());
-        }
-        if (f.handlingBody() != null) {
-            where.add("c.handling_body_code = :body");
-            params.put("body", f.handlingBody());
-        }
-        if (f.overdue() != null) {
-            where.add(f.overdue() ? "c.current_due_on < :today" : "(c.current_due_on is null or c.current_due_on >= :today)");
-            params.put("today", today);
-        }
-        if (f.dueWithinDays() != null) {
-            where.add("c.current_due_on between :today and :dueBy");
-            params.put("today", today);
-            params.put("dueBy", today.plusDays(f.dueWithinDays()));
-        }
-        if (f.receivedFrom() != null) {
-            where.add("c.received_on >= :from");
-            params.put("from", f.receivedFrom());
-        }
-        if (f.receivedTo() != null) {
-            where.add("c.received_on <= :to");
-            params.put("to", f.receivedTo());
-        }
-        if (f.watchlist() != null) {
-            where.add((f.watchlist() ? "" : "not ")
-                    + "exists (select 1 from watchlist_entry w where w.case_id = c.id and w.active)");
-        }
-        String clause = where.isEmpty() ? "" : " where " + String.join(" and ", where);
-        String order = SORTS.get(sortField) + (descending ? " desc nulls last" : " asc nulls last") + ", c.id";
-        Query count = em.createNativeQuery("select count(*) from citizen_case c" + clause);
-        Query select = em.createNativeQuery("select c.id from citizen_case c" + clause + " order by " + order
-                + " limit :limit offset :offset");
-        params.forEach((k, v) -> {
-            count.setParameter(k, v);
-            select.setParameter(k, v);
-        });
-        select.setParameter("limit", size).setParameter("offset", (long) page * size);
-        long total = ((Number) count.getSingleResult()).longValue();
-        List<UUID> ids = select.getResultList();
-        Map<UUID, CitizenCase> byId = ids.isEmpty() ? Map.of()
-                : list("id in ?1", ids).stream().collect(Collectors.toMap(c -> c.id, Function.identity()));
-        return new Found(ids.stream().map(byId::get).toList(), total);
+        return sql.update("""
+                insert into case_overdue_notice (case_id, step, due_on) values (?, ?, ?) on conflict do nothing""",
+                List.of(due.caseId(), due.step(), due.dueOn())) == 1;
     }
 }

@@ -20,8 +20,10 @@ import vn.inspectorate.platform.problem.ProblemException;
 /**
  * A citizen case: complaint, denunciation, petition or reflection, with its clocks. No identity here. Each lifecycle
  * command is a method that checks what the case must be for it (a 409 names the commands allowed now, a 422 the field
- * at fault) and changes the fields; the clocks it needs come from {@link CaseClocks}. Longer than most classes: its
- * columns and its transitions are one thing, the state of a case and the ways it may change.
+ * at fault) and changes the fields; the clocks it needs come from {@link CaseClocks}. Over the usual length and kept
+ * whole: a fifth is its columns, the rest the transitions that read and change them, one thing (the state of a case
+ * and the ways it may change). What could stand apart already does: filing a new case and copying one to a second
+ * instance are {@link CaseIntakeService}'s, the dates of its clocks {@link CaseClocks}'.
  */
 @Entity
 @Table(name = "citizen_case")

@@ -3,7 +3,6 @@ package vn.inspectorate.complaints.identity;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -28,15 +27,13 @@ import vn.inspectorate.platform.sql.Sql;
 @ApplicationScoped
 public class IdentityVault {
 
-    private final EntityManager em;
     private final Sql sql;
     private final ObjectMapper mapper;
     private final SecretKey encryptionKey;
     private final SecretKeySpec hashKey;
     private final String keyId;
 
-    IdentityVault(EntityManager em, Sql sql, ObjectMapper mapper, IdentityConfig config) {
-        this.em = em;
+    IdentityVault(Sql sql, ObjectMapper mapper, IdentityConfig config) {
         this.sql = sql;
         this.mapper = mapper;
         this.encryptionKey = AesGcm.key(config.encryptionKey(), "inspectorate.identity.encryption-key");
@@ -83,18 +80,14 @@ public class IdentityVault {
     public record Sealed(UUID caseId, byte[] ciphertext, String hash) {
     }
 
-    @SuppressWarnings("unchecked")
     public Optional<CaseIdentity> load(UUID caseId) {
-        List<byte[]> rows = em.createNativeQuery("select ciphertext from case_identity where case_id = ?1")
-                .setParameter(1, caseId).getResultList();
-        return rows.isEmpty() ? Optional.empty() : Optional.of(decrypt(caseId, rows.get(0)));
+        return sql.queryFirst("select ciphertext from case_identity where case_id = ?", List.of(caseId),
+                rs -> rs.getBytes(1)).map(stored -> decrypt(caseId, stored));
     }
 
-    @SuppressWarnings("unchecked")
     public Optional<String> hashOfCase(UUID caseId) {
-        List<String> rows = em.createNativeQuery("select identity_hash from case_identity where case_id = ?1")
-                .setParameter(1, caseId).getResultList();
-        return rows.stream().findFirst();
+        return sql.queryFirst("select identity_hash from case_identity where case_id = ?", List.of(caseId),
+                rs -> rs.getString(1));
     }
 
     byte[] encrypt(UUID caseId, CaseIdentity identity) {

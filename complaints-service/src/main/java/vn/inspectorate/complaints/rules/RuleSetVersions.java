@@ -3,24 +3,16 @@ package vn.inspectorate.complaints.rules;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.sql.Date;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import vn.inspectorate.complaints.rules.RuleSetApi.Addition;
 import vn.inspectorate.complaints.rules.RuleSetApi.NewRuleSet;
 import vn.inspectorate.complaints.rules.RuleSetApi.RuleSetView;
 import vn.inspectorate.complaints.rules.RuleSetApi.RuleValueBody;
+import vn.inspectorate.complaints.rules.RuleSetStore.Selection;
 import vn.inspectorate.platform.naturalkey.Written;
 import vn.inspectorate.platform.naturalkey.NaturalKeyMatch;
 import vn.inspectorate.platform.problem.Problem;
@@ -36,13 +28,13 @@ import vn.inspectorate.platform.time.VietnamTime;
 @ApplicationScoped
 public class RuleSetVersions {
 
-    private final EntityManager em;
+    private final RuleSetStore store;
     private final ObjectMapper mapper;
     private final CallerScope caller;
     private final RuleBook ruleBook;
 
-    RuleSetVersions(EntityManager em, ObjectMapper mapper, CallerScope caller, RuleBook ruleBook) {
-        this.em = em;
+    RuleSetVersions(RuleSetStore store, ObjectMapper mapper, CallerScope caller, RuleBook ruleBook) {
+        this.store = store;
         this.mapper = mapper;
         this.caller = caller;
         this.ruleBook = ruleBook;
@@ -58,12 +50,12 @@ public class RuleSetVersions {
     public Written<RuleSetView> add(NewRuleSet request) {
         List<RuleValueBody> values = RuleSetValidation.validated(request.values());
         // one writer at a time: the order check reads the latest date
-        em.createNativeQuery("select pg_advisory_xact_lock(hashtext('rule_set'))").getSingleResult();
+        store.lockWriters();
         String version = request.version();
         String legalBasis = request.legalBasis().strip();
-        RuleSetView existing = find("version = ?1", version);
+        RuleSetView existing = find(Selection.VERSION, version);
         if (existing == null) {
-            existing = find("effective_from = ?1", request.effectiveFrom());
+            existing = find(Selection.EFFECTIVE_FROM, request.effectiveFrom());
         }
         if (existing != null) {
             NaturalKeyMatch.compare().field("version", version, existing.version())
@@ -74,7 +66,7 @@ public class RuleSetVersions {
                     .requireSame("A rule set", "version or effectiveFrom", existing.version());
             return Written.existing(existing);
         }
-        LocalDate latest = toDate(em.createNativeQuery("select max(effective_from) from rule_set").getSingleResult());
+        LocalDate latest = store.latestEffectiveFrom();
         if (latest != null && !request.effectiveFrom().isAfter(latest)) {
             throw ProblemException.conflict("rule-version-order", "The latest rule set applies from " + latest
                     + "; a new version starts after it.", Map.of("latestEffectiveFrom", latest.toString()));
@@ -86,83 +78,45 @@ public class RuleSetVersions {
                     + "after today (" + today + "): cases already received keep the rules they were judged by.",
                     List.of(new Problem.FieldError("effectiveFrom", "must be after " + today)));
         }
-        em.createNativeQuery("""
-                insert into rule_set (version, effective_from, paused_time_counts, legal_basis)
-                values (?1, ?2, ?3, ?4)""").setParameter(1, version).setParameter(2, request.effectiveFrom())
-                .setParameter(3, request.pausedTimeCounts()).setParameter(4, legalBasis).executeUpdate();
-        for (RuleValueBody v : values) {
-            em.createNativeQuery("""
-                    insert into rule_value (rule_set_version, rule, unit, normal_value, complex_value, remote_value,
-                        remote_complex_value) values (?1, ?2, ?3, ?4, ?5, ?6, ?7)""")
-                    .setParameter(1, version).setParameter(2, v.rule().name()).setParameter(3, v.unit().name())
-                    .setParameter(4, v.normal()).setParameter(5, v.complex()).setParameter(6, v.remote())
-                    .setParameter(7, v.remoteComplex()).executeUpdate();
-        }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("request", request);
         details.put("previousEffectiveFrom", latest);
-        em.createNativeQuery("""
-                insert into rule_set_change (id, kind, rule_set_version, changed_by, changed_at, reason, details)
-                values (?1, 'RULE_SET_ADDED', ?2, ?3, ?4, ?5, cast(?6 as jsonb))""")
-                .setParameter(1, UUID.randomUUID()).setParameter(2, version).setParameter(3, caller.subject())
-                .setParameter(4, OffsetDateTime.now(ZoneOffset.UTC)).setParameter(5, request.reason().strip())
-                .setParameter(6, json(details)).executeUpdate();
+        store.add(version, request.effectiveFrom(), request.pausedTimeCounts(), legalBasis, values, caller.subject(),
+                request.reason().strip(), json(details));
         ruleBook.reloadAfterCommit();
-        return Written.created(find("version = ?1", version));
+        return Written.created(find(Selection.VERSION, version));
     }
 
     /** Every set, oldest first, with its values and who added it. */
     public List<RuleSetView> list() {
-        return sets(null, null);
+        return sets(Selection.ALL, null);
     }
 
     /** One set by version; a 404 when there is none. */
     public RuleSetView get(String version) {
-        RuleSetView set = find("version = ?1", version);
+        RuleSetView set = find(Selection.VERSION, version);
         if (set == null) {
             throw ProblemException.notFound("Rule set " + version);
         }
         return set;
     }
 
-    private RuleSetView find(String condition, Object value) {
-        List<RuleSetView> found = sets(condition, value);
+    private RuleSetView find(Selection selection, Object value) {
+        List<RuleSetView> found = sets(selection, value);
         return found.isEmpty() ? null : found.get(0);
     }
 
-    /** The sets matching {@code condition} on {@code rule_set} (all when null), with the next set's date for their end. */
-    @SuppressWarnings("unchecked")
-    private List<RuleSetView> sets(String condition, Object value) {
-        var query = em.createNativeQuery("""
-                select s.version, s.effective_from, s.next_from, s.paused_time_counts, s.legal_basis,
-                       c.changed_by, c.changed_at, c.reason
-                from (select r.*, lead(effective_from) over (order by effective_from) as next_from from rule_set r) s
-                left join rule_set_change c on c.rule_set_version = s.version and c.kind = 'RULE_SET_ADDED'
-                """ + (condition == null ? "" : "where s." + condition + "\n") + "order by s.effective_from");
-        if (condition != null) {
-            query.setParameter(1, value);
-        }
-        List<Object[]> heads = query.getResultList();
+    /** The sets of {@code selection}, their values in the order of the rules, each ending before the next set. */
+    private List<RuleSetView> sets(Selection selection, Object value) {
+        List<RuleSetStore.StoredSet> heads = store.sets(selection, value);
         if (heads.isEmpty()) {
             return List.of();
         }
-        // a dozen rows per set, and a few sets: read them all
-        Map<String, List<RuleValueBody>> values = new LinkedHashMap<>();
-        for (Object[] r : (List<Object[]>) em.createNativeQuery("""
-                select rule_set_version, rule, unit, normal_value, complex_value, remote_value, remote_complex_value
-                from rule_value""").getResultList()) {
-            values.computeIfAbsent((String) r[0], k -> new ArrayList<>()).add(new RuleValueBody(
-                    Rule.valueOf((String) r[1]), DayUnit.valueOf((String) r[2]), integer(r[3]), integer(r[4]),
-                    integer(r[5]), integer(r[6])));
-        }
-        return heads.stream().map(h -> {
-            LocalDate next = toDate(h[2]);
-            List<RuleValueBody> of = values.getOrDefault((String) h[0], List.of()).stream()
-                    .sorted(Comparator.comparing(RuleValueBody::rule)).toList();
-            Addition added = h[5] == null ? null : new Addition((String) h[5], time(h[6]), (String) h[7]);
-            return new RuleSetView((String) h[0], toDate(h[1]), next == null ? null : next.minusDays(1),
-                    (Boolean) h[3], (String) h[4], of, added);
-        }).toList();
+        Map<String, List<RuleValue>> values = store.allValues();
+        return heads.stream().map(h -> new RuleSetView(h.version(), h.effectiveFrom(),
+                h.nextFrom() == null ? null : h.nextFrom().minusDays(1), h.pausedTimeCounts(), h.legalBasis(),
+                values.getOrDefault(h.version(), List.of()).stream().map(RuleValueBody::of)
+                        .sorted(Comparator.comparing(RuleValueBody::rule)).toList(), h.added())).toList();
     }
 
     private String json(Object details) {
@@ -171,23 +125,5 @@ public class RuleSetVersions {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot record a rule set change", e);
         }
-    }
-
-    private static Integer integer(Object o) {
-        return o == null ? null : ((Number) o).intValue();
-    }
-
-    private static LocalDate toDate(Object o) {
-        return o == null ? null : o instanceof Date d ? d.toLocalDate() : (LocalDate) o;
-    }
-
-    private static OffsetDateTime time(Object value) {
-        if (value instanceof OffsetDateTime t) {
-            return t.withOffsetSameInstant(ZoneOffset.UTC);
-        }
-        if (value instanceof Instant i) {
-            return i.atOffset(ZoneOffset.UTC);
-        }
-        return ((Timestamp) value).toInstant().atOffset(ZoneOffset.UTC);
     }
 }

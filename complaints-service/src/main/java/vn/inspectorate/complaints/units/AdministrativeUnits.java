@@ -1,12 +1,12 @@
 package vn.inspectorate.complaints.units;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import vn.inspectorate.complaints.reference.ReferenceDataConfig;
 import vn.inspectorate.platform.reference.ReferenceSnapshot;
+import vn.inspectorate.platform.sql.Sql;
 import vn.inspectorate.platform.time.VietnamTime;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.inspectorate.reference.AdministrativeUnitRegister;
@@ -19,11 +19,11 @@ import vn.inspectorate.reference.AdministrativeUnitRegister;
 @ApplicationScoped
 public class AdministrativeUnits {
 
-    private final EntityManager em;
+    private final Sql sql;
     private final ReferenceSnapshot<AdministrativeUnitRegister> snapshot;
 
-    AdministrativeUnits(EntityManager em, ReferenceDataConfig config) {
-        this.em = em;
+    AdministrativeUnits(Sql sql, ReferenceDataConfig config) {
+        this.sql = sql;
         this.snapshot = new ReferenceSnapshot<>(config.maxAge(), this::load);
     }
 
@@ -46,17 +46,14 @@ public class AdministrativeUnits {
         return snapshot.get().successorOn(code, on);
     }
 
-    @SuppressWarnings("unchecked")
     private AdministrativeUnitRegister load() {
-        List<Object[]> units = em.createNativeQuery("select code, name, valid_from, valid_to from administrative_unit")
-                .getResultList();
-        List<Object[]> successions = em.createNativeQuery(
-                "select old_code, new_code, effective_on from administrative_unit_succession").getResultList();
         return new AdministrativeUnitRegister(
-                units.stream().map(r -> new AdministrativeUnitRegister.Unit((String) r[0], (String) r[1], date(r[2]),
-                        date(r[3]))).toList(),
-                successions.stream().map(r -> new AdministrativeUnitRegister.Succession((String) r[0], (String) r[1],
-                        date(r[2]))).toList());
+                sql.query("select code, name, valid_from, valid_to from administrative_unit", List.of(),
+                        rs -> new AdministrativeUnitRegister.Unit(rs.getString(1), rs.getString(2),
+                                rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class))),
+                sql.query("select old_code, new_code, effective_on from administrative_unit_succession", List.of(),
+                        rs -> new AdministrativeUnitRegister.Succession(rs.getString(1), rs.getString(2),
+                                rs.getObject(3, LocalDate.class))));
     }
 
     public List<UnitView> inForceOn(LocalDate on) {
@@ -68,10 +65,6 @@ public class AdministrativeUnits {
 
     public Optional<UnitView> find(String code, LocalDate on) {
         return inForceOn(on).stream().filter(u -> u.code().equals(code)).findFirst();
-    }
-
-    private static LocalDate date(Object o) {
-        return o == null ? null : o instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) o;
     }
 
     /** A unit as in force on a date, and the unit answering for it today. */
