@@ -15,7 +15,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -62,8 +61,7 @@ public class DeclarantResource {
     public Response register(@Valid @NotNull RegisterDeclarant body,
             @HeaderParam(IdempotencyKeys.HEADER) String key) {
         var registered = declarants.register(body);
-        return Response.status(registered.status()).entity(registered.value())
-                .location(URI.create("/api/v1/declarants/" + registered.value().id())).build();
+        return registered.response(v -> "/api/v1/declarants/" + v.id());
     }
 
     @GET

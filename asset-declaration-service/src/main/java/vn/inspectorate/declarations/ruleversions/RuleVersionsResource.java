@@ -91,7 +91,7 @@ public class RuleVersionsResource {
     public Response addParameter(@Valid @NotNull NewParameterVersion request,
             @HeaderParam(IdempotencyKeys.HEADER) String key) {
         var written = parameters.add(request);
-        return Response.status(written.status()).entity(written.value()).build();
+        return written.response();
     }
 
     @POST
@@ -116,7 +116,7 @@ public class RuleVersionsResource {
     public Response addRedFlag(@Valid @NotNull NewRedFlagVersion request,
             @HeaderParam(IdempotencyKeys.HEADER) String key) {
         var written = redFlags.add(request);
-        return Response.status(written.status()).entity(written.value()).build();
+        return written.response();
     }
 
     @GET

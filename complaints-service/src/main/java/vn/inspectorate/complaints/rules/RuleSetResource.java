@@ -14,7 +14,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -94,7 +93,6 @@ public class RuleSetResource {
             @Parameter(description = "Makes a retry safe: the same key answers the first response again")
             @Size(max = 200) @HeaderParam(IdempotencyKeys.HEADER) String key) {
         var written = sets.add(request);
-        return Response.status(written.status()).entity(written.value())
-                .location(URI.create("/api/v1/case-rule-sets/" + written.value().version())).build();
+        return written.response(v -> "/api/v1/case-rule-sets/" + v.version());
     }
 }

@@ -64,7 +64,7 @@ public class FollowUpResource {
     public Response recordPayment(@PathParam("id") UUID id, @Valid @NotNull ConclusionApi.Payment request,
             @HeaderParam(IdempotencyKeys.HEADER) String key) {
         var written = followUps.recordPayment(id, request);
-        return Response.status(written.status()).entity(written.value()).build();
+        return written.response();
     }
 
     @POST

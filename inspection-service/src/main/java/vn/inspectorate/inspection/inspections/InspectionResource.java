@@ -15,7 +15,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -72,8 +71,7 @@ public class InspectionResource {
     public Response open(@Valid @NotNull InspectionApi.OpenInspection request,
             @HeaderParam(IdempotencyKeys.HEADER) String key) {
         var written = inspections.open(request);
-        return Response.status(written.status()).entity(written.value())
-                .location(URI.create("/api/v1/inspections/" + written.value().id())).build();
+        return written.response(v -> "/api/v1/inspections/" + v.id());
     }
 
     @GET
@@ -156,8 +154,7 @@ public class InspectionResource {
     public Response conclude(@PathParam("id") UUID id, @Valid @NotNull ConclusionApi.Conclude request,
             @HeaderParam(IdempotencyKeys.HEADER) String key) {
         var written = conclusions.conclude(id, request);
-        return Response.status(written.status()).entity(written.value())
-                .location(URI.create("/api/v1/inspections/" + id)).build();
+        return written.response(v -> "/api/v1/inspections/" + id);
     }
 
     @POST

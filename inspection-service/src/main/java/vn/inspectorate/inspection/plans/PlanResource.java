@@ -92,8 +92,7 @@ public class PlanResource {
     public Response create(@Valid @NotNull PlanApi.CreatePlan request,
             @HeaderParam(IdempotencyKeys.HEADER) String key) {
         var written = plans.create(request);
-        return Response.status(written.status()).entity(written.value())
-                .location(URI.create("/api/v1/inspection-plans/" + written.value().id())).build();
+        return written.response(v -> "/api/v1/inspection-plans/" + v.id());
     }
 
     @GET
@@ -133,7 +132,7 @@ public class PlanResource {
     public Response addInspection(@PathParam("id") UUID id, @Valid @NotNull PlanApi.AddPlannedInspection request,
             @HeaderParam(IdempotencyKeys.HEADER) String key) {
         var written = plans.addItem(id, request);
-        return Response.status(written.status()).entity(written.value()).build();
+        return written.response();
     }
 
     @POST

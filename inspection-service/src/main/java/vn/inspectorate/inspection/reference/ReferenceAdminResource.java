@@ -19,7 +19,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -104,8 +103,7 @@ public class ReferenceAdminResource {
             + "one.")
     public Response addBody(@Valid @NotNull AddBody request, @HeaderParam(IdempotencyKeys.HEADER) String key) {
         var written = bodies.add(request);
-        return Response.status(written.status()).entity(written.value())
-                .location(URI.create("/api/v1/reference/inspection-bodies/" + written.value().code())).build();
+        return written.response(v -> "/api/v1/reference/inspection-bodies/" + v.code());
     }
 
     @POST

@@ -82,7 +82,7 @@ public class ReferenceResource {
     public Response addDurationRule(@Valid @NotNull DurationRuleVersions.NewVersion request,
             @HeaderParam(IdempotencyKeys.HEADER) String key) {
         var written = durationRules.add(request);
-        return Response.status(written.status()).entity(written.value()).build();
+        return written.response();
     }
 
     @GET

@@ -1,5 +1,7 @@
 package vn.inspectorate.platform.naturalkey;
 
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import java.util.function.Function;
 
 /**
@@ -20,6 +22,16 @@ public record Written<T>(boolean created, T value) {
     /** The HTTP status that answers this write: 201 Created or 200 OK. */
     public int status() {
         return created ? 201 : 200;
+    }
+
+    /** The answer to the write: 201 or 200, the record as the body. */
+    public Response response() {
+        return Response.status(status()).entity(value).build();
+    }
+
+    /** The answer to the write with the record's address, e.g. {@code v -> "/api/v1/inspections/" + v.id()}. */
+    public Response response(Function<? super T, String> location) {
+        return Response.status(status()).entity(value).location(URI.create(location.apply(value))).build();
     }
 
     /** The same outcome about another representation of the record, e.g. its view. */
