@@ -5,8 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import vn.inspectorate.complaints.reference.ReferenceDataConfig;
+import vn.inspectorate.platform.reference.AdministrativeUnitTables;
 import vn.inspectorate.platform.reference.ReferenceSnapshot;
-import vn.inspectorate.platform.sql.Sql;
 import vn.inspectorate.platform.time.VietnamTime;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.inspectorate.reference.AdministrativeUnitRegister;
@@ -19,12 +19,10 @@ import vn.inspectorate.reference.AdministrativeUnitRegister;
 @ApplicationScoped
 public class AdministrativeUnits {
 
-    private final Sql sql;
     private final ReferenceSnapshot<AdministrativeUnitRegister> snapshot;
 
-    AdministrativeUnits(Sql sql, ReferenceDataConfig config) {
-        this.sql = sql;
-        this.snapshot = new ReferenceSnapshot<>(config.maxAge(), this::load);
+    AdministrativeUnits(AdministrativeUnitTables tables, ReferenceDataConfig config) {
+        this.snapshot = new ReferenceSnapshot<>(config.maxAge(), tables::register);
     }
 
     /** The next reader reads the tables again (after a change to them), not when the snapshot has aged. */
@@ -44,16 +42,6 @@ public class AdministrativeUnits {
     /** The unit that answers for {@code code} on {@code on}: itself, or its successor after a merger. */
     public String successorOn(String code, LocalDate on) {
         return snapshot.get().successorOn(code, on);
-    }
-
-    private AdministrativeUnitRegister load() {
-        return new AdministrativeUnitRegister(
-                sql.query("select code, name, valid_from, valid_to from administrative_unit", List.of(),
-                        rs -> new AdministrativeUnitRegister.Unit(rs.getString(1), rs.getString(2),
-                                rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class))),
-                sql.query("select old_code, new_code, effective_on from administrative_unit_succession", List.of(),
-                        rs -> new AdministrativeUnitRegister.Succession(rs.getString(1), rs.getString(2),
-                                rs.getObject(3, LocalDate.class))));
     }
 
     public List<UnitView> inForceOn(LocalDate on) {

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import vn.inspectorate.platform.problem.Problem;
 import vn.inspectorate.platform.problem.ProblemException;
+import vn.inspectorate.platform.reference.AdministrativeUnitTables;
 import vn.inspectorate.reference.AdministrativeUnitRegister;
 import vn.inspectorate.reference.InspectionBodyRegister;
 
@@ -18,12 +19,12 @@ import vn.inspectorate.reference.InspectionBodyRegister;
 @ApplicationScoped
 public class ReferenceRegisters {
 
-    private final AdministrativeUnitStore units;
+    private final AdministrativeUnitTables units;
     private final InspectionBodyStore bodies;
     private final TransactionSynchronizationRegistry transactions;
     private volatile Registers current;
 
-    ReferenceRegisters(AdministrativeUnitStore units, InspectionBodyStore bodies,
+    ReferenceRegisters(AdministrativeUnitTables units, InspectionBodyStore bodies,
             TransactionSynchronizationRegistry transactions) {
         this.units = units;
         this.bodies = bodies;

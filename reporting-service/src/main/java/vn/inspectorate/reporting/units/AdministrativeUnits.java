@@ -3,12 +3,11 @@ package vn.inspectorate.reporting.units;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import vn.inspectorate.reference.AdministrativeUnitRegister;
-import vn.inspectorate.platform.sql.Sql;
+import vn.inspectorate.platform.reference.AdministrativeUnitTables;
 
 /**
  * The provincial-level units over time and their successions (the 1 July 2025 merger, 63 to 34), from this service's
@@ -18,11 +17,11 @@ import vn.inspectorate.platform.sql.Sql;
 @ApplicationScoped
 public class AdministrativeUnits {
 
-    private final Sql sql;
+    private final AdministrativeUnitTables tables;
     private volatile AdministrativeUnitRegister register;
 
-    AdministrativeUnits(Sql sql) {
-        this.sql = sql;
+    AdministrativeUnits(AdministrativeUnitTables tables) {
+        this.tables = tables;
     }
 
     /** Reads the tables again; the next question is answered by what they hold now. */
@@ -71,14 +70,6 @@ public class AdministrativeUnits {
     }
 
     private AdministrativeUnitRegister load() {
-        List<AdministrativeUnitRegister.Unit> units = sql.query(
-                "select code, name, valid_from, valid_to from administrative_unit order by code, valid_from", List.of(),
-                rs -> new AdministrativeUnitRegister.Unit(rs.getString(1), rs.getString(2), rs.getDate(3).toLocalDate(),
-                        rs.getDate(4) == null ? null : rs.getDate(4).toLocalDate()));
-        List<AdministrativeUnitRegister.Succession> successions = sql.query(
-                "select old_code, new_code, effective_on from administrative_unit_succession", List.of(),
-                rs -> new AdministrativeUnitRegister.Succession(rs.getString(1), rs.getString(2),
-                        rs.getDate(3).toLocalDate()));
-        return new AdministrativeUnitRegister(units, successions);
+        return tables.register();
     }
 }

@@ -1,4 +1,4 @@
-package vn.inspectorate.inspection.reference;
+package vn.inspectorate.platform.reference;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
@@ -6,17 +6,22 @@ import java.util.List;
 import vn.inspectorate.platform.sql.Sql;
 import vn.inspectorate.reference.AdministrativeUnitRegister;
 
-/** All SQL of the provincial units and their successions. */
+/**
+ * Reads a service's own copy of the provincial units and their successions (the tables every service's migrations
+ * create from the shared reference files, and that an admin's change may have changed since).
+ */
 @ApplicationScoped
-public class AdministrativeUnitStore {
+public class AdministrativeUnitTables {
 
-    private static final String UNITS = "select code, name, valid_from, valid_to from administrative_unit";
+    private static final String UNITS = "select code, name, valid_from, valid_to from administrative_unit "
+            + "order by code, valid_from";
 
-    private static final String SUCCESSIONS = "select old_code, new_code, effective_on from administrative_unit_succession";
+    private static final String SUCCESSIONS = "select old_code, new_code, effective_on "
+            + "from administrative_unit_succession order by old_code, effective_on, new_code";
 
     private final Sql sql;
 
-    AdministrativeUnitStore(Sql sql) {
+    AdministrativeUnitTables(Sql sql) {
         this.sql = sql;
     }
 
