@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import vn.inspectorate.platform.problem.Problem;
 import vn.inspectorate.platform.problem.ProblemException;
@@ -142,6 +144,24 @@ public class ReportRequests {
             return null;
         }
         return f.get();
+    }
+
+    /** Series and breakdowns are of a period: a figure of the current state ({@link Figure#isNow()}) is refused. */
+    public static void ofAPeriod(Figure figure, String code, List<Problem.FieldError> errors) {
+        if (figure != null && figure.isNow()) {
+            errors.add(new Problem.FieldError("figure", "'" + code + "' is a figure of the current state, not of a period"));
+        }
+    }
+
+    /** The record a path names by id; an id that is not a UUID names nothing, like an unknown one (404). */
+    public static <T> T found(String what, String id, Function<UUID, Optional<T>> find) {
+        UUID parsed;
+        try {
+            parsed = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.notFound(what + " " + id);
+        }
+        return find.apply(parsed).orElseThrow(() -> ProblemException.notFound(what + " " + id));
     }
 
     public static void check(List<Problem.FieldError> errors) {

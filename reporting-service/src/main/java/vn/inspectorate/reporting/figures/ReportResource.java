@@ -112,9 +112,7 @@ public class ReportResource {
         }
         Period p = period == null ? null : requests.period(period, calendar, null, null, errors);
         PeriodKind g = granularity(granularity, p, errors);
-        if (fig != null && fig.isNow()) {
-            errors.add(new Problem.FieldError("figure", "'" + figure + "' is a figure of the current state, not of a period"));
-        }
+        ReportRequests.ofAPeriod(fig, figure, errors);
         ReportFilter f = requests.filter(province, body, sector, kind, units, errors);
         ReportRequests.check(errors);
         return reports.series(fig, p, g, f);
@@ -138,9 +136,7 @@ public class ReportResource {
             @QueryParam("units") @Parameter(schema = @Schema(enumeration = {"filed", "current"})) String units) {
         List<Problem.FieldError> errors = ReportRequests.errors();
         Figure fig = requests.figure(figure, errors);
-        if (fig != null && fig.isNow()) {
-            errors.add(new Problem.FieldError("figure", "'" + figure + "' is a figure of the current state, not of a period"));
-        }
+        ReportRequests.ofAPeriod(fig, figure, errors);
         FigureQueries.Dimension dimension = null;
         try {
             dimension = FigureQueries.Dimension.valueOf(String.valueOf(by).toUpperCase(Locale.ROOT));

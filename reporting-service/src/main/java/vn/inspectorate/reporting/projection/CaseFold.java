@@ -1,21 +1,31 @@
 package vn.inspectorate.reporting.projection;
 
-import static vn.inspectorate.reporting.projection.RecordFacts.date;
-import static vn.inspectorate.reporting.projection.RecordFacts.flag;
 import static vn.inspectorate.reporting.projection.RecordFacts.occurredOn;
 import static vn.inspectorate.reporting.projection.RecordFacts.orEmpty;
-import static vn.inspectorate.reporting.projection.RecordFacts.text;
+import static vn.inspectorate.reporting.projection.RecordFacts.orElse;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.TreeMap;
-import vn.inspectorate.contracts.EventTypes;
+import vn.inspectorate.contracts.cases.CaseAccepted;
+import vn.inspectorate.contracts.cases.CaseAssigned;
+import vn.inspectorate.contracts.cases.CaseClassified;
+import vn.inspectorate.contracts.cases.CaseClosed;
+import vn.inspectorate.contracts.cases.CaseEscalated;
+import vn.inspectorate.contracts.cases.CaseExtended;
+import vn.inspectorate.contracts.cases.CaseOverdue;
+import vn.inspectorate.contracts.cases.CaseProgressReported;
+import vn.inspectorate.contracts.cases.CaseReceived;
+import vn.inspectorate.contracts.cases.CaseRejected;
+import vn.inspectorate.contracts.cases.CaseResolved;
+import vn.inspectorate.contracts.cases.CaseTransferred;
+import vn.inspectorate.contracts.cases.CaseWatchlisted;
 import vn.inspectorate.reporting.figures.Figure;
 
 /**
  * A citizen case's state, folded from its events in version order: a later version wins for what changes (kind,
  * handling body, deadline, watchlist), the first occurrence counts for what happens once (received, became overdue).
+ * Every event may carry the province, and those that carry the kind may change it; an absent one keeps the last.
  */
 final class CaseFold {
 
@@ -40,72 +50,89 @@ final class CaseFold {
     /** Monthly progress reports by month: true when the report marked the case overdue. */
     final TreeMap<LocalDate, Boolean> progress = new TreeMap<>();
 
-    static CaseFold of(List<StoredEvent> events) {
+    static CaseFold of(List<Record> payloads) {
         CaseFold f = new CaseFold();
-        events.forEach(f::apply);
+        payloads.forEach(f::apply);
         return f;
     }
 
-    private void apply(StoredEvent e) {
-        JsonNode d = e.data();
-        String p = text(d, "provinceCode");
-        if (p != null) {
-            province = p;
-        }
-        String k = text(d, "kind");
-        if (k != null) {
-            kind = k;
-        }
-        switch (e.type()) {
-            case EventTypes.CASE_RECEIVED -> {
-                receivingBody = text(d, "receivingBodyCode");
-                receivedOn = date(d, "receivedOn");
-                mass = flag(d, "mass");
+    private void apply(Record payload) {
+        switch (payload) {
+            case CaseReceived r -> {
+                at(r.provinceCode(), null);
+                receivingBody = r.receivingBodyCode();
+                receivedOn = r.receivedOn();
+                mass = r.mass();
             }
-            case EventTypes.CASE_ACCEPTED -> {
-                handlingBody = orKeep(text(d, "handlingBodyCode"), handlingBody);
-                acceptedOn = date(d, "acceptedOn");
-                dueOn = orKeep(date(d, "dueOn"), dueOn);
+            case CaseClassified r -> at(r.provinceCode(), r.kind());
+            case CaseAccepted r -> {
+                at(r.provinceCode(), r.kind());
+                handlingBody = orElse(r.handlingBodyCode(), handlingBody);
+                acceptedOn = r.acceptedOn();
+                dueOn = orElse(r.dueOn(), dueOn);
             }
-            case EventTypes.CASE_REJECTED -> rejectedOn = date(d, "decidedOn");
-            case EventTypes.CASE_ASSIGNED -> {
-                handlingBody = orKeep(text(d, "handlingBodyCode"), handlingBody);
-                dueOn = orKeep(date(d, "dueOn"), dueOn);
+            case CaseRejected r -> {
+                at(r.provinceCode(), r.kind());
+                rejectedOn = r.decidedOn();
             }
-            case EventTypes.CASE_EXTENDED -> dueOn = orKeep(date(d, "newDueOn"), dueOn);
-            case EventTypes.CASE_TRANSFERRED -> transferredOn = occurredOn(d);
-            case EventTypes.CASE_RESOLVED -> {
-                handlingBody = orKeep(text(d, "handlingBodyCode"), handlingBody);
-                resolvedOn = date(d, "resolvedOn");
-                resolvedOnTime = flag(d, "onTime");
+            case CaseAssigned r -> {
+                at(r.provinceCode(), null);
+                handlingBody = orElse(r.handlingBodyCode(), handlingBody);
+                dueOn = orElse(r.dueOn(), dueOn);
             }
-            case EventTypes.CASE_ESCALATED -> escalatedOn = occurredOn(d);
-            case EventTypes.CASE_CLOSED -> {
-                closedOn = date(d, "closedOn");
-                duplicateLinked = text(d, "duplicateOfCaseId") != null;
+            case CaseExtended r -> {
+                at(r.provinceCode(), null);
+                dueOn = orElse(r.newDueOn(), dueOn);
             }
-            case EventTypes.CASE_OVERDUE -> {
+            case CaseTransferred r -> {
+                at(r.provinceCode(), null);
+                transferredOn = occurredOn(r.occurredAt());
+            }
+            case CaseResolved r -> {
+                at(r.provinceCode(), r.kind());
+                handlingBody = orElse(r.handlingBodyCode(), handlingBody);
+                resolvedOn = r.resolvedOn();
+                resolvedOnTime = r.onTime();
+            }
+            case CaseEscalated r -> {
+                at(r.provinceCode(), null);
+                escalatedOn = occurredOn(r.occurredAt());
+            }
+            case CaseClosed r -> {
+                at(r.provinceCode(), null);
+                closedOn = r.closedOn();
+                duplicateLinked = r.duplicateOfCaseId() != null;
+            }
+            case CaseOverdue r -> {
+                at(r.provinceCode(), null);
                 if (overdueOn == null) {
-                    LocalDate due = date(d, "dueOn");
-                    overdueOn = due != null ? due.plusDays(1) : occurredOn(d);
+                    overdueOn = r.dueOn() != null ? r.dueOn().plusDays(1) : occurredOn(r.occurredAt());
                 }
             }
-            case EventTypes.CASE_WATCHLISTED -> {
-                onWatchlist = flag(d, "onWatchlist");
+            case CaseWatchlisted r -> {
+                at(r.provinceCode(), null);
+                onWatchlist = r.onWatchlist();
                 if (onWatchlist && watchlistedOn == null) {
-                    watchlistedOn = date(d, "decidedOn");
+                    watchlistedOn = r.decidedOn();
                 }
             }
-            case EventTypes.CASE_PROGRESS_REPORTED -> {
-                String month = text(d, "reportMonth");
+            case CaseProgressReported r -> {
+                at(r.provinceCode(), null);
+                String month = r.reportMonth();
                 if (month != null && month.matches("\\d{4}-\\d{2}")) {
-                    progress.put(LocalDate.parse(month + "-01"), flag(d, "overdue"));
+                    progress.put(LocalDate.parse(month + "-01"), r.overdue());
                 }
             }
             default -> {
-                // classified: kind only (read above)
+                // not a case event: nothing of the case
             }
         }
+    }
+
+    /** The province and kind an event names; an absent one keeps the last. */
+    private void at(String provinceCode, String kindCode) {
+        province = orElse(provinceCode, province);
+        kind = orElse(kindCode, kind);
     }
 
     String body() {
@@ -138,9 +165,5 @@ final class CaseFold {
 
     String provinceOrEmpty() {
         return orEmpty(province);
-    }
-
-    private static <T> T orKeep(T value, T current) {
-        return value != null ? value : current;
     }
 }

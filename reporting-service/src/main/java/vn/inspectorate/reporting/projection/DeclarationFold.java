@@ -1,18 +1,21 @@
 package vn.inspectorate.reporting.projection;
 
-import static vn.inspectorate.reporting.projection.RecordFacts.date;
-import static vn.inspectorate.reporting.projection.RecordFacts.flag;
 import static vn.inspectorate.reporting.projection.RecordFacts.occurredOn;
-import static vn.inspectorate.reporting.projection.RecordFacts.text;
+import static vn.inspectorate.reporting.projection.RecordFacts.orElse;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.TreeSet;
-import vn.inspectorate.contracts.EventTypes;
+import vn.inspectorate.contracts.declarations.DeclarationFlagged;
+import vn.inspectorate.contracts.declarations.DeclarationSubmitted;
+import vn.inspectorate.contracts.declarations.DeclarationVerificationSelected;
+import vn.inspectorate.contracts.declarations.DeclarationVerified;
 import vn.inspectorate.reporting.figures.Figure;
 
-/** A declaration's state folded from its events in version order; the latest set of flags and conclusion win. */
+/**
+ * A declaration's state folded from its events in version order; the latest set of flags and conclusion win. Every
+ * event names the province, agency and kind; an absent one keeps the last.
+ */
 final class DeclarationFold {
 
     String province;
@@ -26,55 +29,55 @@ final class DeclarationFold {
     LocalDate verifiedOn;
     String conclusion;
 
-    static DeclarationFold of(List<StoredEvent> events) {
+    static DeclarationFold of(List<Record> payloads) {
         DeclarationFold f = new DeclarationFold();
-        events.forEach(f::apply);
+        payloads.forEach(f::apply);
         return f;
     }
 
-    private void apply(StoredEvent e) {
-        JsonNode d = e.data();
-        String p = text(d, "provinceCode");
-        if (p != null) {
-            province = p;
-        }
-        String a = text(d, "agencyCode");
-        if (a != null) {
-            agency = a;
-        }
-        String k = text(d, "kind");
-        if (k != null) {
-            kind = k;
-        }
-        switch (e.type()) {
-            case EventTypes.DECLARATION_SUBMITTED -> {
-                submittedOn = date(d, "submittedOn");
-                late = flag(d, "late");
+    private void apply(Record payload) {
+        switch (payload) {
+            case DeclarationSubmitted r -> {
+                at(r.provinceCode(), r.agencyCode(), r.kind());
+                submittedOn = r.submittedOn();
+                late = r.late();
             }
-            case EventTypes.DECLARATION_FLAGGED -> {
+            case DeclarationFlagged r -> {
+                at(r.provinceCode(), r.agencyCode(), r.kind());
                 if (flaggedOn == null) {
-                    flaggedOn = occurredOn(d);
+                    flaggedOn = occurredOn(r.occurredAt());
                 }
                 flagRules.clear();
-                for (JsonNode flag : d.path("flags")) {
-                    String rule = text(flag, "ruleId");
-                    if (rule != null) {
-                        flagRules.add(rule);
+                if (r.flags() != null) {
+                    for (DeclarationFlagged.Flag flag : r.flags()) {
+                        if (flag != null && flag.ruleId() != null) {
+                            flagRules.add(flag.ruleId());
+                        }
                     }
                 }
             }
-            case EventTypes.DECLARATION_VERIFICATION_SELECTED -> {
+            case DeclarationVerificationSelected r -> {
+                at(r.provinceCode(), r.agencyCode(), r.kind());
                 if (selectedOn == null) {
-                    selectedOn = occurredOn(d);
+                    selectedOn = occurredOn(r.occurredAt());
                 }
             }
-            case EventTypes.DECLARATION_VERIFIED -> {
-                verifiedOn = date(d, "concludedOn");
-                conclusion = text(d, "conclusion");
+            case DeclarationVerified r -> {
+                at(r.provinceCode(), r.agencyCode(), r.kind());
+                verifiedOn = r.concludedOn();
+                conclusion = r.conclusion();
             }
             default -> {
+                // not an event of a declaration
             }
         }
+    }
+
+    /** The province, agency and kind an event names; an absent one keeps the last. */
+    private void at(String provinceCode, String agencyCode, String kindCode) {
+        province = orElse(provinceCode, province);
+        agency = orElse(agencyCode, agency);
+        kind = orElse(kindCode, kind);
     }
 
     List<Contribution> contributions() {

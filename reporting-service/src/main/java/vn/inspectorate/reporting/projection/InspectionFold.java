@@ -1,26 +1,25 @@
 package vn.inspectorate.reporting.projection;
 
-import static vn.inspectorate.reporting.projection.RecordFacts.date;
-import static vn.inspectorate.reporting.projection.RecordFacts.flag;
-import static vn.inspectorate.reporting.projection.RecordFacts.number;
 import static vn.inspectorate.reporting.projection.RecordFacts.occurredOn;
-import static vn.inspectorate.reporting.projection.RecordFacts.text;
+import static vn.inspectorate.reporting.projection.RecordFacts.orElse;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import vn.inspectorate.contracts.EventTypes;
+import vn.inspectorate.contracts.inspections.InspectionConcluded;
+import vn.inspectorate.contracts.inspections.InspectionExtended;
+import vn.inspectorate.contracts.inspections.InspectionFollowUpClosed;
+import vn.inspectorate.contracts.inspections.InspectionOpened;
+import vn.inspectorate.contracts.inspections.InspectionOverlapDetected;
+import vn.inspectorate.contracts.inspections.InspectionRecoveryRecorded;
 import vn.inspectorate.reporting.figures.Figure;
 
 /**
  * An inspection's state folded from its events in version order. A later conclusion (a correction) replaces the
- * earlier figures; each recovery recording and each overlap detection counts on its own day.
+ * earlier figures; each recovery recording and each overlap detection counts on its own day. The opening names the
+ * body, sector and type; a conclusion fills in only those the opening left out.
  */
 final class InspectionFold {
-
-    private record Recovery(LocalDate day, long vnd, long landM2) {
-    }
 
     String province;
     String body;
@@ -28,41 +27,46 @@ final class InspectionFold {
     String type;
     Boolean planned;
     LocalDate openedOn;
-    JsonNode conclusion;
-    final List<Recovery> recoveries = new ArrayList<>();
+    InspectionConcluded conclusion;
+    final List<InspectionRecoveryRecorded> recoveries = new ArrayList<>();
     final List<LocalDate> overlaps = new ArrayList<>();
 
-    static InspectionFold of(List<StoredEvent> events) {
+    static InspectionFold of(List<Record> payloads) {
         InspectionFold f = new InspectionFold();
-        events.forEach(f::apply);
+        payloads.forEach(f::apply);
         return f;
     }
 
-    private void apply(StoredEvent e) {
-        JsonNode d = e.data();
-        String p = text(d, "provinceCode");
-        if (p != null) {
-            province = p;
-        }
-        switch (e.type()) {
-            case EventTypes.INSPECTION_OPENED -> {
-                body = text(d, "inspectingBodyCode");
-                sector = text(d, "sector");
-                type = text(d, "inspectionType");
-                planned = flag(d, "planned");
-                openedOn = date(d, "openedOn");
+    private void apply(Record payload) {
+        switch (payload) {
+            case InspectionOpened r -> {
+                province = orElse(r.provinceCode(), province);
+                body = r.inspectingBodyCode();
+                sector = r.sector();
+                type = r.inspectionType();
+                planned = r.planned();
+                openedOn = r.openedOn();
             }
-            case EventTypes.INSPECTION_CONCLUDED -> {
-                conclusion = d;
-                body = keep(body, text(d, "inspectingBodyCode"));
-                sector = keep(sector, text(d, "sector"));
-                type = keep(type, text(d, "inspectionType"));
+            case InspectionConcluded r -> {
+                province = orElse(r.provinceCode(), province);
+                conclusion = r;
+                body = orElse(body, r.inspectingBodyCode());
+                sector = orElse(sector, r.sector());
+                type = orElse(type, r.inspectionType());
             }
-            case EventTypes.INSPECTION_RECOVERY_RECORDED -> recoveries.add(new Recovery(
-                    date(d, "recordedOn"), number(d, "recoveredVnd"), number(d, "recoveredLandM2")));
-            case EventTypes.INSPECTION_OVERLAP_DETECTED -> overlaps.add(occurredOn(d));
+            case InspectionRecoveryRecorded r -> {
+                province = orElse(r.provinceCode(), province);
+                recoveries.add(r);
+            }
+            case InspectionOverlapDetected r -> {
+                province = orElse(r.provinceCode(), province);
+                overlaps.add(occurredOn(r.occurredAt()));
+            }
+            // extended, follow-up closed: the province only, no figure of their own
+            case InspectionExtended r -> province = orElse(r.provinceCode(), province);
+            case InspectionFollowUpClosed r -> province = orElse(r.provinceCode(), province);
             default -> {
-                // extended, follow-up closed: no figure of their own
+                // not an event of an inspection
             }
         }
     }
@@ -76,26 +80,22 @@ final class InspectionFold {
             c.add(planned ? Figure.INSPECTIONS_PLANNED : Figure.INSPECTIONS_AD_HOC, openedOn, 1);
         }
         if (conclusion != null) {
-            LocalDate on = date(conclusion, "concludedOn");
+            LocalDate on = conclusion.concludedOn();
             c.add(Figure.INSPECTIONS_CONCLUSIONS, on, 1);
-            c.add(Figure.INSPECTIONS_UNITS_COVERED, on, number(conclusion, "unitsCovered"));
-            c.add(Figure.INSPECTIONS_VIOLATIONS_VND, on, number(conclusion, "violationsVnd"));
-            c.add(Figure.INSPECTIONS_VIOLATIONS_LAND, on, number(conclusion, "violationsLandM2"));
-            c.add(Figure.INSPECTIONS_RECOVERY_RECOMMENDED_VND, on, number(conclusion, "recoveryRecommendedVnd"));
-            c.add(Figure.INSPECTIONS_RECOVERY_RECOMMENDED_LAND, on, number(conclusion, "recoveryRecommendedLandM2"));
-            c.add(Figure.INSPECTIONS_RESPONSIBLE_ORGANISATIONS, on, number(conclusion, "responsibleOrganisationsCount"));
-            c.add(Figure.INSPECTIONS_RESPONSIBLE_INDIVIDUALS, on, number(conclusion, "responsibleIndividualsCount"));
-            c.add(Figure.INSPECTIONS_TRANSFERS, on, number(conclusion, "transfersToInvestigationCount"));
+            c.add(Figure.INSPECTIONS_UNITS_COVERED, on, conclusion.unitsCovered());
+            c.add(Figure.INSPECTIONS_VIOLATIONS_VND, on, conclusion.violationsVnd());
+            c.add(Figure.INSPECTIONS_VIOLATIONS_LAND, on, conclusion.violationsLandM2());
+            c.add(Figure.INSPECTIONS_RECOVERY_RECOMMENDED_VND, on, conclusion.recoveryRecommendedVnd());
+            c.add(Figure.INSPECTIONS_RECOVERY_RECOMMENDED_LAND, on, conclusion.recoveryRecommendedLandM2());
+            c.add(Figure.INSPECTIONS_RESPONSIBLE_ORGANISATIONS, on, conclusion.responsibleOrganisationsCount());
+            c.add(Figure.INSPECTIONS_RESPONSIBLE_INDIVIDUALS, on, conclusion.responsibleIndividualsCount());
+            c.add(Figure.INSPECTIONS_TRANSFERS, on, conclusion.transfersToInvestigationCount());
         }
-        for (Recovery r : recoveries) {
-            c.add(Figure.INSPECTIONS_RECOVERED_VND, r.day(), r.vnd());
-            c.add(Figure.INSPECTIONS_RECOVERED_LAND, r.day(), r.landM2());
+        for (InspectionRecoveryRecorded r : recoveries) {
+            c.add(Figure.INSPECTIONS_RECOVERED_VND, r.recordedOn(), r.recoveredVnd());
+            c.add(Figure.INSPECTIONS_RECOVERED_LAND, r.recordedOn(), r.recoveredLandM2());
         }
         overlaps.forEach(day -> c.add(Figure.INSPECTIONS_OVERLAPS, day, 1));
         return c.items();
-    }
-
-    private static String keep(String current, String value) {
-        return current != null ? current : value;
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import vn.inspectorate.contracts.CloudEvent;
 import vn.inspectorate.contracts.EventCatalog;
@@ -17,16 +18,21 @@ import vn.inspectorate.platform.inbox.PoisonEventException;
  * and moves the figures by the difference between the record's old and new contributions. Applying the same event
  * again changes nothing, and the figures do not depend on the order the events arrived in.
  * <p>
- * Only the fields the figures need are read from a payload, so fields the producers add do not disturb it.
+ * Events are read as their payload records ({@link EventPayloads}), so fields the producers add do not disturb it;
+ * the event is kept as it came, and read again the same way whenever its aggregate folds.
  */
 @ApplicationScoped
 public class Projector {
 
+    private static final Set<String> PROJECTED = Set.of(Topics.CASES, Topics.INSPECTIONS, Topics.DECLARATIONS);
+
     private final ProjectionStore store;
+    private final EventPayloads payloads;
     private final ObjectMapper mapper;
 
-    Projector(ProjectionStore store, ObjectMapper mapper) {
+    Projector(ProjectionStore store, EventPayloads payloads, ObjectMapper mapper) {
         this.store = store;
+        this.payloads = payloads;
         this.mapper = mapper;
     }
 
@@ -37,47 +43,39 @@ public class Projector {
             throw new PoisonEventException("event " + event.id() + ": type " + event.type() + " is not expected on "
                     + topic);
         }
-        String idField = switch (topic) {
-            case Topics.CASES -> "caseId";
-            case Topics.INSPECTIONS -> "inspectionId";
-            case Topics.DECLARATIONS -> "declarationId";
-            default -> throw new PoisonEventException("event " + event.id() + ": topic " + topic + " is not projected");
-        };
-        JsonNode data = event.data();
-        if (!data.hasNonNull(idField)) {
+        if (!PROJECTED.contains(topic)) {
+            throw new PoisonEventException("event " + event.id() + ": topic " + topic + " is not projected");
+        }
+        AggregateVersion at = AggregateVersion.of(payloads.read(event));
+        if (at.id() == null) {
             // an annual plan carries no inspection: nothing to count
             return;
         }
-        UUID aggregateId;
-        try {
-            aggregateId = UUID.fromString(data.get(idField).asText());
-        } catch (IllegalArgumentException e) {
-            throw new PoisonEventException("event " + event.id() + ": " + idField + " is not a UUID", e);
-        }
-        long version = data.path("version").asLong(0);
-        if (version < 1) {
+        if (at.version() < 1) {
             throw new PoisonEventException("event " + event.id() + " has no aggregate version");
         }
-        String payload;
+        String kept;
         try {
-            payload = mapper.writeValueAsString(data);
+            kept = mapper.writeValueAsString(event.data());
         } catch (JsonProcessingException e) {
             throw new PoisonEventException("event " + event.id() + ": data cannot be kept", e);
         }
+        UUID aggregateId = at.id();
         store.lockAggregate(aggregateId);
-        if (!store.keepEvent(aggregateId, version, event.type(), event.id(), topic, payload)) {
+        if (!store.keepEvent(aggregateId, at.version(), event.type(), event.id(), topic, kept)) {
             return;
         }
-        List<StoredEvent> events = store.events(aggregateId);
+        List<Record> history = store.events(aggregateId).stream().map(e -> payloads.read(aggregateId, e)).toList();
         try {
             switch (topic) {
                 case Topics.CASES -> {
-                    CaseFold fold = CaseFold.of(events);
+                    CaseFold fold = CaseFold.of(history);
                     store.replaceContributions(aggregateId, fold.contributions());
                     store.saveCaseState(aggregateId, fold);
                 }
-                case Topics.INSPECTIONS -> store.replaceContributions(aggregateId, InspectionFold.of(events).contributions());
-                default -> store.replaceContributions(aggregateId, DeclarationFold.of(events).contributions());
+                case Topics.INSPECTIONS -> store.replaceContributions(aggregateId,
+                        InspectionFold.of(history).contributions());
+                default -> store.replaceContributions(aggregateId, DeclarationFold.of(history).contributions());
             }
         } catch (java.time.DateTimeException | IllegalArgumentException e) {
             throw new PoisonEventException("event " + event.id() + ": unreadable field: " + e.getMessage(), e);

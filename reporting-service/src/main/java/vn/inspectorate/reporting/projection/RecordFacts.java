@@ -1,6 +1,5 @@
 package vn.inspectorate.reporting.projection;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -9,7 +8,7 @@ import java.util.List;
 import vn.inspectorate.platform.time.VietnamTime;
 import vn.inspectorate.reporting.figures.Figure;
 
-/** Helpers shared by the folds: reading optional payload fields and collecting contributions under fixed dimensions. */
+/** Helpers shared by the folds: optional payload values and collecting contributions under fixed dimensions. */
 final class RecordFacts {
 
     /** Business days are Vietnamese calendar days. */
@@ -18,30 +17,14 @@ final class RecordFacts {
     private RecordFacts() {
     }
 
-    static String text(JsonNode data, String field) {
-        JsonNode n = data.get(field);
-        return n == null || n.isNull() ? null : n.asText();
-    }
-
-    static LocalDate date(JsonNode data, String field) {
-        String s = text(data, field);
-        return s == null ? null : LocalDate.parse(s);
-    }
-
     /** The day an event happened in Vietnam, from its {@code occurredAt}. */
-    static LocalDate occurredOn(JsonNode data) {
-        String s = text(data, "occurredAt");
-        return s == null ? null : OffsetDateTime.parse(s).atZoneSameInstant(ZONE).toLocalDate();
+    static LocalDate occurredOn(OffsetDateTime occurredAt) {
+        return occurredAt == null ? null : occurredAt.atZoneSameInstant(ZONE).toLocalDate();
     }
 
-    static long number(JsonNode data, String field) {
-        JsonNode n = data.get(field);
-        return n == null || n.isNull() ? 0 : n.asLong();
-    }
-
-    static boolean flag(JsonNode data, String field) {
-        JsonNode n = data.get(field);
-        return n != null && n.asBoolean(false);
+    /** {@code value}, or {@code otherwise} when it is absent. */
+    static <T> T orElse(T value, T otherwise) {
+        return value != null ? value : otherwise;
     }
 
     static String orEmpty(String s) {

@@ -15,7 +15,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
-import java.util.UUID;
 import vn.inspectorate.platform.idempotency.Idempotent;
 import vn.inspectorate.platform.problem.Problem;
 import vn.inspectorate.platform.problem.ProblemException;
@@ -101,12 +100,6 @@ public class PublicationResource {
     @Operation(operationId = "getPublishedReport", summary = "One published national report")
     public PublicationService.Snapshot get(
             @PathParam("id") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) String id) {
-        UUID snapshotId;
-        try {
-            snapshotId = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("Published report " + id);
-        }
-        return publications.get(snapshotId).orElseThrow(() -> ProblemException.notFound("Published report " + id));
+        return ReportRequests.found("Published report", id, publications::get);
     }
 }

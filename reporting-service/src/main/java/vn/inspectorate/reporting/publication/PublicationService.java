@@ -1,7 +1,5 @@
 package vn.inspectorate.reporting.publication;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
@@ -16,7 +14,6 @@ import vn.inspectorate.contracts.reports.ReportPublished;
 import vn.inspectorate.platform.outbox.Outbox;
 import vn.inspectorate.platform.problem.ProblemException;
 import vn.inspectorate.platform.time.VietnamTime;
-import vn.inspectorate.platform.sql.Sql;
 import vn.inspectorate.reporting.figures.Figure;
 import vn.inspectorate.reporting.figures.FigureQueries;
 import vn.inspectorate.reporting.figures.ReportFilter;
@@ -39,19 +36,19 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public class PublicationService {
 
     static final String NATIONAL = "NATIONAL";
+    /** A national report counts every province under the units as filed. */
+    private static final ReportFilter NATIONAL_FIGURES = new ReportFilter(null, null, null, null, null, UnitMode.FILED);
 
-    private final Sql sql;
-    private final ObjectMapper mapper;
+    private final SnapshotStore snapshots;
     private final NationalReports reports;
     private final FigureQueries queries;
     private final PeriodCalendar periods;
     private final ProjectionStore store;
     private final Outbox outbox;
 
-    PublicationService(Sql sql, ObjectMapper mapper, NationalReports reports, FigureQueries queries,
+    PublicationService(SnapshotStore snapshots, NationalReports reports, FigureQueries queries,
             PeriodCalendar periods, ProjectionStore store, Outbox outbox) {
-        this.sql = sql;
-        this.mapper = mapper;
+        this.snapshots = snapshots;
         this.reports = reports;
         this.queries = queries;
         this.periods = periods;
@@ -70,49 +67,38 @@ public class PublicationService {
     }
 
     public Published publish(Period period, LocalDate today, String by) {
-        if (!sql.query("select 1 from projection_rebuild where state = 'RUNNING'", List.of(), rs -> 1).isEmpty()) {
+        if (snapshots.rebuildRunning()) {
             throw ProblemException.conflict("rebuild-running", "The projections are being rebuilt; publish when the "
                     + "rebuild is done.", Map.of());
         }
         // no event transaction runs while the figures and the positions are read: they match exactly
         store.lockExclusive();
-        Optional<Snapshot> existing = find(period.calendar().name(), period.key());
+        Optional<Snapshot> existing = snapshots.find(period, NATIONAL);
         if (existing.isPresent()) {
             return new Published(existing.get(), false);
         }
-        ReportFilter national = new ReportFilter(null, null, null, null, null, UnitMode.FILED);
-        NationalReport report = reports.build(period, national, today).withRevisions(revisions(period.calendar()));
+        NationalReport report = reports.build(period, NATIONAL_FIGURES, today).withRevisions(revisions(period.calendar()));
         List<ReportPublished.TopicOffset> offsets = store.positions().stream()
                 .map(p -> new ReportPublished.TopicOffset(p.topic(), p.partition(), p.nextOffset())).toList();
         UUID snapshotId = UUID.randomUUID();
         UUID reportId = UUID.randomUUID();
         OffsetDateTime now = VietnamTime.now().truncatedTo(ChronoUnit.MICROS);
-        sql.update("""
-                insert into report_snapshot (id, report_id, period_kind, calendar, period_key, period_start, period_end,
-                    scope, scope_code, figures, revisions, offsets, published_at, published_by)
-                values (?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?)""",
-                List.of(snapshotId, reportId, period.kind().name(), period.calendar().name(), period.key(),
-                        period.start(), period.end(), NATIONAL, json(report), json(report.revisions()), json(offsets),
-                        now, by));
-        outbox.publish(reportId.toString(), new ReportPublished(reportId, 1, now, period.kind().name(), period.calendar().name(), period.start(), period.end(), NATIONAL, null,
-                snapshotId, offsets));
-        return new Published(new Snapshot(snapshotId, reportId, period.kind().name(), period.calendar().name(),
-                period.key(), period.start(), period.end(), NATIONAL, now, by, offsets, report), true);
+        Snapshot snapshot = new Snapshot(snapshotId, reportId, period.kind().name(), period.calendar().name(),
+                period.key(), period.start(), period.end(), NATIONAL, now, by, offsets, report);
+        snapshots.insert(snapshot);
+        outbox.publish(reportId.toString(), new ReportPublished(reportId, 1, now, period.kind().name(),
+                period.calendar().name(), period.start(), period.end(), NATIONAL, null, snapshotId, offsets));
+        return new Published(snapshot, true);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Snapshot> get(UUID snapshotId) {
-        return select("where id = ?", List.of(snapshotId)).stream().findFirst();
+        return snapshots.get(snapshotId);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Snapshot> list() {
-        return select("order by published_at desc limit 200", List.of());
-    }
-
-    private Optional<Snapshot> find(String calendar, String key) {
-        return select("where calendar = ? and period_key = ? and scope = ? and scope_code = ''",
-                List.of(calendar, key, NATIONAL)).stream().findFirst();
+        return snapshots.latest();
     }
 
     /**
@@ -120,9 +106,7 @@ public class PublicationService {
      * them (in their own report, or as a revision in a later one), so a correction is reported once.
      */
     private List<NationalReport.Revision> revisions(Calendar calendar) {
-        ReportFilter national = new ReportFilter(null, null, null, null, null, UnitMode.FILED);
-        List<Snapshot> earlier = select("where calendar = ? and scope = ? order by published_at",
-                List.of(calendar.name(), NATIONAL));
+        List<Snapshot> earlier = snapshots.all(calendar, NATIONAL);
         Map<String, Map<String, Long>> lastReported = new java.util.LinkedHashMap<>();
         for (Snapshot s : earlier) {
             Map<String, Long> own = lastReported.computeIfAbsent(s.periodKey(), k -> new java.util.HashMap<>());
@@ -135,7 +119,7 @@ public class PublicationService {
         List<NationalReport.Revision> revisions = new ArrayList<>();
         lastReported.forEach((key, reported) -> {
             Period p = periods.parse(key, calendar).orElseThrow();
-            Map<Figure, Long> now = queries.sums(p, national);
+            Map<Figure, Long> now = queries.sums(p, NATIONAL_FIGURES);
             for (Figure f : Figure.values()) {
                 Long before = reported.get(f.code());
                 if (!f.isNow() && before != null) {
@@ -148,31 +132,5 @@ public class PublicationService {
             }
         });
         return revisions;
-    }
-
-    private List<Snapshot> select(String where, List<?> params) {
-        return sql.query("""
-                select id, report_id, period_kind, calendar, period_key, period_start, period_end, scope,
-                    published_at, published_by, offsets::text, figures::text from report_snapshot""" + " " + where,
-                params, rs -> {
-                    try {
-                        return new Snapshot(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
-                                rs.getString(4), rs.getString(5), rs.getDate(6).toLocalDate(),
-                                rs.getDate(7).toLocalDate(), rs.getString(8),
-                                rs.getObject(9, OffsetDateTime.class), rs.getString(10),
-                                List.of(mapper.readValue(rs.getString(11), ReportPublished.TopicOffset[].class)),
-                                mapper.readValue(rs.getString(12), NationalReport.class));
-                    } catch (JsonProcessingException e) {
-                        throw new IllegalStateException("unreadable snapshot", e);
-                    }
-                });
-    }
-
-    private Sql.Json json(Object value) {
-        try {
-            return new Sql.Json(mapper.writeValueAsString(value));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

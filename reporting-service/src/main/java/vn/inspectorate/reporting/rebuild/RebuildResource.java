@@ -12,12 +12,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
-import java.util.UUID;
 import vn.inspectorate.platform.idempotency.Idempotent;
 import vn.inspectorate.platform.idempotency.IdempotencyKeys;
-import vn.inspectorate.platform.problem.ProblemException;
 import vn.inspectorate.platform.security.CallerScope;
 import vn.inspectorate.platform.security.Roles;
+import vn.inspectorate.reporting.figures.ReportRequests;
 import vn.inspectorate.reporting.projection.ProjectionStore;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -73,11 +72,7 @@ public class RebuildResource {
     @Operation(operationId = "getProjectionRebuild", summary = "The progress of a rebuild")
     public RebuildService.Rebuild get(
             @PathParam("id") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) String id) {
-        try {
-            return rebuilds.get(UUID.fromString(id)).orElseThrow(() -> ProblemException.notFound("Rebuild " + id));
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("Rebuild " + id);
-        }
+        return ReportRequests.found("Rebuild", id, rebuilds::get);
     }
 
     /** The next offset to read per topic partition: every event before it is reflected in the figures. */

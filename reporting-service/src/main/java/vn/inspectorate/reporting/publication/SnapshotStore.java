@@ -1,0 +1,89 @@
+package vn.inspectorate.reporting.publication;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import vn.inspectorate.contracts.reports.ReportPublished;
+import vn.inspectorate.platform.sql.Sql;
+import vn.inspectorate.reporting.national.NationalReport;
+import vn.inspectorate.reporting.periods.Calendar;
+import vn.inspectorate.reporting.periods.Period;
+import vn.inspectorate.reporting.publication.PublicationService.Snapshot;
+
+/** All SQL of published reports ({@code report_snapshot}): the frozen figures as JSON, read back as they were. */
+@ApplicationScoped
+class SnapshotStore {
+
+    private final Sql sql;
+    private final ObjectMapper mapper;
+
+    SnapshotStore(Sql sql, ObjectMapper mapper) {
+        this.sql = sql;
+        this.mapper = mapper;
+    }
+
+    /** A rebuild empties the figures: no report is frozen while one runs. */
+    boolean rebuildRunning() {
+        return !sql.query("select 1 from projection_rebuild where state = 'RUNNING'", List.of(), rs -> 1).isEmpty();
+    }
+
+    void insert(Snapshot s) {
+        sql.update("""
+                insert into report_snapshot (id, report_id, period_kind, calendar, period_key, period_start, period_end,
+                    scope, scope_code, figures, revisions, offsets, published_at, published_by)
+                values (?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?)""",
+                List.of(s.snapshotId(), s.reportId(), s.periodKind(), s.calendar(), s.periodKey(), s.periodStart(),
+                        s.periodEnd(), s.scope(), json(s.report()), json(s.report().revisions()),
+                        json(s.offsetsReflected()), s.publishedAt(), s.publishedBy()));
+    }
+
+    Optional<Snapshot> get(UUID snapshotId) {
+        return select("where id = ?", List.of(snapshotId)).stream().findFirst();
+    }
+
+    /** The latest published reports, newest first. */
+    List<Snapshot> latest() {
+        return select("order by published_at desc limit 200", List.of());
+    }
+
+    /** The report of a period at a scope, if it was published. */
+    Optional<Snapshot> find(Period period, String scope) {
+        return select("where calendar = ? and period_key = ? and scope = ? and scope_code = ''",
+                List.of(period.calendar().name(), period.key(), scope)).stream().findFirst();
+    }
+
+    /** Every report of a calendar at a scope, oldest first. */
+    List<Snapshot> all(Calendar calendar, String scope) {
+        return select("where calendar = ? and scope = ? order by published_at", List.of(calendar.name(), scope));
+    }
+
+    private List<Snapshot> select(String where, List<?> params) {
+        return sql.query("""
+                select id, report_id, period_kind, calendar, period_key, period_start, period_end, scope,
+                    published_at, published_by, offsets::text, figures::text from report_snapshot""" + " " + where,
+                params, rs -> {
+                    try {
+                        return new Snapshot(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+                                rs.getString(4), rs.getString(5), rs.getDate(6).toLocalDate(),
+                                rs.getDate(7).toLocalDate(), rs.getString(8),
+                                rs.getObject(9, OffsetDateTime.class), rs.getString(10),
+                                List.of(mapper.readValue(rs.getString(11), ReportPublished.TopicOffset[].class)),
+                                mapper.readValue(rs.getString(12), NationalReport.class));
+                    } catch (JsonProcessingException e) {
+                        throw new IllegalStateException("unreadable snapshot", e);
+                    }
+                });
+    }
+
+    private Sql.Json json(Object value) {
+        try {
+            return new Sql.Json(mapper.writeValueAsString(value));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
