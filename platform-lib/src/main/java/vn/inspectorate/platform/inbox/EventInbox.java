@@ -14,8 +14,10 @@ import vn.inspectorate.contracts.CloudEvent;
  * <p>
  * The reader is tolerant where REST is strict: an envelope attribute it does not know (a CloudEvents extension such
  * as {@code partitionkey}) and a payload field it does not know (one a producer added in a compatible change) are
- * ignored, as CloudEvents 1.0 asks of consumers. Everything else the platform's mapper checks (types, dates, nulls for
- * primitives) still makes a record poison.
+ * ignored, as CloudEvents 1.0 asks of consumers. Events are kept and replayed, those of producers older than a field
+ * included: an absent field reads as null, and an absent flag or number as false or 0 (REST refuses a null there; an
+ * event written before the field existed has none). Everything else the platform's mapper checks (types, dates,
+ * identifiers) still makes a record poison.
  */
 @ApplicationScoped
 public class EventInbox {
@@ -26,7 +28,8 @@ public class EventInbox {
     private final ObjectMapper mapper;
 
     EventInbox(ObjectMapper mapper) {
-        this.mapper = mapper.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        this.mapper = mapper.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
     }
 
     /** Parses a structured-mode CloudEvent; an unreadable record is poison. */
@@ -52,11 +55,16 @@ public class EventInbox {
      * the record is poison.
      */
     public <T> T payload(CloudEvent<JsonNode> event, Class<T> type) {
+        return payload(event.type() + " " + event.id(), event.data(), type);
+    }
+
+    /** The same for data kept without its envelope (a projection's stored events); {@code what} names it. */
+    public <T> T payload(String what, JsonNode data, Class<T> type) {
         try {
-            return mapper.treeToValue(event.data(), type);
+            return mapper.treeToValue(data, type);
         } catch (Exception e) {
-            throw new PoisonEventException("data of " + event.type() + " " + event.id() + " does not match "
-                    + type.getSimpleName() + ": " + e.getMessage(), e);
+            throw new PoisonEventException("data of " + what + " does not match " + type.getSimpleName() + ": "
+                    + e.getMessage(), e);
         }
     }
 }

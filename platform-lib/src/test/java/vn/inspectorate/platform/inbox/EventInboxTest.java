@@ -47,11 +47,29 @@ class EventInboxTest {
         assertThat(inbox.payload(event, Probed.class).n()).isEqualTo(7);
     }
 
+    record Grown(String code, int count, boolean flagged, long total) {
+    }
+
+    /** An event kept from before a field existed lacks it: a flag or number reads as false or 0, not as poison. */
+    @Test
+    void fieldsAnOlderProducerDidNotWriteReadAsAbsent() {
+        String record = """
+                {"specversion":"1.0","id":"%s","source":"/s","type":"t","data":{"code":"X"}}"""
+                .formatted(UUID.randomUUID());
+        Grown grown = inbox.payload(inbox.parse(record), Grown.class);
+        assertThat(grown).isEqualTo(new Grown("X", 0, false, 0L));
+
+        assertThat(inbox.payload("kept t v1", mapper.createObjectNode().put("count", 3), Grown.class))
+                .isEqualTo(new Grown(null, 3, false, 0L));
+    }
+
     /** Tolerance is the inbox's own: the platform's mapper, which REST requests go through, stays strict. */
     @Test
     void theRestMapperStillRefusesUnknownFields() {
         assertThatThrownBy(() -> mapper.readValue("{\"n\":7,\"addedLater\":\"x\"}", Probed.class))
                 .hasMessageContaining("addedLater");
+        assertThatThrownBy(() -> mapper.readValue("{\"code\":\"X\"}", Grown.class))
+                .hasMessageContaining("count");
     }
 
     @Test
