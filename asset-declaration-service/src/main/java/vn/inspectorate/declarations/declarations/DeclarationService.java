@@ -5,6 +5,7 @@ import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiPredicate;
 import java.util.stream.Collectors;
 import vn.inspectorate.declarations.access.DeclarationAccess;
 import vn.inspectorate.declarations.declarants.Declarant;
@@ -141,18 +142,19 @@ public class DeclarationService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Declaration visible(UUID id) {
-        Declaration d = store.findById(id);
-        if (d == null || !access.maySeeSummary(d.agencyCode, d.provinceCode)) {
-            throw ProblemException.notFound("Declaration " + id);
-        }
-        return d;
+        return found(id, access::maySeeSummary);
     }
 
     /** A declaration whose detail the caller may read; everyone else gets not found. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Declaration controllable(UUID id) {
+        return found(id, access::mayControl);
+    }
+
+    /** The declaration if {@code allowed} (agency, province) lets the caller at it; else not found, as if absent. */
+    private Declaration found(UUID id, BiPredicate<String, String> allowed) {
         Declaration d = store.findById(id);
-        if (d == null || !access.mayControl(d.agencyCode, d.provinceCode)) {
+        if (d == null || !allowed.test(d.agencyCode, d.provinceCode)) {
             throw ProblemException.notFound("Declaration " + id);
         }
         return d;

@@ -1,12 +1,11 @@
 package vn.inspectorate.declarations.units;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
 import vn.inspectorate.platform.problem.Problem;
 import vn.inspectorate.platform.problem.ProblemException;
+import vn.inspectorate.platform.sql.Sql;
 import vn.inspectorate.reference.AdministrativeUnitRegister;
 
 /**
@@ -16,11 +15,15 @@ import vn.inspectorate.reference.AdministrativeUnitRegister;
 @ApplicationScoped
 public class AdministrativeUnits {
 
-    private final EntityManager em;
+    private static final String UNITS = "select code, name, valid_from, valid_to from administrative_unit";
+    private static final String SUCCESSIONS =
+            "select old_code, new_code, effective_on from administrative_unit_succession";
+
+    private final Sql sql;
     private volatile AdministrativeUnitRegister register;
 
-    AdministrativeUnits(EntityManager em) {
-        this.em = em;
+    AdministrativeUnits(Sql sql) {
+        this.sql = sql;
     }
 
     /** Reads the tables again; the next check answers by what they hold now. */
@@ -52,20 +55,11 @@ public class AdministrativeUnits {
         return r;
     }
 
-    @SuppressWarnings("unchecked")
     private AdministrativeUnitRegister load() {
-        List<Object[]> units = em.createNativeQuery(
-                "select code, name, valid_from, valid_to from administrative_unit").getResultList();
-        List<Object[]> successions = em.createNativeQuery(
-                "select old_code, new_code, effective_on from administrative_unit_succession").getResultList();
         return new AdministrativeUnitRegister(
-                units.stream().map(r -> new AdministrativeUnitRegister.Unit((String) r[0], (String) r[1], date(r[2]),
-                        date(r[3]))).toList(),
-                successions.stream().map(r -> new AdministrativeUnitRegister.Succession((String) r[0], (String) r[1],
-                        date(r[2]))).toList());
-    }
-
-    private static LocalDate date(Object o) {
-        return o == null ? null : o instanceof Date d ? d.toLocalDate() : (LocalDate) o;
+                sql.query(UNITS, List.of(), rs -> new AdministrativeUnitRegister.Unit(rs.getString(1), rs.getString(2),
+                        rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class))),
+                sql.query(SUCCESSIONS, List.of(), rs -> new AdministrativeUnitRegister.Succession(rs.getString(1),
+                        rs.getString(2), rs.getObject(3, LocalDate.class))));
     }
 }

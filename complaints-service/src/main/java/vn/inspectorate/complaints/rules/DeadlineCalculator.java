@@ -1,30 +1,21 @@
 package vn.inspectorate.complaints.rules;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import java.sql.Date;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
-import vn.inspectorate.complaints.reference.ReferenceDataConfig;
-import vn.inspectorate.platform.reference.ReferenceSnapshot;
+import vn.inspectorate.complaints.reference.PublicHolidays;
 import vn.inspectorate.reference.WorkingCalendar;
 
 /**
  * Adds a rule's days to a date, in calendar days or in working days (weekends and days off skipped, compensatory
- * working days counted), by the public calendar loaded in {@code public_holiday}.
+ * working days counted), by the public calendar this service holds ({@link PublicHolidays}).
  */
 @ApplicationScoped
 public class DeadlineCalculator {
 
-    private final EntityManager em;
-    private final ReferenceSnapshot<WorkingCalendar> calendar;
+    private final PublicHolidays holidays;
 
-    DeadlineCalculator(EntityManager em, ReferenceDataConfig config) {
-        this.em = em;
-        this.calendar = new ReferenceSnapshot<>(config.maxAge(), this::loadCalendar);
+    DeadlineCalculator(PublicHolidays holidays) {
+        this.holidays = holidays;
     }
 
     /**
@@ -58,26 +49,11 @@ public class DeadlineCalculator {
 
     /** The public calendar as loaded (at most the reference data's maximum age old). */
     public WorkingCalendar calendar() {
-        return calendar.get();
+        return holidays.calendar();
     }
 
     /** Reads the calendar again at the next use: a loaded year applies at once. */
     public void refresh() {
-        calendar.invalidate();
-    }
-
-    /** Every day off and compensatory working day: a few dozen rows a year. */
-    @SuppressWarnings("unchecked")
-    private WorkingCalendar loadCalendar() {
-        List<Object[]> rows = em.createNativeQuery("select day, kind from public_holiday").getResultList();
-        List<LocalDate> daysOff = new ArrayList<>();
-        List<LocalDate> workingDays = new ArrayList<>();
-        Set<Integer> years = new HashSet<>();
-        for (Object[] r : rows) {
-            LocalDate day = r[0] instanceof Date d ? d.toLocalDate() : (LocalDate) r[0];
-            ("WORKING_DAY".equals(r[1]) ? workingDays : daysOff).add(day);
-            years.add(day.getYear());
-        }
-        return new WorkingCalendar(daysOff, workingDays, years);
+        holidays.refresh();
     }
 }
