@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import vn.inspectorate.platform.problem.Problem;
 import vn.inspectorate.platform.problem.ProblemException;
-import vn.inspectorate.platform.sql.Sql;
+import vn.inspectorate.platform.reference.AdministrativeUnitTables;
 import vn.inspectorate.reference.AdministrativeUnitRegister;
 
 /**
@@ -15,15 +15,11 @@ import vn.inspectorate.reference.AdministrativeUnitRegister;
 @ApplicationScoped
 public class AdministrativeUnits {
 
-    private static final String UNITS = "select code, name, valid_from, valid_to from administrative_unit";
-    private static final String SUCCESSIONS =
-            "select old_code, new_code, effective_on from administrative_unit_succession";
-
-    private final Sql sql;
+    private final AdministrativeUnitTables tables;
     private volatile AdministrativeUnitRegister register;
 
-    AdministrativeUnits(Sql sql) {
-        this.sql = sql;
+    AdministrativeUnits(AdministrativeUnitTables tables) {
+        this.tables = tables;
     }
 
     /** Reads the tables again; the next check answers by what they hold now. */
@@ -56,10 +52,6 @@ public class AdministrativeUnits {
     }
 
     private AdministrativeUnitRegister load() {
-        return new AdministrativeUnitRegister(
-                sql.query(UNITS, List.of(), rs -> new AdministrativeUnitRegister.Unit(rs.getString(1), rs.getString(2),
-                        rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class))),
-                sql.query(SUCCESSIONS, List.of(), rs -> new AdministrativeUnitRegister.Succession(rs.getString(1),
-                        rs.getString(2), rs.getObject(3, LocalDate.class))));
+        return tables.register();
     }
 }
