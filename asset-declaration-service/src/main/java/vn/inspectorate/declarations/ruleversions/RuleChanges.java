@@ -1,9 +1,7 @@
 package vn.inspectorate.declarations.ruleversions;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.Transactional;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.List;
 import java.util.UUID;
 import vn.inspectorate.declarations.redflags.RedFlagEngine;
@@ -11,6 +9,7 @@ import vn.inspectorate.declarations.ruleversions.RuleVersionsApi.ChangeView;
 import vn.inspectorate.declarations.rules.RuleData;
 import vn.inspectorate.platform.security.CallerScope;
 import vn.inspectorate.platform.time.VietnamTime;
+import vn.inspectorate.platform.transaction.TransactionEnd;
 
 /** The record of every rule change: who made it, when, why, and what it changed (as JSON). Append-only. */
 @ApplicationScoped
@@ -18,15 +17,15 @@ public class RuleChanges {
 
     private final RuleVersionStore store;
     private final CallerScope caller;
-    private final TransactionSynchronizationRegistry transactions;
+    private final TransactionEnd transactionEnd;
     private final RuleData ruleData;
     private final RedFlagEngine redFlags;
 
     RuleChanges(RuleVersionStore store, CallerScope caller,
-            TransactionSynchronizationRegistry transactions, RuleData ruleData, RedFlagEngine redFlags) {
+            TransactionEnd transactionEnd, RuleData ruleData, RedFlagEngine redFlags) {
         this.store = store;
         this.caller = caller;
-        this.transactions = transactions;
+        this.transactionEnd = transactionEnd;
         this.ruleData = ruleData;
         this.redFlags = redFlags;
     }
@@ -39,17 +38,10 @@ public class RuleChanges {
     public UUID record(String kind, String subject, String reason, Object details) {
         UUID id = UUID.randomUUID();
         store.insertChange(id, kind, subject, caller.subject(), VietnamTime.now(), reason.strip(), details);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                // also after a rollback: a read inside the transaction may have cached what was never committed
-                ruleData.invalidate();
-                redFlags.invalidate();
-            }
+        // also after a rollback: a read inside the transaction may have cached what was never committed
+        transactionEnd.afterCompletion(() -> {
+            ruleData.invalidate();
+            redFlags.invalidate();
         });
         return id;
     }

@@ -1,9 +1,6 @@
 package vn.inspectorate.complaints.rules;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.LocalDate;
 import java.util.Collections;
 import java.util.Map;
@@ -11,21 +8,22 @@ import java.util.NavigableMap;
 import java.util.concurrent.ConcurrentHashMap;
 import vn.inspectorate.complaints.reference.ReferenceDataConfig;
 import vn.inspectorate.platform.reference.ReferenceSnapshot;
+import vn.inspectorate.platform.transaction.TransactionEnd;
 
 /** Reads the dated rule sets of {@code rule_set}/{@code rule_value}; a case is judged by the set in force on its date. */
 @ApplicationScoped
 public class RuleBook {
 
     private final RuleSetStore store;
-    private final TransactionSynchronizationRegistry transactions;
+    private final TransactionEnd transactionEnd;
     /** Sets by version: a set never changes once added, so an entry is never stale. */
     private final Map<String, RuleSet> byVersion = new ConcurrentHashMap<>();
     /** Versions by effective date. */
     private final ReferenceSnapshot<NavigableMap<LocalDate, String>> versions;
 
-    RuleBook(RuleSetStore store, TransactionSynchronizationRegistry transactions, ReferenceDataConfig config) {
+    RuleBook(RuleSetStore store, TransactionEnd transactionEnd, ReferenceDataConfig config) {
         this.store = store;
-        this.transactions = transactions;
+        this.transactionEnd = transactionEnd;
         this.versions = new ReferenceSnapshot<>(config.maxAge(), this::loadVersions);
     }
 
@@ -49,18 +47,7 @@ public class RuleBook {
      * reference data's maximum age.
      */
     public void reloadAfterCommit() {
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    versions.invalidate();
-                }
-            }
-        });
+        transactionEnd.afterCommit(() -> versions.invalidate());
     }
 
     private NavigableMap<LocalDate, String> loadVersions() {

@@ -1,9 +1,6 @@
 package vn.inspectorate.inspection.reference;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.LocalDate;
 import java.util.List;
 import vn.inspectorate.platform.problem.Problem;
@@ -11,6 +8,7 @@ import vn.inspectorate.platform.problem.ProblemException;
 import vn.inspectorate.platform.reference.AdministrativeUnitTables;
 import vn.inspectorate.reference.AdministrativeUnitRegister;
 import vn.inspectorate.reference.InspectionBodyRegister;
+import vn.inspectorate.platform.transaction.TransactionEnd;
 
 /**
  * This service's copy of the provincial units and the inspection bodies, read whole from its tables and kept until
@@ -21,14 +19,14 @@ public class ReferenceRegisters {
 
     private final AdministrativeUnitTables units;
     private final InspectionBodyStore bodies;
-    private final TransactionSynchronizationRegistry transactions;
+    private final TransactionEnd transactionEnd;
     private volatile Registers current;
 
     ReferenceRegisters(AdministrativeUnitTables units, InspectionBodyStore bodies,
-            TransactionSynchronizationRegistry transactions) {
+            TransactionEnd transactionEnd) {
         this.units = units;
         this.bodies = bodies;
-        this.transactions = transactions;
+        this.transactionEnd = transactionEnd;
     }
 
     private record Registers(AdministrativeUnitRegister units, InspectionBodyRegister bodies) {
@@ -44,18 +42,7 @@ public class ReferenceRegisters {
      * tables as committed, never a change that was rolled back.
      */
     public void reloadAfterCommit() {
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    current = null;
-                }
-            }
-        });
+        transactionEnd.afterCommit(() -> current = null);
     }
 
     public AdministrativeUnitRegister units() {

@@ -3,9 +3,6 @@ package vn.inspectorate.platform.outbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -17,6 +14,7 @@ import vn.inspectorate.contracts.CloudEvent;
 import vn.inspectorate.contracts.EventCatalog;
 import vn.inspectorate.platform.sql.Sql;
 import vn.inspectorate.platform.trace.TraceContext;
+import vn.inspectorate.platform.transaction.TransactionEnd;
 
 /**
  * Records an event in the caller's transaction. Nothing reaches Kafka unless that transaction commits; the
@@ -32,17 +30,17 @@ public class Outbox {
     private final ObjectMapper mapper;
     private final OutboxConfig config;
     private final OutboxRelay relay;
-    private final TransactionSynchronizationRegistry transactions;
+    private final TransactionEnd transactionEnd;
     private final TraceContext trace;
 
-    Outbox(ObjectMapper mapper, OutboxConfig config, OutboxRelay relay, TransactionSynchronizationRegistry transactions,
+    Outbox(ObjectMapper mapper, OutboxConfig config, OutboxRelay relay, TransactionEnd transactionEnd,
             Sql sql, TraceContext trace) {
         this.sql = sql;
         this.trace = trace;
         this.mapper = mapper;
         this.config = config;
         this.relay = relay;
-        this.transactions = transactions;
+        this.transactionEnd = transactionEnd;
     }
 
     /**
@@ -156,21 +154,6 @@ public class Outbox {
 
     /** Once per transaction, however many events it records: a batch of a thousand cases wakes the relay once. */
     private void wakeRelayAfterCommit() {
-        if (transactions.getResource(WAKE_REGISTERED) != null) {
-            return;
-        }
-        transactions.putResource(WAKE_REGISTERED, Boolean.TRUE);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    relay.wakeUp();
-                }
-            }
-        });
+        transactionEnd.afterCommitOnce(WAKE_REGISTERED, relay::wakeUp);
     }
 }
