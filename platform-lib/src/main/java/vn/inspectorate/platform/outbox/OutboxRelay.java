@@ -42,6 +42,9 @@ import vn.inspectorate.platform.trace.TraceParent;
  * Kafka transaction, committed before the rows are marked sent: a failed batch is aborted and sent again whole. The
  * one window left, the broker committing while the database commit then fails, sends a batch twice; consumers
  * deduplicate by event id, so the effect is still once.
+ * <p>
+ * Longer than a class usually is here: the lock, the Kafka transaction, the marking and the back-off are one protocol
+ * whose order is the guarantee, and reading it in one place is how it is checked.
  */
 @ApplicationScoped
 public class OutboxRelay {

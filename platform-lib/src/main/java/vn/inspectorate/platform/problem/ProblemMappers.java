@@ -31,6 +31,9 @@ import vn.inspectorate.platform.security.BearerChallenge;
 /**
  * Turns every failure into an RFC 9457 problem. A client's mistake is a 4xx naming what is wrong; anything else is a
  * 500 that carries an error id for the logs, never a stack trace.
+ * <p>
+ * One class for every mapper, however long: which failure a client caused and which it did not is decided here, and a
+ * second place would let the two drift.
  */
 public class ProblemMappers {
 
