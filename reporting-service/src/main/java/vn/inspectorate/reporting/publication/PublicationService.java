@@ -23,6 +23,7 @@ import vn.inspectorate.reporting.periods.Calendar;
 import vn.inspectorate.reporting.periods.Period;
 import vn.inspectorate.reporting.periods.PeriodCalendar;
 import vn.inspectorate.reporting.projection.ProjectionStore;
+import vn.inspectorate.reporting.rebuild.RebuildStore;
 import vn.inspectorate.reporting.units.UnitMode;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -45,15 +46,17 @@ public class PublicationService {
     private final PeriodCalendar periods;
     private final ProjectionStore store;
     private final Outbox outbox;
+    private final RebuildStore rebuilds;
 
     PublicationService(SnapshotStore snapshots, NationalReports reports, FigureQueries queries,
-            PeriodCalendar periods, ProjectionStore store, Outbox outbox) {
+            PeriodCalendar periods, ProjectionStore store, Outbox outbox, RebuildStore rebuilds) {
         this.snapshots = snapshots;
         this.reports = reports;
         this.queries = queries;
         this.periods = periods;
         this.store = store;
         this.outbox = outbox;
+        this.rebuilds = rebuilds;
     }
 
     public record Published(Snapshot snapshot, boolean created) {
@@ -67,7 +70,7 @@ public class PublicationService {
     }
 
     public Published publish(Period period, LocalDate today, String by) {
-        if (snapshots.rebuildRunning()) {
+        if (rebuilds.running()) {
             throw ProblemException.conflict("rebuild-running", "The projections are being rebuilt; publish when the "
                     + "rebuild is done.", Map.of());
         }

@@ -26,11 +26,6 @@ class SnapshotStore {
         this.mapper = mapper;
     }
 
-    /** A rebuild empties the figures: no report is frozen while one runs. */
-    boolean rebuildRunning() {
-        return !sql.query("select 1 from projection_rebuild where state = 'RUNNING'", List.of(), rs -> 1).isEmpty();
-    }
-
     void insert(Snapshot s) {
         sql.update("""
                 insert into report_snapshot (id, report_id, period_kind, calendar, period_key, period_start, period_end,

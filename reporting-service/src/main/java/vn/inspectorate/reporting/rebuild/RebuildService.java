@@ -3,6 +3,7 @@ package vn.inspectorate.reporting.rebuild;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -21,10 +22,10 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 import vn.inspectorate.contracts.CloudEvent;
 import vn.inspectorate.contracts.Topics;
+import vn.inspectorate.platform.Causes;
 import vn.inspectorate.platform.inbox.EventInbox;
 import vn.inspectorate.platform.inbox.PoisonEventException;
 import vn.inspectorate.platform.problem.ProblemException;
-import vn.inspectorate.platform.sql.Sql;
 import vn.inspectorate.reporting.projection.ProjectionStore;
 import vn.inspectorate.reporting.projection.Projector;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -41,15 +42,15 @@ public class RebuildService {
     private static final Logger LOG = Logger.getLogger(RebuildService.class);
     static final List<String> TOPICS = List.of(Topics.CASES, Topics.INSPECTIONS, Topics.DECLARATIONS);
 
-    private final Sql sql;
+    private final RebuildStore rebuilds;
     private final ProjectionStore store;
     private final Projector projector;
     private final EventInbox inbox;
     private final String bootstrapServers;
 
-    RebuildService(Sql sql, ProjectionStore store, Projector projector, EventInbox inbox,
+    RebuildService(RebuildStore rebuilds, ProjectionStore store, Projector projector, EventInbox inbox,
             RebuildConfig config) {
-        this.sql = sql;
+        this.rebuilds = rebuilds;
         this.store = store;
         this.projector = projector;
         this.inbox = inbox;
@@ -65,21 +66,16 @@ public class RebuildService {
 
     /** A rebuild cut short by a stop of the service would otherwise block publication and new rebuilds. */
     void markInterrupted(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent ignored) {
-        QuarkusTransaction.requiringNew().run(() -> sql.update("""
-                update projection_rebuild set state = 'FAILED', finished_at = now(),
-                    error = 'interrupted by a restart of the service; start a new rebuild'
-                where state = 'RUNNING'""", List.of()));
+        QuarkusTransaction.requiringNew().run(rebuilds::failInterrupted);
     }
 
     /** Starts a rebuild in the background; a second one while one runs is a conflict. */
     public Rebuild start(String requestedBy) {
         UUID id = UUID.randomUUID();
         try {
-            QuarkusTransaction.requiringNew().run(() -> sql.update(
-                    "insert into projection_rebuild (id, requested_by, state) values (?, ?, 'RUNNING')",
-                    List.of(id, requestedBy)));
+            QuarkusTransaction.requiringNew().run(() -> rebuilds.start(id, requestedBy));
         } catch (RuntimeException e) {
-            if (uniqueViolation(e)) {
+            if (Causes.any(e, t -> t instanceof SQLException s && "23505".equals(s.getSQLState()))) {
                 throw ProblemException.conflict("rebuild-running", "A rebuild is already running.", Map.of());
             }
             throw e;
@@ -89,12 +85,7 @@ public class RebuildService {
     }
 
     public Optional<Rebuild> get(UUID id) {
-        return sql.query("""
-                select id, state, requested_by, requested_at, finished_at, total_records, replayed_records,
-                    poison_records, error from projection_rebuild where id = ?""", List.of(id),
-                rs -> new Rebuild(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        rs.getObject(4, OffsetDateTime.class), rs.getObject(5, OffsetDateTime.class), rs.getLong(6),
-                        rs.getLong(7), rs.getLong(8), rs.getString(9))).stream().findFirst();
+        return rebuilds.get(id);
     }
 
     private void run(UUID id) {
@@ -135,16 +126,11 @@ public class RebuildService {
             }
             long replayedFinal = replayed;
             long poisonFinal = poison;
-            QuarkusTransaction.requiringNew().run(() -> sql.update("""
-                    update projection_rebuild set state = 'DONE', finished_at = now(), total_records = ?,
-                        replayed_records = ?, poison_records = ? where id = ?""",
-                    List.of(total, replayedFinal, poisonFinal, id)));
+            QuarkusTransaction.requiringNew().run(() -> rebuilds.done(id, total, replayedFinal, poisonFinal));
             LOG.infof("projection rebuild %s done: %d records replayed, %d poison", id, replayed, poison);
         } catch (RuntimeException e) {
             LOG.errorf(e, "projection rebuild %s failed", id);
-            QuarkusTransaction.requiringNew().run(() -> sql.update(
-                    "update projection_rebuild set state = 'FAILED', finished_at = now(), error = ? where id = ?",
-                    List.of(String.valueOf(e.getMessage()), id)));
+            QuarkusTransaction.requiringNew().run(() -> rebuilds.failed(id, String.valueOf(e.getMessage())));
         }
     }
 
@@ -172,15 +158,6 @@ public class RebuildService {
         }
     }
 
-    private static boolean uniqueViolation(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private static boolean done(KafkaConsumer<String, String> consumer, Map<TopicPartition, Long> end) {
         for (Map.Entry<TopicPartition, Long> e : end.entrySet()) {
             if (consumer.position(e.getKey()) < e.getValue()) {
@@ -191,9 +168,7 @@ public class RebuildService {
     }
 
     private void progress(UUID id, long total, long replayed, long poison) {
-        QuarkusTransaction.requiringNew().run(() -> sql.update("""
-                update projection_rebuild set total_records = ?, replayed_records = ?, poison_records = ?
-                where id = ?""", List.of(total, replayed, poison, id)));
+        QuarkusTransaction.requiringNew().run(() -> rebuilds.progress(id, total, replayed, poison));
     }
 
     private KafkaConsumer<String, String> consumer(UUID id) {
