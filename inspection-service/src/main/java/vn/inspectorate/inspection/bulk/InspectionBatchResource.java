@@ -46,7 +46,7 @@ public class InspectionBatchResource {
             description = "Each item is an inspection record: its opening decision and, optionally, its start, the "
                     + "team's report, the conclusion (with violations, recommendations, responsible organisations and "
                     + "individuals), recoveries paid on the conclusion's recommendations (by position) and the closure "
-                    + "of the follow-up. Each item is written in its own transaction through the same rules as the "
+                    + "of the follow-up. Each item is written whole or not at all, through the same rules as the "
                     + "single calls, in that order, and gets one result: CREATED, EXISTING (the same decision with the "
                     + "same values; steps it had not reached are applied), CONFLICT (a natural key recorded with other "
                     + "values: `natural-key-conflict`, nothing changed) or REJECTED with the problem its single call "
