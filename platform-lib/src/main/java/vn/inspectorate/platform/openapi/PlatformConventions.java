@@ -17,7 +17,8 @@ import vn.inspectorate.platform.problem.Problem;
 /**
  * The conventions every service's OpenAPI document follows: one shared RFC 9457 {@code Problem} schema as
  * {@code application/problem+json} on every 4xx and 5xx, the standard error answers each operation can give, the
- * platform's contact and license, and a relative server (the document describes the service it is served by).
+ * platform's contact and license, the paging parameters and {@code Link} header of every list
+ * ({@link PagingConventions}), and a relative server (the document describes the service it is served by).
  */
 public final class PlatformConventions {
 
@@ -55,6 +56,7 @@ public final class PlatformConventions {
                 boolean secured = operation.getSecurity() != null ? !operation.getSecurity().isEmpty() : securedByDefault;
                 addStandardResponses(path.getKey(), operation, secured);
                 problemsEverywhere(operation.getResponses());
+                PagingConventions.describe(operation);
             }
         }
     }
