@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.hasItem;
 import static vn.inspectorate.declarations.Api.declaration;
 import static vn.inspectorate.declarations.Api.modest;
@@ -82,8 +83,8 @@ class AccessLogTest {
         given().get("/api/v1/declarations/" + declarationId + "/summary").then().statusCode(404);
         assertThat(rows(declarationId)).isEqualTo(2);
         given().get("/api/v1/access-log").then().statusCode(403);
-        given().get("/api/v1/declarations?agency=BTP").then().statusCode(200).body("size()", equalTo(0));
-        given().get("/api/v1/declarants?agency=BTP").then().statusCode(200).body("size()", equalTo(0));
+        given().get("/api/v1/declarations?agency=BTP").then().statusCode(200).body("items.size()", equalTo(0));
+        given().get("/api/v1/declarants?agency=BTP").then().statusCode(200).body("items.size()", equalTo(0));
     }
 
     @Test
@@ -95,10 +96,17 @@ class AccessLogTest {
                 .then().statusCode(200);
         assertThat(rows(declarationId)).isEqualTo(3);
         given().queryParam("declarationId", declarationId).get("/api/v1/access-log").then().statusCode(200)
-                .body("size()", equalTo(3))
-                .body("[0].subject", equalTo("controller-btp"))
-                .body("[0].purpose", equalTo("annual review"))
-                .body("[2].role", equalTo("asset-controller (central)"));
+                .body("items.size()", equalTo(3))
+                .body("items[0].subject", equalTo("controller-btp"))
+                .body("items[0].purpose", equalTo("annual review"))
+                .body("items[2].role", equalTo("asset-controller (central)"));
+        // a page at a time, oldest first: the next page starts after the last read shown
+        String next = given().queryParam("declarationId", declarationId).queryParam("size", 2)
+                .get("/api/v1/access-log").then().statusCode(200).body("items.size()", equalTo(2))
+                .body("items[0].purpose", equalTo("annual review")).extract().path("next");
+        given().queryParam("declarationId", declarationId).queryParam("size", 2).queryParam("after", next)
+                .get("/api/v1/access-log").then().statusCode(200).body("items.size()", equalTo(1))
+                .body("items[0].role", equalTo("asset-controller (central)")).body("next", nullValue());
     }
 
     @Test
@@ -134,6 +142,6 @@ class AccessLogTest {
         given().header("X-Access-Purpose", "provincial review").get("/api/v1/declarations/" + declarationId)
                 .then().statusCode(200);
         assertThat(rows(declarationId)).isEqualTo(4);
-        given().get("/api/v1/declarations?agency=BTP").then().statusCode(200).body("id", hasItem(declarationId));
+        given().get("/api/v1/declarations?agency=BTP").then().statusCode(200).body("items.id", hasItem(declarationId));
     }
 }

@@ -121,7 +121,7 @@ class DeclarationOpenApiTest extends OpenApiContractTest {
         given().queryParam("purpose", "p".repeat(501)).get("/api/v1/declarations/{id}", declarant).then()
                 .statusCode(400).body("errors.field", hasItem("purpose"));
         given().queryParam("declarantId", declarant).get("/api/v1/declarations").then().statusCode(200)
-                .body("size()", equalTo(0));
+                .body("items.size()", equalTo(0));
     }
 
     private static JsonPath document() {

@@ -176,7 +176,7 @@ class DeclarationSubmissionTest {
         given().get("/api/v1/access-log?from=yesterday").then().statusCode(400)
                 .contentType("application/problem+json");
         // nothing was written
-        given().get("/api/v1/declarations?declarantId=" + declarant).then().statusCode(200).body("size()", equalTo(0));
+        given().get("/api/v1/declarations?declarantId=" + declarant).then().statusCode(200).body("items.size()", equalTo(0));
 
         // (declarant, year) is an annual declaration's natural key: the same one again answers it, another is a 409
         String annual = submit(declaration(declarant, "ANNUAL", 2025, on, null, modest(1_000_000_000L, 1_000_000_000L)))
@@ -189,7 +189,7 @@ class DeclarationSubmissionTest {
                 .body("type", equalTo("https://inspectorate.gov.vn/problems/natural-key-conflict"))
                 .body("existingId", equalTo(annual))
                 .body("differingFields", org.hamcrest.Matchers.contains("declaredOn", "items"));
-        given().get("/api/v1/declarations?declarantId=" + declarant).then().statusCode(200).body("size()", equalTo(1));
+        given().get("/api/v1/declarations?declarantId=" + declarant).then().statusCode(200).body("items.size()", equalTo(1));
     }
 
     @Test
@@ -202,7 +202,7 @@ class DeclarationSubmissionTest {
         given().contentType(ContentType.JSON).header("Idempotency-Key", "k-" + declarant).body(body)
                 .post("/api/v1/declarations").then().statusCode(201).body("id", equalTo(first))
                 .header("Idempotency-Replayed", "true");
-        given().get("/api/v1/declarations?declarantId=" + declarant).then().body("size()", equalTo(1));
+        given().get("/api/v1/declarations?declarantId=" + declarant).then().body("items.size()", equalTo(1));
     }
 
     @Test

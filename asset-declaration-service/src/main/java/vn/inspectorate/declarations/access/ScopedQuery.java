@@ -31,6 +31,18 @@ public final class ScopedQuery {
         return this;
     }
 
+    /** Adds a condition over the calling store's constant fields, binding {@code values} under their names. */
+    public ScopedQuery and(String condition, Map<String, Object> values) {
+        query.append(" and ").append(condition);
+        params.putAll(values);
+        return this;
+    }
+
+    /** The query without an order, to count what it matches. */
+    public String condition() {
+        return query.toString();
+    }
+
     public String orderedBy(String order) {
         return query + " order by " + order;
     }

@@ -1,5 +1,7 @@
 package vn.inspectorate.declarations.accesslog;
 
+import vn.inspectorate.platform.paging.PageRequest;
+import vn.inspectorate.platform.paging.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
@@ -30,6 +32,7 @@ public class AccessLog {
               and (cast(? as text) is null or subject = cast(? as text))
               and (cast(? as timestamptz) is null or accessed_at >= cast(? as timestamptz))
               and (cast(? as timestamptz) is null or accessed_at < cast(? as timestamptz))
+              and id > ?
             order by id limit ?""";
 
     private final Sql sql;
@@ -45,12 +48,16 @@ public class AccessLog {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<Entry> find(UUID declarationId, String subject, OffsetDateTime from, OffsetDateTime to, int limit) {
+    /** One page of the reads matching the filters (each optional), oldest first. */
+    public Page<Entry> find(UUID declarationId, String subject, OffsetDateTime from, OffsetDateTime to,
+            PageRequest page) {
         String declaration = declarationId == null ? null : declarationId.toString();
         String since = from == null ? null : from.toString();
         String until = to == null ? null : to.toString();
-        return sql.query(FIND, Arrays.asList(declaration, declaration, subject, subject, since, since, until, until,
-                limit), rs -> new Entry(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getObject(6, OffsetDateTime.class)));
+        long afterId = page.first() ? 0 : Long.parseLong(page.after(0));
+        List<Entry> rows = sql.query(FIND, Arrays.asList(declaration, declaration, subject, subject, since, since,
+                until, until, afterId, page.fetch()), rs -> new Entry(rs.getLong(1), rs.getObject(2, UUID.class),
+                        rs.getString(3), rs.getString(4), rs.getString(5), rs.getObject(6, OffsetDateTime.class)));
+        return page.page(rows, e -> List.of(Long.toString(e.id())), null);
     }
 }

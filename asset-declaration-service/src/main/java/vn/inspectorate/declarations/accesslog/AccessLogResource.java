@@ -1,11 +1,14 @@
 package vn.inspectorate.declarations.accesslog;
 
+import vn.inspectorate.platform.problem.Problem;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import vn.inspectorate.platform.paging.PageRequest;
+import vn.inspectorate.platform.paging.Page;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -37,14 +40,24 @@ public class AccessLogResource {
 
     @GET
     @RolesAllowed({Roles.ASSET_CONTROLLER, Roles.CENTRAL_ANALYST, Roles.PLATFORM_ADMIN})
-    @Operation(operationId = "listDeclarationAccessLog", summary = "Detail reads of declarations, oldest first")
-    public List<AccessLog.Entry> review(@QueryParam("declarationId") UUID declarationId,
+    @Operation(operationId = "listDeclarationAccessLog", summary = "Detail reads of declarations, oldest first, a "
+            + "page at a time")
+    public Page<AccessLog.Entry> review(@QueryParam("declarationId") UUID declarationId,
             @QueryParam("subject") @Size(max = 255) String subject, @QueryParam("from") OffsetDateTime from,
             @QueryParam("to") OffsetDateTime to,
-            @QueryParam("limit") @DefaultValue("200") @Min(1) @Max(1000) int limit) {
+            @QueryParam(PageRequest.SIZE) @Min(1) @Max(PageRequest.MAX_SIZE) Integer size,
+            @QueryParam(PageRequest.AFTER) @Size(max = 2048) String after,
+            @QueryParam("limit") @Min(1) @Max(PageRequest.MAX_SIZE) @Parameter(deprecated = true,
+                    description = "The older name of `size`.") Integer limit) {
         if (!access.isNationalReader()) {
             throw ProblemException.forbidden("Only central controllers review the access log.");
         }
-        return log.find(declarationId, subject, from, to, limit);
+        if (size != null && limit != null) {
+            throw ProblemException.invalid("The paging parameters are invalid.",
+                    List.of(new Problem.FieldError("limit", "not with size, its newer name")));
+        }
+        PageRequest page = PageRequest.of(size != null ? size : limit, after, "access-log;" + declarationId + ";"
+                + subject + ";" + from + ";" + to, 1);
+        return log.find(declarationId, subject, from, to, page);
     }
 }

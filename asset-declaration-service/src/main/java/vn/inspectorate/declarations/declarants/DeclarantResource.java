@@ -1,5 +1,10 @@
 package vn.inspectorate.declarations.declarants;
 
+import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import vn.inspectorate.platform.paging.PageRequest;
+import vn.inspectorate.platform.paging.Page;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -78,12 +83,16 @@ public class DeclarantResource {
 
     @GET
     @RolesAllowed({Roles.ASSET_CONTROLLER, Roles.PROVINCIAL_SYSTEM, Roles.CENTRAL_ANALYST, Roles.PLATFORM_ADMIN})
-    @Operation(operationId = "listDeclarants", summary = "Declarants in the caller's scope (at most 1,000)")
-    public List<DeclarantSummary> list(
+    @Operation(operationId = "listDeclarants", summary = "Declarants in the caller's scope by agency, a page at a "
+            + "time (follow `next` or the `Link: rel=\"next\"` header)")
+    public Page<DeclarantSummary> list(
             @QueryParam("agency") @Pattern(regexp = DeclarantApi.CODE_PATTERN, message = "must be an agency code")
             String agency,
             @QueryParam("province") @Pattern(regexp = DeclarantApi.PROVINCE_PATTERN, message = "must be a province code")
-            String province) {
-        return declarants.list(agency, province);
+            String province,
+            @QueryParam(PageRequest.SIZE) @Min(1) @Max(PageRequest.MAX_SIZE) Integer size,
+            @QueryParam(PageRequest.AFTER) @Size(max = 2048) String after) {
+        PageRequest page = PageRequest.of(size, after, "declarants;agency=" + agency + ";province=" + province, 2);
+        return declarants.list(agency, province, page);
     }
 }

@@ -1,5 +1,7 @@
 package vn.inspectorate.declarations.declarants;
 
+import vn.inspectorate.platform.paging.PageRequest;
+import vn.inspectorate.platform.paging.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.Comparator;
@@ -122,8 +124,10 @@ public class DeclarantService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<DeclarantSummary> list(String agency, String province) {
-        return store.search(agency, province, access).stream().filter(d -> access.maySeeSummary(d.agencyCode, d.provinceCode)).map(this::summary).toList();
+    public Page<DeclarantSummary> list(String agency, String province, PageRequest page) {
+        Page<Declarant> found = store.search(agency, province, access, page);
+        return new Page<>(found.items().stream().filter(d -> access.maySeeSummary(d.agencyCode, d.provinceCode))
+                .map(this::summary).toList(), found.size(), found.next(), found.total());
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

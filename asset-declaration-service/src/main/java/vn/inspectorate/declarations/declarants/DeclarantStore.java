@@ -1,5 +1,8 @@
 package vn.inspectorate.declarations.declarants;
 
+import vn.inspectorate.platform.paging.PageRequest;
+import vn.inspectorate.platform.paging.Page;
+import java.util.Map;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -39,11 +42,20 @@ public class DeclarantStore implements PanacheRepositoryBase<Declarant, UUID> {
         return list("agencyCode = ?1 order by id", agencyCode);
     }
 
-    /** At most 1,000 declarants matching the filters (each optional) inside the caller's reach. */
-    public List<Declarant> search(String agency, String province, DeclarationAccess scope) {
+    /**
+     * One page of the declarants matching the filters (each optional) inside the caller's reach, in agency then id
+     * order (index {@code declarant_listing}), and how many match in all.
+     */
+    public Page<Declarant> search(String agency, String province, DeclarationAccess scope, PageRequest page) {
         ScopedQuery q = new ScopedQuery().where("agencyCode", "agency", agency).where("provinceCode", "province", province)
                 .within(scope);
-        return find(q.orderedBy("agencyCode, id"), q.params()).page(0, 1000).list();
+        long total = count(q.condition(), q.params());
+        if (!page.first()) {
+            q.and("(agencyCode > :afterAgency or (agencyCode = :afterAgency and id > :afterId))",
+                    Map.of("afterAgency", page.after(0), "afterId", UUID.fromString(page.after(1))));
+        }
+        List<Declarant> rows = find(q.orderedBy("agencyCode, id"), q.params()).range(0, page.fetch() - 1).list();
+        return page.page(rows, d -> List.of(d.agencyCode, d.id.toString()), total);
     }
 
     private void lock(String key) {

@@ -1,5 +1,7 @@
 package vn.inspectorate.declarations.declarations;
 
+import vn.inspectorate.platform.paging.PageRequest;
+import vn.inspectorate.platform.paging.Page;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
@@ -128,13 +130,17 @@ public class DeclarationResource {
 
     @GET
     @RolesAllowed({Roles.ASSET_CONTROLLER, Roles.PROVINCIAL_SYSTEM, Roles.CENTRAL_ANALYST, Roles.PLATFORM_ADMIN})
-    @Operation(operationId = "listDeclarations", summary = "Declaration summaries in the caller's scope (at most "
-            + "1,000)")
-    public List<DeclarationSummary> list(
+    @Operation(operationId = "listDeclarations", summary = "Declaration summaries in the caller's scope, latest "
+            + "first, a page at a time (follow `next` or the `Link: rel=\"next\"` header)")
+    public Page<DeclarationSummary> list(
             @QueryParam("agency") @Pattern(regexp = DeclarantApi.CODE_PATTERN, message = "must be an agency code")
             String agency,
-            @QueryParam("year") @Min(2000) @Max(2100) Integer year, @QueryParam("declarantId") UUID declarantId) {
-        return declarations.list(agency, year, declarantId);
+            @QueryParam("year") @Min(2000) @Max(2100) Integer year, @QueryParam("declarantId") UUID declarantId,
+            @QueryParam(PageRequest.SIZE) @Min(1) @Max(PageRequest.MAX_SIZE) Integer size,
+            @QueryParam(PageRequest.AFTER) @Size(max = 2048) String after) {
+        PageRequest page = PageRequest.of(size, after, "declarations;agency=" + agency + ";year=" + year
+                + ";declarant=" + declarantId, 2);
+        return declarations.list(agency, year, declarantId, page);
     }
 
     /** Totals, changes and flags without items or identities; not logged. */

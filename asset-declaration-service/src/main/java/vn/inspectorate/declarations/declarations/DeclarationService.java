@@ -1,5 +1,7 @@
 package vn.inspectorate.declarations.declarations;
 
+import vn.inspectorate.platform.paging.PageRequest;
+import vn.inspectorate.platform.paging.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;
@@ -166,9 +168,10 @@ public class DeclarationService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<DeclarationSummary> list(String agency, Integer year, UUID declarantId) {
-        return store.search(agency, year, declarantId, access).stream()
-                .filter(d -> access.maySeeSummary(d.agencyCode, d.provinceCode)).map(this::summary).toList();
+    public Page<DeclarationSummary> list(String agency, Integer year, UUID declarantId, PageRequest page) {
+        Page<Declaration> found = store.search(agency, year, declarantId, access, page);
+        return new Page<>(found.items().stream().filter(d -> access.maySeeSummary(d.agencyCode, d.provinceCode))
+                .map(this::summary).toList(), found.size(), found.next(), found.total());
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

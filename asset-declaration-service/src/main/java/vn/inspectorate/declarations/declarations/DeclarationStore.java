@@ -1,5 +1,8 @@
 package vn.inspectorate.declarations.declarations;
 
+import vn.inspectorate.platform.paging.PageRequest;
+import vn.inspectorate.platform.paging.Page;
+import java.time.LocalDate;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -70,11 +73,21 @@ public class DeclarationStore implements PanacheRepositoryBase<Declaration, UUID
                 DeclarationStatus.DRAFT).firstResult();
     }
 
-    /** At most 1,000 declarations matching the filters (each optional) inside the caller's reach, latest first. */
-    public List<Declaration> search(String agency, Integer year, UUID declarantId, DeclarationAccess scope) {
+    /**
+     * One page of the declarations matching the filters (each optional) inside the caller's reach, latest first then
+     * by id (index {@code declaration_listing}), and how many match in all.
+     */
+    public Page<Declaration> search(String agency, Integer year, UUID declarantId, DeclarationAccess scope,
+            PageRequest page) {
         ScopedQuery q = new ScopedQuery().where("agencyCode", "agency", agency).where("year", "year", year)
                 .where("declarantId", "declarant", declarantId).within(scope);
-        return find(q.orderedBy("declaredOn desc, id"), q.params()).page(0, 1000).list();
+        long total = count(q.condition(), q.params());
+        if (!page.first()) {
+            q.and("(declaredOn < :afterDate or (declaredOn = :afterDate and id > :afterId))",
+                    Map.of("afterDate", LocalDate.parse(page.after(0)), "afterId", UUID.fromString(page.after(1))));
+        }
+        List<Declaration> rows = find(q.orderedBy("declaredOn desc, id"), q.params()).range(0, page.fetch() - 1).list();
+        return page.page(rows, d -> List.of(d.declaredOn.toString(), d.id.toString()), total);
     }
 
     /**
