@@ -44,8 +44,8 @@ class DatedReferenceTest {
                 .body("detail", containsString("Its successor is TTT-BN"))
                 .body("errors.field", hasItems("decisionDate", "bodyCode"))
                 .body("errors.find { it.field == 'bodyCode' }.message", containsString("TTT-BN"));
-        given().get("/api/v1/inspections").then().statusCode(200).body("decisionNumber", hasItem("DR-54-1"))
-                .body("findAll { it.decisionNumber == 'DR-54-2' }", hasSize(0));
+        given().get("/api/v1/inspections?size=200").then().statusCode(200).body("items.decisionNumber", hasItem("DR-54-1"))
+                .body("items.findAll { it.decisionNumber == 'DR-54-2' }", hasSize(0));
     }
 
     @Test

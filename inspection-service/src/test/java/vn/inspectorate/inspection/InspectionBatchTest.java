@@ -85,8 +85,8 @@ class InspectionBatchTest {
         history = answer.getList("results.inspectionId", String.class).subList(0, 3);
 
         // the refused record with a valid opening left nothing behind: its whole lifecycle is one transaction
-        given().get("/api/v1/inspections?province=" + PROVINCE).then().statusCode(200)
-                .body("findAll { it.decisionNumber == 'BF-6' }.size()", equalTo(0));
+        given().get("/api/v1/inspections?size=200&province=" + PROVINCE).then().statusCode(200)
+                .body("items.findAll { it.decisionNumber == 'BF-6' }.size()", equalTo(0));
 
         JsonPath closed = given().get("/api/v1/inspections/{id}", history.get(0)).then().statusCode(200).extract()
                 .jsonPath();
@@ -97,11 +97,11 @@ class InspectionBatchTest {
         // opened in February 2024 and never reported: long past its due date, yet not overrun
         given().get("/api/v1/inspections/{id}", history.get(2)).then().statusCode(200)
                 .body("backfilled", equalTo(true)).body("status", equalTo("OPENED")).body("overrun", equalTo(false));
-        given().get("/api/v1/inspections?province=" + PROVINCE + "&overrun=true").then().statusCode(200)
-                .body("findAll { it.backfilled }.size()", equalTo(0));
+        given().get("/api/v1/inspections?province=" + PROVINCE + "&overrun=true&size=200").then().statusCode(200)
+                .body("items.findAll { it.backfilled }.size()", equalTo(0));
         // the concluded record's recovery was due in June 2024 and is not done: not an overdue follow-up
-        List<String> overdue = given().get("/api/v1/follow-ups/overdue?province=" + PROVINCE).then().statusCode(200)
-                .extract().jsonPath().getList("inspectionId");
+        List<String> overdue = given().get("/api/v1/follow-ups/overdue?size=200&province=" + PROVINCE).then()
+                .statusCode(200).extract().jsonPath().getList("items.inspectionId");
         assertThat(overdue).doesNotContainAnyElementsOf(history);
     }
 
@@ -201,8 +201,8 @@ class InspectionBatchTest {
         }
         batch(true, tooMany, null).then().statusCode(400);
         batch(true, List.of(), null).then().statusCode(400);
-        given().get("/api/v1/inspections?province=" + PROVINCE).then()
-                .body("findAll { it.decisionNumber.startsWith('BF-MANY') }.size()", equalTo(0));
+        given().get("/api/v1/inspections?size=200&province=" + PROVINCE).then()
+                .body("items.findAll { it.decisionNumber.startsWith('BF-MANY') }.size()", equalTo(0));
         // a live plan for a past year is still refused
         given().contentType(ContentType.JSON).body(Map.of("bodyCode", "TTT-SG", "year", 2024))
                 .post("/api/v1/inspection-plans").then().statusCode(422);
@@ -230,8 +230,8 @@ class InspectionBatchTest {
         given().get("/api/v1/inspections/{id}", id).then().statusCode(200).body("decisionNumber", equalTo("BF-TWICE"));
         given().get("/api/v1/inspections/{id}", answer.getString("results[3].inspectionId")).then().statusCode(200)
                 .body("decisionNumber", equalTo("BF-AFTER"));
-        given().get("/api/v1/inspections?province=" + PROVINCE).then()
-                .body("findAll { it.decisionNumber == 'BF-TWICE' }.size()", equalTo(1));
+        given().get("/api/v1/inspections?size=200&province=" + PROVINCE).then()
+                .body("items.findAll { it.decisionNumber == 'BF-TWICE' }.size()", equalTo(1));
     }
 
     // ---- helpers ----

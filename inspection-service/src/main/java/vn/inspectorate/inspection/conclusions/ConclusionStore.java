@@ -1,5 +1,7 @@
 package vn.inspectorate.inspection.conclusions;
 
+import vn.inspectorate.platform.paging.PageRequest;
+import vn.inspectorate.platform.paging.Page;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -98,16 +100,22 @@ public class ConclusionStore implements PanacheRepositoryBase<Conclusion, UUID> 
      * Recommendations not done before {@code asOf}, of the province (null: all), by due date; those of inspections
      * loaded as history are left out.
      */
-    public List<Recommendation> overdue(LocalDate asOf, String province) {
+    public Page<Recommendation> overdue(LocalDate asOf, String province, PageRequest page) {
         String query = "select r from Recommendation r, Inspection i where i.id = r.inspectionId and r.doneOn is null "
                 + "and i.backfilled = false "
                 + "and r.dueOn < :asOf" + (province == null ? "" : " and i.provinceCode = :province")
+                + (page.first() ? "" : " and (r.dueOn > :afterDate or (r.dueOn = :afterDate and r.id > :afterId))")
                 + " order by r.dueOn, r.id";
-        var typed = getEntityManager().createQuery(query, Recommendation.class).setParameter("asOf", asOf);
+        var typed = getEntityManager().createQuery(query, Recommendation.class).setParameter("asOf", asOf)
+                .setMaxResults(page.fetch());
         if (province != null) {
             typed.setParameter("province", province);
         }
-        return typed.getResultList();
+        if (!page.first()) {
+            typed.setParameter("afterDate", LocalDate.parse(page.after(0)));
+            typed.setParameter("afterId", UUID.fromString(page.after(1)));
+        }
+        return page.page(typed.getResultList(), r -> List.of(r.dueOn.toString(), r.id.toString()), null);
     }
 
     public List<ConclusionItem> items(UUID inspectionId) {

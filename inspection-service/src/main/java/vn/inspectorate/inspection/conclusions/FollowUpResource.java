@@ -1,5 +1,10 @@
 package vn.inspectorate.inspection.conclusions;
 
+import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import vn.inspectorate.platform.paging.PageRequest;
+import vn.inspectorate.platform.paging.Page;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -98,11 +103,15 @@ public class FollowUpResource {
     @GET
     @Path("/follow-ups/overdue")
     @RolesAllowed({Roles.PROVINCIAL_SYSTEM, Roles.INSPECTOR, Roles.CENTRAL_ANALYST, Roles.PLATFORM_ADMIN})
-    @Operation(operationId = "listOverdueRecommendations", summary = "Recommendations not done by their due date")
-    public List<RecommendationView> overdue(@QueryParam("asOf") LocalDate asOf,
+    @Operation(operationId = "listOverdueRecommendations", summary = "Recommendations not done by their due date, "
+            + "earliest due first, a page at a time")
+    public Page<RecommendationView> overdue(@QueryParam("asOf") LocalDate asOf,
             @QueryParam("province") @Pattern(regexp = InspectedEntityInput.PROVINCE_CODE,
                     message = "must be a province code such as VN-HN")
-            String province) {
-        return followUps.overdue(asOf == null ? VietnamTime.today() : asOf, province);
+            String province,
+            @QueryParam(PageRequest.SIZE) @Min(1) @Max(PageRequest.MAX_SIZE) Integer size,
+            @QueryParam(PageRequest.AFTER) @Size(max = 2048) String after) {
+        LocalDate on = asOf == null ? VietnamTime.today() : asOf;
+        return followUps.overdue(on, province, PageRequest.of(size, after, "overdue;" + on + ";" + province, 2));
     }
 }

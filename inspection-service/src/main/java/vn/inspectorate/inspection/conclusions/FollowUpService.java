@@ -1,5 +1,7 @@
 package vn.inspectorate.inspection.conclusions;
 
+import vn.inspectorate.platform.paging.PageRequest;
+import vn.inspectorate.platform.paging.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
@@ -183,8 +185,10 @@ public class FollowUpService {
      * as history are not followed up from here.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<RecommendationView> overdue(LocalDate asOf, String province) {
-        return store.overdue(asOf, access.listedProvince(province, "the follow-ups")).stream().map(ConclusionReader::view).toList();
+    public Page<RecommendationView> overdue(LocalDate asOf, String province, PageRequest page) {
+        Page<Recommendation> found = store.overdue(asOf, access.listedProvince(province, "the follow-ups"), page);
+        return new Page<>(found.items().stream().map(ConclusionReader::view).toList(), found.size(), found.next(),
+                found.total());
     }
 
     private Recommendation lockedRecommendation(UUID id) {

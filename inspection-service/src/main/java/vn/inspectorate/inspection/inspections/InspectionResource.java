@@ -1,5 +1,10 @@
 package vn.inspectorate.inspection.inspections;
 
+import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import vn.inspectorate.platform.paging.PageRequest;
+import vn.inspectorate.platform.paging.Page;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -76,13 +81,18 @@ public class InspectionResource {
 
     @GET
     @RolesAllowed({Roles.PROVINCIAL_SYSTEM, Roles.INSPECTOR, Roles.CENTRAL_ANALYST, Roles.PLATFORM_ADMIN})
-    @Operation(operationId = "listInspections", summary = "Inspections in the caller's scope")
-    public List<InspectionView> list(
+    @Operation(operationId = "listInspections", summary = "Inspections in the caller's scope in the order they were "
+            + "opened, a page at a time (follow `next` or the `Link: rel=\"next\"` header)")
+    public Page<InspectionView> list(
             @QueryParam("province") @Pattern(regexp = InspectedEntityInput.PROVINCE_CODE,
                     message = "must be a province code such as VN-HN")
             String province,
-            @QueryParam("status") InspectionStatus status, @QueryParam("overrun") Boolean overrun) {
-        return inspections.list(province, status, overrun);
+            @QueryParam("status") InspectionStatus status, @QueryParam("overrun") Boolean overrun,
+            @QueryParam(PageRequest.SIZE) @Min(1) @Max(PageRequest.MAX_SIZE) Integer size,
+            @QueryParam(PageRequest.AFTER) @Size(max = 2048) String after) {
+        PageRequest page = PageRequest.of(size, after, "inspections;province=" + province + ";status=" + status
+                + ";overrun=" + overrun, 2);
+        return inspections.list(province, status, overrun, page);
     }
 
     @GET

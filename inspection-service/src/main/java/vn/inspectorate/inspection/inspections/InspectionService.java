@@ -1,6 +1,8 @@
 package vn.inspectorate.inspection.inspections;
 
 
+import vn.inspectorate.platform.paging.PageRequest;
+import vn.inspectorate.platform.paging.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
@@ -108,11 +110,12 @@ public class InspectionService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<InspectionView> list(String province, InspectionStatus status, Boolean overrunOnly) {
+    public Page<InspectionView> list(String province, InspectionStatus status, Boolean overrunOnly,
+            PageRequest page) {
         String listed = access.listedProvince(province, "the inspections");
-        LocalDate today = VietnamTime.today();
-        return store.list(listed, status).stream()
-                .filter(i -> !Boolean.TRUE.equals(overrunOnly) || i.overrun(today)).map(this::view).toList();
+        Page<Inspection> found = store.list(listed, status,
+                Boolean.TRUE.equals(overrunOnly) ? VietnamTime.today() : null, page);
+        return new Page<>(found.items().stream().map(this::view).toList(), found.size(), found.next(), found.total());
     }
 
     /** The inspection, locked for a change; 404 when the caller may not see it, 403 when it may not act for it. */

@@ -1,5 +1,7 @@
 package vn.inspectorate.inspection.inspections;
 
+import vn.inspectorate.platform.paging.PageRequest;
+import vn.inspectorate.platform.paging.Page;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -89,8 +91,12 @@ public class InspectionStore implements PanacheRepositoryBase<Inspection, UUID> 
         return sql.query(CASE_IDS, List.of(inspectionId), rs -> rs.getObject(1, UUID.class));
     }
 
-    /** The inspections of a province (null: all) and status (null: any), in the order they were opened. */
-    public List<Inspection> list(String province, InspectionStatus status) {
+    /**
+     * One page of the inspections of a province (null: all) and status (null: any), only those overrun on
+     * {@code overrunOn} when it is given ({@link Inspection#overrun} in SQL), in the order they were opened (index
+     * {@code inspection_listing}); and how many match in all.
+     */
+    public Page<Inspection> list(String province, InspectionStatus status, LocalDate overrunOn, PageRequest page) {
         StringBuilder query = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();
         if (province != null) {
@@ -101,7 +107,21 @@ public class InspectionStore implements PanacheRepositoryBase<Inspection, UUID> 
             query.append(" and status = :status");
             params.put("status", status.name());
         }
-        return find(query + " order by openedOn, id", params).list();
+        if (overrunOn != null) {
+            query.append(" and backfilled = false and ((status in :running and dueOn < :today)"
+                    + " or (status not in :running and reportSubmittedOn > dueOn))");
+            params.put("running", Arrays.stream(InspectionStatus.values()).filter(InspectionStatus::running)
+                    .map(Enum::name).toList());
+            params.put("today", overrunOn);
+        }
+        long total = count(query.toString(), params);
+        if (!page.first()) {
+            query.append(" and (openedOn > :afterDate or (openedOn = :afterDate and id > :afterId))");
+            params.put("afterDate", LocalDate.parse(page.after(0)));
+            params.put("afterId", UUID.fromString(page.after(1)));
+        }
+        List<Inspection> rows = find(query + " order by openedOn, id", params).range(0, page.fetch() - 1).list();
+        return page.page(rows, i -> List.of(i.openedOn.toString(), i.id.toString()), total);
     }
 
     public List<InspectionExtension> extensions(UUID inspectionId) {

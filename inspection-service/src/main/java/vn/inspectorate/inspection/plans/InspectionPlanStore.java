@@ -1,5 +1,7 @@
 package vn.inspectorate.inspection.plans;
 
+import vn.inspectorate.platform.paging.PageRequest;
+import vn.inspectorate.platform.paging.Page;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -68,8 +70,8 @@ public class InspectionPlanStore implements PanacheRepositoryBase<InspectionPlan
         return findById(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
-    /** The plans of a year, body and province, each optional (null), by year and body. */
-    public List<InspectionPlan> list(Integer year, String bodyCode, String province) {
+    /** One page of the plans of a year, body and province, each optional (null), by year and body. */
+    public Page<InspectionPlan> list(Integer year, String bodyCode, String province, PageRequest page) {
         StringBuilder query = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();
         if (year != null) {
@@ -84,7 +86,16 @@ public class InspectionPlanStore implements PanacheRepositoryBase<InspectionPlan
             query.append(" and provinceCode = :province");
             params.put("province", province);
         }
-        return find(query + " order by planYear, bodyCode", params).list();
+        if (!page.first()) {
+            query.append(" and (planYear > :afterYear or (planYear = :afterYear and (bodyCode > :afterBody"
+                    + " or (bodyCode = :afterBody and id > :afterId))))");
+            params.put("afterYear", Integer.parseInt(page.after(0)));
+            params.put("afterBody", page.after(1));
+            params.put("afterId", UUID.fromString(page.after(2)));
+        }
+        List<InspectionPlan> rows = find(query + " order by planYear, bodyCode, id", params)
+                .range(0, page.fetch() - 1).list();
+        return page.page(rows, p -> List.of(Integer.toString(p.planYear), p.bodyCode, p.id.toString()), null);
     }
 
     public PlannedInspection item(UUID planId, String entityCode, String subject) {

@@ -1,5 +1,7 @@
 package vn.inspectorate.inspection.plans;
 
+import vn.inspectorate.platform.paging.PageRequest;
+import vn.inspectorate.platform.paging.Page;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -97,10 +99,13 @@ public class PlanResource {
 
     @GET
     @RolesAllowed({Roles.PROVINCIAL_SYSTEM, Roles.INSPECTOR, Roles.CENTRAL_ANALYST, Roles.PLATFORM_ADMIN})
-    @Operation(operationId = "listInspectionPlans", summary = "Plans in the caller's scope")
-    public List<PlanView> list(@QueryParam("year") @Min(2000) @Max(2100) Integer year,
-            @QueryParam("bodyCode") @Size(max = 40) String bodyCode) {
-        return plans.list(year, bodyCode);
+    @Operation(operationId = "listInspectionPlans", summary = "Plans in the caller's scope by year and body, a page at"
+            + " a time")
+    public Page<PlanView> list(@QueryParam("year") @Min(2000) @Max(2100) Integer year,
+            @QueryParam("bodyCode") @Size(max = 40) String bodyCode,
+            @QueryParam(PageRequest.SIZE) @Min(1) @Max(PageRequest.MAX_SIZE) Integer size,
+            @QueryParam(PageRequest.AFTER) @Size(max = 2048) String after) {
+        return plans.list(year, bodyCode, PageRequest.of(size, after, "plans;" + year + ";" + bodyCode, 3));
     }
 
     @GET

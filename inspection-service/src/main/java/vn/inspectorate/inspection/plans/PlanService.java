@@ -1,5 +1,7 @@
 package vn.inspectorate.inspection.plans;
 
+import vn.inspectorate.platform.paging.PageRequest;
+import vn.inspectorate.platform.paging.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
@@ -99,8 +101,9 @@ public class PlanService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<PlanView> list(Integer year, String bodyCode) {
-        return store.list(year, bodyCode, access.provinceFilter()).stream().map(this::view).toList();
+    public Page<PlanView> list(Integer year, String bodyCode, PageRequest page) {
+        Page<InspectionPlan> found = store.list(year, bodyCode, access.provinceFilter(), page);
+        return new Page<>(found.items().stream().map(this::view).toList(), found.size(), found.next(), found.total());
     }
 
     /** Adds an item to a draft plan; its conflicts are recorded and returned with it. */
