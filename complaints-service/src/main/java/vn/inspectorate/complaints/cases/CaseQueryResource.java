@@ -1,5 +1,6 @@
 package vn.inspectorate.complaints.cases;
 
+import vn.inspectorate.platform.paging.PageRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -35,7 +36,6 @@ import vn.inspectorate.platform.security.Roles;
 @Tag(name = "Case queries", description = "Cases and their history, never with identity")
 public class CaseQueryResource {
 
-    static final int MAX_PAGE_SIZE = 200;
     static final String SORT_PATTERN = "(receivedOn|currentDueOn|updatedAt|createdAt)(,(asc|desc|ASC|DESC))?";
 
     private final CaseQueryService queries;
@@ -56,7 +56,7 @@ public class CaseQueryResource {
     @GET
     @Path("cases")
     @Operation(operationId = "listCases", summary = "List cases: a provincial caller its own province's, a central one"
-            + " any province's")
+            + " any province's; a page at a time (follow `next` or the `Link: rel=\"next\"` header)")
     public CasePage list(
             @QueryParam("province") @Pattern(regexp = "VN-[0-9A-Z]{2}") String province,
             @QueryParam("kind") @Parameter(schema = @Schema(implementation = CaseKind.class)) String kind,
@@ -72,8 +72,11 @@ public class CaseQueryResource {
             @QueryParam("sort") @DefaultValue("receivedOn,desc")
             @Pattern(regexp = SORT_PATTERN, message = "one of receivedOn, currentDueOn, updatedAt, createdAt,"
                     + " optionally followed by ,asc or ,desc") String sort,
-            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(1_000_000) int page,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
+            @QueryParam(PageRequest.SIZE) @Min(1) @Max(PageRequest.MAX_SIZE) Integer size,
+            @QueryParam(PageRequest.AFTER) @Size(max = 2048) String after,
+            @QueryParam("page") @Min(0) @Max(1_000_000) @Parameter(deprecated = true, description = "A page number "
+                    + "from 0; deep pages are slow and shift under new cases: follow `next` (`after`) instead.")
+            Integer page) {
         List<Problem.FieldError> errors = new ArrayList<>();
         String scope = province;
         if (!caller.isCentral()) {
@@ -95,10 +98,15 @@ public class CaseQueryResource {
             errors.add(new Problem.FieldError("sort", "one of " + CaseQueryService.SORTS
                     + ", optionally followed by ,asc or ,desc"));
         }
+        if (page != null && after != null) {
+            errors.add(new Problem.FieldError("page", "not with after: a page is either numbered or after a position"));
+        }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid("The query has invalid parameters.", errors);
         }
-        return queries.find(filter, sortParts[0], descending, page, size);
+        PageRequest request = PageRequest.of(size, after, "cases;" + filter + ";sort=" + sortParts[0] + ","
+                + descending, 2);
+        return queries.find(filter, sortParts[0], descending, page, request);
     }
 
     @GET

@@ -1,5 +1,7 @@
 package vn.inspectorate.complaints.cases;
 
+import vn.inspectorate.platform.paging.PageRequest;
+import vn.inspectorate.platform.paging.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
@@ -27,9 +29,15 @@ public class CaseQueryService {
             Integer dueWithinDays, LocalDate receivedFrom, LocalDate receivedTo, Boolean watchlist) {
     }
 
-    public CasePage find(Filter f, String sortField, boolean descending, int page, int size) {
-        CaseSearch.Found found = search.search(f, sortField, descending, page, size);
-        List<CaseView> items = found.cases().stream().map(views::of).toList();
-        return new CasePage(items, page, size, found.total(), (found.total() + size - 1) / size);
+    /**
+     * One page of cases: after {@code request}'s position, or at the older page number {@code pageNumber} (null with
+     * a position).
+     */
+    public CasePage find(Filter f, String sortField, boolean descending, Integer pageNumber, PageRequest request) {
+        long offset = pageNumber == null ? 0 : (long) pageNumber * request.size();
+        CaseSearch.Found found = search.search(f, sortField, descending, offset, request);
+        Page<CaseView> page = request.map(found.cases(), c -> CaseSearch.key(sortField, c), views::of, found.total());
+        return new CasePage(page.items(), page.size(), page.next(), page.total(), pageNumber,
+                (found.total() + request.size() - 1) / request.size());
     }
 }

@@ -1,5 +1,7 @@
 package vn.inspectorate.complaints.cases;
 
+import vn.inspectorate.platform.paging.PageRequest;
+import java.time.OffsetDateTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -24,8 +26,22 @@ class CaseSearch {
             "receivedOn", "c.received_on", "currentDueOn", "c.current_due_on", "updatedAt", "c.updated_at",
             "createdAt", "c.created_at");
 
-    /** A page of cases in the order asked, and how many cases match in all. */
+    /** Each sort field's value of a case, as the {@code after} token carries it, and back to a bound value. */
+    private static final Map<String, Function<CitizenCase, Object>> SORT_VALUES = Map.of(
+            "receivedOn", c -> c.receivedOn, "currentDueOn", c -> c.currentDueOn, "updatedAt", c -> c.updatedAt,
+            "createdAt", c -> c.createdAt);
+    private static final Map<String, Function<String, Object>> SORT_PARSERS = Map.of(
+            "receivedOn", LocalDate::parse, "currentDueOn", LocalDate::parse, "updatedAt", OffsetDateTime::parse,
+            "createdAt", OffsetDateTime::parse);
+
+    /** Up to {@link PageRequest#fetch()} cases in the order asked, and how many cases match in all. */
     record Found(List<CitizenCase> cases, long total) {
+    }
+
+    /** The sort key of a case in the order of {@code sortField}, which the {@code after} token of its page holds. */
+    static List<String> key(String sortField, CitizenCase c) {
+        Object value = SORT_VALUES.get(sortField).apply(c);
+        return java.util.Arrays.asList(value == null ? null : value.toString(), c.id.toString());
     }
 
     private final Sql sql;
@@ -36,8 +52,11 @@ class CaseSearch {
         this.store = store;
     }
 
-    /** The cases matching {@code f}, sorted by {@code sortField} (a key of {@link #SORTS}), one page. */
-    Found search(CaseQueryService.Filter f, String sortField, boolean descending, int page, int size) {
+    /**
+     * The cases matching {@code f}, sorted by {@code sortField} (a key of {@link #SORTS}): the page after
+     * {@code page}'s position (keyset), or the one {@code offset} rows in (the older page numbers; 0 with a position).
+     */
+    Found search(CaseQueryService.Filter f, String sortField, boolean descending, long offset, PageRequest page) {
         LocalDate today = BusinessDate.today();
         Where where = new Where();
         if (f.province() != null) {
@@ -69,14 +88,26 @@ class CaseSearch {
             where.and((f.watchlist() ? "" : "not ")
                     + "exists (select 1 from watchlist_entry w where w.case_id = c.id and w.active)");
         }
-        String clause = where.fragments.isEmpty() ? "" : " where " + String.join(" and ", where.fragments);
-        String order = SORTS.get(sortField) + (descending ? " desc nulls last" : " asc nulls last") + ", c.id";
+        String clause = where.clause();
+        String column = SORTS.get(sortField);
+        String order = column + (descending ? " desc nulls last" : " asc nulls last") + ", c.id";
         long total = sql.queryFirst("select count(*) from citizen_case c" + clause, where.params,
                 rs -> rs.getLong(1)).orElseThrow();
+        if (!page.first()) {
+            // the rows after the last one read in "column nulls last, id" order; the column is a constant of SORTS
+            UUID afterId = UUID.fromString(page.after(1));
+            if (page.after(0) == null) {
+                where.and("(" + column + " is null and c.id > ?)", afterId);
+            } else {
+                Object afterValue = SORT_PARSERS.get(sortField).apply(page.after(0));
+                where.and("(" + column + (descending ? " < ?" : " > ?") + " or (" + column + " = ? and c.id > ?) or "
+                        + column + " is null)", afterValue, afterValue, afterId);
+            }
+        }
         List<Object> pageParams = new ArrayList<>(where.params);
-        pageParams.add(size);
-        pageParams.add((long) page * size);
-        List<UUID> ids = sql.query("select c.id from citizen_case c" + clause + " order by " + order
+        pageParams.add(page.fetch());
+        pageParams.add(offset);
+        List<UUID> ids = sql.query("select c.id from citizen_case c" + where.clause() + " order by " + order
                 + " limit ? offset ?", pageParams, rs -> rs.getObject(1, UUID.class));
         Map<UUID, CitizenCase> byId = ids.isEmpty() ? Map.of()
                 : store.list("id in ?1", ids).stream().collect(Collectors.toMap(c -> c.id, Function.identity()));
@@ -87,6 +118,10 @@ class CaseSearch {
     private static final class Where {
         private final List<String> fragments = new ArrayList<>();
         private final List<Object> params = new ArrayList<>();
+
+        String clause() {
+            return fragments.isEmpty() ? "" : " where " + String.join(" and ", fragments);
+        }
 
         void and(String fragment, Object... values) {
             fragments.add(fragment);

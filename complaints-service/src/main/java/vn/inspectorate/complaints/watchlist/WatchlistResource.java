@@ -1,5 +1,10 @@
 package vn.inspectorate.complaints.watchlist;
 
+import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import vn.inspectorate.platform.paging.PageRequest;
+import vn.inspectorate.platform.paging.Page;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -93,9 +98,11 @@ public class WatchlistResource {
     @Path("watchlist/without-progress")
     @RolesAllowed({Roles.CENTRAL_ANALYST, Roles.PLATFORM_ADMIN, Roles.INSPECTOR})
     @Operation(operationId = "listWatchlistWithoutProgress",
-            summary = "Watchlisted cases without a progress report for a month")
-    public List<WatchlistCommands.Entry> withoutProgress(@QueryParam("month")
-            @Pattern(regexp = "\\d{4}-(0[1-9]|1[0-2])", message = "a month as YYYY-MM") String month) {
+            summary = "Watchlisted cases without a progress report for a month, a page at a time")
+    public Page<WatchlistCommands.Entry> withoutProgress(@QueryParam("month")
+            @Pattern(regexp = "\\d{4}-(0[1-9]|1[0-2])", message = "a month as YYYY-MM") String month,
+            @QueryParam(PageRequest.SIZE) @Min(1) @Max(PageRequest.MAX_SIZE) Integer size,
+            @QueryParam(PageRequest.AFTER) @Size(max = 2048) String after) {
         YearMonth m;
         try {
             m = month == null ? YearMonth.from(BusinessDate.today()) : YearMonth.parse(month);
@@ -105,6 +112,7 @@ public class WatchlistResource {
         }
         String province = caller.isCentral() ? null : caller.province()
                 .orElseThrow(() -> ProblemException.forbidden("The token carries no province claim."));
-        return watchlist.withoutProgress(province, m);
+        return watchlist.withoutProgress(province, m, PageRequest.of(size, after, "without-progress;" + m + ";"
+                + province, 2));
     }
 }

@@ -1,5 +1,7 @@
 package vn.inspectorate.complaints.watchlist;
 
+import vn.inspectorate.platform.paging.PageRequest;
+import vn.inspectorate.platform.paging.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -96,8 +98,8 @@ public class WatchlistService {
 
     /** Active watchlist cases (of {@code province}, or all when null) without a progress report for {@code month}. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<WatchlistCommands.Entry> withoutProgress(String province, YearMonth month) {
-        return store.withoutProgress(province, month);
+    public Page<WatchlistCommands.Entry> withoutProgress(String province, YearMonth month, PageRequest page) {
+        return store.withoutProgress(province, month, page);
     }
 
     private CitizenCase changed(CitizenCase c, String actor, String command, boolean on,

@@ -1,5 +1,7 @@
 package vn.inspectorate.complaints.watchlist;
 
+import vn.inspectorate.platform.paging.PageRequest;
+import vn.inspectorate.platform.paging.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -65,15 +67,20 @@ class WatchlistStore {
     }
 
     /** Active watchlist cases (of {@code province}, or all when null) without a progress report for {@code month}. */
-    List<WatchlistCommands.Entry> withoutProgress(String province, YearMonth month) {
-        return sql.query("""
+    Page<WatchlistCommands.Entry> withoutProgress(String province, YearMonth month, PageRequest page) {
+        LocalDate afterOn = page.first() ? null : LocalDate.parse(page.after(0));
+        UUID afterId = page.first() ? null : UUID.fromString(page.after(1));
+        List<WatchlistCommands.Entry> rows = sql.query("""
                 select c.id, c.province_code, c.status, w.added_decision_reference, w.added_on,
                        (select max(p.report_month) from watchlist_progress p where p.case_id = c.id)
                 from watchlist_entry w join citizen_case c on c.id = w.case_id
                 where w.active and (cast(? as text) is null or c.province_code = ?)
                   and not exists (select 1 from watchlist_progress p where p.case_id = c.id and p.report_month = ?)
-                order by w.added_on, c.id""", Arrays.asList(province, province, month.toString()),
+                  and (cast(? as date) is null or w.added_on > ? or (w.added_on = ? and c.id > ?))
+                order by w.added_on, c.id limit ?""", Arrays.asList(province, province, month.toString(), afterOn,
+                        afterOn, afterOn, afterId, page.fetch()),
                 rs -> new WatchlistCommands.Entry(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                         rs.getString(4), rs.getObject(5, LocalDate.class), rs.getString(6)));
+        return page.page(rows, e -> List.of(e.addedOn().toString(), e.caseId().toString()), null);
     }
 }
