@@ -176,6 +176,18 @@ class ReportingFlowTest {
             after = page.path("next").isNull() ? null : page.path("next").asText();
         } while (after != null);
         assertThat(paged).containsExactlyElementsOf(ids.stream().sorted().toList());
+        // the same by the platform's paging convention: size, and the Link header's next page
+        List<String> linked = new ArrayList<>();
+        String url = "/api/v1/reports/drill-down?figure=inspections.conclusions&period=2024-Q1&calendar=sector"
+                + "&province=VN-HN&size=3";
+        while (url != null) {
+            var page = given().get(url);
+            assertThat(page.statusCode()).isEqualTo(200);
+            linked.addAll(page.jsonPath().getList("recordIds", String.class));
+            var next = java.util.regex.Pattern.compile("<([^>]*)>; rel=\"next\"").matcher(page.header("Link"));
+            url = next.find() ? next.group(1) : null;
+        }
+        assertThat(linked).containsExactlyElementsOf(paged);
         JsonNode overdue = json(given().get("/api/v1/reports/drill-down?figure=cases.overdue_now&period=2024-Q1"
                 + "&province=VN-HN").then().statusCode(200).extract().asString());
         assertThat(overdue.path("recordIds").get(0).asText()).isEqualTo(seed.caseId(5).toString());

@@ -36,6 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Reports", description = "Statistics for a period and scope")
 public class ReportResource {
 
+    /** A drill-down page holds bare ids, not records: more fit in a page than the platform's 200 records. */
     private static final int MAX_DRILL_DOWN = 1000;
 
     private final ReportRequests requests;
@@ -165,7 +166,9 @@ public class ReportResource {
             @QueryParam("kind") @Size(max = 64) String kind,
             @QueryParam("units") @Parameter(schema = @Schema(enumeration = {"filed", "current"})) String units,
             @QueryParam("after") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) String after,
-            @QueryParam("limit") @Min(1) @Max(MAX_DRILL_DOWN) Integer limit) {
+            @QueryParam("size") @Min(1) @Max(MAX_DRILL_DOWN) Integer size,
+            @QueryParam("limit") @Min(1) @Max(MAX_DRILL_DOWN) @Parameter(deprecated = true,
+                    description = "The older name of `size`.") Integer limit) {
         List<Problem.FieldError> errors = ReportRequests.errors();
         Figure fig = requests.figure(figure, errors);
         Period p = requests.period(period, calendar, from, to, errors);
@@ -178,12 +181,15 @@ public class ReportResource {
                 errors.add(new Problem.FieldError("after", "not a record id"));
             }
         }
-        int size = limit == null ? 100 : limit;
+        if (size != null && limit != null) {
+            errors.add(new Problem.FieldError("limit", "not with size, its newer name"));
+        }
+        int pageSize = size != null ? size : limit != null ? limit : 100;
         ReportRequests.check(errors);
-        List<UUID> ids = queries.records(fig, p, f, requests.today(), afterId, size + 1);
-        UUID next = ids.size() > size ? ids.get(size - 1) : null;
+        List<UUID> ids = queries.records(fig, p, f, requests.today(), afterId, pageSize + 1);
+        UUID next = ids.size() > pageSize ? ids.get(pageSize - 1) : null;
         return new ReportViews.DrillDown(fig.code(), ReportViews.PeriodView.of(p), ReportViews.ScopeView.of(f),
-                ids.size() > size ? ids.subList(0, size) : ids, next);
+                ids.size() > pageSize ? ids.subList(0, pageSize) : ids, next);
     }
 
     private static PeriodKind granularity(String value, Period p, List<Problem.FieldError> errors) {

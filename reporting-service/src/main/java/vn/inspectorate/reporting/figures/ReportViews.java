@@ -1,5 +1,6 @@
 package vn.inspectorate.reporting.figures;
 
+import vn.inspectorate.platform.paging.Paged;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -93,6 +94,12 @@ public final class ReportViews {
     @JsonInclude(JsonInclude.Include.ALWAYS)
     @Schema(name = "ReportDrillDown")
     public record DrillDown(String figure, PeriodView period, ScopeView scope, List<UUID> recordIds,
-            @Schema(nullable = true) UUID next) {
+            @Schema(nullable = true, description = "Pass as `after` to read the next page; null on the last page.")
+            UUID next) implements Paged {
+
+        @Override
+        public String nextAfter() {
+            return next == null ? null : next.toString();
+        }
     }
 }

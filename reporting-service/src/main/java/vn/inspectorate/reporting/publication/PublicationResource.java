@@ -1,5 +1,10 @@
 package vn.inspectorate.reporting.publication;
 
+import jakarta.ws.rs.QueryParam;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import vn.inspectorate.platform.paging.PageRequest;
+import vn.inspectorate.platform.paging.Page;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -89,9 +94,12 @@ public class PublicationResource {
 
     @GET
     @RolesAllowed({Roles.CENTRAL_ANALYST, Roles.PLATFORM_ADMIN, Roles.PARTNER})
-    @Operation(operationId = "listPublishedReports", summary = "The published national reports")
-    public List<PublicationService.Snapshot> list() {
-        return publications.list();
+    @Operation(operationId = "listPublishedReports", summary = "The published national reports, newest first, a page "
+            + "at a time")
+    public Page<PublicationService.Snapshot> list(
+            @QueryParam(PageRequest.SIZE) @Min(1) @Max(PageRequest.MAX_SIZE) Integer size,
+            @QueryParam(PageRequest.AFTER) @Size(max = 2048) String after) {
+        return publications.list(PageRequest.of(size, after, "publications", 2));
     }
 
     @GET

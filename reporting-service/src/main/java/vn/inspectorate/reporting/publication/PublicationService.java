@@ -1,5 +1,7 @@
 package vn.inspectorate.reporting.publication;
 
+import vn.inspectorate.platform.paging.PageRequest;
+import vn.inspectorate.platform.paging.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
@@ -100,8 +102,8 @@ public class PublicationService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<Snapshot> list() {
-        return snapshots.latest();
+    public Page<Snapshot> list(PageRequest page) {
+        return snapshots.latest(page);
     }
 
     /**

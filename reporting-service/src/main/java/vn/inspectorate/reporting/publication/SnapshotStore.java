@@ -1,5 +1,7 @@
 package vn.inspectorate.reporting.publication;
 
+import vn.inspectorate.platform.paging.PageRequest;
+import vn.inspectorate.platform.paging.Page;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,9 +42,14 @@ class SnapshotStore {
         return select("where id = ?", List.of(snapshotId)).stream().findFirst();
     }
 
-    /** The latest published reports, newest first. */
-    List<Snapshot> latest() {
-        return select("order by published_at desc limit 200", List.of());
+    /** One page of the published reports, newest first. */
+    Page<Snapshot> latest(PageRequest page) {
+        List<Snapshot> rows = page.first()
+                ? select("order by published_at desc, id limit ?", List.of(page.fetch()))
+                : select("where published_at < ? or (published_at = ? and id > ?) order by published_at desc, id limit ?",
+                        List.of(OffsetDateTime.parse(page.after(0)), OffsetDateTime.parse(page.after(0)),
+                                UUID.fromString(page.after(1)), page.fetch()));
+        return page.page(rows, s -> List.of(s.publishedAt().toString(), s.snapshotId().toString()), null);
     }
 
     /** The report of a period at a scope, if it was published. */
