@@ -92,8 +92,8 @@ class SubscriptionsTest {
         given().auth().oauth2(partner).header("X-Request-Id", "sub-read-1").get("/api/v1/subscriptions/" + id).then()
                 .statusCode(200).header("X-Request-Id", "sub-read-1")
                 .body("secret", nullValue()).body("callbackUrl", equalTo(callback));
-        given().auth().oauth2(partner).get("/api/v1/subscriptions").then().statusCode(200)
-                .body("id", hasItem(id)).body("secret", not(hasItem(created.getString("secret"))));
+        given().auth().oauth2(partner).get("/api/v1/subscriptions?size=200").then().statusCode(200)
+                .body("items.id", hasItem(id)).body("items.secret", not(hasItem(created.getString("secret"))));
         // the same callback again: with the same lists it answers the subscription (never its secret again), with
         // other lists it is a conflict naming the existing subscription, not a second one
         given().auth().oauth2(partner).contentType("application/json")
@@ -105,9 +105,9 @@ class SubscriptionsTest {
                 .post("/api/v1/subscriptions").then().statusCode(409)
                 .body("type", equalTo("https://inspectorate.gov.vn/problems/natural-key-conflict"))
                 .body("existingId", equalTo(id)).body("differingFields", equalTo(List.of("provinces")));
-        given().auth().oauth2(partner).get("/api/v1/subscriptions").then().statusCode(200)
-                .body("findAll { it.callbackUrl == '" + callback + "' }.size()", equalTo(1))
-                .body("find { it.id == '" + id + "' }.provinces", equalTo(List.of("VN-HN")));
+        given().auth().oauth2(partner).get("/api/v1/subscriptions?size=200").then().statusCode(200)
+                .body("items.findAll { it.callbackUrl == '" + callback + "' }.size()", equalTo(1))
+                .body("items.find { it.id == '" + id + "' }.provinces", equalTo(List.of("VN-HN")));
 
         given().auth().oauth2(partner).post("/api/v1/subscriptions/" + id + "/pause").then().statusCode(200)
                 .body("status", equalTo("PAUSED"));
@@ -135,10 +135,11 @@ class SubscriptionsTest {
         given().auth().oauth2(second).post(url + "/pause").then().statusCode(404);
         given().auth().oauth2(second).get(url + "/deliveries").then().statusCode(404);
         given().auth().oauth2(second).delete(url).then().statusCode(404);
-        given().auth().oauth2(second).get("/api/v1/subscriptions").then().statusCode(200)
-                .body("id", not(hasItem(theirs)));
+        given().auth().oauth2(second).get("/api/v1/subscriptions?size=200").then().statusCode(200)
+                .body("items.id", not(hasItem(theirs)));
         given().auth().oauth2(first).get(url).then().statusCode(200).body("status", equalTo("ACTIVE"));
-        given().auth().oauth2(first).get("/api/v1/subscriptions").then().statusCode(200).body("id", hasItem(theirs));
+        given().auth().oauth2(first).get("/api/v1/subscriptions?size=200").then().statusCode(200)
+                .body("items.id", hasItem(theirs));
     }
 
     @Test
@@ -154,7 +155,9 @@ class SubscriptionsTest {
                 .contentType("application/problem+json").body("errors.field", hasItem("eventTypes"));
         given().get("/api/v1/subscriptions/{id}/deliveries?limit=501", UUID.randomUUID()).then().statusCode(400)
                 .contentType("application/problem+json").body("errors.field", hasItem("limit"));
-        given().get("/api/v1/subscriptions").then().statusCode(200).body("size()", equalTo(0));
+        given().get("/api/v1/subscriptions").then().statusCode(200).body("items.size()", equalTo(0))
+                .body("next", nullValue());
+        given().get("/api/v1/subscriptions?size=201").then().statusCode(400).body("errors.field", hasItem("size"));
     }
 
     @Test
@@ -261,10 +264,21 @@ class SubscriptionsTest {
 
         JsonPath log = given().auth().oauth2(partner).get("/api/v1/subscriptions/" + id + "/deliveries").then()
                 .statusCode(200).extract().jsonPath();
-        assertThat(log.getList("eventId")).containsExactly(e2, e1);
-        assertThat(log.getList("status")).containsExactly("DELIVERED", "DELIVERED");
-        assertThat(log.getList("attempts", Integer.class)).containsExactly(3, 3);
-        assertThat(log.getList("attemptLog[1].statusCode", Integer.class)).containsExactly(500, 500, 200);
+        assertThat(log.getList("items.eventId")).containsExactly(e2, e1);
+        assertThat(log.getList("items.status")).containsExactly("DELIVERED", "DELIVERED");
+        assertThat(log.getList("items.attempts", Integer.class)).containsExactly(3, 3);
+        assertThat(log.getList("items.attemptLog[1].statusCode", Integer.class)).containsExactly(500, 500, 200);
+        // a page at a time, newest first, following the Link header
+        io.restassured.response.Response newest = given().auth().oauth2(partner)
+                .get("/api/v1/subscriptions/" + id + "/deliveries?size=1");
+        assertThat(newest.jsonPath().getList("items.eventId")).containsExactly(e2);
+        java.util.regex.Matcher next = java.util.regex.Pattern.compile("<([^>]*)>; rel=\"next\"")
+                .matcher(newest.header("Link"));
+        assertThat(next.find()).isTrue();
+        JsonPath older = given().auth().oauth2(partner).get(next.group(1)).then().statusCode(200).extract()
+                .jsonPath();
+        assertThat(older.getList("items.eventId")).containsExactly(e1);
+        assertThat(older.getString("next")).isNull();
         given().auth().oauth2(partner).get("/api/v1/subscriptions/" + id).then().body("status", equalTo("ACTIVE"));
     }
 
@@ -332,9 +346,9 @@ class SubscriptionsTest {
         assertThat(received(path)).hasSize(4);
         JsonPath log = given().auth().oauth2(partner).get("/api/v1/subscriptions/" + id + "/deliveries").then()
                 .statusCode(200).extract().jsonPath();
-        assertThat(log.getString("[0].status")).isEqualTo("PENDING");
-        assertThat(log.getInt("[0].attempts")).isEqualTo(4);
-        assertThat(log.getString("[0].nextAttemptAt")).isNotBlank();
+        assertThat(log.getString("items[0].status")).isEqualTo("PENDING");
+        assertThat(log.getInt("items[0].attempts")).isEqualTo(4);
+        assertThat(log.getString("items[0].nextAttemptAt")).isNotBlank();
     }
 
     @Test
@@ -361,8 +375,9 @@ class SubscriptionsTest {
         given().auth().oauth2(partner).get("/api/v1/subscriptions/" + id).then()
                 .body("pausedReason", org.hamcrest.Matchers.containsString("failed for 26 h"));
         given().auth().oauth2(partner).get("/api/v1/subscriptions/" + id + "/deliveries").then().statusCode(200)
-                .body("[0].status", equalTo("FAILED")).body("[0].attempts", equalTo(21))
-                .body("[0].nextAttemptAt", nullValue()).body("[0].attemptLog[0].statusCode", equalTo(500));
+                .body("items[0].status", equalTo("FAILED")).body("items[0].attempts", equalTo(21))
+                .body("items[0].nextAttemptAt", nullValue())
+                .body("items[0].attemptLog[0].statusCode", equalTo(500));
         assertThat(received(path)).hasSize(1);
     }
 

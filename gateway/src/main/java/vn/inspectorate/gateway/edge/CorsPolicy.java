@@ -28,7 +28,7 @@ public class CorsPolicy {
     static final String ALLOWED_METHODS = "GET, HEAD, POST, PUT, PATCH, DELETE";
     static final String ALLOWED_HEADERS = "Authorization, Content-Type, Idempotency-Key, X-Request-Id";
     /** Headers a script may read beyond the CORS-safelisted ones. */
-    static final String EXPOSED_HEADERS = "Location, Retry-After, RateLimit, RateLimit-Policy, WWW-Authenticate, "
+    static final String EXPOSED_HEADERS = "Location, Link, Retry-After, RateLimit, RateLimit-Policy, WWW-Authenticate, "
             + "X-Request-Id";
 
     private final Set<String> origins;

@@ -1,5 +1,7 @@
 package vn.inspectorate.gateway.subscriptions;
 
+import vn.inspectorate.platform.paging.PageRequest;
+import vn.inspectorate.platform.paging.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -55,9 +57,16 @@ public class SubscriptionRepository {
                 SubscriptionRepository::subscription, id, owner).stream().findFirst();
     }
 
-    public List<Subscription> list(String owner) {
-        return query("select " + SUBSCRIPTION_COLUMNS + " from webhook_subscription where owner = ? order by created_at, id",
-                SubscriptionRepository::subscription, owner);
+    /** One page of the owner's subscriptions, oldest first. */
+    public Page<Subscription> list(String owner, PageRequest page) {
+        List<Subscription> rows = page.first()
+                ? query("select " + SUBSCRIPTION_COLUMNS + " from webhook_subscription where owner = ?"
+                        + " order by created_at, id limit ?", SubscriptionRepository::subscription, owner, page.fetch())
+                : query("select " + SUBSCRIPTION_COLUMNS + " from webhook_subscription where owner = ?"
+                        + " and (created_at, id) > (?, ?) order by created_at, id limit ?",
+                        SubscriptionRepository::subscription, owner, OffsetDateTime.parse(page.after(0)),
+                        UUID.fromString(page.after(1)), page.fetch());
+        return page.page(rows, s -> List.of(s.createdAt().toString(), s.id().toString()), null);
     }
 
     public boolean setStatus(UUID id, String owner, String status, String reason) {
@@ -147,15 +156,22 @@ public class SubscriptionRepository {
         return update("delete from webhook_delivery where status <> 'PENDING' and created_at < ?", before);
     }
 
-    public List<DeliveryView> deliveries(UUID subscriptionId, int limit) {
+    /** One page of a subscription's deliveries, newest first (index {@code webhook_delivery_log}). */
+    public Page<DeliveryView> deliveries(UUID subscriptionId, PageRequest page) {
+        List<DeliveryView> rows = deliveryRows(subscriptionId, page.first() ? Long.MAX_VALUE
+                : Long.parseLong(page.after(0)), page.fetch());
+        return page.page(rows, d -> List.of(Long.toString(d.id())), null);
+    }
+
+    private List<DeliveryView> deliveryRows(UUID subscriptionId, long beforeId, int limit) {
         List<DeliveryView> rows = query("""
                 select id, event_id, event_type, aggregate_id, status, attempts, last_status_code, last_error,
                        next_attempt_at, created_at, delivered_at
-                from webhook_delivery where subscription_id = ? order by id desc limit ?""",
+                from webhook_delivery where subscription_id = ? and id < ? order by id desc limit ?""",
                 rs -> new DeliveryView(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getInt(6), (Integer) rs.getObject(7), rs.getString(8),
                         "PENDING".equals(rs.getString(5)) ? time(rs, 9) : null, time(rs, 10), time(rs, 11), List.of()),
-                subscriptionId, limit);
+                subscriptionId, beforeId, limit);
         if (rows.isEmpty()) {
             return rows;
         }

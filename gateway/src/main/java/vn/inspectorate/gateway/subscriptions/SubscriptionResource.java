@@ -1,5 +1,11 @@
 package vn.inspectorate.gateway.subscriptions;
 
+import vn.inspectorate.platform.problem.ProblemException;
+import vn.inspectorate.platform.problem.Problem;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import jakarta.validation.constraints.Size;
+import vn.inspectorate.platform.paging.PageRequest;
+import vn.inspectorate.platform.paging.Page;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import io.vertx.ext.web.RoutingContext;
@@ -10,7 +16,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -87,9 +92,13 @@ public class SubscriptionResource {
     }
 
     @GET
-    @Operation(operationId = "listSubscriptions", summary = "The partner's subscriptions")
-    public List<SubscriptionView> list() {
-        return service.list(owner());
+    @Operation(operationId = "listSubscriptions", summary = "The partner's subscriptions, oldest first, a page at a "
+            + "time")
+    public Page<SubscriptionView> list(
+            @QueryParam(PageRequest.SIZE) @Min(1) @Max(PageRequest.MAX_SIZE) Integer size,
+            @QueryParam(PageRequest.AFTER) @Size(max = 2048) String after) {
+        String owner = owner();
+        return service.list(owner, PageRequest.of(size, after, "subscriptions", 2));
     }
 
     /** The public, sanitized event types a subscription may ask for. */
@@ -148,14 +157,22 @@ public class SubscriptionResource {
 
     @GET
     @Path("{id}/deliveries")
-    @Operation(operationId = "listSubscriptionDeliveries", summary = "The latest deliveries of a subscription with "
-            + "their attempts")
-    @APIResponse(responseCode = "200", description = "Its deliveries, newest first.",
-            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = DeliveryView.class)))
+    @Operation(operationId = "listSubscriptionDeliveries", summary = "The deliveries of a subscription with their "
+            + "attempts, newest first, a page at a time")
+    @APIResponse(responseCode = "200", description = "A page of its deliveries, newest first.")
     @APIResponse(responseCode = "404", description = "No such subscription of the partner.")
-    public List<DeliveryView> deliveries(@PathParam("id") UUID id,
-            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
-        return service.deliveries(owner(), id, limit);
+    public Page<DeliveryView> deliveries(@PathParam("id") UUID id,
+            @QueryParam(PageRequest.SIZE) @Min(1) @Max(PageRequest.MAX_SIZE) Integer size,
+            @QueryParam(PageRequest.AFTER) @Size(max = 2048) String after,
+            @QueryParam("limit") @Min(1) @Max(PageRequest.MAX_SIZE) @Parameter(deprecated = true,
+                    description = "The older name of `size`.") Integer limit) {
+        if (size != null && limit != null) {
+            throw ProblemException.invalid("The paging parameters are invalid.",
+                    List.of(new Problem.FieldError("limit", "not with size, its newer name")));
+        }
+        String owner = owner();
+        return service.deliveries(owner, id, PageRequest.of(size != null ? size : limit, after,
+                "deliveries;" + id, 1));
     }
 
     /**

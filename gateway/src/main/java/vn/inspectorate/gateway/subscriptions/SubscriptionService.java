@@ -1,5 +1,7 @@
 package vn.inspectorate.gateway.subscriptions;
 
+import vn.inspectorate.platform.paging.PageRequest;
+import vn.inspectorate.platform.paging.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
@@ -85,8 +87,10 @@ public class SubscriptionService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<SubscriptionView> list(String owner) {
-        return repository.list(owner).stream().map(s -> SubscriptionView.of(s, null)).toList();
+    public Page<SubscriptionView> list(String owner, PageRequest page) {
+        Page<Subscription> found = repository.list(owner, page);
+        return new Page<>(found.items().stream().map(s -> SubscriptionView.of(s, null)).toList(), found.size(),
+                found.next(), found.total());
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -113,9 +117,9 @@ public class SubscriptionService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<DeliveryView> deliveries(String owner, UUID id, int limit) {
+    public Page<DeliveryView> deliveries(String owner, UUID id, PageRequest page) {
         find(owner, id);
-        return repository.deliveries(id, limit);
+        return repository.deliveries(id, page);
     }
 
     private Subscription find(String owner, UUID id) {
