@@ -1,9 +1,5 @@
 package vn.inspectorate.declarations.accesslog;
 
-import vn.inspectorate.platform.problem.Problem;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import vn.inspectorate.platform.paging.PageRequest;
-import vn.inspectorate.platform.paging.Page;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
@@ -18,8 +14,12 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.inspectorate.declarations.access.DeclarationAccess;
+import vn.inspectorate.platform.paging.Page;
+import vn.inspectorate.platform.paging.PageRequest;
+import vn.inspectorate.platform.problem.Problem;
 import vn.inspectorate.platform.problem.ProblemException;
 import vn.inspectorate.platform.security.Roles;
 

@@ -1,7 +1,5 @@
 package vn.inspectorate.declarations.declarants;
 
-import vn.inspectorate.platform.paging.PageRequest;
-import vn.inspectorate.platform.paging.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.Comparator;
@@ -19,6 +17,8 @@ import vn.inspectorate.declarations.identity.IdentityCipher;
 import vn.inspectorate.declarations.units.AdministrativeUnits;
 import vn.inspectorate.platform.naturalkey.NaturalKeyMatch;
 import vn.inspectorate.platform.naturalkey.Written;
+import vn.inspectorate.platform.paging.Page;
+import vn.inspectorate.platform.paging.PageRequest;
 import vn.inspectorate.platform.problem.ProblemException;
 import vn.inspectorate.platform.security.CallerScope;
 import vn.inspectorate.platform.time.VietnamTime;

@@ -1,15 +1,15 @@
 package vn.inspectorate.declarations.declarants;
 
-import vn.inspectorate.platform.paging.PageRequest;
-import vn.inspectorate.platform.paging.Page;
-import java.util.Map;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import vn.inspectorate.declarations.access.DeclarationAccess;
 import vn.inspectorate.declarations.access.ScopedQuery;
+import vn.inspectorate.platform.paging.Page;
+import vn.inspectorate.platform.paging.PageRequest;
 import vn.inspectorate.platform.sql.Sql;
 
 /** All SQL of declarants: their queries and the locks that serialise what is done to one of them. */

@@ -1,14 +1,12 @@
 package vn.inspectorate.declarations.declarations;
 
-import vn.inspectorate.platform.paging.PageRequest;
-import vn.inspectorate.platform.paging.Page;
-import java.time.LocalDate;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,6 +15,8 @@ import vn.inspectorate.declarations.access.ScopedQuery;
 import vn.inspectorate.declarations.declarations.DeclarationApi.FlagView;
 import vn.inspectorate.declarations.declarations.DeclarationApi.SectionChange;
 import vn.inspectorate.declarations.redflags.RaisedFlag;
+import vn.inspectorate.platform.paging.Page;
+import vn.inspectorate.platform.paging.PageRequest;
 import vn.inspectorate.platform.sql.Sql;
 
 /** All SQL of declarations: their queries, locks, section changes and raised flags. */

@@ -1,12 +1,12 @@
 package vn.inspectorate.complaints.cases;
 
-import vn.inspectorate.platform.paging.PageRequest;
-import vn.inspectorate.platform.paging.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import vn.inspectorate.platform.paging.Page;
+import vn.inspectorate.platform.paging.PageRequest;
 
 /** Listing cases with filters, a stable sort and a page; the filters use the indexes of {@code citizen_case}. */
 @ApplicationScoped

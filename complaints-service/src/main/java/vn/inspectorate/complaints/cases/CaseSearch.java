@@ -1,9 +1,8 @@
 package vn.inspectorate.complaints.cases;
 
-import vn.inspectorate.platform.paging.PageRequest;
-import java.time.OffsetDateTime;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -11,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import vn.inspectorate.platform.paging.PageRequest;
 import vn.inspectorate.platform.sql.Sql;
 
 /**

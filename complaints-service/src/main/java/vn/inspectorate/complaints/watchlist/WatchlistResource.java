@@ -1,14 +1,12 @@
 package vn.inspectorate.complaints.watchlist;
 
-import jakarta.validation.constraints.Size;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import vn.inspectorate.platform.paging.PageRequest;
-import vn.inspectorate.platform.paging.Page;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -31,6 +29,8 @@ import vn.inspectorate.complaints.cases.BusinessDate;
 import vn.inspectorate.complaints.cases.CaseView;
 import vn.inspectorate.complaints.cases.CaseViews;
 import vn.inspectorate.platform.idempotency.Idempotent;
+import vn.inspectorate.platform.paging.Page;
+import vn.inspectorate.platform.paging.PageRequest;
 import vn.inspectorate.platform.problem.Problem;
 import vn.inspectorate.platform.problem.ProblemException;
 import vn.inspectorate.platform.security.CallerScope;

@@ -1,7 +1,5 @@
 package vn.inspectorate.complaints.watchlist;
 
-import vn.inspectorate.platform.paging.PageRequest;
-import vn.inspectorate.platform.paging.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -17,6 +15,8 @@ import vn.inspectorate.complaints.cases.CaseHistoryLog;
 import vn.inspectorate.complaints.cases.CaseStatus;
 import vn.inspectorate.complaints.cases.CitizenCase;
 import vn.inspectorate.platform.naturalkey.NaturalKeyMatch;
+import vn.inspectorate.platform.paging.Page;
+import vn.inspectorate.platform.paging.PageRequest;
 import vn.inspectorate.platform.problem.Problem;
 import vn.inspectorate.platform.problem.ProblemException;
 

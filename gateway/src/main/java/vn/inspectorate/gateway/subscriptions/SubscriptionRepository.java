@@ -1,7 +1,5 @@
 package vn.inspectorate.gateway.subscriptions;
 
-import vn.inspectorate.platform.paging.PageRequest;
-import vn.inspectorate.platform.paging.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -19,6 +17,8 @@ import java.util.Optional;
 import java.util.UUID;
 import vn.inspectorate.gateway.subscriptions.SubscriptionApi.AttemptView;
 import vn.inspectorate.gateway.subscriptions.SubscriptionApi.DeliveryView;
+import vn.inspectorate.platform.paging.Page;
+import vn.inspectorate.platform.paging.PageRequest;
 import vn.inspectorate.platform.sql.Sql;
 
 /** All SQL of the webhook tables, through {@link Sql}; every method runs in the caller's transaction. */

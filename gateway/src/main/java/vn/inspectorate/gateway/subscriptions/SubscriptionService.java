@@ -1,7 +1,5 @@
 package vn.inspectorate.gateway.subscriptions;
 
-import vn.inspectorate.platform.paging.PageRequest;
-import vn.inspectorate.platform.paging.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
@@ -17,6 +15,8 @@ import vn.inspectorate.gateway.subscriptions.SubscriptionApi.CreateSubscription;
 import vn.inspectorate.gateway.subscriptions.SubscriptionApi.DeliveryView;
 import vn.inspectorate.gateway.subscriptions.SubscriptionApi.SubscriptionView;
 import vn.inspectorate.platform.naturalkey.NaturalKeyMatch;
+import vn.inspectorate.platform.paging.Page;
+import vn.inspectorate.platform.paging.PageRequest;
 import vn.inspectorate.platform.problem.Problem;
 import vn.inspectorate.platform.problem.ProblemException;
 

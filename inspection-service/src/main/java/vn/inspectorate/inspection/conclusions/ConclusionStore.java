@@ -1,7 +1,5 @@
 package vn.inspectorate.inspection.conclusions;
 
-import vn.inspectorate.platform.paging.PageRequest;
-import vn.inspectorate.platform.paging.Page;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,6 +13,8 @@ import vn.inspectorate.inspection.conclusions.ConclusionApi.Item;
 import vn.inspectorate.inspection.conclusions.ConclusionApi.RecommendationInput;
 import vn.inspectorate.inspection.conclusions.ConclusionApi.Responsible;
 import vn.inspectorate.inspection.conclusions.ConclusionApi.TransferInput;
+import vn.inspectorate.platform.paging.Page;
+import vn.inspectorate.platform.paging.PageRequest;
 import vn.inspectorate.platform.sql.Sql;
 
 /**

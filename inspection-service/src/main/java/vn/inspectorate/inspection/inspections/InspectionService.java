@@ -1,8 +1,6 @@
 package vn.inspectorate.inspection.inspections;
 
 
-import vn.inspectorate.platform.paging.PageRequest;
-import vn.inspectorate.platform.paging.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
@@ -19,6 +17,8 @@ import vn.inspectorate.inspection.overlaps.OverlapChecker;
 import vn.inspectorate.inspection.reference.ReferenceData;
 import vn.inspectorate.platform.naturalkey.Written;
 import vn.inspectorate.platform.outbox.Outbox;
+import vn.inspectorate.platform.paging.Page;
+import vn.inspectorate.platform.paging.PageRequest;
 import vn.inspectorate.platform.problem.ProblemException;
 import vn.inspectorate.platform.time.VietnamTime;
 

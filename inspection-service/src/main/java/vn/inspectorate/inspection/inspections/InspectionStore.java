@@ -1,7 +1,5 @@
 package vn.inspectorate.inspection.inspections;
 
-import vn.inspectorate.platform.paging.PageRequest;
-import vn.inspectorate.platform.paging.Page;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,6 +17,8 @@ import java.util.stream.IntStream;
 import vn.inspectorate.inspection.inspections.InspectionApi.OpenInspection;
 import vn.inspectorate.inspection.inspections.InspectionApi.TeamMember;
 import vn.inspectorate.inspection.reference.DurationRule;
+import vn.inspectorate.platform.paging.Page;
+import vn.inspectorate.platform.paging.PageRequest;
 import vn.inspectorate.platform.sql.Sql;
 
 /**

@@ -1,7 +1,5 @@
 package vn.inspectorate.inspection.plans;
 
-import vn.inspectorate.platform.paging.PageRequest;
-import vn.inspectorate.platform.paging.Page;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -33,6 +31,8 @@ import vn.inspectorate.inspection.plans.PlanApi.PlanView;
 import vn.inspectorate.inspection.plans.PlanApi.PlannedInspectionView;
 import vn.inspectorate.platform.idempotency.IdempotencyKeys;
 import vn.inspectorate.platform.idempotency.Idempotent;
+import vn.inspectorate.platform.paging.Page;
+import vn.inspectorate.platform.paging.PageRequest;
 import vn.inspectorate.platform.security.Roles;
 
 /** Annual inspection plans. Writes by provincial systems and inspectors; approval and amendment by an approver. */

@@ -1,11 +1,11 @@
 package vn.inspectorate.reporting.figures;
 
-import vn.inspectorate.platform.paging.Paged;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import vn.inspectorate.platform.paging.Paged;
 import vn.inspectorate.reporting.periods.Period;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

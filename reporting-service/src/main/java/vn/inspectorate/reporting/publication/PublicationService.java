@@ -1,7 +1,5 @@
 package vn.inspectorate.reporting.publication;
 
-import vn.inspectorate.platform.paging.PageRequest;
-import vn.inspectorate.platform.paging.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
@@ -14,6 +12,8 @@ import java.util.Optional;
 import java.util.UUID;
 import vn.inspectorate.contracts.reports.ReportPublished;
 import vn.inspectorate.platform.outbox.Outbox;
+import vn.inspectorate.platform.paging.Page;
+import vn.inspectorate.platform.paging.PageRequest;
 import vn.inspectorate.platform.problem.ProblemException;
 import vn.inspectorate.platform.time.VietnamTime;
 import vn.inspectorate.reporting.figures.Figure;

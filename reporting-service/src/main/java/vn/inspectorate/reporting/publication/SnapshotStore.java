@@ -1,7 +1,5 @@
 package vn.inspectorate.reporting.publication;
 
-import vn.inspectorate.platform.paging.PageRequest;
-import vn.inspectorate.platform.paging.Page;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +8,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import vn.inspectorate.contracts.reports.ReportPublished;
+import vn.inspectorate.platform.paging.Page;
+import vn.inspectorate.platform.paging.PageRequest;
 import vn.inspectorate.platform.sql.Sql;
 import vn.inspectorate.reporting.national.NationalReport;
 import vn.inspectorate.reporting.periods.Calendar;
