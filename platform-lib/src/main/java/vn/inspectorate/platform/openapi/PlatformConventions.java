@@ -43,6 +43,7 @@ public final class PlatformConventions {
             api.setComponents(OASFactory.createComponents());
         }
         addProblemSchemas(api.getComponents());
+        PagingConventions.namePages(api);
         boolean securedByDefault = api.getSecurity() != null && !api.getSecurity().isEmpty();
         if (api.getPaths() == null || api.getPaths().getPathItems() == null) {
             return;

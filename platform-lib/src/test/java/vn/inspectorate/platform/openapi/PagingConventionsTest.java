@@ -30,6 +30,24 @@ class PagingConventionsTest {
         assertThat(read.getResponses().getAPIResponse("200").getHeaders()).isNull();
     }
 
+    @Test
+    void aPageIsNamedAfterItsItems() {
+        var items = OASFactory.createSchema().items(OASFactory.createSchema().ref("WatchlistEntry"));
+        var page = OASFactory.createSchema().addProperty("items", items)
+                .addProperty("size", OASFactory.createSchema()).addProperty("next", OASFactory.createSchema())
+                .addProperty("total", OASFactory.createSchema());
+        Operation list = operation("after");
+        list.getResponses().getAPIResponse("200").content(OASFactory.createContent().addMediaType("application/json",
+                OASFactory.createMediaType().schema(OASFactory.createSchema().ref("PageEntry"))));
+        var api = OASFactory.createOpenAPI()
+                .components(OASFactory.createComponents().addSchema("PageEntry", page))
+                .paths(OASFactory.createPaths().addPathItem("/list", OASFactory.createPathItem().GET(list)));
+        PagingConventions.namePages(api);
+        assertThat(api.getComponents().getSchemas()).containsOnlyKeys("PageWatchlistEntry");
+        assertThat(list.getResponses().getAPIResponse("200").getContent().getMediaType("application/json")
+                .getSchema().getRef()).isEqualTo("#/components/schemas/PageWatchlistEntry");
+    }
+
     private static Operation operation(String... queryParameters) {
         Operation op = OASFactory.createOperation()
                 .responses(OASFactory.createAPIResponses().addAPIResponse("200", OASFactory.createAPIResponse()));
