@@ -147,13 +147,13 @@ class HistoryBackfillTest {
 
             // live operations ignore the history: no overrun, no overdue follow-up, no partner webhook
             List<Map<String, Object>> listed = given().auth().oauth2(ninhBinh)
-                    .get(gateway + "/api/v1/inspections?province=" + PROVINCE).then().statusCode(200).extract()
-                    .jsonPath().getList("findAll { it.backfilled }");
+                    .get(gateway + "/api/v1/inspections?size=200&province=" + PROVINCE).then().statusCode(200)
+                    .extract().jsonPath().getList("items.findAll { it.backfilled }");
             assertThat(listed).extracting(i -> i.get("id")).containsAll(loaded);
             assertThat(listed).allSatisfy(i -> assertThat(i.get("overrun")).isEqualTo(false));
             List<String> overdue = given().auth().oauth2(ninhBinh)
-                    .get(gateway + "/api/v1/follow-ups/overdue?province=" + PROVINCE).then().statusCode(200)
-                    .extract().jsonPath().getList("inspectionId");
+                    .get(gateway + "/api/v1/follow-ups/overdue?size=200&province=" + PROVINCE).then()
+                    .statusCode(200).extract().jsonPath().getList("items.inspectionId");
             assertThat(overdue).doesNotContainAnyElementsOf(loaded);
 
             // a conclusion issued today reaches the partner; the nine from 2024 never do

@@ -202,7 +202,7 @@ class ConfidentialitySweepTest {
         // and the review through the API shows the same rows with their purposes
         List<String> purposes = given().auth().oauth2(Principal.ANALYST.token())
                 .queryParam("declarationId", declarationId).get(gateway + "/api/v1/access-log")
-                .then().statusCode(200).extract().path("purpose");
+                .then().statusCode(200).extract().path("items.purpose");
         assertThat(purposes).containsExactlyInAnyOrder("sweep read 1", "sweep read 2", "sweep read 3");
         System.out.printf("[access] %d declaration detail reads -> %d access-log rows; refused reads -> none%n",
                 reads, accessLogRows(declarationId));
@@ -382,7 +382,7 @@ class ConfidentialitySweepTest {
             reads.add(Map.entry("/api/v1/reports/breakdown?figure=cases.received&by=body&period=" + year, reader));
         }
         reads.add(Map.entry("/api/v1/reports/publications", Principal.ANALYST));
-        reads.add(Map.entry("/api/v1/reports/drill-down?figure=cases.received&limit=1000&period=" + year,
+        reads.add(Map.entry("/api/v1/reports/drill-down?figure=cases.received&size=1000&period=" + year,
                 Principal.ANALYST));
         reads.add(Map.entry("/api/v1/cases?size=200", Principal.ANALYST));
         reads.add(Map.entry("/api/v1/cases/" + caseId, Principal.PROVINCE_HN));
