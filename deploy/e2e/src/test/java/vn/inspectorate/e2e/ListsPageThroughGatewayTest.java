@@ -47,8 +47,10 @@ class ListsPageThroughGatewayTest {
         for (int b = 0; b < CASES / BATCH; b++) {
             List<Map<String, Object>> items = new ArrayList<>();
             for (int i = 0; i < BATCH; i++) {
-                // a few days only, so hundreds of cases share a day and the id orders them across pages
-                items.add(complaint("e2e-pages-" + suffix + "-" + b + "-" + i, today.minusDays(i % 3)));
+                // a few days of this year only, so hundreds of cases share a day and the id orders them across pages
+                LocalDate received = today.minusDays(i % 3);
+                items.add(complaint("e2e-pages-" + suffix + "-" + b + "-" + i,
+                        received.getYear() == today.getYear() ? received : today));
             }
             List<String> created = given().auth().oauth2(hanoi).contentType(ContentType.JSON)
                     .body(Map.of("cases", items)).post(gateway + "/api/v1/cases/batch").then().statusCode(200)
@@ -63,13 +65,13 @@ class ListsPageThroughGatewayTest {
         assertThat(caseList.pages).isGreaterThan(CASES / 200);
 
         // the same cases behind the report's figure, once reporting has counted them
-        String drill = gateway + "/api/v1/reports/drill-down?figure=cases.received&period=" + today.getYear()
-                + "&province=VN-HN&size=1000";
+        String drill = gateway + "/api/v1/reports/drill-down?figure=cases.received&calendar=calendar&period="
+                + today.getYear() + "&province=VN-HN&size=1000";
         Paged counted = Eventually.poll("reporting counts the " + CASES + " cases", Duration.ofSeconds(120),
                 () -> readAll(analyst, drill, "recordIds"), p -> p.ids.containsAll(cases));
         Paged drilled = readAll(analyst, drill.replace("size=1000", "size=200"), "recordIds");
-        assertThat(drilled.ids).doesNotHaveDuplicates().containsAll(cases)
-                .containsExactlyElementsOf(counted.ids);
+        assertThat(drilled.ids).doesNotHaveDuplicates().containsAll(cases).containsAll(counted.ids);
+        assertThat(drilled.pages).isGreaterThan(CASES / 200);
 
         // declarants and declarations of an agency only this test uses
         String agency = "E2E-PG-" + suffix.toUpperCase();
