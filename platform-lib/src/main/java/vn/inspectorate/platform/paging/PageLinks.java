@@ -3,8 +3,10 @@ package vn.inspectorate.platform.paging;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
-import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.ext.Provider;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,11 +24,24 @@ public class PageLinks implements ContainerResponseFilter {
         if (!(response.getEntity() instanceof Paged page) || response.getStatus() != 200) {
             return;
         }
-        UriBuilder self = request.getUriInfo().getRequestUriBuilder().replaceQueryParam(PageRequest.AFTER);
+        URI uri = request.getUriInfo().getRequestUri();
+        // the query as the client wrote it, minus the position: re-encoding it (UriBuilder) would double-encode values
+        // such as sort=receivedOn%2Cdesc
+        List<String> kept = new ArrayList<>();
+        if (uri.getRawQuery() != null) {
+            for (String pair : uri.getRawQuery().split("&")) {
+                if (!pair.isEmpty() && !pair.equals(PageRequest.AFTER) && !pair.startsWith(PageRequest.AFTER + "=")) {
+                    kept.add(pair);
+                }
+            }
+        }
+        String base = uri.getScheme() + "://" + uri.getRawAuthority() + uri.getRawPath();
+        String first = kept.isEmpty() ? base : base + "?" + String.join("&", kept);
         List<String> links = new ArrayList<>();
-        links.add(link(self.clone().build().toString(), "first"));
+        links.add(link(first, "first"));
         if (page.nextAfter() != null) {
-            links.add(link(self.clone().queryParam(PageRequest.AFTER, page.nextAfter()).build().toString(), "next"));
+            String after = PageRequest.AFTER + "=" + URLEncoder.encode(page.nextAfter(), StandardCharsets.UTF_8);
+            links.add(link(first + (kept.isEmpty() ? "?" : "&") + after, "next"));
         }
         // one header, comma-separated (RFC 8288 §3): proxies and clients that keep one value per name keep all links
         response.getHeaders().putSingle("Link", String.join(", ", links));

@@ -39,6 +39,23 @@ class PageLinksTest {
     }
 
     @Test
+    void theNextLinkKeepsEncodedFilterValuesAsSent() {
+        List<Integer> read = new ArrayList<>();
+        String url = "/probe-pages?tag=a%2Cb%20c&size=4";
+        while (url != null) {
+            Response r = given().urlEncodingEnabled(false).get(url);
+            assertThat(r.statusCode()).isEqualTo(200);
+            read.addAll(r.jsonPath().getList("items", Integer.class));
+            String next = rel(r, "next");
+            if (next != null) {
+                assertThat(next).contains("tag=a%2Cb%20c&size=4&after=");
+            }
+            url = next;
+        }
+        assertThat(read).isEqualTo(PageProbeResource.ITEMS);
+    }
+
+    @Test
     void badPagingParametersAreProblemsNamingTheField() {
         given().get("/probe-pages?size=201").then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", org.hamcrest.Matchers.equalTo("size"));

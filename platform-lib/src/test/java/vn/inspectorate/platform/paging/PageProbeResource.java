@@ -17,8 +17,8 @@ public class PageProbeResource {
 
     @GET
     public Page<Integer> list(@QueryParam("size") Integer size, @QueryParam("after") String after,
-            @QueryParam("parity") String parity) {
-        PageRequest request = PageRequest.of(size, after, "parity=" + parity, 1);
+            @QueryParam("parity") String parity, @QueryParam("tag") String tag) {
+        PageRequest request = PageRequest.of(size, after, "parity=" + parity + ";tag=" + tag, 1);
         int from = request.first() ? 0 : Integer.parseInt(request.after(0)) + 1;
         List<Integer> rows = ITEMS.stream().filter(i -> i >= from)
                 .filter(i -> parity == null || (i % 2 == 0) == parity.equals("even")).limit(request.fetch()).toList();
