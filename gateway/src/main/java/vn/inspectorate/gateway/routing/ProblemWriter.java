@@ -42,8 +42,8 @@ public class ProblemWriter {
         }
         var response = ctx.response().setStatusCode(problem.status())
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                .putHeader(Languages.CONTENT_LANGUAGE, Languages.tag(language))
-                .putHeader(Languages.VARY, Languages.ACCEPT_LANGUAGE);
+                .putHeader(Languages.CONTENT_LANGUAGE, Languages.tag(language));
+        response.headers().add(Languages.VARY, Languages.ACCEPT_LANGUAGE);
         headers.forEach(response::putHeader);
         response.end(Buffer.buffer(body));
     }
