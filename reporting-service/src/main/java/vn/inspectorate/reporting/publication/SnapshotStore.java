@@ -32,9 +32,9 @@ class SnapshotStore {
         sql.update("""
                 insert into report_snapshot (id, report_id, period_kind, calendar, period_key, period_start, period_end,
                     scope, scope_code, figures, revisions, offsets, published_at, published_by)
-                values (?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?)""",
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 List.of(s.snapshotId(), s.reportId(), s.periodKind(), s.calendar(), s.periodKey(), s.periodStart(),
-                        s.periodEnd(), s.scope(), json(s.report()), json(s.report().revisions()),
+                        s.periodEnd(), s.scope(), code(s.scopeCode()), json(s.report()), json(s.report().revisions()),
                         json(s.offsetsReflected()), s.publishedAt(), s.publishedBy()));
     }
 
@@ -42,36 +42,51 @@ class SnapshotStore {
         return select("where id = ?", List.of(snapshotId)).stream().findFirst();
     }
 
-    /** One page of the published reports, newest first. */
-    Page<Snapshot> latest(PageRequest page) {
+    /**
+     * One page of the published reports a reader may see, newest first: all of them ({@code all}), else the nation's
+     * (if {@code national}) and the listed provinces'.
+     */
+    Page<Snapshot> latest(PageRequest page, boolean all, boolean national, java.util.Collection<String> provinces) {
+        String seen = "(? or (? and scope_code = '') or scope_code = any(?))";
+        var scope = new vn.inspectorate.platform.sql.Sql.ArrayOf("text", provinces);
         List<Snapshot> rows = page.first()
-                ? select("order by published_at desc, id limit ?", List.of(page.fetch()))
-                : select("where published_at < ? or (published_at = ? and id > ?) order by published_at desc, id limit ?",
-                        List.of(OffsetDateTime.parse(page.after(0)), OffsetDateTime.parse(page.after(0)),
-                                UUID.fromString(page.after(1)), page.fetch()));
+                ? select("where " + seen + " order by published_at desc, id limit ?",
+                        List.of(all, national, scope, page.fetch()))
+                : select("where " + seen + " and (published_at < ? or (published_at = ? and id > ?))"
+                        + " order by published_at desc, id limit ?",
+                        List.of(all, national, scope, OffsetDateTime.parse(page.after(0)),
+                                OffsetDateTime.parse(page.after(0)), UUID.fromString(page.after(1)), page.fetch()));
         return page.page(rows, s -> List.of(s.publishedAt().toString(), s.snapshotId().toString()), null);
     }
 
-    /** The report of a period at a scope, if it was published. */
-    Optional<Snapshot> find(Period period, String scope) {
-        return select("where calendar = ? and period_key = ? and scope = ? and scope_code = ''",
-                List.of(period.calendar().name(), period.key(), scope)).stream().findFirst();
+    /** The report of a period at a scope (province code, or null for the nation), if it was published. */
+    Optional<Snapshot> find(Period period, String scope, String scopeCode) {
+        return select("where calendar = ? and period_key = ? and scope = ? and scope_code = ?",
+                List.of(period.calendar().name(), period.key(), scope, code(scopeCode))).stream().findFirst();
     }
 
     /** Every report of a calendar at a scope, oldest first. */
-    List<Snapshot> all(Calendar calendar, String scope) {
-        return select("where calendar = ? and scope = ? order by published_at", List.of(calendar.name(), scope));
+    List<Snapshot> all(Calendar calendar, String scope, String scopeCode) {
+        return select("where calendar = ? and scope = ? and scope_code = ? order by published_at",
+                List.of(calendar.name(), scope, code(scopeCode)));
+    }
+
+    /** The national report has no scope code: '' in the table (part of the unique key), null outside. */
+    private static String code(String scopeCode) {
+        return scopeCode == null ? "" : scopeCode;
     }
 
     private List<Snapshot> select(String where, List<?> params) {
         return sql.query("""
                 select id, report_id, period_kind, calendar, period_key, period_start, period_end, scope,
-                    published_at, published_by, offsets::text, figures::text from report_snapshot""" + " " + where,
+                    published_at, published_by, offsets::text, figures::text, scope_code from report_snapshot"""
+                        + " " + where,
                 params, rs -> {
                     try {
                         return new Snapshot(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
                                 rs.getString(4), rs.getString(5), rs.getDate(6).toLocalDate(),
                                 rs.getDate(7).toLocalDate(), rs.getString(8),
+                                rs.getString(13).isEmpty() ? null : rs.getString(13),
                                 rs.getObject(9, OffsetDateTime.class), rs.getString(10),
                                 List.of(mapper.readValue(rs.getString(11), ReportPublished.TopicOffset[].class)),
                                 mapper.readValue(rs.getString(12), NationalReport.class));
