@@ -24,7 +24,7 @@ import vn.inspectorate.platform.security.Roles;
 @Path("/api/v1/access-log")
 @Produces(MediaType.APPLICATION_JSON)
 @RunOnVirtualThread
-@Tag(name = "Declaration access log", description = "Who read which declaration in detail, when and why.")
+@Tag(name = "Declaration access log", description = "Who read which declaration in detail or which declarant's identity, when and why.")
 public class AccessLogResource {
 
     private final AccessLog log;
@@ -37,14 +37,16 @@ public class AccessLogResource {
 
     @GET
     @RolesAllowed({Roles.ASSET_CONTROLLER, Roles.CENTRAL_ANALYST, Roles.PLATFORM_ADMIN})
-    @Operation(operationId = "listDeclarationAccessLog", summary = "Detail reads of declarations, oldest first")
+    @Operation(operationId = "listDeclarationAccessLog", summary = "Detail reads of declarations and identity reads "
+            + "of declarants, oldest first")
     public List<AccessLog.Entry> review(@QueryParam("declarationId") UUID declarationId,
+            @QueryParam("declarantId") UUID declarantId,
             @QueryParam("subject") @Size(max = 255) String subject, @QueryParam("from") OffsetDateTime from,
             @QueryParam("to") OffsetDateTime to,
             @QueryParam("limit") @DefaultValue("200") @Min(1) @Max(1000) int limit) {
         if (!access.isNationalReader()) {
             throw ProblemException.forbidden("Only central controllers review the access log.");
         }
-        return log.find(declarationId, subject, from, to, limit);
+        return log.find(declarationId, declarantId, subject, from, to, limit);
     }
 }
