@@ -66,7 +66,7 @@ class PublicDeclarationsThroughGatewayTest {
         given().get(gateway + "/api/v1/declarants/" + declarant).then().statusCode(401);
         given().get(gateway + "/api/v1/declarations/" + published + "/summary").then().statusCode(401);
 
-        // the controller reads the identity, stating why: one access-log row, reviewed centrally
+        // the (central) controller reads the identity, stating why: one access-log row, reviewed centrally
         given().auth().oauth2(controller).get(gateway + "/api/v1/declarants/" + declarant).then().statusCode(200)
                 .body("$", not(hasKey("citizenId")));
         given().auth().oauth2(controller).header("X-Access-Purpose", "appointment review")
@@ -76,7 +76,7 @@ class PublicDeclarationsThroughGatewayTest {
                 .get(gateway + "/api/v1/access-log").then().statusCode(200).extract().jsonPath().getList("$");
         assertThat(log).hasSize(1);
         assertThat(log.get(0)).containsEntry("declarantId", declarant).containsEntry("purpose", "appointment review")
-                .containsEntry("role", "asset-controller");
+                .containsEntry("role", "asset-controller (central)");
     }
 
     private String submit(String token, String declarant, int year, String declaredOn) {
