@@ -144,4 +144,52 @@ class AccessLogTest {
         assertThat(rows(declarationId)).isEqualTo(4);
         given().get("/api/v1/declarations?agency=BTP").then().statusCode(200).body("items.id", hasItem(declarationId));
     }
+
+    static String declarantId;
+
+    long identityReads(String declarant) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from declaration_access_log where declarant_id = ?1")
+                .setParameter(1, UUID.fromString(declarant)).getSingleResult()).longValue());
+    }
+
+    @Test
+    @Order(7)
+    @TestSecurity(user = "controller-btp", roles = "asset-controller")
+    @OidcSecurity(claims = @Claim(key = "agency", value = "BTP"))
+    void eachIdentityReadOfADeclarantWritesExactlyOneRowWithItsPurpose() {
+        declarantId = register("BTP", "VN-DN").getString("id");
+        // no purpose: the summary, no identities, nothing logged
+        given().get("/api/v1/declarants/" + declarantId).then().statusCode(200)
+                .body("$", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("citizenId")));
+        assertThat(identityReads(declarantId)).isZero();
+        given().header("X-Access-Purpose", "x".repeat(501)).get("/api/v1/declarants/" + declarantId).then()
+                .statusCode(400).body("errors.field", hasItem("purpose"));
+        assertThat(identityReads(declarantId)).isZero();
+        given().header("X-Access-Purpose", "appointment file check").get("/api/v1/declarants/" + declarantId).then()
+                .statusCode(200).body("citizenId", org.hamcrest.Matchers.matchesPattern("[0-9]{12}"));
+        assertThat(identityReads(declarantId)).isEqualTo(1);
+        given().queryParam("purpose", "verification preparation").get("/api/v1/declarants/" + declarantId).then()
+                .statusCode(200).body("fullName", org.hamcrest.Matchers.notNullValue());
+        assertThat(identityReads(declarantId)).isEqualTo(2);
+    }
+
+    @Test
+    @Order(8)
+    @TestSecurity(user = "analyst", roles = "central-analyst")
+    void othersGetTheSummaryWhateverTheyStateAndTheLogShowsTheIdentityReads() {
+        given().header("X-Access-Purpose", "curiosity").get("/api/v1/declarants/" + declarantId).then()
+                .statusCode(200).body("$", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("fullName")));
+        assertThat(identityReads(declarantId)).isEqualTo(2);
+        given().queryParam("declarantId", declarantId).get("/api/v1/access-log").then().statusCode(200)
+                .body("items.size()", equalTo(2))
+                .body("items[0].declarantId", equalTo(declarantId))
+                .body("items[0].declarationId", org.hamcrest.Matchers.nullValue())
+                .body("items[0].subject", equalTo("controller-btp"))
+                .body("items[0].purpose", equalTo("appointment file check"))
+                .body("items[1].purpose", equalTo("verification preparation"));
+        // a declaration's filter does not mix in identity reads
+        given().queryParam("declarationId", declarationId).get("/api/v1/access-log").then().statusCode(200)
+                .body("items.declarantId", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.nullValue()));
+    }
 }

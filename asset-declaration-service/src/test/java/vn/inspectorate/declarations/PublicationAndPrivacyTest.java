@@ -3,7 +3,11 @@ package vn.inspectorate.declarations;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
 import static vn.inspectorate.declarations.Api.declaration;
 import static vn.inspectorate.declarations.Api.item;
 import static vn.inspectorate.declarations.Api.submit;
@@ -74,8 +78,11 @@ class PublicationAndPrivacyTest {
         declarant = registered.getString("id");
         String spouse = registered.getString("familyMembers[0].id");
         assertThat(registered.prettify()).doesNotContain(NAME, CITIZEN_ID, ADDRESS, SPOUSE);
-        // the controller reads the identities back, decrypted
-        given().get("/api/v1/declarants/" + declarant).then().statusCode(200).body("fullName", equalTo(NAME))
+        // the controller reads the identities back, decrypted, stating why; without a purpose, the summary
+        given().get("/api/v1/declarants/" + declarant).then().statusCode(200).body("$", not(hasKey("fullName")))
+                .body("$", not(hasKey("citizenId")));
+        given().header("X-Access-Purpose", "registration check").get("/api/v1/declarants/" + declarant).then()
+                .statusCode(200).body("fullName", equalTo(NAME))
                 .body("citizenId", equalTo(CITIZEN_ID)).body("familyMembers[0].fullName", equalTo(SPOUSE));
 
         var villa = item("HOUSE", 3_000_000_000L, "2019-05-01");
@@ -124,15 +131,22 @@ class PublicationAndPrivacyTest {
 
     @Test
     @Order(2)
-    @TestSecurity(user = "inspector-hn", roles = "inspector")
-    @OidcSecurity(claims = @Claim(key = "province", value = "VN-HN"))
-    void publicViewIsRedactedAndLimitedToItsPeriod() {
-        String view = given().get("/api/v1/public-declarations/" + declarations.get(1)).then().statusCode(200)
+    void publicViewNeedsNoTokenIsRedactedCacheableAndLimitedToItsPeriod() {
+        var answer = given().get("/api/v1/public-declarations/" + declarations.get(1));
+        String view = answer.then().statusCode(200)
                 .body("agencyCode", equalTo("BCT")).body("year", equalTo(2025))
                 .body("items.find { it.category == 'HOUSE' }.owner", equalTo("SPOUSE"))
                 .body("items.find { it.category == 'HOUSE' }.acquiredInYear", equalTo(2019))
+                .header("Cache-Control", matchesPattern("public, max-age=([1-9][0-9]*)"))
                 .extract().asString();
-        assertThat(view).doesNotContain(PERSONAL).doesNotContain(declarant).doesNotContain("description");
+        assertThat(view).doesNotContain(PERSONAL).doesNotContain(declarant).doesNotContain("description")
+                .doesNotContain("citizenId").doesNotContain("fullName").doesNotContain("address");
+        String etag = answer.header("ETag");
+        assertThat(etag).isNotBlank();
+        given().header("If-None-Match", etag).get("/api/v1/public-declarations/" + declarations.get(1)).then()
+                .statusCode(304).header("ETag", etag).body(emptyString());
+        given().header("If-None-Match", "\"stale\"").get("/api/v1/public-declarations/" + declarations.get(1))
+                .then().statusCode(200).header("ETag", etag);
         // published a full period ago: no longer on view; never published: not found either
         given().get("/api/v1/public-declarations/" + declarations.get(2)).then().statusCode(404);
         given().get("/api/v1/public-declarations/" + declarations.get(0)).then().statusCode(404);
@@ -141,8 +155,12 @@ class PublicationAndPrivacyTest {
     @Test
     @Order(3)
     @TestSecurity(user = "partner", roles = "partner")
-    void partnersDoNotReadPublicViews() {
-        given().get("/api/v1/public-declarations/" + declarations.get(1)).then().statusCode(403);
+    void everyCallerGetsTheSameViewAndNoMore() {
+        String anonymous = given().get("/api/v1/public-declarations/" + declarations.get(1)).then().extract().header("ETag");
+        given().get("/api/v1/public-declarations/" + declarations.get(1)).then().statusCode(200)
+                .header("ETag", anonymous);
+        // a declarant's identity is not public: the public prefix serves published declarations only
+        given().get("/api/v1/public-declarations/" + declarant).then().statusCode(404);
     }
 
     @Test

@@ -2,7 +2,9 @@ package vn.inspectorate.gateway;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -338,12 +340,51 @@ class EdgeRoutingTest {
                 .startsWith("complaints-");
         // the declarations service is down here: routed (502/503), not an unknown address (404) nor a refused role
         for (String path : List.of("/api/v1/access-log", "/api/v1/declarations/1/summary",
-                "/api/v1/verification-plans/1", "/api/v1/public-declarations/1")) {
+                "/api/v1/verification-plans/1")) {
             assertThat(given().auth().oauth2(analyst).get(path).then().extract().statusCode()).as(path).isIn(502, 503);
         }
-        given().auth().oauth2(Tokens.clientCredentials("partner-demo")).get("/api/v1/public-declarations/1")
-                .then().statusCode(403);
+        // the public view is routed without a token, for partners as for anyone
+        assertThat(given().header("X-Forwarded-For", "198.51.100.20").get("/api/v1/public-declarations/1").then()
+                .extract().statusCode()).isIn(502, 503);
         given().auth().oauth2(Tokens.clientCredentials("province-hn")).get("/api/v1/access-log").then().statusCode(403);
+    }
+
+    @Test
+    void anAnonymousRouteAnswersReadsWithoutATokenAndForwardsNone() {
+        String client = "198.51.100.10";
+        given().header("X-Forwarded-For", client).get("/api/v1/open-stub/7").then().statusCode(200)
+                .body("instance", equalTo("reporting")).body("uri", equalTo("/api/v1/open-stub/7"))
+                .body("authorization", nullValue())
+                .header("RateLimit-Policy", "\"anonymous\";q=3;w=3600");
+        // a token sent along is neither checked nor forwarded: the answer is the same for everyone
+        given().auth().oauth2("not-a-token").header("X-Forwarded-For", client).get("/api/v1/open-stub/7").then()
+                .statusCode(200).body("authorization", nullValue());
+        // writes on it still need a token, and every other route does
+        given().header("X-Forwarded-For", client).contentType("application/json").body("{}")
+                .post("/api/v1/open-stub/7").then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", "Bearer");
+        given().get("/api/v1/reports/summary").then().statusCode(401).contentType("application/problem+json");
+        given().get("/api/v1/declarants/1").then().statusCode(401);
+    }
+
+    @Test
+    void anonymousCallersAreLimitedPerClientAddressAndRoute() {
+        String client = "203.0.113.7";
+        for (int i = 0; i < 3; i++) {
+            given().header("X-Forwarded-For", client).get("/api/v1/open-stub/1").then().statusCode(200);
+        }
+        Response limited = given().header("X-Forwarded-For", client).get("/api/v1/open-stub/1");
+        limited.then().statusCode(429).contentType("application/problem+json").body("status", equalTo(429))
+                .body("type", endsWith("/rate-limited"))
+                .header("RateLimit-Policy", "\"anonymous\";q=3;w=3600")
+                .header("RateLimit", org.hamcrest.Matchers.matchesPattern("\"anonymous\";r=0;t=[1-9]\\d*"));
+        assertThat(Long.parseLong(limited.header("Retry-After"))).isPositive();
+        // naming another address before the trusted proxy's own entry does not escape: the last untrusted hop counts
+        given().header("X-Forwarded-For", "192.0.2.99, " + client).get("/api/v1/open-stub/1").then().statusCode(429);
+        // another address is not affected, nor is the same address on another public route
+        given().header("X-Forwarded-For", "203.0.113.8").get("/api/v1/open-stub/1").then().statusCode(200);
+        assertThat(given().header("X-Forwarded-For", client).get("/api/v1/public-declarations/1").then().extract()
+                .statusCode()).isIn(502, 503);
     }
 
     private static String instanceAt(String token, String path) {

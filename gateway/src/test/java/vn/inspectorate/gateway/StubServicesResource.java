@@ -49,6 +49,10 @@ public class StubServicesResource implements QuarkusTestResourceLifecycleManager
         config.put("inspectorate.gateway.routes.unreachable.prefix", "/api/v1/unreachable");
         config.put("inspectorate.gateway.routes.unreachable.service", "unreachable");
         config.put("inspectorate.gateway.routes.unreachable.roles", "provincial-system");
+        // an anonymous route to a running stub (the public declarations' service is down here)
+        config.put("inspectorate.gateway.routes.open-stub.prefix", "/api/v1/open-stub");
+        config.put("inspectorate.gateway.routes.open-stub.service", "reporting");
+        config.put("inspectorate.gateway.routes.open-stub.anonymous", "true");
         config.put("inspectorate.gateway.webhooks.allowed-targets", receiver.substring("http://".length()));
         config.put("gateway-test.receiver-url", receiver);
         return config;

@@ -27,7 +27,7 @@ import vn.inspectorate.platform.security.Roles;
 @Path("/api/v1/access-log")
 @Produces(MediaType.APPLICATION_JSON)
 @RunOnVirtualThread
-@Tag(name = "Declaration access log", description = "Who read which declaration in detail, when and why.")
+@Tag(name = "Declaration access log", description = "Who read which declaration in detail or which declarant's identity, when and why.")
 public class AccessLogResource {
 
     private final AccessLog log;
@@ -40,9 +40,10 @@ public class AccessLogResource {
 
     @GET
     @RolesAllowed({Roles.ASSET_CONTROLLER, Roles.CENTRAL_ANALYST, Roles.PLATFORM_ADMIN})
-    @Operation(operationId = "listDeclarationAccessLog", summary = "Detail reads of declarations, oldest first, a "
-            + "page at a time")
+    @Operation(operationId = "listDeclarationAccessLog", summary = "Detail reads of declarations and identity reads "
+            + "of declarants, oldest first, a page at a time")
     public Page<AccessLog.Entry> review(@QueryParam("declarationId") UUID declarationId,
+            @QueryParam("declarantId") UUID declarantId,
             @QueryParam("subject") @Size(max = 255) String subject, @QueryParam("from") OffsetDateTime from,
             @QueryParam("to") OffsetDateTime to,
             @QueryParam(PageRequest.SIZE) @Min(1) @Max(PageRequest.MAX_SIZE) Integer size,
@@ -57,7 +58,7 @@ public class AccessLogResource {
                     List.of(new Problem.FieldError("limit", "not with size, its newer name")));
         }
         PageRequest page = PageRequest.of(size != null ? size : limit, after, "access-log;" + declarationId + ";"
-                + subject + ";" + from + ";" + to, 1);
-        return log.find(declarationId, subject, from, to, page);
+                + declarantId + ";" + subject + ";" + from + ";" + to, 1);
+        return log.find(declarationId, declarantId, subject, from, to, page);
     }
 }

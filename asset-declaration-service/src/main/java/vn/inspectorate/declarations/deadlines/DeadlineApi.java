@@ -10,9 +10,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 public final class DeadlineApi {
 
-    /** The declarations whose lateness is tracked: first-time (after appointment) and annual. */
+    /**
+     * The declarations whose lateness is tracked: first-time (after appointment), annual, and supplementary (in a year
+     * a change made one due).
+     */
     @Schema(name = "DeclarationTrackedKind")
-    public enum TrackedKind { FIRST_TIME, ANNUAL }
+    public enum TrackedKind { FIRST_TIME, ANNUAL, SUPPLEMENTARY }
 
     @Schema(name = "DeclarationOverdueStanding")
     public enum Standing { MISSING, LATE }

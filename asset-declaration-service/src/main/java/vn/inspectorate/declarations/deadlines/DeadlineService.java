@@ -21,6 +21,8 @@ import vn.inspectorate.declarations.deadlines.DeadlineApi.Reminder;
 import vn.inspectorate.declarations.deadlines.DeadlineApi.Standing;
 import vn.inspectorate.declarations.deadlines.DeadlineApi.TrackedKind;
 import vn.inspectorate.declarations.rules.RuleData;
+import vn.inspectorate.declarations.supplementary.ChangeStore;
+import vn.inspectorate.declarations.transfers.TransferStore;
 import vn.inspectorate.platform.problem.Problem.FieldError;
 import vn.inspectorate.platform.problem.ProblemException;
 import vn.inspectorate.platform.security.CallerScope;
@@ -41,8 +43,14 @@ public class DeadlineService {
     private final RuleData rules;
     private final CallerScope caller;
 
+    private final ChangeStore changes;
+    private final TransferStore transfers;
+
     DeadlineService(ReminderStore reminders, DeclarantStore declarantStore, DeclarationStore declarations,
-            DeclarationAccess access, DeclarantService declarants, RuleData rules, CallerScope caller) {
+            DeclarationAccess access, DeclarantService declarants, RuleData rules, CallerScope caller,
+            ChangeStore changes, TransferStore transfers) {
+        this.changes = changes;
+        this.transfers = transfers;
         this.reminders = reminders;
         this.declarantStore = declarantStore;
         this.declarations = declarations;
@@ -60,11 +68,20 @@ public class DeadlineService {
             if (!access.mayControl(d.agencyCode, d.provinceCode)) {
                 continue;
             }
+            // from the year a person moved to another agency, their declarations are due there
+            if (transfers.transferredOut(d.id).map(on -> on.getYear() <= year).orElse(false)) {
+                continue;
+            }
             if (d.annualRequired) {
                 check(d, TrackedKind.ANNUAL, year, rules.yearEndDeadline(year), asOf).ifPresent(out::add);
             }
-            if (d.appointedOn.getYear() == year) {
+            // a person transferred from another agency brings their declarations: no first-time declaration
+            if (d.appointedOn.getYear() == year && !transfers.transferredIn(d.id)) {
                 check(d, TrackedKind.FIRST_TIME, year, rules.firstTimeDeadline(d.appointedOn), asOf).ifPresent(out::add);
+            }
+            var supplementary = changes.dueIn(d.id, year);
+            if (!supplementary.isEmpty()) {
+                check(d, TrackedKind.SUPPLEMENTARY, year, supplementary.get(0).dueOn(), asOf).ifPresent(out::add);
             }
         }
         return out;
@@ -76,8 +93,14 @@ public class DeadlineService {
             throw ProblemException.notFound("Declarant " + declarantId);
         }
         declarantStore.lockDeclarant(d.id);
-        LocalDate due = in.kind() == TrackedKind.ANNUAL ? rules.yearEndDeadline(in.year())
-                : rules.firstTimeDeadline(d.appointedOn);
+        LocalDate due = switch (in.kind()) {
+            case ANNUAL -> rules.yearEndDeadline(in.year());
+            case FIRST_TIME -> rules.firstTimeDeadline(d.appointedOn);
+            case SUPPLEMENTARY -> changes.dueIn(d.id, in.year()).stream().findFirst().map(c -> c.dueOn())
+                    .orElseThrow(() -> ProblemException.unprocessable("not-due", "No change made a supplementary "
+                            + "declaration due in " + in.year() + ".", List.of(new FieldError("year",
+                                    "no supplementary declaration due"))));
+        };
         if (in.kind() == TrackedKind.FIRST_TIME && d.appointedOn.getYear() != in.year()) {
             throw ProblemException.unprocessable("not-due", "The first-time declaration is due in the year of "
                     + "appointment.", List.of(new FieldError("year", "not the year of appointment")));

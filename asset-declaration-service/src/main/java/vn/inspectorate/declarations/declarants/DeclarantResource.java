@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -25,8 +26,10 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.inspectorate.declarations.accesslog.ReadPurpose;
 import vn.inspectorate.declarations.declarants.DeclarantApi.DeclarantDetail;
 import vn.inspectorate.declarations.declarants.DeclarantApi.DeclarantSummary;
 import vn.inspectorate.declarations.declarants.DeclarantApi.RegisterDeclarant;
@@ -49,36 +52,54 @@ public class DeclarantResource {
         this.declarants = declarants;
     }
 
-    /** Registers a declarant; registering the same citizen id again returns the first registration (200). */
+    /**
+     * Registers a declarant with the agency; registering the same citizen id with it again returns the first
+     * registration (200). A person another agency holds is registered the same way; the move is confirmed centrally.
+     */
     @POST
     @RolesAllowed({Roles.ASSET_CONTROLLER, Roles.PROVINCIAL_SYSTEM})
     @Idempotent
     @Operation(operationId = "registerDeclarant", summary = "Register a declarant",
-            description = "The citizen identity number is the natural key: registering it again with the same agency "
-                    + "answers the first registration.")
+            description = "The agency and the citizen identity number are the natural key: registering it again with "
+                    + "the same agency answers the first registration. Whether another agency holds the person is not "
+                    + "told: the registration is this agency's own, and central controllers confirm the move between "
+                    + "agencies (declarant transfers).")
     @APIResponse(responseCode = "201", description = "Registered.",
             headers = @Header(name = "Location", description = "The declarant's address.",
                     schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
             content = @Content(schema = @Schema(implementation = DeclarantSummary.class)))
     @APIResponse(responseCode = "200", description = "Already registered with this agency: the first registration.",
             content = @Content(schema = @Schema(implementation = DeclarantSummary.class)))
-    @APIResponse(responseCode = "409", description = "Registered with another agency.")
+    @APIResponse(responseCode = "409", description = "Registered with this agency with other details.")
     public Response register(@Valid @NotNull RegisterDeclarant body,
             @HeaderParam(IdempotencyKeys.HEADER) String key) {
         var registered = declarants.register(body);
         return registered.response(v -> "/api/v1/declarants/" + v.id());
     }
 
+    /**
+     * The identities go only to a controller of the declarant's agency or province who states why they are read; each
+     * such read writes one access-log row, as a declaration's detail read does. Without a purpose, the summary.
+     */
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.ASSET_CONTROLLER, Roles.PROVINCIAL_SYSTEM, Roles.CENTRAL_ANALYST, Roles.PLATFORM_ADMIN})
+    @Transactional // a read that writes its access-log row: not a retried write, so no Idempotency-Key
     @Operation(operationId = "getDeclarant", summary = "One declarant",
-            description = "A controller of the declarant's agency or province gets the identities; others the summary.")
+            description = "A controller of the declarant's agency or province who states a purpose in the header "
+                    + ReadPurpose.HEADER + " or the query parameter purpose gets the identities, and the read writes "
+                    + "one access-log row; everyone else, and a controller stating no purpose, gets the summary.")
     @APIResponse(responseCode = "200", description = "The declarant's detail or summary.", content = @Content(
             schema = @Schema(anyOf = {DeclarantDetail.class, DeclarantSummary.class})))
     @APIResponse(responseCode = "404", description = "No such declarant in the caller's scope.")
-    public Object read(@PathParam("id") UUID id) {
-        return declarants.read(id);
+    public Object read(@PathParam("id") UUID id,
+            @HeaderParam(ReadPurpose.HEADER) @Parameter(description = "Why the identities are read (or the query "
+                    + "parameter purpose).", schema = @Schema(type = SchemaType.STRING,
+                    maxLength = ReadPurpose.MAX_LENGTH))
+            String purposeHeader,
+            @QueryParam(ReadPurpose.PARAMETER) @Parameter(description = "Why the identities are read, when the header "
+                    + "is absent.") @Size(max = ReadPurpose.MAX_LENGTH) String purpose) {
+        return declarants.read(id, ReadPurpose.stated(purposeHeader, purpose, "declarant's identity"));
     }
 
     @GET

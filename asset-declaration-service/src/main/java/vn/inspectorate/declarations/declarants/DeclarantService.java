@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import vn.inspectorate.declarations.access.DeclarationAccess;
+import vn.inspectorate.declarations.accesslog.AccessLog;
 import vn.inspectorate.declarations.declarants.DeclarantApi.DeclarantDetail;
 import vn.inspectorate.declarations.declarants.DeclarantApi.DeclarantSummary;
 import vn.inspectorate.declarations.declarants.DeclarantApi.FamilyMemberDetail;
@@ -14,6 +15,7 @@ import vn.inspectorate.declarations.declarants.DeclarantApi.FamilyMemberInput;
 import vn.inspectorate.declarations.declarants.DeclarantApi.FamilyMemberRef;
 import vn.inspectorate.declarations.declarants.DeclarantApi.RegisterDeclarant;
 import vn.inspectorate.declarations.identity.IdentityCipher;
+import vn.inspectorate.declarations.transfers.TransferStore;
 import vn.inspectorate.declarations.units.AdministrativeUnits;
 import vn.inspectorate.platform.naturalkey.NaturalKeyMatch;
 import vn.inspectorate.platform.naturalkey.Written;
@@ -33,9 +35,13 @@ public class DeclarantService {
 
     private final AdministrativeUnits units;
     private final CallerScope caller;
+    private final AccessLog accessLog;
+    private final TransferStore transfers;
 
     DeclarantService(IdentityCipher cipher, DeclarationAccess access, DeclarantStore store, AdministrativeUnits units,
-            CallerScope caller) {
+            CallerScope caller, AccessLog accessLog, TransferStore transfers) {
+        this.accessLog = accessLog;
+        this.transfers = transfers;
         this.units = units;
         this.caller = caller;
         this.cipher = cipher;
@@ -84,6 +90,8 @@ public class DeclarantService {
             }
         }
         store.flush();
+        // another agency holding the person learns nothing from this answer; central controllers see the pending move
+        transfers.detect(d.id, d.agencyCode, hash);
         return Written.created(summary(d));
     }
 
@@ -117,10 +125,17 @@ public class DeclarantService {
         return d;
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Object read(UUID id) {
+    /**
+     * The detail for a controller of the declarant who states a purpose, recorded in the access log with the read;
+     * the summary otherwise.
+     */
+    public Object read(UUID id, Optional<String> purpose) {
         Declarant d = visible(id);
-        return access.mayControl(d.agencyCode, d.provinceCode) ? detail(d) : summary(d);
+        if (purpose.isEmpty() || !access.mayControl(d.agencyCode, d.provinceCode)) {
+            return summary(d);
+        }
+        accessLog.recordIdentityRead(d.id, caller.subject(), access.detailRole(), purpose.get());
+        return detail(d);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -32,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.inspectorate.declarations.access.DeclarationAccess;
 import vn.inspectorate.declarations.accesslog.AccessLog;
+import vn.inspectorate.declarations.accesslog.ReadPurpose;
 import vn.inspectorate.declarations.declarants.DeclarantApi;
 import vn.inspectorate.declarations.declarations.DeclarationApi.CorrectDeclaration;
 import vn.inspectorate.declarations.declarations.DeclarationApi.CreateDeclaration;
@@ -54,8 +55,8 @@ import vn.inspectorate.platform.security.Roles;
 public class DeclarationResource {
 
     /** The header (or query parameter {@code purpose}) stating why a declaration's detail is read. */
-    public static final String PURPOSE_HEADER = "X-Access-Purpose";
-    private static final int MAX_PURPOSE = 500;
+    public static final String PURPOSE_HEADER = ReadPurpose.HEADER;
+    private static final int MAX_PURPOSE = ReadPurpose.MAX_LENGTH;
 
     private final DeclarationService declarations;
     private final DeclarationAccess access;
@@ -172,15 +173,9 @@ public class DeclarationResource {
             String purposeHeader,
             @QueryParam("purpose") @Parameter(description = "Why the declaration is read, when the header is absent.")
             @Size(max = MAX_PURPOSE) String purpose) {
-        String stated = purposeHeader != null && !purposeHeader.isBlank() ? purposeHeader : purpose;
-        // the header's length is checked here: a constraint on it would name the Java parameter, not "purpose"
-        if (stated == null || stated.isBlank() || stated.length() > MAX_PURPOSE) {
-            throw ProblemException.invalid("State why you read this declaration (header " + PURPOSE_HEADER
-                    + " or query parameter purpose, at most 500 characters).",
-                    List.of(new FieldError("purpose", "required, 1 to 500 characters")));
-        }
+        String stated = ReadPurpose.required(purposeHeader, purpose, "declaration");
         Declaration d = declarations.controllable(id);
-        accessLog.record(d.id, caller.subject(), access.detailRole(), stated.strip());
+        accessLog.record(d.id, caller.subject(), access.detailRole(), stated);
         return declarations.detail(d);
     }
 }

@@ -17,6 +17,7 @@ import vn.inspectorate.declarations.declarations.DeclarationApi.SectionChange;
 import vn.inspectorate.declarations.redflags.RaisedFlag;
 import vn.inspectorate.platform.paging.Page;
 import vn.inspectorate.platform.paging.PageRequest;
+import vn.inspectorate.declarations.transfers.TransferStore;
 import vn.inspectorate.platform.sql.Sql;
 
 /** All SQL of declarations: their queries, locks, section changes and raised flags. */
@@ -43,7 +44,10 @@ public class DeclarationStore implements PanacheRepositoryBase<Declaration, UUID
     private final Sql sql;
     private final ObjectMapper mapper;
 
-    DeclarationStore(Sql sql, ObjectMapper mapper) {
+    private final TransferStore transfers;
+
+    DeclarationStore(Sql sql, ObjectMapper mapper, TransferStore transfers) {
+        this.transfers = transfers;
         this.sql = sql;
         this.mapper = mapper;
     }
@@ -54,11 +58,14 @@ public class DeclarationStore implements PanacheRepositoryBase<Declaration, UUID
                 .firstResult();
     }
 
-    /** The latest filed declaration of the declarant dated on or before {@code d}, other than {@code d}. */
+    /**
+     * The latest filed declaration of the declarant dated on or before {@code d}, other than {@code d}; a person
+     * transferred from another agency brings the declarations filed there.
+     */
     public Declaration previousFiled(Declaration d) {
-        return find("declarantId = ?1 and id <> ?2 and status <> ?3 and declaredOn <= ?4 "
-                + "order by declaredOn desc, submittedAt desc", d.declarantId, d.id, DeclarationStatus.DRAFT,
-                d.declaredOn).firstResult();
+        return find("declarantId in ?1 and id <> ?2 and status <> ?3 and declaredOn <= ?4 "
+                + "order by declaredOn desc, submittedAt desc", transfers.lineage(d.declarantId), d.id,
+                DeclarationStatus.DRAFT, d.declaredOn).firstResult();
     }
 
     /** The declarant's first filed declaration of a kind and year, or null. */

@@ -58,6 +58,7 @@ public final class BenchPlatform implements AutoCloseable {
             env.put("INSPECTORATE_GATEWAY_RATE_LIMIT_ROLES_" + role + "_CAPACITY", "100000000");
         }
         env.put("INSPECTORATE_GATEWAY_RATE_LIMIT_FALLBACK_CAPACITY", "100000000");
+        env.put("INSPECTORATE_GATEWAY_RATE_LIMIT_ANONYMOUS_CAPACITY", "100000000");
         Map<String, String> lines = new LinkedHashMap<>();
         Platform p = Platform.start(Platform.Options.ephemeral(root, data, line -> {
             System.out.println("[platform] " + line);

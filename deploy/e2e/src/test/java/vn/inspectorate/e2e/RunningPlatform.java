@@ -76,6 +76,7 @@ public final class RunningPlatform {
             env.put("INSPECTORATE_GATEWAY_RATE_LIMIT_ROLES_" + role + "_CAPACITY", "1000000");
         }
         env.put("INSPECTORATE_GATEWAY_RATE_LIMIT_FALLBACK_CAPACITY", "1000000");
+        env.put("INSPECTORATE_GATEWAY_RATE_LIMIT_ANONYMOUS_CAPACITY", "1000000");
         // as ./platform switches it on (production leaves it off, the default the gateway's tests hold to)
         env.put("QUARKUS_SWAGGER_UI_ENABLED", "true");
         return env;

@@ -14,7 +14,8 @@ import java.util.TreeMap;
 
 /**
  * Merges the services' OpenAPI documents into the gateway's own: their {@code /api/} paths, schemas, security schemes
- * and tags, and on every routed operation the answers the gateway itself can give (401, 429, 502, 503, 504). A schema
+ * and tags, and on every routed operation the answers the gateway itself can give (401 where a token is required,
+ * 429, 502, 503, 504). A schema
  * name two documents define differently is a clash: the later service's schema is kept under
  * {@code <service>.<name>} with its references rewritten, so no operation shows another service's body.
  */
@@ -122,9 +123,12 @@ public final class OpenApiMerge {
                 continue;
             }
             ObjectNode responses = ((ObjectNode) op.getValue()).withObjectProperty("responses");
-            ObjectNode unauthorized = problem(responses, "401", "No valid bearer token (RFC 6750)");
-            unauthorized.withObjectProperty("headers").set("WWW-Authenticate", header(
-                    "Bearer, with error and error_description when a token was sent", "string"));
+            // an operation without a security requirement is public: the gateway asks no token there either
+            if (!op.getValue().path("security").isEmpty()) {
+                ObjectNode unauthorized = problem(responses, "401", "No valid bearer token (RFC 6750)");
+                unauthorized.withObjectProperty("headers").set("WWW-Authenticate", header(
+                        "Bearer, with error and error_description when a token was sent", "string"));
+            }
             ObjectNode tooMany = problem(responses, "429", "The caller's rate limit is spent");
             ObjectNode limitHeaders = tooMany.withObjectProperty("headers");
             limitHeaders.set("Retry-After", header("Seconds until a request may succeed", "integer"));

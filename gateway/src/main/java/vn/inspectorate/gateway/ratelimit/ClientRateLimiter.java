@@ -15,12 +15,14 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 /**
  * Per-client limits with Bucket4j, held in this gateway instance's memory. Clients are keyed by the token's
  * {@code azp} for client-credential tokens of machines and by {@code sub} for users, so a user's limit is theirs
- * whichever dashboard they use. Across several instances the same buckets go to a shared store (see the README).
+ * whichever dashboard they use; on an anonymous route, by client address ({@link ClientAddress}), per route. Across several instances the same buckets go to a shared store (see the README).
  */
 @ApplicationScoped
 public class ClientRateLimiter {
 
     private static final String DASHBOARD_CLIENT = "inspectorate-dashboard";
+    /** The policy (and metric tag) of anonymous callers. */
+    static final String ANONYMOUS = "anonymous";
 
     private final RateLimitConfig config;
     private final MeterRegistry registry;
@@ -32,6 +34,9 @@ public class ClientRateLimiter {
         this.registry = registry;
         Duration longest = config.roles().values().stream().map(RateLimitConfig.Limit::period)
                 .reduce(config.fallback().period(), (a, b) -> a.compareTo(b) >= 0 ? a : b);
+        if (config.anonymous().period().compareTo(longest) > 0) {
+            longest = config.anonymous().period();
+        }
         this.buckets = Caffeine.newBuilder().expireAfterAccess(longest).maximumSize(200_000).build();
     }
 
@@ -41,9 +46,19 @@ public class ClientRateLimiter {
             return Optional.empty();
         }
         String role = limitingRole(identity);
-        RateLimitConfig.Limit limit = config.roles().getOrDefault(role, config.fallback());
-        String client = clientKey(identity);
-        Bucket bucket = buckets.get(role + "|" + client, k -> Bucket.builder()
+        return consume(role, config.roles().getOrDefault(role, config.fallback()), role + "|" + clientKey(identity));
+    }
+
+    /** Takes one token for an anonymous caller of {@code route} from {@code address}; empty when limits are off. */
+    public Optional<RateLimitDecision> tryConsumeAnonymous(String route, String address) {
+        if (!config.enabled()) {
+            return Optional.empty();
+        }
+        return consume(ANONYMOUS, config.anonymous(), ANONYMOUS + "|" + route + "|addr:" + address);
+    }
+
+    private Optional<RateLimitDecision> consume(String role, RateLimitConfig.Limit limit, String key) {
+        Bucket bucket = buckets.get(key, k -> Bucket.builder()
                 .addLimit(Bandwidth.builder().capacity(limit.capacity())
                         .refillGreedy(limit.capacity(), limit.period()).build())
                 .build());

@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Token buckets per client, sized by role: a provincial system's batch sync needs more than a dashboard user. A
@@ -24,6 +25,17 @@ public interface RateLimitConfig {
 
     /** The limit of a caller whose roles have none configured. */
     Limit fallback();
+
+    /** The limit of each client address on an anonymous route (per route), where no token names the caller. */
+    Limit anonymous();
+
+    /**
+     * Addresses (literal IPs, as the connection reports them) of the proxies in front of the gateway whose
+     * {@code X-Forwarded-For} is believed: behind one of them, an anonymous caller is the last address it names that is
+     * not itself a trusted proxy. A request from anywhere else is keyed by its connection's address, whatever it
+     * claims.
+     */
+    Optional<List<String>> trustedProxies();
 
     interface Limit {
         /** Requests allowed in a burst. */

@@ -49,8 +49,15 @@ public interface GatewayConfig {
         /** The name of the upstream service in {@link GatewayConfig#services()}. */
         String service();
 
-        /** Roles allowed every method. */
-        List<String> roles();
+        /** Roles allowed every method; none on a route that is only {@link #anonymous()}. */
+        Optional<List<String>> roles();
+
+        /**
+         * GET and HEAD open to everyone without a token (a public view): the gateway neither asks for nor forwards a
+         * token there, and limits callers by client address. Other methods still need one of {@link #roles()}.
+         */
+        @WithDefault("false")
+        boolean anonymous();
 
         /** Roles allowed only GET and HEAD (e.g. partners on report aggregates). */
         Optional<List<String>> readRoles();

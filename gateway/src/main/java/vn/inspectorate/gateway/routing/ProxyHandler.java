@@ -10,6 +10,9 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.Map;
+import java.util.Optional;
+import vn.inspectorate.gateway.ratelimit.ClientAddress;
+import vn.inspectorate.gateway.ratelimit.RateLimitDecision;
 import vn.inspectorate.gateway.ratelimit.ClientRateLimiter;
 import vn.inspectorate.platform.problem.Problem;
 import vn.inspectorate.platform.security.BearerChallenge;
@@ -17,7 +20,8 @@ import vn.inspectorate.platform.security.BearerChallenge;
 /**
  * The edge: for a configured API prefix, checks the bearer token and the caller's role, applies the caller's rate
  * limit, and hands the request to {@link UpstreamForwarder}, which streams it to an instance of the owning service and
- * its answer back. The token is forwarded unchanged, so the service checks it again; the public address goes along
+ * its answer back. A read of an anonymous route (a public view) needs no token and is limited by client address. The
+ * token is forwarded unchanged, so the service checks it again; the public address goes along
  * ({@link PublicOrigin}) so that the service's URLs point at the gateway. Paths no route claims fall through to the
  * gateway's own resources (and their 404 problem).
  */
@@ -28,8 +32,11 @@ public class ProxyHandler {
     private final ClientRateLimiter limiter;
     private final ProblemWriter problems;
     private final UpstreamForwarder forwarder;
+    private final ClientAddress clientAddress;
 
-    ProxyHandler(RouteTable routes, ClientRateLimiter limiter, ProblemWriter problems, UpstreamForwarder forwarder) {
+    ProxyHandler(RouteTable routes, ClientRateLimiter limiter, ProblemWriter problems, UpstreamForwarder forwarder,
+            ClientAddress clientAddress) {
+        this.clientAddress = clientAddress;
         this.routes = routes;
         this.limiter = limiter;
         this.problems = problems;
@@ -49,6 +56,10 @@ public class ProxyHandler {
         RouteTable.Route route = match.get();
         // hold the body until the caller is known and an upstream connection is open
         ctx.request().pause();
+        if (route.open(ctx.request().method().name())) {
+            limited(ctx, route, limiter.tryConsumeAnonymous(route.name(), clientAddress.of(ctx.request())));
+            return;
+        }
         Context context = Vertx.currentContext();
         QuarkusHttpUser.getSecurityIdentity(ctx, null).subscribe().with(
                 identity -> context.runOnContext(v -> authorized(ctx, route, identity)),
@@ -66,7 +77,10 @@ public class ProxyHandler {
                     Map.of(BearerChallenge.HEADER, BearerChallenge.insufficientScope(why)));
             return;
         }
-        var decision = limiter.tryConsume(identity);
+        limited(ctx, route, limiter.tryConsume(identity));
+    }
+
+    private void limited(RoutingContext ctx, RouteTable.Route route, Optional<RateLimitDecision> decision) {
         // announced on every answer of a limited route: the service's, a refusal, or the gateway's own problem
         decision.ifPresent(d -> d.headers().forEach(ctx.response()::putHeader));
         if (decision.isPresent() && !decision.get().allowed()) {

@@ -16,7 +16,7 @@ public class RouteTable {
 
     /** A resolved route. */
     public record Route(String name, String prefix, UpstreamPool pool, Set<String> roles, Set<String> readRoles,
-            Duration timeout) {
+            Duration timeout, boolean anonymous) {
 
         /**
          * Whole segments only; {@code prefix:verb} is the collection's custom method (e.g. {@code /cases:batch}), its
@@ -28,6 +28,11 @@ public class RouteTable {
             }
             String rest = path.substring(prefix.length());
             return rest.isEmpty() || rest.startsWith("/") || rest.startsWith(":") || rest.regionMatches(true, 0, "%3A", 0, 3);
+        }
+
+        /** Whether this method needs no token here: a read of an anonymous route. */
+        public boolean open(String method) {
+            return anonymous && ("GET".equals(method) || "HEAD".equals(method));
         }
 
         /** Whether the caller's roles allow this method here. */
@@ -54,8 +59,12 @@ public class RouteTable {
             }
             String prefix = r.prefix().endsWith("/") ? r.prefix().substring(0, r.prefix().length() - 1) : r.prefix();
             Duration timeout = config.services().get(r.service()).timeout().orElse(config.upstreamTimeout());
-            return new Route(e.getKey(), prefix, pool, Set.copyOf(r.roles()), Set.copyOf(r.readRoles().orElse(List.of())),
-                    timeout);
+            List<String> roles = r.roles().orElse(List.of());
+            if (roles.isEmpty() && !r.anonymous()) {
+                throw new IllegalStateException("route " + e.getKey() + " names no roles and is not anonymous");
+            }
+            return new Route(e.getKey(), prefix, pool, Set.copyOf(roles), Set.copyOf(r.readRoles().orElse(List.of())),
+                    timeout, r.anonymous());
         }).sorted(Comparator.comparingInt((Route r) -> r.prefix().length()).reversed()).toList();
     }
 

@@ -110,6 +110,10 @@ class UpstreamForwarder {
         // failures reach the response future below; without a handler Vert.x would also log them as unhandled
         out.exceptionHandler(e -> LOG.debugf("request to %s failed: %s", instance.base(), e.toString()));
         copyHeaders(in.headers(), out.headers());
+        if (route.open(in.method().name())) {
+            // a public read is the same for everyone: no caller's token goes along, so none can change the answer
+            out.headers().remove(HttpHeaders.AUTHORIZATION);
+        }
         String contentLength = in.getHeader(HttpHeaders.CONTENT_LENGTH);
         if (contentLength != null) {
             out.putHeader(HttpHeaders.CONTENT_LENGTH, contentLength);

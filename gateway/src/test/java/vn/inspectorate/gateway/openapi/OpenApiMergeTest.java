@@ -14,7 +14,7 @@ class OpenApiMergeTest {
     private static JsonNode doc(String path, String operationId, String schemaName, String schemaType) throws Exception {
         return JSON.readTree("""
                 {"openapi": "3.1.0", "info": {"title": "%s", "version": "1"},
-                 "paths": {"%s": {"post": {"operationId": "%s",
+                 "paths": {"%s": {"post": {"operationId": "%s", "security": [{"SecurityScheme": []}],
                    "requestBody": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/%s"}}}},
                    "responses": {"200": {"description": "OK"}}}}},
                  "components": {"schemas": {
@@ -61,5 +61,21 @@ class OpenApiMergeTest {
                     .as(status).isEqualTo("#/components/schemas/Problem");
         }
         assertThat(result.document().at("/info/title").asText()).isEqualTo("Gateway");
+    }
+
+    @Test
+    void aPublicOperationHasNoTokenToRefuseButIsStillLimited() throws Exception {
+        JsonNode gateway = JSON.readTree("""
+                {"openapi": "3.1.0", "info": {"title": "Gateway", "version": "1"}, "paths": {},
+                 "components": {"schemas": {"Problem": {"type": "object"}}}}""");
+        JsonNode declarations = JSON.readTree("""
+                {"openapi": "3.1.0", "info": {"title": "declarations", "version": "1"},
+                 "paths": {"/api/v1/public-declarations/{id}": {"get": {"operationId": "getPublicDeclaration",
+                   "responses": {"200": {"description": "OK"}}}}},
+                 "components": {"schemas": {"Problem": {"type": "object"}}}}""");
+        JsonNode responses = OpenApiMerge.merge(gateway, Map.of("declarations", declarations)).document()
+                .at("/paths/~1api~1v1~1public-declarations~1{id}/get/responses");
+        assertThat(responses.has("401")).isFalse();
+        assertThat(responses.path("429").path("headers").has("Retry-After")).isTrue();
     }
 }

@@ -82,7 +82,16 @@ class AccessMatrixTest {
     }
 
     /** One operation: method, path template ({case}, {inspection}, ... filled per province), sample body, rule. */
-    record Endpoint(String method, String path, Object body, boolean scoped, Rule rule) {
+    /** {@code anonymous}: what a caller without a valid token gets (null: 401; a public view: its own answer). */
+    record Endpoint(String method, String path, Object body, boolean scoped, Rule rule, Outcome anonymous) {
+
+        Endpoint(String method, String path, Object body, boolean scoped, Rule rule) {
+            this(method, path, body, scoped, rule, null);
+        }
+
+        Outcome withoutToken() {
+            return anonymous == null ? Outcome.UNAUTHENTICATED : anonymous;
+        }
     }
 
     private static final String HN = "VN-HN";
@@ -114,8 +123,8 @@ class AccessMatrixTest {
         route("/api/v1/verification-plans", EnumSet.of(ASSET_CONTROLLER, CENTRAL_ANALYST, PLATFORM_ADMIN));
         route("/api/v1/declaration-rules", EnumSet.of(ASSET_CONTROLLER, CENTRAL_ANALYST, PLATFORM_ADMIN));
         route("/api/v1/verifications", EnumSet.of(ASSET_CONTROLLER));
-        route("/api/v1/public-declarations", EnumSet.of(PROVINCIAL_SYSTEM, ASSET_CONTROLLER, INSPECTOR,
-                CENTRAL_ANALYST, PLATFORM_ADMIN));
+        // anonymous: every caller, with or without a token
+        route("/api/v1/public-declarations", EnumSet.allOf(Role.class));
         GATEWAY_ROUTES.put("/api/v1/reports", roles(EnumSet.of(CENTRAL_ANALYST, PROVINCIAL_SYSTEM, INSPECTOR,
                 ASSET_CONTROLLER, PLATFORM_ADMIN), EnumSet.of(PARTNER)));
         route("/api/v1/subscriptions", EnumSet.of(PARTNER));
@@ -152,15 +161,14 @@ class AccessMatrixTest {
         for (Endpoint e : endpoints) {
             // no token, refused tokens: the gateway refuses them, and so does the owning service when called directly
             String direct = directUrl(e.path());
-            check(e, "no token", null, HN, Outcome.UNAUTHENTICATED, gateway);
+            check(e, "no token", null, HN, e.withoutToken(), gateway);
             if (direct != null) {
-                check(e, "no token (service directly)", null, HN, Outcome.UNAUTHENTICATED, direct);
+                check(e, "no token (service directly)", null, HN, e.withoutToken(), direct);
             }
             for (var bad : badTokens.entrySet()) {
-                check(e, bad.getKey(), bad.getValue(), HN, Outcome.UNAUTHENTICATED, gateway);
+                check(e, bad.getKey(), bad.getValue(), HN, e.withoutToken(), gateway);
                 if (direct != null) {
-                    check(e, bad.getKey() + " (service directly)", bad.getValue(), HN, Outcome.UNAUTHENTICATED,
-                            direct);
+                    check(e, bad.getKey() + " (service directly)", bad.getValue(), HN, e.withoutToken(), direct);
                 }
             }
             for (Principal p : Principal.values()) {
@@ -492,12 +500,20 @@ class AccessMatrixTest {
         e.add(get("/api/v1/verification-plans/{none}", false, only(Outcome.NOT_FOUND, ASSET_CONTROLLER,
                 CENTRAL_ANALYST, PLATFORM_ADMIN)));
         e.add(get("/api/v1/verifications/{none}", false, noSuchForController));
-        // not published: out of everyone's sight, and partners have no part in it
-        e.add(get("/api/v1/public-declarations/{declaration}", true, only(Outcome.NOT_FOUND, PROVINCIAL_SYSTEM,
-                ASSET_CONTROLLER, INSPECTOR, CENTRAL_ANALYST, PLATFORM_ADMIN)));
+        // the public view needs no token (nor checks one); not published: out of everyone's sight
+        e.add(new Endpoint("GET", "/api/v1/public-declarations/{declaration}", null, true, (p, t) -> Outcome.NOT_FOUND,
+                Outcome.NOT_FOUND));
+        e.add(get("/api/v1/agencies/{agency}/supplementary-declarations?year={year}&asOf={today}", true,
+                only(Outcome.OK, ASSET_CONTROLLER)));
+        // transfers between agencies: the central controller alone
+        e.add(get("/api/v1/declarants/transfers", false, only(Outcome.OK, ASSET_CONTROLLER)));
+        e.add(post("/api/v1/declarants/transfers/{none}/confirmation", Map.of("transferredOn", today), false,
+                noSuchForController));
         e.add(post("/api/v1/declarants", ProvinceRecords.declarant("{province}", "{agency}", "Matrix Official",
                 "{citizen}", "9 Matrix Street"), true, (p, t) -> p.is(ASSET_CONTROLLER)
                         || (p.is(PROVINCIAL_SYSTEM) && t.equals(p.province)) ? Outcome.ANSWERED : Outcome.FORBIDDEN));
+        e.add(post("/api/v1/declarants/{declarant}/changes", Map.of("kind", "ASSET_INCREASE", "occurredOn", today,
+                "increaseVnd", 1), true, declarationFiling));
         e.add(post("/api/v1/declarants/{declarant}/reminders", Map.of("year", ProvinceRecords.today().getYear(),
                 "remindedOn", today), true, controller));
         e.add(post("/api/v1/declarations", ProvinceRecords.declaration("{declarant}", "Matrix house"), true,

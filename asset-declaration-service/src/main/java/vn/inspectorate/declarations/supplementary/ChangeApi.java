@@ -1,0 +1,43 @@
+package vn.inspectorate.declarations.supplementary;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Bodies of the changes that can make a supplementary declaration due, and of the due list. */
+public final class ChangeApi {
+
+    @Schema(name = "DeclarantChangeKind")
+    public enum Kind { JOB_CHANGE, ASSET_INCREASE }
+
+    @Schema(name = "SupplementaryStanding")
+    public enum Standing { DUE, FILED, LATE, MISSING }
+
+    /** A job change names the new position; an increase its amount in VND. */
+    @Schema(name = "DeclarantChangeRecord")
+    public record RecordChange(@NotNull Kind kind, @NotNull @PastOrPresent LocalDate occurredOn,
+            @PositiveOrZero @Schema(nullable = true) Long increaseVnd,
+            @Size(min = 1, max = 200) @Schema(nullable = true) String position) {
+    }
+
+    /** A recorded change and whether it made a supplementary declaration due, by when. */
+    @Schema(name = "DeclarantChange")
+    public record Change(UUID id, UUID declarantId, Kind kind, LocalDate occurredOn,
+            @Schema(nullable = true) Long increaseVnd, @Schema(nullable = true) Long thresholdVnd,
+            boolean supplementaryDue, @Schema(nullable = true) LocalDate dueOn) {
+    }
+
+    /** A supplementary declaration due in a year: why, by when, and where it stands. */
+    @Schema(name = "SupplementaryDeclarationDue")
+    public record Due(UUID declarantId, String agencyCode, int year, List<Kind> reasons, LocalDate dueOn,
+            Standing standing, @Schema(nullable = true) LocalDate declaredOn) {
+    }
+
+    private ChangeApi() {
+    }
+}

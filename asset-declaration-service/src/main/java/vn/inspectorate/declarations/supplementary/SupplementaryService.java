@@ -1,0 +1,130 @@
+package vn.inspectorate.declarations.supplementary;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import vn.inspectorate.declarations.access.DeclarationAccess;
+import vn.inspectorate.declarations.declarants.Declarant;
+import vn.inspectorate.declarations.declarants.DeclarantService;
+import vn.inspectorate.declarations.declarants.DeclarantStore;
+import vn.inspectorate.declarations.declarations.Declaration;
+import vn.inspectorate.declarations.declarations.DeclarationKind;
+import vn.inspectorate.declarations.declarations.DeclarationStore;
+import vn.inspectorate.declarations.rules.RuleData;
+import vn.inspectorate.declarations.supplementary.ChangeApi.Change;
+import vn.inspectorate.declarations.supplementary.ChangeApi.Due;
+import vn.inspectorate.declarations.supplementary.ChangeApi.Kind;
+import vn.inspectorate.declarations.supplementary.ChangeApi.RecordChange;
+import vn.inspectorate.declarations.supplementary.ChangeApi.Standing;
+import vn.inspectorate.platform.naturalkey.NaturalKeyMatch;
+import vn.inspectorate.platform.naturalkey.Written;
+import vn.inspectorate.platform.problem.Problem.FieldError;
+import vn.inspectorate.platform.problem.ProblemException;
+import vn.inspectorate.platform.security.CallerScope;
+
+/**
+ * When a supplementary declaration falls due (Law 36/2018 Art. 36 §2, as amended from 1 Jul 2026): on a job change,
+ * or when assets or income rose in the year by at least the explanation threshold in force on the day (300 million
+ * VND, 1 billion from 1 Jul 2026: the same dated number, rule_parameter INCREASE_EXPLANATION_THRESHOLD). It is due by
+ * the year's deadline, unless the declarant declares annually anyway, whose annual declaration covers the change.
+ * Controllers see what is due per agency and year and record written reminders for what was not filed in time.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class SupplementaryService {
+
+    private final ChangeStore changes;
+    private final DeclarantService declarants;
+    private final DeclarantStore declarantStore;
+    private final DeclarationStore declarations;
+    private final DeclarationAccess access;
+    private final RuleData rules;
+    private final CallerScope caller;
+
+    SupplementaryService(ChangeStore changes, DeclarantService declarants, DeclarantStore declarantStore,
+            DeclarationStore declarations, DeclarationAccess access, RuleData rules, CallerScope caller) {
+        this.changes = changes;
+        this.declarants = declarants;
+        this.declarantStore = declarantStore;
+        this.declarations = declarations;
+        this.access = access;
+        this.rules = rules;
+        this.caller = caller;
+    }
+
+    /** Records a change reported for a declarant; the retry of the same change answers the first record. */
+    public Written<Change> record(UUID declarantId, RecordChange in) {
+        Declarant d = declarants.visible(declarantId);
+        if (!access.mayFile(d.agencyCode, d.provinceCode)) {
+            throw ProblemException.notFound("Declarant " + declarantId);
+        }
+        List<FieldError> errors = new ArrayList<>();
+        if (in.kind() == Kind.ASSET_INCREASE && in.increaseVnd() == null) {
+            errors.add(new FieldError("increaseVnd", "required for an asset increase"));
+        }
+        if (in.kind() == Kind.ASSET_INCREASE && in.position() != null) {
+            errors.add(new FieldError("position", "only for a job change"));
+        }
+        if (in.kind() == Kind.JOB_CHANGE && (in.position() == null || in.position().isBlank())) {
+            errors.add(new FieldError("position", "required for a job change: the new position"));
+        }
+        if (in.kind() == Kind.JOB_CHANGE && in.increaseVnd() != null) {
+            errors.add(new FieldError("increaseVnd", "only for an asset increase"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid("The change does not fit its kind.", errors);
+        }
+        declarantStore.lockDeclarant(d.id);
+        var existing = changes.find(d.id, in.kind(), in.occurredOn());
+        if (existing.isPresent()) {
+            Change c = existing.get().change();
+            NaturalKeyMatch.compare().field("increaseVnd", in.increaseVnd(), c.increaseVnd())
+                    .field("position", in.position(), existing.get().position())
+                    .requireSame("A change", "declarant, kind and day", c.id());
+            return Written.existing(c);
+        }
+        return Written.created(insert(d, in.kind(), in.occurredOn(), in.increaseVnd(), in.position(),
+                caller.subject()));
+    }
+
+    /** A job change the service learns itself (a confirmed transfer between agencies); none when already recorded. */
+    public void jobChanged(Declarant d, LocalDate on, String by) {
+        if (changes.find(d.id, Kind.JOB_CHANGE, on).isEmpty()) {
+            insert(d, Kind.JOB_CHANGE, on, null, d.position, by);
+        }
+    }
+
+    private Change insert(Declarant d, Kind kind, LocalDate on, Long increaseVnd, String position, String by) {
+        Long threshold = kind == Kind.ASSET_INCREASE ? rules.value(RuleData.INCREASE_EXPLANATION_THRESHOLD, on) : null;
+        boolean due = !d.annualRequired && (kind == Kind.JOB_CHANGE || increaseVnd >= threshold);
+        LocalDate dueOn = due ? rules.yearEndDeadline(on.getYear()) : null;
+        Change c = new Change(UUID.randomUUID(), d.id, kind, on, increaseVnd, threshold, due, dueOn);
+        changes.insert(c, position, by);
+        return c;
+    }
+
+    /** The supplementary declarations due in {@code year} from the agency's declarants the caller controls. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Due> due(String agency, int year, LocalDate asOf) {
+        List<Due> out = new ArrayList<>();
+        for (Declarant d : declarantStore.ofAgency(agency)) {
+            if (!access.mayControl(d.agencyCode, d.provinceCode)) {
+                continue;
+            }
+            List<Change> reasons = changes.dueIn(d.id, year);
+            if (reasons.isEmpty()) {
+                continue;
+            }
+            LocalDate dueOn = reasons.get(0).dueOn();
+            Declaration filed = declarations.filed(d.id, DeclarationKind.SUPPLEMENTARY, year);
+            Standing standing = filed != null ? (filed.declaredOn.isAfter(dueOn) ? Standing.LATE : Standing.FILED)
+                    : asOf.isAfter(dueOn) ? Standing.MISSING : Standing.DUE;
+            out.add(new Due(d.id, d.agencyCode, year, reasons.stream().map(Change::kind).distinct().toList(), dueOn,
+                    standing, filed == null ? null : filed.declaredOn));
+        }
+        return out;
+    }
+}
