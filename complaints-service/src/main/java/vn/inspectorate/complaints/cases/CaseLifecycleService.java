@@ -93,7 +93,7 @@ public class CaseLifecycleService {
     public CitizenCase transfer(UUID id, CaseCommands.Transfer cmd, String actor) {
         String[] toProvince = new String[1];
         return changeStatus(id, CaseCommand.TRANSFER, cmd, actor, c -> {
-            toProvince[0] = destinations.checked(cmd, BusinessDate.today()).provinceCode();
+            toProvince[0] = destinations.checked(c, cmd, BusinessDate.today()).provinceCode();
             c.transfer();
         }, c -> CaseEvents.transferredOf(c, cmd, toProvince[0]));
     }

@@ -23,8 +23,11 @@ class TransferDestinations {
         this.bodies = bodies;
     }
 
-    /** The body {@code cmd} transfers to, checked for {@code on}; 422 naming the field at fault otherwise. */
-    Body checked(CaseCommands.Transfer cmd, LocalDate on) {
+    /** The body {@code cmd} transfers case {@code c} to, checked for {@code on}; 422 naming the field otherwise. */
+    Body checked(CitizenCase c, CaseCommands.Transfer cmd, LocalDate on) {
+        if (cmd.toBodyCode().equals(c.currentBody())) {
+            throw refused("toBodyCode", "the case is with " + c.currentBody() + " already");
+        }
         Body body = bodies.find(cmd.toBodyCode()).orElseThrow(() -> refused("toBodyCode",
                 "no inspection body has the code " + cmd.toBodyCode()));
         bodies.refusal(body.code(), on).ifPresent(reason -> {

@@ -149,7 +149,9 @@ class TransferArrivalTest {
                 // Ha Nam's inspectorate ended on 30 June 2025 (merged into Ninh Binh's)
                 map("toBodyCode", "TTT-63", "reasonCode", "NOT_COMPETENT"),
                 // the Government Inspectorate keeps no provincial queue
-                map("toBodyCode", "TTCP", "reasonCode", "NOT_COMPETENT"));
+                map("toBodyCode", "TTCP", "reasonCode", "NOT_COMPETENT"),
+                // the body the case is with
+                map("toBodyCode", "HN-INSPECTORATE", "reasonCode", "NOT_COMPETENT"));
         for (Map<String, Object> body : refused) {
             command(id, "transfer", body).statusCode(422).body("type", equalTo(NOT_DELIVERABLE))
                     .body("errors.field", hasItem("toBodyCode"));
