@@ -143,6 +143,7 @@ public class CaseIntakeService {
         CitizenCase arrived = newCase(UUID.randomUUID(), s, toProvince);
         arrived.transferredFromCaseId = from.id;
         arrived.backfilled = from.backfilled;
+        clocks.applyReceipt(arrived);  // again, now that the filing limit is judged on the citizen's first filing
         IntakeOutcome[] outcome = new IntakeOutcome[1];
         write(List.of(new Filing(0, arrived, identity == null ? CaseIdentity.of(null, null) : identity,
                 CaseFiling.of(s))), toProvince, actor, outcome, false);
