@@ -35,7 +35,7 @@ public class CaseClocks {
         RuleSet rules = rulesOf(c);
         List<String> findings = new ArrayList<>();
         if (c.kind == CaseKind.COMPLAINT) {
-            if (c.decisionLearnedOn != null && c.receivedOn.isAfter(
+            if (c.decisionLearnedOn != null && citizenFiledOn(c).isAfter(
                     calculator.deadline(c.decisionLearnedOn, rules.get(Rule.COMPLAINT_FILING_LIMIT)))) {
                 findings.add("FILED_LATE");
             }
@@ -53,6 +53,23 @@ public class CaseClocks {
             findings.add("ANONYMOUS_DENUNCIATION");
         }
         return findings;
+    }
+
+    /**
+     * The day the citizen filed the case: its receipt, or for a case that arrived by a transfer the receipt of the
+     * first case of the chain. A complaint filed in time with a body that was not competent is not late because the
+     * transfer took days.
+     */
+    static LocalDate citizenFiledOn(CitizenCase c) {
+        CitizenCase first = c;
+        for (int hops = 0; first.transferredFromCaseId != null && hops < 20; hops++) {
+            CitizenCase from = CitizenCase.findById(first.transferredFromCaseId);
+            if (from == null) {
+                break;
+            }
+            first = from;
+        }
+        return first.receivedOn;
     }
 
     /** On receipt or classification: admissibility and the acceptance clock of a complaint. */

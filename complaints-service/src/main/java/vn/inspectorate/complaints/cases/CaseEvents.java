@@ -61,7 +61,8 @@ public class CaseEvents {
     /** A case is received at version 1, also one created already classified (a second instance). */
     static CaseReceived receivedOf(CitizenCase c) {
         return new CaseReceived(c.id, 1, now(), c.provinceCode, c.receivingBodyCode, c.channel.name(),
-                c.sourceSystem, c.sourceReference, c.receivedOn, c.complainantCount, c.mass, c.anonymous);
+                c.sourceSystem, c.sourceReference, c.receivedOn, c.complainantCount, c.mass, c.anonymous,
+                c.transferredFromCaseId);
     }
 
     static CaseClassified classifiedOf(CitizenCase c) {
@@ -88,9 +89,9 @@ public class CaseEvents {
                 extension.previousDueOn(), c.resolutionDueOn, cmd.reasonCode().name(), cmd.decisionReference());
     }
 
-    static CaseTransferred transferredOf(CitizenCase c, CaseCommands.Transfer cmd) {
+    static CaseTransferred transferredOf(CitizenCase c, CaseCommands.Transfer cmd, String toProvinceCode) {
         return new CaseTransferred(c.id, c.version, now(), c.provinceCode, c.currentBody(), cmd.toBodyCode(),
-                cmd.toProvinceCode() == null ? c.provinceCode : cmd.toProvinceCode(), cmd.reasonCode());
+                toProvinceCode, cmd.reasonCode());
     }
 
     static CaseResolved resolvedOf(CitizenCase c, UUID inspectionId) {

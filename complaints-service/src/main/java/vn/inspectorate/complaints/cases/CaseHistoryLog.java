@@ -44,9 +44,12 @@ public class CaseHistoryLog {
 
     /**
      * What the history keeps of a receipt: where the case came from; for a second-instance case, the case it
-     * escalates.
+     * escalates; for a case arrived by a transfer, the sending case.
      */
     static Map<String, Object> receiptDetail(CitizenCase c) {
+        if (c.transferredFromCaseId != null) {
+            return Map.of("transferredFrom", c.transferredFromCaseId);
+        }
         return CaseIntakeService.ESCALATION.equals(c.sourceSystem) ? Map.of("escalatedFrom", c.parentCaseId)
                 : Map.of("sourceSystem", c.sourceSystem, "sourceReference", c.sourceReference);
     }

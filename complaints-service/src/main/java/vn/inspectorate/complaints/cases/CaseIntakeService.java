@@ -36,6 +36,8 @@ public class CaseIntakeService {
     static final int CHUNK = 500;
     /** The source system of a second-instance case; its source reference is the first-instance case. */
     static final String ESCALATION = "escalation";
+    /** The source system of a case arrived by a transfer; its source reference is the sending case. */
+    static final String TRANSFER = "transfer";
 
     private final EntityManager em;
     private final RuleBook ruleBook;
@@ -121,6 +123,37 @@ public class CaseIntakeService {
             throw new IllegalStateException("case " + first.id + " already has a second instance");
         }
         return second;
+    }
+
+    /**
+     * Files the case a transfer of {@code from} delivers to {@code toBody} of {@code toProvince}: received there on
+     * {@code arrivedOn} (its clocks start then, under the rules of that day) with what {@code from} was filed with,
+     * and its identity copied within this service's vault. Its source key in the receiving province is the sending
+     * case, so a second delivery of the transfer finds the case the first one made. It is the sending case's matter,
+     * not a new one: not searched for duplicates.
+     */
+    Written<CitizenCase> fileTransferred(CitizenCase from, String toBody, String toProvince, LocalDate arrivedOn,
+            String actor) {
+        CaseIdentity identity = vault.load(from.id).orElse(null);
+        CaseSubmission s = new CaseSubmission(TRANSFER, from.id.toString(), toProvince, toBody, Channel.TRANSFERRED,
+                from.declaredKind, from.instance, arrivedOn, from.decisionLearnedOn, from.subject, from.summary,
+                from.respondentCode, from.respondentDeclarantId, from.signed, from.affectsComplainant,
+                from.decidedAtSecondInstance, from.complainantCount, null,
+                identity == null ? null : identity.complainant(), identity == null ? null : identity.representatives());
+        CitizenCase arrived = newCase(UUID.randomUUID(), s, toProvince);
+        arrived.transferredFromCaseId = from.id;
+        arrived.backfilled = from.backfilled;
+        clocks.applyReceipt(arrived);  // again, now that the filing limit is judged on the citizen's first filing
+        IntakeOutcome[] outcome = new IntakeOutcome[1];
+        write(List.of(new Filing(0, arrived, identity == null ? CaseIdentity.of(null, null) : identity,
+                CaseFiling.of(s))), toProvince, actor, outcome, false);
+        return switch (outcome[0]) {
+            case IntakeOutcome.Filed filed when filed.written().created() -> Written.created(arrived);
+            case IntakeOutcome.Filed filed -> Written.existing(store.findById(filed.written().value()));
+            case IntakeOutcome.Conflict conflict -> Written.existing(store.findById(conflict.existingId()));
+            case IntakeOutcome.Rejected rejected -> throw new IllegalStateException("transfer of " + from.id
+                    + " refused on arrival: " + rejected.errors());
+        };
     }
 
     /**

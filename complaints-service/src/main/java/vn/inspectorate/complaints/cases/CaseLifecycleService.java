@@ -25,15 +25,17 @@ public class CaseLifecycleService {
     private final CaseIntakeService intake;
     private final CaseHistoryLog history;
     private final CaseEvents events;
+    private final TransferDestinations destinations;
 
     CaseLifecycleService(EntityManager em, CaseAccess access, CaseClocks clocks, CaseIntakeService intake,
-            CaseHistoryLog history, CaseEvents events) {
+            CaseHistoryLog history, CaseEvents events, TransferDestinations destinations) {
         this.em = em;
         this.access = access;
         this.clocks = clocks;
         this.intake = intake;
         this.history = history;
         this.events = events;
+        this.destinations = destinations;
     }
 
     public CitizenCase classify(UUID id, CaseCommands.Classify cmd, String actor) {
@@ -84,9 +86,16 @@ public class CaseLifecycleService {
         return c;
     }
 
+    /**
+     * Transfers a case to a body that can receive it (else 422, nothing changed); the case's event is delivered to
+     * that body's queue as a case of its own ({@link TransferArrivals}).
+     */
     public CitizenCase transfer(UUID id, CaseCommands.Transfer cmd, String actor) {
-        return changeStatus(id, CaseCommand.TRANSFER, cmd, actor,
-                CitizenCase::transfer, c -> CaseEvents.transferredOf(c, cmd));
+        String[] toProvince = new String[1];
+        return changeStatus(id, CaseCommand.TRANSFER, cmd, actor, c -> {
+            toProvince[0] = destinations.checked(c, cmd, BusinessDate.today()).provinceCode();
+            c.transfer();
+        }, c -> CaseEvents.transferredOf(c, cmd, toProvince[0]));
     }
 
     public CitizenCase resolve(UUID id, CaseCommands.Resolve cmd, String actor) {

@@ -53,7 +53,17 @@ public record CaseView(
         List<String> allowedCommands,
         @Schema(description = "Loaded as history (a back-fill): counted by reports under its real dates, never "
                 + "overdue, no public events.")
-        boolean backfilled) {
+        boolean backfilled,
+        @Schema(nullable = true, description = "For a case that arrived by a transfer: the sending case.")
+        TransferLink transferredFrom,
+        @Schema(nullable = true, description = "For a transferred case, once the transfer arrived: the receiving "
+                + "case, kept here as a read-only reference.")
+        TransferLink transferredTo) {
+
+    /** The other case of a transfer as far as this side may know it: its number, province, body and status. */
+    @Schema(name = "CaseTransferLink")
+    public record TransferLink(UUID caseId, String provinceCode, String bodyCode, CaseStatus status) {
+    }
 
     /** The clocks of the case; null where the step does not apply. */
     @Schema(name = "CaseDeadlines")

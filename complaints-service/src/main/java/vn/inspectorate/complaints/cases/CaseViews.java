@@ -35,6 +35,16 @@ public class CaseViews {
                 c.extensionCount, c.denouncerNotifiedOn, c.acceptedOn, c.pausedOn, c.resolvedOn, c.outcome, c.decisionReference, c.closedOn,
                 c.closureReason, c.parentCaseId, c.escalatedCaseId,
                 !c.backfilled && c.currentDueOn != null && c.currentDueOn.isBefore(BusinessDate.today()),
-                onWatchlist, likelyDuplicates, inspections, CaseCommand.allowedFor(c), c.backfilled);
+                onWatchlist, likelyDuplicates, inspections, CaseCommand.allowedFor(c), c.backfilled,
+                link(c.transferredFromCaseId), link(c.transferredToCaseId));
+    }
+
+    /** The other case of a transfer; it may be of another province, so only its number, place and status. */
+    private static CaseView.TransferLink link(UUID other) {
+        if (other == null) {
+            return null;
+        }
+        CitizenCase o = CitizenCase.findById(other);
+        return o == null ? null : new CaseView.TransferLink(o.id, o.provinceCode, o.currentBody(), o.status);
     }
 }

@@ -85,6 +85,10 @@ public class CitizenCase extends PanacheEntityBase {
     public LocalDate secondComplaintWindowEndsOn;
     public UUID parentCaseId;
     public UUID escalatedCaseId;
+    /** The case this one arrived from by a transfer; null for a case a citizen filed here. */
+    public UUID transferredFromCaseId;
+    /** The case a transfer of this one created at the receiving body, once it arrived. */
+    public UUID transferredToCaseId;
     public LocalDate closedOn;
     /** Loaded as history: counted by reports, ignored by the overdue scan, no public events. */
     public boolean backfilled;

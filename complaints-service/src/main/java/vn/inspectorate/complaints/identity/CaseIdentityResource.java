@@ -5,6 +5,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
@@ -12,51 +14,86 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import vn.inspectorate.complaints.cases.CaseAccess;
 import vn.inspectorate.complaints.cases.CaseHistoryLog;
 import vn.inspectorate.complaints.cases.CitizenCase;
+import vn.inspectorate.complaints.units.InspectionBodies;
 import vn.inspectorate.platform.idempotency.Idempotent;
 import vn.inspectorate.platform.problem.ProblemException;
 import vn.inspectorate.platform.security.CallerScope;
 import vn.inspectorate.platform.security.Roles;
 
 /**
- * The identity of a case's complainant or denouncer, for the handling staff of the case's province only. Every
- * reading is written to the case history (who and when, never what): the read is a write, so it is
- * {@code @Idempotent}, which gives the reading and its log entry one transaction.
+ * The identity of a case's complainant or denouncer, for the handling body of the case only: an inspector whose
+ * {@code agency} claim is the case's current body, or a body above it (the provincial inspectorate of the case's
+ * province, the Government Inspectorate). Any other inspector of the province gets a 403; another province's case
+ * stays "not found". Every reading is written to the identity access log (who, for which body, when, why) and to the
+ * case history (never what): the read is a write, so it is {@code @Idempotent}, which gives the reading and its log
+ * entries one transaction.
  */
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.INSPECTOR)
-@Tag(name = "Case identity", description = "Who filed a case, for its handling staff only; every reading is logged")
+@Tag(name = "Case identity", description = "Who filed a case, for its handling body only; every reading is logged")
 public class CaseIdentityResource {
 
-    private final CaseAccess access;
+    static final String DEFAULT_PURPOSE = "handling";
+
     private final IdentityVault vault;
     private final CaseHistoryLog history;
+    private final IdentityReadLog reads;
+    private final InspectionBodies bodies;
     private final CallerScope caller;
 
-    CaseIdentityResource(CaseAccess access, IdentityVault vault, CaseHistoryLog history, CallerScope caller) {
-        this.access = access;
+    CaseIdentityResource(IdentityVault vault, CaseHistoryLog history, IdentityReadLog reads, InspectionBodies bodies,
+            CallerScope caller) {
         this.vault = vault;
         this.history = history;
+        this.reads = reads;
+        this.bodies = bodies;
         this.caller = caller;
     }
 
     @GET
     @Path("cases/{id}/identity")
     @Idempotent
-    @Operation(operationId = "getCaseIdentity", summary = "Read the complainant or denouncer of a case (logged)")
+    @Operation(operationId = "getCaseIdentity", summary = "Read the complainant or denouncer of a case (logged)",
+            description = "For an inspector of the case's handling body (claim agency) or of a body above it: the "
+                    + "provincial inspectorate of the case's province, the Government Inspectorate. Each reading is "
+                    + "logged with its purpose.")
     @APIResponse(responseCode = "200", description = "OK",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = CaseIdentity.class)))
-    public Response identity(@PathParam("id") UUID id) {
-        CitizenCase c = access.visible(id);
+    @APIResponse(responseCode = "403", description = "The caller is not of the case's handling body nor above it")
+    public Response identity(@PathParam("id") UUID id,
+            @QueryParam("purpose") @Parameter(description = "Why the identity is read; 'handling' when absent.")
+            @Size(max = 500) String purpose) {
+        String agency = caller.agency().orElse(null);
+        CitizenCase c = readable(id, agency);
         CaseIdentity identity = vault.load(c.id)
                 .orElseThrow(() -> ProblemException.notFound("An identity for this (anonymous) case"));
-        history.record(c.id, caller.subject(), "read-identity", c.status, c.status, Map.of("purpose", "handling"));
+        String why = purpose == null || purpose.isBlank() ? DEFAULT_PURPOSE : purpose.strip();
+        reads.record(c.id, caller.subject(), agency, why);
+        history.record(c.id, caller.subject(), "read-identity", c.status, c.status, Map.of("purpose", why,
+                "readerBody", agency));
         return Response.ok(identity).build();
+    }
+
+    /** The case, if the caller's body handles it or stands above the body that does. */
+    private CitizenCase readable(UUID id, String agency) {
+        CitizenCase c = CitizenCase.findById(id);
+        boolean central = agency != null && bodies.find(agency)
+                .map(b -> InspectionBodies.CENTRAL.equals(b.level())).orElse(false);
+        if (c == null || !(caller.maySee(c.provinceCode) || central)) {
+            throw ProblemException.notFound("The case");
+        }
+        String handling = c.handlingBodyCode != null ? c.handlingBodyCode : c.receivingBodyCode;
+        if (!bodies.isOrIsAbove(agency, handling, c.provinceCode)) {
+            throw ProblemException.forbidden("Only the case's handling body (" + handling + ") or a body above it "
+                    + "may read its identity" + (agency == null ? "; your token names no body (claim agency)." : "."));
+        }
+        return c;
     }
 }

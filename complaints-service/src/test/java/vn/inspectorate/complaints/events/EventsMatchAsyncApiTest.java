@@ -61,7 +61,7 @@ class EventsMatchAsyncApiTest {
                 "resolvedOn", "2026-03-20")).statusCode(200);
         String second = command(complaint, "escalate", map("toBodyCode", "HN-PC", "filedOn", "2026-03-25"))
                 .statusCode(200).extract().path("escalatedCaseId");
-        command(second, "transfer", map("toBodyCode", "MONRE", "reasonCode", "NOT_COMPETENT")).statusCode(200);
+        command(second, "transfer", map("toBodyCode", "TTT-NB", "reasonCode", "NOT_COMPETENT")).statusCode(200);
         command(second, "close", map("closureReason", "TRANSFERRED", "closedOn", "2026-03-26")).statusCode(200);
 
         String denunciation = create(denunciation(LocalDate.of(2026, 3, 2)));

@@ -73,7 +73,7 @@ class IdentityConfidentialityTest {
     @Test
     @Order(1)
     @TestSecurity(user = "hn-officer", roles = {"provincial-system", "inspector"})
-    @OidcSecurity(claims = @Claim(key = "province", value = "VN-HN"))
+    @OidcSecurity(claims = {@Claim(key = "province", value = "VN-HN"), @Claim(key = "agency", value = "TTT-HN")})
     void casesWithIdentityGoThroughTheirLifecycle() {
         String denounced = create(identified(denunciation(LocalDate.of(2026, 5, 4))));
         CASES.add(denounced);

@@ -35,6 +35,8 @@ final class CaseFold {
     String kind;
     LocalDate receivedOn;
     boolean mass;
+    /** Arrived by a transfer from another body: the sending case counted the citizen's filing. */
+    boolean arrivedByTransfer;
     LocalDate acceptedOn;
     LocalDate rejectedOn;
     LocalDate resolvedOn;
@@ -63,6 +65,7 @@ final class CaseFold {
                 receivingBody = r.receivingBodyCode();
                 receivedOn = r.receivedOn();
                 mass = r.mass();
+                arrivedByTransfer = r.transferredFromCaseId() != null;
             }
             case CaseClassified r -> at(r.provinceCode(), r.kind());
             case CaseAccepted r -> {
@@ -145,8 +148,10 @@ final class CaseFold {
 
     List<Contribution> contributions() {
         RecordFacts.Collector c = new RecordFacts.Collector(province, body(), "", kind);
-        c.add(Figure.CASES_RECEIVED, receivedOn, 1);
-        c.add(Figure.CASES_MASS, receivedOn, mass ? 1 : 0);
+        if (!arrivedByTransfer) {
+            c.add(Figure.CASES_RECEIVED, receivedOn, 1);
+            c.add(Figure.CASES_MASS, receivedOn, mass ? 1 : 0);
+        }
         c.add(Figure.CASES_ACCEPTED, acceptedOn, 1);
         c.add(Figure.CASES_NOT_ACCEPTED, rejectedOn, 1);
         c.add(Figure.CASES_RESOLVED, resolvedOn, 1);

@@ -380,8 +380,10 @@ class AccessMatrixTest {
                 : Outcome.FORBIDDEN));
         e.add(get("/api/v1/cases/{case}", true, caseRead));
         e.add(get("/api/v1/cases/{case}/history", true, caseRead));
-        e.add(get("/api/v1/cases/{case}/identity", true, scoped(Outcome.OK, (p, t) -> t.equals(p.province),
-                INSPECTOR)));
+        // the identity: the handling body (the cases are the provincial inspectorates') or a body above it, the
+        // Government Inspectorate over every province
+        e.add(get("/api/v1/cases/{case}/identity", true, scoped(Outcome.OK, (p, t) -> t.equals(p.province)
+                || "TTCP".equals(p.agency), INSPECTOR)));
         // central roles, and inspectors for their own province's cases (central inspectors see no cases here)
         e.add(get("/api/v1/watchlist/without-progress?month=" + ProvinceRecords.today().toString().substring(0, 7),
                 false, (p, t) -> p.is(CENTRAL_ANALYST, PLATFORM_ADMIN) || (p.is(INSPECTOR) && p.province != null)

@@ -8,10 +8,10 @@ import vn.inspectorate.e2e.RunningPlatform;
 enum Principal {
     PROVINCE_HN("province-hn", true, Role.PROVINCIAL_SYSTEM, "VN-HN", null),
     PROVINCE_NB("province-nb", true, Role.PROVINCIAL_SYSTEM, "VN-18", null),
-    INSPECTOR_HN("inspector-hn", false, Role.INSPECTOR, "VN-HN", null),
-    INSPECTOR_NB("inspector-nb", false, Role.INSPECTOR, "VN-18", null),
+    INSPECTOR_HN("inspector-hn", false, Role.INSPECTOR, "VN-HN", "TTT-HN"),
+    INSPECTOR_NB("inspector-nb", false, Role.INSPECTOR, "VN-18", "TTT-NB"),
     /** Head of the Ha Noi inspectorate: approves plans. */
-    CHIEF_INSPECTOR_HN("chief-inspector-hn", false, Role.INSPECTOR, "VN-HN", null),
+    CHIEF_INSPECTOR_HN("chief-inspector-hn", false, Role.INSPECTOR, "VN-HN", "TTT-HN"),
     /** Head at the Government Inspectorate: central staff, no province. */
     CHIEF_INSPECTOR_TTCP("chief-inspector-ttcp", false, Role.INSPECTOR, null, "TTCP"),
     ANALYST("analyst", false, Role.CENTRAL_ANALYST, null, null),
