@@ -182,8 +182,9 @@ public class ReportResource {
         ReportRequests.check(errors);
         List<UUID> ids = queries.records(fig, p, f, requests.today(), afterId, size + 1);
         UUID next = ids.size() > size ? ids.get(size - 1) : null;
+        List<UUID> page = ids.size() > size ? ids.subList(0, size) : ids;
         return new ReportViews.DrillDown(fig.code(), ReportViews.PeriodView.of(p), ReportViews.ScopeView.of(f),
-                ids.size() > size ? ids.subList(0, size) : ids, next);
+                page, next, fig == Figure.CASES_MATTERS_RECEIVED ? queries.matters(page) : List.of());
     }
 
     private static PeriodKind granularity(String value, Period p, List<Problem.FieldError> errors) {

@@ -93,6 +93,19 @@ public final class ReportViews {
     @JsonInclude(JsonInclude.Include.ALWAYS)
     @Schema(name = "ReportDrillDown")
     public record DrillDown(String figure, PeriodView period, ScopeView scope, List<UUID> recordIds,
-            @Schema(nullable = true) UUID next) {
+            @Schema(nullable = true) UUID next,
+            @Schema(description = "For cases.matters_received: each matter of recordIds (same order) with the "
+                    + "filings it is made of, in every province; empty for other figures.")
+            List<MatterView> matters) {
+    }
+
+    /** A matter: the cases linked as one, oldest filing first. */
+    @Schema(name = "ReportMatter")
+    public record MatterView(UUID matterId, List<FilingView> filings) {
+    }
+
+    @Schema(name = "ReportMatterFiling")
+    public record FilingView(UUID caseId, String provinceCode, String bodyCode,
+            @Schema(nullable = true) LocalDate receivedOn) {
     }
 }
