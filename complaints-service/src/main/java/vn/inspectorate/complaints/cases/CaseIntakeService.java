@@ -156,8 +156,9 @@ public class CaseIntakeService {
         em.flush();
         history.receivedAll(cases, actor);
         vault.storeAll(identities);
-        Map<UUID, List<UUID>> likelyDuplicates = searchDuplicates ? duplicates.linkAll(cases, identityHashes)
-                : Map.of();
+        List<DuplicateDetector.Link> links = new ArrayList<>();
+        Map<UUID, List<UUID>> likelyDuplicates = searchDuplicates
+                ? duplicates.linkAll(cases, identityHashes, links) : Map.of();
         List<Outbox.PendingEvent> pending = new ArrayList<>(cases.size() * 2);
         for (Filing f : chunk) {
             if (outcomes[f.index()] == null) {
@@ -167,6 +168,7 @@ public class CaseIntakeService {
                 LOG.debugf("case %s received in %s", f.c().id, province);
             }
         }
+        pending.addAll(CaseLinks.linkedEvents(links, cases));
         events.publishAll(pending);
     }
 

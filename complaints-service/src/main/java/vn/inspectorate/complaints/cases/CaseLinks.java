@@ -1,0 +1,47 @@
+package vn.inspectorate.complaints.cases;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import vn.inspectorate.platform.outbox.Outbox;
+
+/**
+ * Links between cases of one matter, and their events: likely duplicates and mass cases found when filing
+ * ({@link DuplicateDetector}), a case closed as a duplicate of another. Every link is a {@code case.linked} event, so
+ * reports count the matter, the set of cases connected by links, once.
+ */
+@ApplicationScoped
+public class CaseLinks {
+
+    /** Found when filing: the same person, or the same respondent and a similar subject. */
+    static final String LIKELY_DUPLICATE = "LIKELY_DUPLICATE";
+    /** Found when filing, one of the two a mass case: the same matter brought by many people. */
+    static final String MASS_CASE = "MASS_CASE";
+    /** A case closed as a duplicate of another. */
+    static final String DUPLICATE = "DUPLICATE";
+
+    private final CaseStore store;
+    private final CaseEvents events;
+
+    CaseLinks(CaseStore store, CaseEvents events) {
+        this.store = store;
+        this.events = events;
+    }
+
+    /** Case {@code c} was closed as a duplicate of {@code original}: linked (if it was not yet) and told. */
+    void closedAsDuplicate(CitizenCase c, CitizenCase original) {
+        store.linkDuplicates(List.of(new DuplicateDetector.Link(c.id, original.id, "CLOSED_AS_DUPLICATE",
+                original.provinceCode, DUPLICATE)));
+        events.publishAll(List.of(CaseEvents.linkedOf(c, original.id, original.provinceCode, DUPLICATE)));
+    }
+
+    /** The events of links found when filing {@code filed}. */
+    static List<Outbox.PendingEvent> linkedEvents(List<DuplicateDetector.Link> links, List<CitizenCase> filed) {
+        Map<UUID, CitizenCase> byId = new HashMap<>();
+        filed.forEach(c -> byId.put(c.id, c));
+        return links.stream().map(l -> CaseEvents.linkedOf(byId.get(l.caseId()), l.duplicateOf(), l.otherProvince(),
+                l.kind())).toList();
+    }
+}
