@@ -21,6 +21,8 @@ public class CaseLinks {
     static final String MASS_CASE = "MASS_CASE";
     /** A case closed as a duplicate of another. */
     static final String DUPLICATE = "DUPLICATE";
+    /** Every link kind the service writes. */
+    public static final List<String> KINDS = List.of(LIKELY_DUPLICATE, MASS_CASE, DUPLICATE);
 
     private final CaseStore store;
     private final CaseEvents events;
