@@ -73,7 +73,7 @@ class MattersAndStepsThroughGatewayTest {
             assertThat(matters).filteredOn(m -> ((List<?>) m.get("filings")).stream()
                     .anyMatch(f -> hanoi.equals(((Map<?, ?>) f).get("caseId")))).singleElement()
                     .satisfies(m -> assertThat(((List<?>) m.get("filings")).stream()
-                            .map(f -> ((Map<?, ?>) f).get("caseId")).toList())
+                            .map(f -> (String) ((Map<?, ?>) f).get("caseId")).toList())
                             .containsExactlyInAnyOrder(hanoi, ninhBinhCase, haiPhong));
 
             // Ha Noi's staff see the other provinces' filings through the links, not the cases themselves
