@@ -140,7 +140,7 @@ class MattersAndStepsTest {
 
     private static void received(EventFeed feed, UUID id, String province, String body, LocalDate on) {
         feed.send(EventTypes.CASE_RECEIVED, id, Map.of("caseId", id, "version", 1L, "occurredAt", EventFeed.at(on),
-                "provinceCode", province, "receivingBodyCode", body, "channel", "POST", "receivedOn", on,
+                "provinceCode", province, "receivingBodyCode", body, "channel", "LETTER", "receivedOn", on,
                 "complainantCount", 1));
     }
 

@@ -1,6 +1,7 @@
 package vn.inspectorate.complaints.cases;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,11 +40,16 @@ public class CaseLinks {
         events.publishAll(List.of(CaseEvents.linkedOf(c, original.id, original.provinceCode, DUPLICATE)));
     }
 
-    /** The events of links found when filing {@code filed}. */
-    static List<Outbox.PendingEvent> linkedEvents(List<DuplicateDetector.Link> links, List<CitizenCase> filed) {
+    /** The events of links found when filing {@code filed}, by the case that was filed (they follow its own). */
+    static Map<UUID, List<Outbox.PendingEvent>> linkedEvents(List<DuplicateDetector.Link> links,
+            List<CitizenCase> filed) {
         Map<UUID, CitizenCase> byId = new HashMap<>();
         filed.forEach(c -> byId.put(c.id, c));
-        return links.stream().map(l -> CaseEvents.linkedOf(byId.get(l.caseId()), l.duplicateOf(), l.otherProvince(),
-                l.kind())).toList();
+        Map<UUID, List<Outbox.PendingEvent>> events = new HashMap<>();
+        for (DuplicateDetector.Link l : links) {
+            events.computeIfAbsent(l.caseId(), k -> new ArrayList<>()).add(CaseEvents.linkedOf(byId.get(l.caseId()),
+                    l.duplicateOf(), l.otherProvince(), l.kind()));
+        }
+        return events;
     }
 }

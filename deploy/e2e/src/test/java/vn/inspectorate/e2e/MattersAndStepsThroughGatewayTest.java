@@ -128,7 +128,7 @@ class MattersAndStepsThroughGatewayTest {
         body.put("sourceReference", "e2e-matter-" + province + "-" + suffix);
         body.put("provinceCode", province);
         body.put("receivingBodyCode", "E2E-MATTERS");
-        body.put("channel", "POST");
+        body.put("channel", "LETTER");
         body.put("kind", "COMPLAINT");
         body.put("receivedOn", day.toString());
         body.put("subject", "Compensation for the recovered rice field of hamlet " + suffix + " is too low");
