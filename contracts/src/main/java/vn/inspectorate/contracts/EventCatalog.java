@@ -11,15 +11,20 @@ import vn.inspectorate.contracts.cases.CaseAccepted;
 import vn.inspectorate.contracts.cases.CaseAssigned;
 import vn.inspectorate.contracts.cases.CaseClassified;
 import vn.inspectorate.contracts.cases.CaseClosed;
+import vn.inspectorate.contracts.cases.CaseDenouncerNotified;
 import vn.inspectorate.contracts.cases.CaseEscalated;
 import vn.inspectorate.contracts.cases.CaseExtended;
+import vn.inspectorate.contracts.cases.CaseLinked;
 import vn.inspectorate.contracts.cases.CaseOverdue;
+import vn.inspectorate.contracts.cases.CasePaused;
 import vn.inspectorate.contracts.cases.CaseProgressReported;
 import vn.inspectorate.contracts.cases.CaseReceived;
 import vn.inspectorate.contracts.cases.CaseRejected;
 import vn.inspectorate.contracts.cases.CaseResolved;
+import vn.inspectorate.contracts.cases.CaseResumed;
 import vn.inspectorate.contracts.cases.CaseTransferred;
 import vn.inspectorate.contracts.cases.CaseWatchlisted;
+import vn.inspectorate.contracts.cases.CaseWithdrawn;
 import vn.inspectorate.contracts.declarations.DeclarationFlagged;
 import vn.inspectorate.contracts.declarations.DeclarationSubmitted;
 import vn.inspectorate.contracts.declarations.DeclarationVerificationSelected;
@@ -70,6 +75,11 @@ public final class EventCatalog {
             internal(EventTypes.CASE_OVERDUE, CaseOverdue.class, Topics.CASES),
             internal(EventTypes.CASE_WATCHLISTED, CaseWatchlisted.class, Topics.CASES),
             internal(EventTypes.CASE_PROGRESS_REPORTED, CaseProgressReported.class, Topics.CASES),
+            internal(EventTypes.CASE_PAUSED, CasePaused.class, Topics.CASES),
+            internal(EventTypes.CASE_RESUMED, CaseResumed.class, Topics.CASES),
+            internal(EventTypes.CASE_WITHDRAWN, CaseWithdrawn.class, Topics.CASES),
+            internal(EventTypes.CASE_DENOUNCER_NOTIFIED, CaseDenouncerNotified.class, Topics.CASES),
+            internal(EventTypes.CASE_LINKED, CaseLinked.class, Topics.CASES),
             internal(EventTypes.INSPECTION_PLAN_APPROVED, InspectionPlanApproved.class, Topics.INSPECTIONS),
             internal(EventTypes.INSPECTION_OPENED, InspectionOpened.class, Topics.INSPECTIONS),
             internal(EventTypes.INSPECTION_EXTENDED, InspectionExtended.class, Topics.INSPECTIONS),

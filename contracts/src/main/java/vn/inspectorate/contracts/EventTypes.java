@@ -19,6 +19,11 @@ public final class EventTypes {
     public static final String CASE_OVERDUE = "vn.inspectorate.case.overdue.v1";
     public static final String CASE_WATCHLISTED = "vn.inspectorate.case.watchlisted.v1";
     public static final String CASE_PROGRESS_REPORTED = "vn.inspectorate.case.progress-reported.v1";
+    public static final String CASE_PAUSED = "vn.inspectorate.case.paused.v1";
+    public static final String CASE_RESUMED = "vn.inspectorate.case.resumed.v1";
+    public static final String CASE_WITHDRAWN = "vn.inspectorate.case.withdrawn.v1";
+    public static final String CASE_DENOUNCER_NOTIFIED = "vn.inspectorate.case.denouncer-notified.v1";
+    public static final String CASE_LINKED = "vn.inspectorate.case.linked.v1";
 
     // topic Topics.INSPECTIONS
     public static final String INSPECTION_PLAN_APPROVED = "vn.inspectorate.inspection.plan-approved.v1";

@@ -32,7 +32,8 @@ class EventCatalogTest {
     private static final List<String> EXPECTED_NAMES = List.of(
             "case.received", "case.classified", "case.accepted", "case.rejected", "case.assigned", "case.extended",
             "case.transferred", "case.resolved", "case.escalated", "case.closed", "case.overdue", "case.watchlisted",
-            "case.progress-reported",
+            "case.progress-reported", "case.paused", "case.resumed", "case.withdrawn", "case.denouncer-notified",
+            "case.linked",
             "inspection.plan-approved", "inspection.opened", "inspection.extended", "inspection.concluded",
             "inspection.recovery-recorded", "inspection.follow-up-closed", "inspection.overlap-detected",
             "declaration.submitted", "declaration.flagged", "declaration.verification-selected",

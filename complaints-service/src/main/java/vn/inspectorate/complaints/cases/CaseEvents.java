@@ -18,6 +18,11 @@ import vn.inspectorate.contracts.cases.CaseRejected;
 import vn.inspectorate.contracts.cases.CaseResolved;
 import vn.inspectorate.contracts.cases.CaseTransferred;
 import vn.inspectorate.contracts.cases.CaseWatchlisted;
+import vn.inspectorate.contracts.cases.CaseDenouncerNotified;
+import vn.inspectorate.contracts.cases.CaseLinked;
+import vn.inspectorate.contracts.cases.CasePaused;
+import vn.inspectorate.contracts.cases.CaseResumed;
+import vn.inspectorate.contracts.cases.CaseWithdrawn;
 import vn.inspectorate.contracts.publicevents.PublicCaseStatusChanged;
 import vn.inspectorate.platform.outbox.Outbox;
 import vn.inspectorate.platform.time.VietnamTime;
@@ -122,6 +127,32 @@ public class CaseEvents {
             boolean overdue) {
         return new CaseProgressReported(c.id, c.version, now(), c.provinceCode, reportMonth, stage, resolved,
                 overdue);
+    }
+
+    static CasePaused pausedOf(CitizenCase c) {
+        return new CasePaused(c.id, c.version, now(), c.provinceCode, c.handlingBodyCode, c.pausedOn,
+                c.currentDueOn == null);
+    }
+
+    static CaseResumed resumedOf(CitizenCase c, LocalDate resumedOn, long shiftedDays) {
+        return new CaseResumed(c.id, c.version, now(), c.provinceCode, c.handlingBodyCode, resumedOn, shiftedDays,
+                c.resolutionDueOn);
+    }
+
+    /** {@code whole}: the case closed as withdrawn; else part of it was withdrawn (what, stays in its history). */
+    static CaseWithdrawn withdrawnOf(CitizenCase c, boolean whole, LocalDate withdrawnOn) {
+        return new CaseWithdrawn(c.id, c.version, now(), c.provinceCode, whole ? "WHOLE" : "PART", withdrawnOn);
+    }
+
+    static CaseDenouncerNotified denouncerNotifiedOf(CitizenCase c, boolean onTime) {
+        return new CaseDenouncerNotified(c.id, c.version, now(), c.provinceCode, c.denouncerNotifiedOn, c.notifyDueOn,
+                onTime);
+    }
+
+    /** Case {@code c} linked to {@code other} as one matter; keyed by {@code c}, history when {@code c} is. */
+    static Outbox.PendingEvent linkedOf(CitizenCase c, UUID otherId, String otherProvince, String linkKind) {
+        return Outbox.PendingEvent.of(c.id.toString(), new CaseLinked(CaseLinked.linkIdOf(c.id, otherId), 1, now(),
+                c.id, c.provinceCode, otherId, otherProvince, linkKind), c.backfilled);
     }
 
     static PublicCaseStatusChanged publicStatusOf(CitizenCase c) {

@@ -189,14 +189,17 @@ public class CaseIntakeService {
         em.flush();
         history.receivedAll(cases, actor);
         vault.storeAll(identities);
-        Map<UUID, List<UUID>> likelyDuplicates = searchDuplicates ? duplicates.linkAll(cases, identityHashes)
-                : Map.of();
-        List<Outbox.PendingEvent> pending = new ArrayList<>(cases.size() * 2);
+        List<DuplicateDetector.Link> links = new ArrayList<>();
+        Map<UUID, List<UUID>> likelyDuplicates = searchDuplicates
+                ? duplicates.linkAll(cases, identityHashes, links) : Map.of();
+        Map<UUID, List<Outbox.PendingEvent>> linkEvents = CaseLinks.linkedEvents(links, cases);
+        List<Outbox.PendingEvent> pending = new ArrayList<>(cases.size() * 2 + links.size());
         for (Filing f : chunk) {
             if (outcomes[f.index()] == null) {
                 outcomes[f.index()] = new IntakeOutcome.Filed(Written.created(f.c().id),
                         likelyDuplicates.getOrDefault(f.c().id, List.of()));
                 pending.addAll(events.received(f.c()));
+                pending.addAll(linkEvents.getOrDefault(f.c().id, List.of()));
                 LOG.debugf("case %s received in %s", f.c().id, province);
             }
         }

@@ -26,9 +26,11 @@ public class CaseLifecycleService {
     private final CaseHistoryLog history;
     private final CaseEvents events;
     private final TransferDestinations destinations;
+    private final CaseLinks links;
 
     CaseLifecycleService(EntityManager em, CaseAccess access, CaseClocks clocks, CaseIntakeService intake,
-            CaseHistoryLog history, CaseEvents events, TransferDestinations destinations) {
+            CaseHistoryLog history, CaseEvents events, TransferDestinations destinations, CaseLinks links) {
+        this.links = links;
         this.em = em;
         this.access = access;
         this.clocks = clocks;
@@ -69,7 +71,7 @@ public class CaseLifecycleService {
         CaseStatus from = c.status;
         c.pause(cmd, clocks);
         finish(c, actor, CaseCommand.PAUSE, from, cmd);
-        events.publicStatus(c);
+        published(c, CaseEvents.pausedOf(c));
         return c;
     }
 
@@ -82,7 +84,7 @@ public class CaseLifecycleService {
         detail.put("deadlineShiftedByDays", shifted);
         detail.put("resolutionDueOn", c.resolutionDueOn);
         finish(c, actor, CaseCommand.RESUME, from, detail);
-        events.publicStatus(c);
+        published(c, CaseEvents.resumedOf(c, cmd.resumedOn(), shifted));
         return c;
     }
 
@@ -131,12 +133,20 @@ public class CaseLifecycleService {
     }
 
     public CitizenCase close(UUID id, CaseCommands.Close cmd, String actor) {
-        return changeStatus(id, CaseCommand.CLOSE, cmd, actor, c -> {
+        CitizenCase[] duplicateOf = new CitizenCase[1];
+        CitizenCase closed = changeStatus(id, CaseCommand.CLOSE, cmd, actor, c -> {
             c.close(cmd);
             if (cmd.duplicateOfCaseId() != null) {
-                access.visible(cmd.duplicateOfCaseId());
+                duplicateOf[0] = access.visible(cmd.duplicateOfCaseId());
             }
         }, c -> CaseEvents.closedOf(c, cmd.duplicateOfCaseId()));
+        if (cmd.closureReason() == CaseCommands.ClosureReason.WITHDRAWN) {
+            events.publish(closed, CaseEvents.withdrawnOf(closed, true, cmd.closedOn()));
+        }
+        if (duplicateOf[0] != null) {
+            links.closedAsDuplicate(closed, duplicateOf[0]);
+        }
+        return closed;
     }
 
     /** Records that the denouncer was told of the acceptance; the notice has its own deadline. */
@@ -145,6 +155,7 @@ public class CaseLifecycleService {
         boolean onTime = c.notifyDenouncer(cmd);
         finish(c, actor, CaseCommand.NOTIFY_DENOUNCER, c.status, Map.of("notifiedOn", cmd.notifiedOn(),
                 "onTime", onTime));
+        events.publish(c, CaseEvents.denouncerNotifiedOf(c, onTime));
         return c;
     }
 
@@ -152,6 +163,7 @@ public class CaseLifecycleService {
         CitizenCase c = start(id, CaseCommand.WITHDRAW_PART);
         c.withdrawPart(cmd);
         finish(c, actor, CaseCommand.WITHDRAW_PART, c.status, cmd);
+        events.publish(c, CaseEvents.withdrawnOf(c, false, cmd.withdrawnOn()));
         return c;
     }
 

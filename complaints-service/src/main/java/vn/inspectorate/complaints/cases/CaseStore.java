@@ -40,11 +40,11 @@ public class CaseStore implements PanacheRepositoryBase<CitizenCase, UUID> {
 
     // two index lookups (people by hash, respondents by code), not one scan of every case in the date range
     private static final String DUPLICATE_CANDIDATES = """
-            select c.id, c.subject, c.respondent_code, i.identity_hash, c.received_on
+            select c.id, c.subject, c.respondent_code, i.identity_hash, c.received_on, c.province_code, c.mass
             from case_identity i join citizen_case c on c.id = i.case_id
             where i.identity_hash = any(?::text[]) and c.received_on between ? and ?
             union
-            select c.id, c.subject, c.respondent_code, i.identity_hash, c.received_on
+            select c.id, c.subject, c.respondent_code, i.identity_hash, c.received_on, c.province_code, c.mass
             from citizen_case c left join case_identity i on i.case_id = c.id
             where c.respondent_code = any(?::text[]) and c.received_on between ? and ?""";
 
@@ -104,7 +104,7 @@ public class CaseStore implements PanacheRepositoryBase<CitizenCase, UUID> {
         return sql.query(DUPLICATE_CANDIDATES, List.of(new Sql.ArrayOf("text", hashes), from, to,
                 new Sql.ArrayOf("text", respondents), from, to),
                 rs -> new DuplicateDetector.Candidate(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getObject(5, LocalDate.class)));
+                        rs.getString(4), rs.getObject(5, LocalDate.class), rs.getString(6), rs.getBoolean(7)));
     }
 
     void linkDuplicates(List<DuplicateDetector.Link> links) {
@@ -112,12 +112,25 @@ public class CaseStore implements PanacheRepositoryBase<CitizenCase, UUID> {
                 .map(link -> List.<Object>of(link.caseId(), link.duplicateOf(), link.reasons())).toList());
     }
 
-    /** The cases linked to {@code id} as likely duplicates, either way. */
-    List<UUID> likelyDuplicatesOf(UUID id) {
+    /**
+     * The cases linked to {@code id} as one matter, either way, oldest filing first: what the staff who see case
+     * {@code id} may know of each, whatever its province (no subject, no respondent, no party).
+     */
+    List<CaseView.LinkedCase> linksOf(UUID id) {
         return sql.query("""
-                select likely_duplicate_of from case_duplicate_link where case_id = ?
-                union select case_id from case_duplicate_link where likely_duplicate_of = ?""", List.of(id, id),
-                rs -> rs.getObject(1, UUID.class));
+                select o.id, o.source_system, o.source_reference, o.province_code, o.status, o.handling_body_code,
+                       o.receiving_body_code, o.received_on, l.reasons
+                from (select distinct on (other) other, reasons from (
+                        select likely_duplicate_of as other, reasons, linked_at from case_duplicate_link
+                        where case_id = ?
+                        union all
+                        select case_id, reasons, linked_at from case_duplicate_link where likely_duplicate_of = ?) a
+                      order by other, linked_at) l
+                join citizen_case o on o.id = l.other
+                order by o.received_on, o.id""", List.of(id, id),
+                rs -> new CaseView.LinkedCase(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
+                        rs.getString(4), CaseStatus.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7),
+                        rs.getObject(8, LocalDate.class), List.of(rs.getString(9).split(","))));
     }
 
     /** The inspections opened from case {@code id}, in the order they were linked. */

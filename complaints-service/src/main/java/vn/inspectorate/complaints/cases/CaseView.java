@@ -49,6 +49,10 @@ public record CaseView(
         boolean overdue,
         boolean onWatchlist,
         List<UUID> likelyDuplicates,
+        @Schema(description = "The cases linked to this one as one matter (likely duplicates, mass cases, a case "
+                + "closed as a duplicate), in any province: what the staff who see this case may know of each. "
+                + "Another province's case itself stays out of reach.")
+        List<LinkedCase> links,
         List<UUID> inspections,
         List<String> allowedCommands,
         @Schema(description = "Loaded as history (a back-fill): counted by reports under its real dates, never "
@@ -63,6 +67,20 @@ public record CaseView(
     /** The other case of a transfer as far as this side may know it: its number, province, body and status. */
     @Schema(name = "CaseTransferLink")
     public record TransferLink(UUID caseId, String provinceCode, String bodyCode, CaseStatus status) {
+    }
+
+    /** A case linked to this one: its number, province, status and bodies; never its parties or subject. */
+    @Schema(name = "LinkedCase")
+    public record LinkedCase(UUID id,
+            @Schema(description = "The system that filed it") String sourceSystem,
+            @Schema(description = "Its number in that system") String caseNumber,
+            String provinceCode,
+            CaseStatus status,
+            @Schema(nullable = true) String handlingBodyCode,
+            String receivingBodyCode,
+            LocalDate receivedOn,
+            @Schema(description = "Why the two were linked, e.g. SAME_RESPONDENT, SIMILAR_SUBJECT, "
+                    + "CLOSED_AS_DUPLICATE") List<String> reasons) {
     }
 
     /** The clocks of the case; null where the step does not apply. */

@@ -15,16 +15,17 @@ public class CaseViews {
     }
 
     public CaseView of(CitizenCase c) {
-        return view(c, store.onWatchlist(c.id), store.likelyDuplicatesOf(c.id), store.inspectionsOf(c.id));
+        return view(c, store.onWatchlist(c.id), store.linksOf(c.id), store.inspectionsOf(c.id));
     }
 
     /** A case just filed: on no watchlist, in no inspection, linked only to the duplicates found while filing it. */
-    public CaseView ofNew(CitizenCase c, List<UUID> likelyDuplicates) {
-        return view(c, false, likelyDuplicates, List.of());
+    public CaseView ofNew(CitizenCase c) {
+        return view(c, false, store.linksOf(c.id), List.of());
     }
 
-    private static CaseView view(CitizenCase c, boolean onWatchlist, List<UUID> likelyDuplicates,
+    private static CaseView view(CitizenCase c, boolean onWatchlist, List<CaseView.LinkedCase> links,
             List<UUID> inspections) {
+        List<UUID> likelyDuplicates = links.stream().map(CaseView.LinkedCase::id).toList();
         return new CaseView(c.id, c.version, c.provinceCode, c.filedUnitCode, c.sourceSystem, c.sourceReference,
                 c.receivingBodyCode, c.handlingBodyCode, c.channel, c.declaredKind, c.kind, c.instance, c.complex,
                 c.remoteArea, c.informationOnly, c.status, c.subject, c.summary, c.respondentCode,
@@ -35,7 +36,7 @@ public class CaseViews {
                 c.extensionCount, c.denouncerNotifiedOn, c.acceptedOn, c.pausedOn, c.resolvedOn, c.outcome, c.decisionReference, c.closedOn,
                 c.closureReason, c.parentCaseId, c.escalatedCaseId,
                 !c.backfilled && c.currentDueOn != null && c.currentDueOn.isBefore(BusinessDate.today()),
-                onWatchlist, likelyDuplicates, inspections, CaseCommand.allowedFor(c), c.backfilled,
+                onWatchlist, likelyDuplicates, links, inspections, CaseCommand.allowedFor(c), c.backfilled,
                 link(c.transferredFromCaseId), link(c.transferredToCaseId));
     }
 

@@ -42,6 +42,11 @@ public class DuplicateDetector {
      * cases of the list filed before it, never with later ones: what filing them one after another would have found.
      */
     Map<UUID, List<UUID>> linkAll(List<CitizenCase> cases, Map<UUID, String> identityHashes) {
+        return linkAll(cases, identityHashes, new ArrayList<>());
+    }
+
+    /** As {@link #linkAll(List, Map)}, adding the links made to {@code made} (for their events). */
+    Map<UUID, List<UUID>> linkAll(List<CitizenCase> cases, Map<UUID, String> identityHashes, List<Link> made) {
         Set<String> hashes = new LinkedHashSet<>(identityHashes.values());
         Set<String> respondents = new LinkedHashSet<>();
         LocalDate from = null;
@@ -102,6 +107,7 @@ public class DuplicateDetector {
             links.addAll(likelyDuplicates(c, hash, rules, mine));
         }
         store.linkDuplicates(links);
+        made.addAll(links);
         Map<UUID, List<UUID>> byCase = new HashMap<>();
         for (Link link : links) {
             byCase.computeIfAbsent(link.caseId(), k -> new ArrayList<>()).add(link.duplicateOf());
@@ -140,18 +146,23 @@ public class DuplicateDetector {
                     reasons.add("SIMILAR_SUBJECT");
                 }
                 reasons.add("CLOSE_DATES");
-                links.add(new Link(c.id, other.id(), String.join(",", reasons)));
+                links.add(new Link(c.id, other.id(), String.join(",", reasons), other.provinceCode(),
+                        c.mass || other.mass() ? CaseLinks.MASS_CASE : CaseLinks.LIKELY_DUPLICATE));
             }
         }
         return links;
     }
 
     /** An earlier case that may be the same matter. */
-    record Candidate(UUID id, String subject, String respondentCode, String identityHash, LocalDate receivedOn) {
+    record Candidate(UUID id, String subject, String respondentCode, String identityHash, LocalDate receivedOn,
+            String provinceCode, boolean mass) {
     }
 
-    /** {@code caseId} is likely a duplicate of {@code duplicateOf}, for {@code reasons}. */
-    record Link(UUID caseId, UUID duplicateOf, String reasons) {
+    /**
+     * {@code caseId} is likely a duplicate of {@code duplicateOf} (of {@code otherProvince}), for {@code reasons};
+     * {@code kind} is one of {@link CaseLinks}' link kinds.
+     */
+    record Link(UUID caseId, UUID duplicateOf, String reasons, String otherProvince, String kind) {
     }
 
     static Set<String> words(String text) {

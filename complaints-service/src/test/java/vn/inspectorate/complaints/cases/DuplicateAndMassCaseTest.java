@@ -8,6 +8,7 @@ import static vn.inspectorate.complaints.Cases.complaint;
 import static vn.inspectorate.complaints.Cases.get;
 import static vn.inspectorate.complaints.Cases.post;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -24,7 +25,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import vn.inspectorate.complaints.Cases;
 import vn.inspectorate.complaints.KafkaEvents;
+import vn.inspectorate.contracts.EventTypes;
 import vn.inspectorate.contracts.Topics;
+import vn.inspectorate.contracts.cases.CaseLinked;
 import vn.inspectorate.testsupport.KafkaResource;
 import vn.inspectorate.testsupport.PostgresResource;
 
@@ -111,5 +114,41 @@ class DuplicateAndMassCaseTest {
         tooMany.put("representatives", List.of(Cases.person("a"), Cases.person("b"), Cases.person("c"),
                 Cases.person("d"), Cases.person("e"), Cases.person("f")));
         post(tooMany).statusCode(400).body("errors.field", org.hamcrest.Matchers.hasItem("representatives"));
+    }
+
+    @Test
+    @Order(5)
+    @TestSecurity(user = "hn-officer", roles = {"provincial-system", "inspector"})
+    @OidcSecurity(claims = @Claim(key = "province", value = "VN-HN"))
+    void theLinkedCaseOfAnotherProvinceShowsItsSummaryNeverItsParties() {
+        var view = get(hanoiCase).statusCode(200).extract().jsonPath();
+        List<Map<String, Object>> links = view.getList("links");
+        assertThat(links).hasSize(2);
+        assertThat(links).allSatisfy(link -> {
+            assertThat(link).containsOnlyKeys("id", "sourceSystem", "caseNumber", "provinceCode", "status",
+                    "handlingBodyCode", "receivingBodyCode", "receivedOn", "reasons");
+            assertThat(link.get("provinceCode")).isEqualTo("VN-SG");
+            assertThat(link.get("status")).isEqualTo("RECEIVED");
+            assertThat((String) link.get("caseNumber")).startsWith("ref-");
+        });
+        assertThat(links.stream().map(l -> l.get("id")).toList())
+                .containsExactlyInAnyOrderElementsOf(view.getList("likelyDuplicates"));
+        String linked = (String) links.get(0).get("id");
+        assertThat(get(hanoiCase).extract().asString()).doesNotContain((String) PERSON.get("fullName"));
+        // the other province's case itself stays out of reach
+        get(linked).statusCode(404);
+
+        // each link is an event naming both cases and provinces, from the later filing
+        JsonNode event = KafkaEvents.await(Topics.CASES, linked,
+                e -> KafkaEvents.types(e).contains(EventTypes.CASE_LINKED)).stream()
+                .filter(e -> EventTypes.CASE_LINKED.equals(e.path("type").asText())).findFirst().orElseThrow();
+        assertThat(event.path("data").path("caseId").asText()).isEqualTo(linked);
+        assertThat(event.path("data").path("provinceCode").asText()).isEqualTo("VN-SG");
+        assertThat(event.path("data").path("linkedCaseId").asText()).isEqualTo(hanoiCase);
+        assertThat(event.path("data").path("linkedProvinceCode").asText()).isEqualTo("VN-HN");
+        assertThat(event.path("data").path("linkKind").asText()).isEqualTo("LIKELY_DUPLICATE");
+        assertThat(event.path("data").path("linkId").asText()).isEqualTo(CaseLinked.linkIdOf(
+                UUID.fromString(linked), UUID.fromString(hanoiCase)).toString());
+        assertThat(event.toString()).doesNotContain((String) PERSON.get("fullName"), RESPONDENT);
     }
 }

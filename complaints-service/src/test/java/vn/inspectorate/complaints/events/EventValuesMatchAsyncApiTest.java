@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import vn.inspectorate.complaints.cases.CaseCommands;
 import vn.inspectorate.complaints.cases.CaseKind;
+import vn.inspectorate.complaints.cases.CaseLinks;
 import vn.inspectorate.complaints.cases.CaseStatus;
 import vn.inspectorate.complaints.cases.Channel;
 import vn.inspectorate.testsupport.AsyncApiSchemas;
@@ -35,6 +36,8 @@ class EventValuesMatchAsyncApiTest {
                 .containsExactlyInAnyOrderElementsOf(names(CaseCommands.ExtensionReason.values()));
         assertThat(AsyncApiSchemas.enumValues("CaseClosed", "closureReason"))
                 .containsExactlyInAnyOrderElementsOf(names(CaseCommands.ClosureReason.values()));
+        assertThat(AsyncApiSchemas.enumValues("CaseLinked", "linkKind"))
+                .containsExactlyInAnyOrderElementsOf(CaseLinks.KINDS);
     }
 
     private static List<String> names(Enum<?>[] values) {

@@ -55,7 +55,7 @@ public final class LocalPlatform {
         System.out.println("  Logs                        " + platform.logs());
         System.out.println();
         System.out.println("Demo clients and users (local secrets only; production takes them from the environment):");
-        System.out.println("  clients (client credentials): province-hn (VN-HN), province-nb (VN-18), partner-demo, partner-demo-2;"
+        System.out.println("  clients (client credentials): province-hn (VN-HN), province-nb (VN-18), province-hp (VN-HP), partner-demo, partner-demo-2;"
                 + " secret <client>-local-secret");
         System.out.println("  users (password = user name, client inspectorate-dashboard): inspector-hn, inspector-nb,"
                 + " chief-inspector-hn, chief-inspector-ttcp, analyst, asset-controller, admin");

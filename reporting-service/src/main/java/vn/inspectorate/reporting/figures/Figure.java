@@ -43,6 +43,15 @@ public enum Figure {
 
     CASES_NOT_ACCEPTED("cases.not_accepted", "Cases not accepted", Unit.COUNT, 0),
     CASES_DUPLICATES_LINKED("cases.duplicates_linked", "Duplicates linked", Unit.COUNT, 0),
+    /**
+     * Matters received: the filings connected by links counted once, in the period of the matter's first filing;
+     * nationally once, in each province it was filed in once (so provinces do not add up to the nation).
+     */
+    CASES_MATTERS_RECEIVED("cases.matters_received", "Matters received (linked filings counted once)", Unit.COUNT,
+            0),
+    CASES_PAUSED("cases.paused", "Cases whose handling was paused", Unit.COUNT, 0),
+    CASES_WITHDRAWN("cases.withdrawn", "Cases withdrawn", Unit.COUNT, 0),
+    CASES_PARTLY_WITHDRAWN("cases.partly_withdrawn", "Cases withdrawn in part", Unit.COUNT, 0),
     CASES_TRANSFERRED("cases.transferred", "Cases transferred to the competent body", Unit.COUNT, 0),
     CASES_ESCALATED("cases.escalated", "Complaints escalated to second instance", Unit.COUNT, 0),
     CASES_WATCHLISTED("cases.watchlisted", "Cases added to the watchlist", Unit.COUNT, 0),
@@ -102,6 +111,14 @@ public enum Figure {
     /** A figure of the current state ("now"), not of a period: it has no previous-year value. */
     public boolean isNow() {
         return now;
+    }
+
+    /**
+     * A record counts once in the national figure even where it counts in several provinces (a matter filed in
+     * three provinces): its national value on a day is its largest, not the sum of its provinces'.
+     */
+    public boolean countsOnceNationally() {
+        return this == CASES_MATTERS_RECEIVED;
     }
 
     public String domain() {

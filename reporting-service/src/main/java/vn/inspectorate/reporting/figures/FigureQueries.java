@@ -90,4 +90,9 @@ public class FigureQueries {
             int limit) {
         return records.records(figure, period, filter, today, after, limit);
     }
+
+    /** The filings of each matter, in the order asked. */
+    public List<ReportViews.MatterView> matters(List<UUID> matterIds) {
+        return records.matters(matterIds);
+    }
 }

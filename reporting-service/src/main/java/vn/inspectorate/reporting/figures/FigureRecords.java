@@ -3,7 +3,9 @@ package vn.inspectorate.reporting.figures;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import vn.inspectorate.platform.sql.Sql;
 import vn.inspectorate.reporting.periods.Period;
@@ -27,6 +29,23 @@ class FigureRecords {
 
     FigureRecords(Sql sql) {
         this.sql = sql;
+    }
+
+    /** The filings of each matter (a record of {@code cases.matters_received}), oldest first, in the order asked. */
+    List<ReportViews.MatterView> matters(List<UUID> matterIds) {
+        if (matterIds.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, List<ReportViews.FilingView>> byMatter = new HashMap<>();
+        sql.query("""
+                select matter_id, case_id, province_code, body_code, received_on from matter_filing
+                where matter_id = any(?) order by received_on nulls last, case_id""",
+                List.of(new Sql.ArrayOf("uuid", matterIds)), rs -> byMatter.computeIfAbsent(
+                        rs.getObject(1, UUID.class), k -> new ArrayList<>()).add(new ReportViews.FilingView(
+                        rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
+                        rs.getObject(5, LocalDate.class))));
+        return matterIds.stream().map(id -> new ReportViews.MatterView(id, byMatter.getOrDefault(id, List.of())))
+                .toList();
     }
 
     /** The ids of the records behind a figure, in id order, after {@code after}. */

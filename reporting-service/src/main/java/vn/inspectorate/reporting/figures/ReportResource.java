@@ -189,8 +189,9 @@ public class ReportResource {
         ReportRequests.check(errors);
         List<UUID> ids = queries.records(fig, p, f, requests.today(), afterId, pageSize + 1);
         UUID next = ids.size() > pageSize ? ids.get(pageSize - 1) : null;
+        List<UUID> page = ids.size() > pageSize ? ids.subList(0, pageSize) : ids;
         return new ReportViews.DrillDown(fig.code(), ReportViews.PeriodView.of(p), ReportViews.ScopeView.of(f),
-                ids.size() > pageSize ? ids.subList(0, pageSize) : ids, next);
+                page, next, fig == Figure.CASES_MATTERS_RECEIVED ? queries.matters(page) : List.of());
     }
 
     private static PeriodKind granularity(String value, Period p, List<Problem.FieldError> errors) {

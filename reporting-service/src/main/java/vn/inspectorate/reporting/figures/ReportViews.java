@@ -95,11 +95,24 @@ public final class ReportViews {
     @Schema(name = "ReportDrillDown")
     public record DrillDown(String figure, PeriodView period, ScopeView scope, List<UUID> recordIds,
             @Schema(nullable = true, description = "Pass as `after` to read the next page; null on the last page.")
-            UUID next) implements Paged {
+            UUID next,
+            @Schema(description = "For cases.matters_received: each matter of recordIds (same order) with the "
+                    + "filings it is made of, in every province; empty for other figures.")
+            List<MatterView> matters) implements Paged {
 
         @Override
         public String nextAfter() {
             return next == null ? null : next.toString();
         }
+    }
+
+    /** A matter: the cases linked as one, oldest filing first. */
+    @Schema(name = "ReportMatter")
+    public record MatterView(UUID matterId, List<FilingView> filings) {
+    }
+
+    @Schema(name = "ReportMatterFiling")
+    public record FilingView(UUID caseId, String provinceCode, String bodyCode,
+            @Schema(nullable = true) LocalDate receivedOn) {
     }
 }

@@ -14,6 +14,11 @@ import vn.inspectorate.contracts.cases.CaseRejected;
 import vn.inspectorate.contracts.cases.CaseResolved;
 import vn.inspectorate.contracts.cases.CaseTransferred;
 import vn.inspectorate.contracts.cases.CaseWatchlisted;
+import vn.inspectorate.contracts.cases.CaseDenouncerNotified;
+import vn.inspectorate.contracts.cases.CaseLinked;
+import vn.inspectorate.contracts.cases.CasePaused;
+import vn.inspectorate.contracts.cases.CaseResumed;
+import vn.inspectorate.contracts.cases.CaseWithdrawn;
 import vn.inspectorate.contracts.declarations.DeclarationFlagged;
 import vn.inspectorate.contracts.declarations.DeclarationSubmitted;
 import vn.inspectorate.contracts.declarations.DeclarationVerificationSelected;
@@ -49,6 +54,12 @@ record AggregateVersion(UUID id, long version) {
             case CaseOverdue r -> new AggregateVersion(r.caseId(), r.version());
             case CaseWatchlisted r -> new AggregateVersion(r.caseId(), r.version());
             case CaseProgressReported r -> new AggregateVersion(r.caseId(), r.version());
+            case CasePaused r -> new AggregateVersion(r.caseId(), r.version());
+            case CaseResumed r -> new AggregateVersion(r.caseId(), r.version());
+            case CaseWithdrawn r -> new AggregateVersion(r.caseId(), r.version());
+            case CaseDenouncerNotified r -> new AggregateVersion(r.caseId(), r.version());
+            // a link is a record of its own, the same for the same two cases (the matter is the cases' business)
+            case CaseLinked r -> new AggregateVersion(r.linkId(), r.version());
             case InspectionOpened r -> new AggregateVersion(r.inspectionId(), r.version());
             case InspectionExtended r -> new AggregateVersion(r.inspectionId(), r.version());
             case InspectionConcluded r -> new AggregateVersion(r.inspectionId(), r.version());

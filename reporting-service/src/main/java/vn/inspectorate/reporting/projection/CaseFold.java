@@ -6,6 +6,7 @@ import static vn.inspectorate.reporting.projection.RecordFacts.orElse;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 import java.util.TreeMap;
 import vn.inspectorate.contracts.cases.CaseAccepted;
 import vn.inspectorate.contracts.cases.CaseAssigned;
@@ -20,6 +21,11 @@ import vn.inspectorate.contracts.cases.CaseRejected;
 import vn.inspectorate.contracts.cases.CaseResolved;
 import vn.inspectorate.contracts.cases.CaseTransferred;
 import vn.inspectorate.contracts.cases.CaseWatchlisted;
+import vn.inspectorate.contracts.cases.CaseDenouncerNotified;
+import vn.inspectorate.contracts.cases.CaseLinked;
+import vn.inspectorate.contracts.cases.CasePaused;
+import vn.inspectorate.contracts.cases.CaseResumed;
+import vn.inspectorate.contracts.cases.CaseWithdrawn;
 import vn.inspectorate.reporting.figures.Figure;
 
 /**
@@ -47,6 +53,14 @@ final class CaseFold {
     LocalDate escalatedOn;
     LocalDate closedOn;
     boolean duplicateLinked;
+    /** The case it was closed as a duplicate of: one matter with it. */
+    UUID duplicateOf;
+    LocalDate pausedOn;
+    /** While paused with the clock stopped the case has no deadline; the one it had comes back moved on resuming. */
+    boolean clockStopped;
+    LocalDate withdrawnOn;
+    LocalDate partlyWithdrawnOn;
+    LocalDate denouncerNotifiedOn;
     boolean onWatchlist;
     LocalDate watchlistedOn;
     /** Monthly progress reports by month: true when the report marked the case overdue. */
@@ -105,6 +119,35 @@ final class CaseFold {
                 at(r.provinceCode(), null);
                 closedOn = r.closedOn();
                 duplicateLinked = r.duplicateOfCaseId() != null;
+                duplicateOf = r.duplicateOfCaseId();
+            }
+            case CasePaused r -> {
+                at(r.provinceCode(), null);
+                handlingBody = orElse(r.handlingBodyCode(), handlingBody);
+                if (pausedOn == null) {
+                    pausedOn = r.pausedOn();
+                }
+                clockStopped = r.clockStopped();
+            }
+            case CaseResumed r -> {
+                at(r.provinceCode(), null);
+                clockStopped = false;
+                dueOn = orElse(r.resolutionDueOn(), dueOn);
+            }
+            case CaseWithdrawn r -> {
+                at(r.provinceCode(), null);
+                if ("WHOLE".equals(r.scope())) {
+                    withdrawnOn = r.withdrawnOn();
+                } else if (partlyWithdrawnOn == null) {
+                    partlyWithdrawnOn = r.withdrawnOn();
+                }
+            }
+            case CaseDenouncerNotified r -> {
+                at(r.provinceCode(), null);
+                denouncerNotifiedOn = r.notifiedOn();
+            }
+            case CaseLinked r -> {
+                // a link is its own record (see Matters): nothing of the case
             }
             case CaseOverdue r -> {
                 at(r.provinceCode(), null);
@@ -142,6 +185,11 @@ final class CaseFold {
         return handlingBody != null ? handlingBody : receivingBody;
     }
 
+    /** The deadline that runs now: none while paused with the clock stopped. */
+    LocalDate runningDueOn() {
+        return clockStopped ? null : dueOn;
+    }
+
     boolean open() {
         return resolvedOn == null && closedOn == null && rejectedOn == null;
     }
@@ -161,6 +209,9 @@ final class CaseFold {
         c.add(Figure.CASES_ESCALATED, escalatedOn, 1);
         c.add(Figure.CASES_DUPLICATES_LINKED, closedOn, duplicateLinked ? 1 : 0);
         c.add(Figure.CASES_WATCHLISTED, watchlistedOn, 1);
+        c.add(Figure.CASES_PAUSED, pausedOn, 1);
+        c.add(Figure.CASES_WITHDRAWN, withdrawnOn, 1);
+        c.add(Figure.CASES_PARTLY_WITHDRAWN, partlyWithdrawnOn, 1);
         progress.forEach((month, overdue) -> {
             c.add(Figure.CASES_WATCHLIST_PROGRESS, month, 1);
             c.add(Figure.CASES_WATCHLIST_PROGRESS_OVERDUE, month, overdue ? 1 : 0);

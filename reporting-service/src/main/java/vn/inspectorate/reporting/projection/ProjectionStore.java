@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import vn.inspectorate.platform.sql.Sql;
+import vn.inspectorate.reporting.figures.Figure;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The projection tables: events per aggregate, contributions per record, the daily figures, positions. */
@@ -93,7 +94,7 @@ public class ProjectionStore {
                 values (?, ?, ?, ?, ?, ?, ?)
                 on conflict (figure, day, province_code, body_code, sector, kind)
                 do update set value = daily_figure.value + excluded.value""", upserts);
-        moveRollUps(delta);
+        moveRollUps(delta, nationalDelta(before, after, delta));
         sql.update("delete from figure_contribution where record_id = ?", List.of(recordId));
         List<List<?>> rows = new ArrayList<>();
         after.forEach((k, v) -> rows.add(List.of(recordId, k.figure(), k.provinceCode(), k.bodyCode(), k.sector(),
@@ -109,15 +110,13 @@ public class ProjectionStore {
      * is written gets its roll-up rows written too (even when the month's net change is 0), so a roll-up row exists
      * exactly when a daily row of its month or year does.
      */
-    private void moveRollUps(TreeMap<Contribution.Key, Long> delta) {
+    private void moveRollUps(TreeMap<Contribution.Key, Long> delta, TreeMap<Contribution.Key, Long> nation) {
         TreeMap<Contribution.Key, Long> months = new TreeMap<>();
         TreeMap<Contribution.Key, Long> years = new TreeMap<>();
-        TreeMap<Contribution.Key, Long> nation = new TreeMap<>();
         delta.forEach((k, v) -> {
             if (v != 0) {
                 months.merge(k.withDay(k.day().withDayOfMonth(1)), v, Long::sum);
                 years.merge(k.withDay(k.day().withDayOfYear(1)), v, Long::sum);
-                nation.merge(new Contribution.Key(k.figure(), "", "", "", "", k.day()), v, Long::sum);
             }
         });
         List<List<?>> monthRows = new ArrayList<>();
@@ -144,6 +143,34 @@ public class ProjectionStore {
                 nationRows);
     }
 
+    /**
+     * How a record's change moves the national daily totals: the sum of its rows per figure and day, or their largest
+     * for a figure that counts a record once nationally ({@link Figure#countsOnceNationally()}).
+     */
+    private static TreeMap<Contribution.Key, Long> nationalDelta(Map<Contribution.Key, Long> before,
+            Map<Contribution.Key, Long> after, Map<Contribution.Key, Long> delta) {
+        // every day whose daily rows are written gets its national row written too (as the roll-ups do)
+        TreeMap<Contribution.Key, Long> nation = new TreeMap<>();
+        delta.forEach((k, v) -> {
+            if (v != 0) {
+                nation.put(new Contribution.Key(k.figure(), "", "", "", "", k.day()), 0L);
+            }
+        });
+        national(after).forEach((k, v) -> nation.computeIfPresent(k, (key, n) -> n + v));
+        national(before).forEach((k, v) -> nation.computeIfPresent(k, (key, n) -> n - v));
+        return nation;
+    }
+
+    private static Map<Contribution.Key, Long> national(Map<Contribution.Key, Long> rows) {
+        Map<Contribution.Key, Long> nation = new HashMap<>();
+        rows.forEach((k, v) -> {
+            Contribution.Key national = new Contribution.Key(k.figure(), "", "", "", "", k.day());
+            boolean once = Figure.byCode(k.figure()).map(Figure::countsOnceNationally).orElse(false);
+            nation.merge(national, v, once ? Math::max : Long::sum);
+        });
+        return nation;
+    }
+
     void saveCaseState(UUID caseId, CaseFold f) {
         // the open cases that have a deadline, per unit and kind: the case leaves its old count and joins its new one
         TreeMap<List<String>, Long> counts = new TreeMap<>(java.util.Comparator.comparing((List<String> k) -> k.get(0))
@@ -152,7 +179,7 @@ public class ProjectionStore {
                 select province_code, body_code, kind from case_state
                 where case_id = ? and open and due_on is not null""", List.of(caseId),
                 rs -> counts.merge(List.of(rs.getString(1), rs.getString(2), rs.getString(3)), -1L, Long::sum));
-        if (f.open() && f.dueOn != null) {
+        if (f.open() && f.runningDueOn() != null) {
             counts.merge(List.of(f.provinceOrEmpty(), RecordFacts.orEmpty(f.body()), RecordFacts.orEmpty(f.kind)), 1L,
                     Long::sum);
         }
@@ -174,7 +201,7 @@ public class ProjectionStore {
                     body_code = excluded.body_code, kind = excluded.kind, due_on = excluded.due_on,
                     open = excluded.open, overdue = excluded.overdue, on_watchlist = excluded.on_watchlist""",
                 java.util.Arrays.asList(caseId, f.provinceOrEmpty(), RecordFacts.orEmpty(f.body()),
-                        RecordFacts.orEmpty(f.kind), f.dueOn, f.open(), f.overdueOn != null, f.onWatchlist));
+                        RecordFacts.orEmpty(f.kind), f.runningDueOn(), f.open(), f.overdueOn != null, f.onWatchlist));
     }
 
     /** Records that every offset before {@code offset + 1} of a partition is reflected. */
@@ -195,7 +222,7 @@ public class ProjectionStore {
     public void reset() {
         sql.update("truncate aggregate_event, figure_contribution, daily_figure, monthly_figure, yearly_figure, "
                 + "national_daily_figure, "
-                + "case_state, open_case_count, consumer_position",
+                + "case_state, open_case_count, consumer_position, case_link, matter_filing",
                 List.of());
     }
 

@@ -11,6 +11,7 @@ import java.util.UUID;
 import vn.inspectorate.contracts.CloudEvent;
 import vn.inspectorate.contracts.EventCatalog;
 import vn.inspectorate.contracts.Topics;
+import vn.inspectorate.contracts.cases.CaseLinked;
 import vn.inspectorate.platform.inbox.PoisonEventException;
 
 /**
@@ -29,8 +30,10 @@ public class Projector {
     private final ProjectionStore store;
     private final EventPayloads payloads;
     private final ObjectMapper mapper;
+    private final Matters matters;
 
-    Projector(ProjectionStore store, EventPayloads payloads, ObjectMapper mapper) {
+    Projector(ProjectionStore store, EventPayloads payloads, ObjectMapper mapper, Matters matters) {
+        this.matters = matters;
         this.store = store;
         this.payloads = payloads;
         this.mapper = mapper;
@@ -46,7 +49,8 @@ public class Projector {
         if (!PROJECTED.contains(topic)) {
             throw new PoisonEventException("event " + event.id() + ": topic " + topic + " is not projected");
         }
-        AggregateVersion at = AggregateVersion.of(payloads.read(event));
+        Record payload = payloads.read(event);
+        AggregateVersion at = AggregateVersion.of(payload);
         if (at.id() == null) {
             // an annual plan carries no inspection: nothing to count
             return;
@@ -65,6 +69,10 @@ public class Projector {
         if (!store.keepEvent(aggregateId, at.version(), event.type(), event.id(), topic, kept)) {
             return;
         }
+        if (payload instanceof CaseLinked link) {
+            matters.linked(link.caseId(), link.linkedCaseId());
+            return;
+        }
         List<Record> history = store.events(aggregateId).stream().map(e -> payloads.read(aggregateId, e)).toList();
         try {
             switch (topic) {
@@ -72,6 +80,10 @@ public class Projector {
                     CaseFold fold = CaseFold.of(history);
                     store.replaceContributions(aggregateId, fold.contributions());
                     store.saveCaseState(aggregateId, fold);
+                    matters.filed(aggregateId, fold);
+                    if (fold.duplicateOf != null) {
+                        matters.linked(aggregateId, fold.duplicateOf);
+                    }
                 }
                 case Topics.INSPECTIONS -> store.replaceContributions(aggregateId,
                         InspectionFold.of(history).contributions());

@@ -1,0 +1,55 @@
+package vn.inspectorate.complaints.cases;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import vn.inspectorate.platform.outbox.Outbox;
+
+/**
+ * Links between cases of one matter, and their events: likely duplicates and mass cases found when filing
+ * ({@link DuplicateDetector}), a case closed as a duplicate of another. Every link is a {@code case.linked} event, so
+ * reports count the matter, the set of cases connected by links, once.
+ */
+@ApplicationScoped
+public class CaseLinks {
+
+    /** Found when filing: the same person, or the same respondent and a similar subject. */
+    static final String LIKELY_DUPLICATE = "LIKELY_DUPLICATE";
+    /** Found when filing, one of the two a mass case: the same matter brought by many people. */
+    static final String MASS_CASE = "MASS_CASE";
+    /** A case closed as a duplicate of another. */
+    static final String DUPLICATE = "DUPLICATE";
+    /** Every link kind the service writes. */
+    public static final List<String> KINDS = List.of(LIKELY_DUPLICATE, MASS_CASE, DUPLICATE);
+
+    private final CaseStore store;
+    private final CaseEvents events;
+
+    CaseLinks(CaseStore store, CaseEvents events) {
+        this.store = store;
+        this.events = events;
+    }
+
+    /** Case {@code c} was closed as a duplicate of {@code original}: linked (if it was not yet) and told. */
+    void closedAsDuplicate(CitizenCase c, CitizenCase original) {
+        store.linkDuplicates(List.of(new DuplicateDetector.Link(c.id, original.id, "CLOSED_AS_DUPLICATE",
+                original.provinceCode, DUPLICATE)));
+        events.publishAll(List.of(CaseEvents.linkedOf(c, original.id, original.provinceCode, DUPLICATE)));
+    }
+
+    /** The events of links found when filing {@code filed}, by the case that was filed (they follow its own). */
+    static Map<UUID, List<Outbox.PendingEvent>> linkedEvents(List<DuplicateDetector.Link> links,
+            List<CitizenCase> filed) {
+        Map<UUID, CitizenCase> byId = new HashMap<>();
+        filed.forEach(c -> byId.put(c.id, c));
+        Map<UUID, List<Outbox.PendingEvent>> events = new HashMap<>();
+        for (DuplicateDetector.Link l : links) {
+            events.computeIfAbsent(l.caseId(), k -> new ArrayList<>()).add(CaseEvents.linkedOf(byId.get(l.caseId()),
+                    l.duplicateOf(), l.otherProvince(), l.kind()));
+        }
+        return events;
+    }
+}
