@@ -202,7 +202,7 @@ class ProvinceReportsTest {
     @TestSecurity(user = "partner-demo", roles = Roles.PARTNER)
     void partnersReadNationalReportsOnly() throws Exception {
         given().get(PUBLICATIONS + "/" + haiPhongQ1).then().statusCode(404);
-        json(given().get(PUBLICATIONS).then().statusCode(200).extract().response())
+        json(given().get(PUBLICATIONS).then().statusCode(200).extract().response()).path("items")
                 .forEach(s -> assertThat(s.path("scope").asText()).isEqualTo("NATIONAL"));
     }
 
