@@ -16,10 +16,9 @@ public final class CaseCommands {
     private CaseCommands() {
     }
 
-    @Schema(name = "CaseClassify")
-    public record Classify(
-            @Schema(description = "The kind decided; absent confirms the kind intake proposed (`kindProposal`).")
-            CaseKind kind,
+    @Schema(name = "CaseClassify", description = "`kind` is the kind decided; absent, it confirms the kind intake "
+            + "proposed (the case's `kindProposal`).")
+    public record Classify(CaseKind kind,
             @Min(1) @Max(2) Integer instance, Boolean complex,
             @Schema(description = "The remote area as the inspector finds it; absent keeps the value derived from "
                     + "the case's unit. A value other than the derived one is an override and needs "
