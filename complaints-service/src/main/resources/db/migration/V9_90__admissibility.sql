@@ -10,13 +10,10 @@ create table remote_area (
 );
 
 -- remote_area stays the effective value the clocks read; beside it the value derived from the unit and where the
--- effective one comes from. Cases from before derivation were flagged by hand: a flag set then counts as an override.
+-- effective one comes from (earlier cases: V9_92).
 alter table citizen_case add column remote_area_derived boolean not null default false;
 alter table citizen_case add column remote_area_source text not null default 'DERIVED';
 alter table citizen_case add column remote_area_reason text;
-update citizen_case set remote_area_source = 'OVERRIDE',
-       remote_area_reason = 'flagged by hand before the remote area followed the unit'
- where remote_area;
 
 -- The kind intake proposes and why (a stable reason code); the kind decided stays in kind.
 alter table citizen_case add column proposed_kind text;

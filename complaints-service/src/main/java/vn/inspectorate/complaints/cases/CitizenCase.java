@@ -202,8 +202,7 @@ public class CitizenCase extends PanacheEntityBase {
                     List.of("not-accept", "transfer"));
         }
         // information to examine is accepted for examination as information, never as a denunciation
-        List<String> findings = findings().stream()
-                .filter(f -> !(informationToExamine && f.equals("ANONYMOUS_DENUNCIATION"))).toList();
+        List<String> findings = findings();
         if (!findings.isEmpty()) {
             throw new ProblemException(Problem.of(409, "inadmissible", "Conflict", "The case cannot be accepted: "
                     + String.join(", ", findings) + ". Record a not-accept decision with the reason instead.")

@@ -116,10 +116,11 @@ class AdmissibilityTest {
         get(id).statusCode(200).body("anonymous", equalTo(true))
                 .body("informationAssessment.outcome", equalTo("TO_EXAMINE"))
                 .body("informationAssessment.missing", empty())
-                .body("informationToExamine", equalTo(false));
+                .body("informationToExamine", equalTo(false))
+                .body("admissibilityFindings", contains("ANONYMOUS_DENUNCIATION"));
         command(id, "classify", map("kind", "DENUNCIATION")).statusCode(200)
                 .body("kind", equalTo("REFLECTION")).body("informationOnly", equalTo(true))
-                .body("informationToExamine", equalTo(true));
+                .body("informationToExamine", equalTo(true)).body("admissibilityFindings", empty());
         // accepted for examination as information: no denunciation clock, no denouncer to notify
         command(id, "accept", map("acceptedOn", "2026-04-02")).statusCode(200).body("status", equalTo("ACCEPTED"))
                 .body("kind", equalTo("REFLECTION"))
@@ -147,7 +148,8 @@ class AdmissibilityTest {
             get(id).statusCode(200).body("informationAssessment.outcome", equalTo("INFORMATION_ONLY"))
                     .body("informationAssessment.missing", contains(gap));
             command(id, "classify", map("kind", "DENUNCIATION")).statusCode(200)
-                    .body("informationOnly", equalTo(true)).body("informationToExamine", equalTo(false));
+                    .body("informationOnly", equalTo(true)).body("informationToExamine", equalTo(false))
+                    .body("admissibilityFindings", contains("ANONYMOUS_DENUNCIATION"));
             command(id, "accept", map("acceptedOn", "2026-04-02")).statusCode(409)
                     .body("type", equalTo("https://inspectorate.gov.vn/problems/information-only"));
             get(id).statusCode(200).body("status", equalTo("CLASSIFIED"));
