@@ -1,5 +1,6 @@
 package vn.inspectorate.complaints.cases;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
@@ -16,7 +17,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import io.quarkus.test.security.oidc.Claim;
 import io.quarkus.test.security.oidc.OidcSecurity;
+import io.restassured.http.ContentType;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import vn.inspectorate.testsupport.KafkaResource;
@@ -98,5 +101,16 @@ class RemoteAreaTest {
         command(overridden, "classify", map("kind", "COMPLAINT", "remoteArea", true, "remoteAreaReason",
                 "island commune reached by boat")).statusCode(200).body("remoteArea", equalTo(true))
                 .body("remoteAreaSource", equalTo("OVERRIDE"));
+    }
+
+    @Test
+    void aBatchDerivesEachCaseFromItsOwnUnitAndDate() {
+        var answer = given().contentType(ContentType.JSON).body(Map.of("cases", List.of(
+                filedIn("VN-03", LAST_DAY_OF_HA_GIANG), filedIn("VN-07", LocalDate.of(2026, 3, 2)),
+                filedIn("VN-03", LocalDate.of(2025, 5, 12))))).post("/api/v1/cases/batch")
+                .then().statusCode(200).body("created", equalTo(3)).extract().jsonPath();
+        List<Boolean> derived = List.of(0, 1, 2).stream().map(i -> get(answer.getString("results[" + i + "].caseId"))
+                .statusCode(200).extract().<Boolean>path("remoteAreaDerived")).toList();
+        assertThat(derived).containsExactly(true, false, true);
     }
 }
