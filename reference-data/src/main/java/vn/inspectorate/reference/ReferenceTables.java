@@ -12,6 +12,7 @@ public final class ReferenceTables {
     public static final String ADMINISTRATIVE_UNITS_FILE = "administrative-units.csv";
     public static final String SUCCESSIONS_FILE = "administrative-unit-successions.csv";
     public static final String INSPECTION_BODIES_FILE = "inspection-bodies.csv";
+    public static final String REMOTE_AREAS_FILE = "remote-areas.csv";
 
     private ReferenceTables() {
     }
@@ -37,6 +38,16 @@ public final class ReferenceTables {
         return TableLoad.upsert(INSPECTION_BODIES_FILE, "inspection_body", List.of("code"),
                 Column.text("code"), Column.text("name"), Column.text("level"), Column.text("province_code"),
                 Column.date("valid_from"), Column.date("valid_to"), Column.text("successor_code"),
+                Column.text("certainty"), Column.text("source"));
+    }
+
+    /**
+     * {@code remote_area (unit_code, valid_from, valid_to, certainty, source)}: the units designated as remote areas
+     * with difficult travel, dated; replaced whole by the file (nothing references it).
+     */
+    public static TableLoad remoteAreas() {
+        return TableLoad.replace(REMOTE_AREAS_FILE, "remote_area", List.of("unit_code", "valid_from"),
+                Column.text("unit_code"), Column.date("valid_from"), Column.date("valid_to"),
                 Column.text("certainty"), Column.text("source"));
     }
 }

@@ -97,4 +97,22 @@ class ReferenceDataFilesTest {
             assertThat(row.get("certainty")).isIn("CONFIRMED", "UNCERTAIN");
         }
     }
+
+    @Test
+    void everyRemoteAreaIsAUnitInForceThroughoutItsDesignation() {
+        List<ReferenceFile.Row> rows = ReferenceFile.read(ReferenceTables.REMOTE_AREAS_FILE).rows();
+        assertThat(rows).isNotEmpty();
+        for (ReferenceFile.Row row : rows) {
+            String code = row.get("unit_code");
+            LocalDate from = row.date("valid_from");
+            LocalDate to = row.optionalDate("valid_to").orElse(LocalDate.of(2026, 12, 2));
+            assertThat(units.inForce(code, from)).as(code + " in force on " + from).isTrue();
+            assertThat(units.inForce(code, to)).as(code + " in force on " + to).isTrue();
+            assertThat(row.get("certainty")).isIn("CONFIRMED", "UNCERTAIN");
+            assertThat(row.get("source")).isNotBlank();
+        }
+        // a unit merged away ends its designation with it: Ha Giang (VN-03) is remote until 30 June 2025 only
+        assertThat(rows.stream().filter(r -> r.get("unit_code").equals("VN-03")).map(r -> r.optionalDate("valid_to")))
+                .containsExactly(java.util.Optional.of(LAST_DAY_OF_63));
+    }
 }

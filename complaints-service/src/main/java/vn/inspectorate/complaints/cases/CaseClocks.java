@@ -49,7 +49,8 @@ public class CaseClocks {
                 findings.add("ALREADY_DECIDED_AT_SECOND_INSTANCE");
             }
         }
-        if (c.declaredKind == CaseKind.DENUNCIATION && c.anonymous) {
+        // not processed as a denunciation; information to examine may still be accepted for examination
+        if (c.declaredKind == CaseKind.DENUNCIATION && c.anonymous && !c.informationToExamine) {
             findings.add("ANONYMOUS_DENUNCIATION");
         }
         return findings;

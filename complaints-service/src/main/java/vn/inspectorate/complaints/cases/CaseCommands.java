@@ -16,9 +16,17 @@ public final class CaseCommands {
     private CaseCommands() {
     }
 
-    @Schema(name = "CaseClassify")
-    public record Classify(@NotNull CaseKind kind, @Min(1) @Max(2) Integer instance, Boolean complex,
-            Boolean remoteArea, UUID respondentDeclarantId) {
+    @Schema(name = "CaseClassify", description = "`kind` is the kind decided; absent, it confirms the kind intake "
+            + "proposed (the case's `kindProposal`).")
+    public record Classify(CaseKind kind,
+            @Min(1) @Max(2) Integer instance, Boolean complex,
+            @Schema(description = "The remote area as the inspector finds it; absent keeps the value derived from "
+                    + "the case's unit. A value other than the derived one is an override and needs "
+                    + "`remoteAreaReason`.")
+            Boolean remoteArea,
+            @Schema(description = "Why the remote area is overridden; kept in the case's history.")
+            @Size(max = 500) String remoteAreaReason,
+            UUID respondentDeclarantId) {
     }
 
     @Schema(name = "CaseAccept")

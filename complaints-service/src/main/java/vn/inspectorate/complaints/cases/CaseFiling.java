@@ -15,7 +15,8 @@ import vn.inspectorate.platform.naturalkey.NaturalKeyMatch;
 record CaseFiling(String provinceCode, String receivingBodyCode, Channel channel, CaseKind kind, int instance,
         LocalDate receivedOn, LocalDate decisionLearnedOn, String subject, String summary, String respondentCode,
         UUID respondentDeclarantId, boolean signed, boolean affectsComplainant, boolean decidedAtSecondInstance,
-        int complainantCount, UUID reopensCaseId, PartyIdentity complainant, List<PartyIdentity> representatives) {
+        boolean evidenceOffered, int complainantCount, UUID reopensCaseId, PartyIdentity complainant,
+        List<PartyIdentity> representatives) {
 
     static CaseFiling of(CaseSubmission s) {
         CaseIdentity identity = CaseIdentity.of(s.complainant(), s.representatives());
@@ -23,7 +24,8 @@ record CaseFiling(String provinceCode, String receivingBodyCode, Channel channel
                 s.receivedOn(), s.decisionLearnedOn(), s.subject().strip(), s.summary(), s.respondentCode(),
                 s.respondentDeclarantId(), s.signed() == null || s.signed(),
                 s.affectsComplainant() == null || s.affectsComplainant(),
-                s.decidedAtSecondInstance() != null && s.decidedAtSecondInstance(), s.complainantCountOrDefault(),
+                s.decidedAtSecondInstance() != null && s.decidedAtSecondInstance(), s.evidenceOfferedOrDefault(),
+                s.complainantCountOrDefault(),
                 s.reopensCaseId(), identity.complainant(), identity.representatives());
     }
 
@@ -32,7 +34,8 @@ record CaseFiling(String provinceCode, String receivingBodyCode, Channel channel
         return new CaseFiling(c.filedUnitCode, c.receivingBodyCode, c.channel, c.declaredKind, c.filedInstance,
                 c.receivedOn, c.decisionLearnedOn, c.subject, c.summary, c.respondentCode,
                 c.filedRespondentDeclarantId, c.signed, c.affectsComplainant, c.decidedAtSecondInstance,
-                c.complainantCount, c.parentCaseId, identity == null ? null : identity.complainant(),
+                c.evidenceOffered, c.complainantCount, c.parentCaseId,
+                identity == null ? null : identity.complainant(),
                 identity == null || identity.representatives() == null ? List.of() : identity.representatives());
     }
 
@@ -53,6 +56,7 @@ record CaseFiling(String provinceCode, String receivingBodyCode, Channel channel
                 .field("signed", signed, stored.signed)
                 .field("affectsComplainant", affectsComplainant, stored.affectsComplainant)
                 .field("decidedAtSecondInstance", decidedAtSecondInstance, stored.decidedAtSecondInstance)
+                .field("evidenceOffered", evidenceOffered, stored.evidenceOffered)
                 .field("complainantCount", complainantCount, stored.complainantCount)
                 .field("reopensCaseId", reopensCaseId, stored.reopensCaseId)
                 .field("complainant", complainant, stored.complainant)

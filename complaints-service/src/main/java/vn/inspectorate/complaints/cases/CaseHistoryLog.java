@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -50,8 +51,22 @@ public class CaseHistoryLog {
         if (c.transferredFromCaseId != null) {
             return Map.of("transferredFrom", c.transferredFromCaseId);
         }
-        return CaseIntakeService.ESCALATION.equals(c.sourceSystem) ? Map.of("escalatedFrom", c.parentCaseId)
-                : Map.of("sourceSystem", c.sourceSystem, "sourceReference", c.sourceReference);
+        if (CaseIntakeService.ESCALATION.equals(c.sourceSystem)) {
+            return Map.of("escalatedFrom", c.parentCaseId);
+        }
+        // what intake proposed, kept beside what classification decides later
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("sourceSystem", c.sourceSystem);
+        detail.put("sourceReference", c.sourceReference);
+        detail.put("declaredKind", c.declaredKind);
+        detail.put("proposedKind", c.proposedKind);
+        detail.put("kindProposalReason", c.kindProposalReason);
+        detail.put("remoteAreaDerived", c.remoteAreaDerived);
+        if (c.informationAssessment != null) {
+            detail.put("informationAssessment", c.informationAssessment);
+            detail.put("informationMissing", c.informationGaps());
+        }
+        return detail;
     }
 
     static final String RECEIVE = "receive";

@@ -14,6 +14,7 @@ import vn.inspectorate.complaints.identity.CaseIdentity;
 import vn.inspectorate.complaints.identity.IdentityVault;
 import vn.inspectorate.complaints.rules.RuleBook;
 import vn.inspectorate.complaints.rules.RuleSet;
+import vn.inspectorate.complaints.units.RemoteAreas;
 import vn.inspectorate.platform.naturalkey.Written;
 import vn.inspectorate.platform.outbox.Outbox;
 import vn.inspectorate.platform.problem.Problem;
@@ -48,10 +49,12 @@ public class CaseIntakeService {
     private final CaseStore store;
     private final CaseHistoryLog history;
     private final CaseEvents events;
+    private final RemoteAreas remoteAreas;
 
     CaseIntakeService(EntityManager em, RuleBook ruleBook, CaseClocks clocks, IntakeChecks checks,
             IdentityVault vault, DuplicateDetector duplicates, CaseStore store, CaseHistoryLog history,
-            CaseEvents events) {
+            CaseEvents events, RemoteAreas remoteAreas) {
+        this.remoteAreas = remoteAreas;
         this.em = em;
         this.ruleBook = ruleBook;
         this.clocks = clocks;
@@ -108,13 +111,16 @@ public class CaseIntakeService {
         CaseIdentity identity = vault.load(first.id).orElse(null);
         CaseSubmission s = new CaseSubmission(ESCALATION, first.id.toString(), first.provinceCode, toBody,
                 first.channel, CaseKind.COMPLAINT, 2, filedOn, first.resolvedOn, first.subject, first.summary,
-                first.respondentCode, null, first.signed, first.affectsComplainant, false, first.complainantCount,
+                first.respondentCode, null, first.signed, first.affectsComplainant, false, first.evidenceOffered,
+                first.complainantCount,
                 first.id, identity == null ? null : identity.complainant(),
                 identity == null ? null : identity.representatives());
         CitizenCase second = newCase(UUID.randomUUID(), s, first.provinceCode);
         second.mass = first.mass;  // the matter keeps the mass status it was filed with
-        second.classify(new CaseCommands.Classify(CaseKind.COMPLAINT, 2, first.complex, first.remoteArea, null),
-                clocks);
+        // the remote area as the first instance settled it, an override with its reason
+        second.remoteAreaDerived = first.remoteAreaDerived;
+        second.classify(new CaseCommands.Classify(CaseKind.COMPLAINT, 2, first.complex, first.remoteArea,
+                first.remoteAreaReason, null), clocks);
         second.changed();
         IntakeOutcome[] outcome = new IntakeOutcome[1];
         write(List.of(new Filing(0, second, identity == null ? CaseIdentity.of(null, null) : identity,
@@ -138,7 +144,7 @@ public class CaseIntakeService {
         CaseSubmission s = new CaseSubmission(TRANSFER, from.id.toString(), toProvince, toBody, Channel.TRANSFERRED,
                 from.declaredKind, from.instance, arrivedOn, from.decisionLearnedOn, from.subject, from.summary,
                 from.respondentCode, from.respondentDeclarantId, from.signed, from.affectsComplainant,
-                from.decidedAtSecondInstance, from.complainantCount, null,
+                from.decidedAtSecondInstance, from.evidenceOffered, from.complainantCount, null,
                 identity == null ? null : identity.complainant(), identity == null ? null : identity.representatives());
         CitizenCase arrived = newCase(UUID.randomUUID(), s, toProvince);
         arrived.transferredFromCaseId = from.id;
@@ -246,7 +252,18 @@ public class CaseIntakeService {
         c.signed = s.signed() == null || s.signed();
         c.affectsComplainant = s.affectsComplainant() == null || s.affectsComplainant();
         c.decidedAtSecondInstance = s.decidedAtSecondInstance() != null && s.decidedAtSecondInstance();
+        c.evidenceOffered = s.evidenceOfferedOrDefault();
         c.anonymous = s.complainant() == null;
+        KindProposal.Reason proposal = KindProposal.of(s);
+        c.proposedKind = proposal.kind();
+        c.kindProposalReason = proposal;
+        // offered to the inspector as information to examine or information only, however the filer declared it
+        c.assessInformation(c.anonymous && (c.declaredKind == CaseKind.DENUNCIATION
+                || c.proposedKind == CaseKind.DENUNCIATION));
+        // the handling body is one of the case's unit: its designation on the receipt date decides
+        c.remoteAreaDerived = remoteAreas.designated(c.filedUnitCode, c.receivedOn);
+        c.remoteArea = c.remoteAreaDerived;
+        c.remoteAreaSource = RemoteAreaSource.DERIVED;
         c.complainantCount = s.complainantCountOrDefault();
         c.representativeCount = s.representatives() == null ? 0 : s.representatives().size();
         c.mass = clocks.isMass(rules, c.complainantCount);

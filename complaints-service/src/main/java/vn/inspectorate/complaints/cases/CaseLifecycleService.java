@@ -40,9 +40,37 @@ public class CaseLifecycleService {
         this.destinations = destinations;
     }
 
+    /**
+     * Classifies a case. Its history keeps the kind intake proposed (and why) beside the kind decided, and where the
+     * remote area comes from (with the reason of an override).
+     */
     public CitizenCase classify(UUID id, CaseCommands.Classify cmd, String actor) {
-        return changeStatus(id, CaseCommand.CLASSIFY, cmd, actor,
-                c -> c.classify(cmd, clocks), CaseEvents::classifiedOf);
+        CitizenCase c = start(id, CaseCommand.CLASSIFY);
+        CaseStatus from = c.status;
+        CaseKind decided = c.classify(cmd, clocks);
+        finish(c, actor, CaseCommand.CLASSIFY, from, classification(c, decided, cmd));
+        return published(c, CaseEvents.classifiedOf(c));
+    }
+
+    private static Map<String, Object> classification(CitizenCase c, CaseKind decided, CaseCommands.Classify cmd) {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("proposedKind", c.proposedKind);
+        detail.put("kindProposalReason", c.kindProposalReason);
+        detail.put("decidedKind", decided);
+        detail.put("proposalConfirmed", decided == c.proposedKind);
+        detail.put("kind", c.kind);
+        detail.put("instance", c.instance);
+        detail.put("complex", c.complex);
+        detail.put("remoteArea", c.remoteArea);
+        detail.put("remoteAreaSource", c.remoteAreaSource);
+        detail.put("remoteAreaDerived", c.remoteAreaDerived);
+        detail.put("remoteAreaReason", c.remoteAreaReason);
+        if (c.informationOnly) {
+            detail.put("informationAssessment", c.informationAssessment);
+            detail.put("informationMissing", c.informationGaps());
+        }
+        detail.put("respondentDeclarantId", cmd.respondentDeclarantId());
+        return detail;
     }
 
     public CitizenCase accept(UUID id, CaseCommands.Accept cmd, String actor) {

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.inspectorate.complaints.identity.PartyIdentity;
 
 /**
@@ -36,6 +37,10 @@ public record CaseSubmission(
         Boolean signed,
         Boolean affectsComplainant,
         Boolean decidedAtSecondInstance,
+        @Schema(description = "The filer offers evidence of what is reported (documents, pictures, witnesses). With "
+                + "`respondentCode` or `respondentDeclarantId` and a `summary` describing the violation, it makes an "
+                + "anonymous denunciation information to examine.")
+        Boolean evidenceOffered,
         @Min(1) @Max(1000000) Integer complainantCount,
         UUID reopensCaseId,
         @Valid PartyIdentity complainant,
@@ -43,6 +48,10 @@ public record CaseSubmission(
 
     public int instanceOrDefault() {
         return instance == null ? 1 : instance;
+    }
+
+    public boolean evidenceOfferedOrDefault() {
+        return evidenceOffered != null && evidenceOffered;
     }
 
     public int complainantCountOrDefault() {

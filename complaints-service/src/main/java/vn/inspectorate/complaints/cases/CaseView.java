@@ -17,11 +17,28 @@ public record CaseView(
         @Schema(nullable = true) String handlingBodyCode,
         Channel channel,
         CaseKind declaredKind,
+        @Schema(nullable = true, description = "The kind intake proposed from the submission, and why; none for a "
+                + "case filed before proposals.")
+        KindProposal.View kindProposal,
         CaseKind kind,
         int instance,
         boolean complex,
+        @Schema(description = "The remote area the clocks use: `remoteAreaDerived` unless overridden.")
         boolean remoteArea,
+        @Schema(description = "Whether the case's unit was designated a remote area with difficult travel on its "
+                + "receipt date (reference data).")
+        boolean remoteAreaDerived,
+        RemoteAreaSource remoteAreaSource,
+        @Schema(nullable = true, description = "Why the inspector overrode the derived value.")
+        String remoteAreaReason,
+        @Schema(description = "An anonymous denunciation: recorded as information, never processed as a "
+                + "denunciation.")
         boolean informationOnly,
+        @Schema(description = "Information that names the person, describes the violation and offers evidence: the "
+                + "inspector may accept it for examination.")
+        boolean informationToExamine,
+        @Schema(nullable = true, description = "For an anonymous denunciation: its worth as information.")
+        InformationAssessment.View informationAssessment,
         CaseStatus status,
         String subject,
         @Schema(nullable = true) String summary,

@@ -27,8 +27,12 @@ public class CaseViews {
             List<UUID> inspections) {
         List<UUID> likelyDuplicates = links.stream().map(CaseView.LinkedCase::id).toList();
         return new CaseView(c.id, c.version, c.provinceCode, c.filedUnitCode, c.sourceSystem, c.sourceReference,
-                c.receivingBodyCode, c.handlingBodyCode, c.channel, c.declaredKind, c.kind, c.instance, c.complex,
-                c.remoteArea, c.informationOnly, c.status, c.subject, c.summary, c.respondentCode,
+                c.receivingBodyCode, c.handlingBodyCode, c.channel, c.declaredKind,
+                KindProposal.View.of(c.kindProposalReason), c.kind, c.instance, c.complex,
+                c.remoteArea, c.remoteAreaDerived, c.remoteAreaSource, c.remoteAreaReason, c.informationOnly,
+                c.informationToExamine, c.informationAssessment == null ? null
+                        : new InformationAssessment.View(c.informationAssessment, c.informationGaps()),
+                c.status, c.subject, c.summary, c.respondentCode,
                 c.respondentDeclarantId, c.receivedOn, c.anonymous, c.complainantCount, c.representativeCount, c.mass,
                 c.ruleSetVersion, c.findings(),
                 new CaseView.Deadlines(c.acceptanceDueOn, c.resolutionDueOn, c.notifyDueOn,

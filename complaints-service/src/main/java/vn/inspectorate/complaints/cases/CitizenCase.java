@@ -48,7 +48,25 @@ public class CitizenCase extends PanacheEntityBase {
     /** The instance as filed; {@code instance} is the one classification settled on. */
     public int filedInstance;
     public boolean complex;
+    /** The effective value the clocks read: the derived one, or the inspector's override. */
     public boolean remoteArea;
+    /** What the case's unit on its receipt date says (reference data {@code remote_area}). */
+    public boolean remoteAreaDerived;
+    @Enumerated(EnumType.STRING)
+    public RemoteAreaSource remoteAreaSource;
+    /** Why the inspector overrode the derived value; null when derived. */
+    public String remoteAreaReason;
+    @Enumerated(EnumType.STRING)
+    public CaseKind proposedKind;
+    @Enumerated(EnumType.STRING)
+    public KindProposal.Reason kindProposalReason;
+    public boolean evidenceOffered;
+    /** For an anonymous denunciation: its worth as information; null otherwise. */
+    @Enumerated(EnumType.STRING)
+    public InformationAssessment.Outcome informationAssessment;
+    public String informationMissing;
+    /** Classified as information to examine: accepted for examination, never as a denunciation. */
+    public boolean informationToExamine;
     public boolean informationOnly;
     @Enumerated(EnumType.STRING)
     public CaseStatus status;
@@ -115,33 +133,79 @@ public class CitizenCase extends PanacheEntityBase {
         updatedAt = CaseEvents.now();
     }
 
-    void classify(CaseCommands.Classify cmd, CaseClocks clocks) {
-        if (cmd.kind() != CaseKind.COMPLAINT && cmd.instance() != null && cmd.instance() != 1) {
+    /** Classifies the case; answers the kind decided (before an anonymous denunciation becomes information). */
+    CaseKind classify(CaseCommands.Classify cmd, CaseClocks clocks) {
+        // no kind: the inspector confirms the one intake proposed
+        CaseKind decided = cmd.kind() != null ? cmd.kind() : proposedKind != null ? proposedKind : declaredKind;
+        if (decided != CaseKind.COMPLAINT && cmd.instance() != null && cmd.instance() != 1) {
             throw unprocessable("instance", "only a complaint has a second instance");
         }
-        // an anonymous denunciation is not processed as a denunciation: it is information to check
-        boolean information = cmd.kind() == CaseKind.DENUNCIATION && anonymous;
-        kind = information ? CaseKind.REFLECTION : cmd.kind();
+        classifyRemoteArea(cmd.remoteArea(), cmd.remoteAreaReason());
+        if (cmd.respondentDeclarantId() != null) {
+            respondentDeclarantId = cmd.respondentDeclarantId();
+        }
+        // an anonymous denunciation is not processed as a denunciation: it is information, to examine or only kept
+        boolean information = decided == CaseKind.DENUNCIATION && anonymous;
+        assessInformation(information);
+        kind = information ? CaseKind.REFLECTION : decided;
         informationOnly = information;
+        informationToExamine = information && informationAssessment == InformationAssessment.Outcome.TO_EXAMINE;
         instance = cmd.instance() == null ? instance : cmd.instance();
         if (kind != CaseKind.COMPLAINT) {
             instance = 1;
         }
         complex = Boolean.TRUE.equals(cmd.complex());
-        remoteArea = Boolean.TRUE.equals(cmd.remoteArea());
-        if (cmd.respondentDeclarantId() != null) {
-            respondentDeclarantId = cmd.respondentDeclarantId();
-        }
         clocks.applyReceipt(this);
         status = CaseStatus.CLASSIFIED;
+        return decided;
+    }
+
+    /**
+     * The remote-area flag: the derived value unless the inspector states another, which needs a reason. Stating the
+     * derived value returns the case to it.
+     */
+    private void classifyRemoteArea(Boolean stated, String reason) {
+        if (stated == null || stated == remoteAreaDerived) {
+            remoteArea = remoteAreaDerived;
+            remoteAreaSource = RemoteAreaSource.DERIVED;
+            remoteAreaReason = null;
+            return;
+        }
+        if (reason == null || reason.isBlank()) {
+            throw unprocessable("remoteAreaReason", "required to override the remote area derived from the unit ("
+                    + remoteAreaDerived + ")");
+        }
+        remoteArea = stated;
+        remoteAreaSource = RemoteAreaSource.OVERRIDE;
+        remoteAreaReason = reason.strip();
+    }
+
+    /** Assesses the content as information when the case is an anonymous denunciation; clears it otherwise. */
+    void assessInformation(boolean anonymousDenunciation) {
+        if (!anonymousDenunciation) {
+            informationAssessment = null;
+            informationMissing = "";
+            return;
+        }
+        List<InformationAssessment.Gap> gaps = InformationAssessment.gapsOf(this);
+        informationAssessment = gaps.isEmpty() ? InformationAssessment.Outcome.TO_EXAMINE
+                : InformationAssessment.Outcome.INFORMATION_ONLY;
+        informationMissing = String.join(",", gaps.stream().map(Enum::name).toList());
+    }
+
+    public List<InformationAssessment.Gap> informationGaps() {
+        return informationMissing == null || informationMissing.isEmpty() ? List.of()
+                : Arrays.stream(informationMissing.split(",")).map(InformationAssessment.Gap::valueOf).toList();
     }
 
     void accept(CaseCommands.Accept cmd, CaseClocks clocks) {
         checkDate("acceptedOn", cmd.acceptedOn(), receivedOn);
-        if (informationOnly) {
-            throw conflict("information-only", "An anonymous denunciation is recorded as information to check, "
-                    + "not accepted as a denunciation.", List.of("not-accept", "transfer"));
+        if (informationOnly && !informationToExamine) {
+            throw conflict("information-only", "An anonymous denunciation that does not name the person, describe "
+                    + "the violation and offer evidence is kept as information only.",
+                    List.of("not-accept", "transfer"));
         }
+        // information to examine is accepted for examination as information, never as a denunciation
         List<String> findings = findings();
         if (!findings.isEmpty()) {
             throw new ProblemException(Problem.of(409, "inadmissible", "Conflict", "The case cannot be accepted: "

@@ -113,18 +113,20 @@ class CaseLifecycleTest {
     @Test
     void complexityAndRemoteAreasLengthenTheClocks() {
         String both = create(complaint(LocalDate.of(2026, 3, 2)));
-        command(both, "classify", map("kind", "COMPLAINT", "complex", true, "remoteArea", true)).statusCode(200);
+        command(both, "classify", map("kind", "COMPLAINT", "complex", true, "remoteArea", true,
+                "remoteAreaReason", "no road in the rainy season")).statusCode(200);
         command(both, "accept", accept("2026-03-05")).statusCode(200)
                 .body("deadlines.resolutionDueOn", equalTo("2026-05-04"));
         String remote = create(complaint(LocalDate.of(2026, 3, 2)));
-        command(remote, "classify", map("kind", "COMPLAINT", "remoteArea", true)).statusCode(200);
+        command(remote, "classify", map("kind", "COMPLAINT", "remoteArea", true,
+                "remoteAreaReason", "island commune")).statusCode(200);
         command(remote, "accept", accept("2026-03-05")).statusCode(200)
                 .body("deadlines.resolutionDueOn", equalTo("2026-04-20"));
         command(remote, "resolve", resolve("2026-04-01")).statusCode(200)
                 .body("deadlines.secondComplaintWindowEndsOn", equalTo("2026-05-18"));
         String complexSecond = create(with(complaint(LocalDate.of(2026, 3, 2)), "instance", 2));
         command(complexSecond, "classify", map("kind", "COMPLAINT", "instance", 2, "complex", true,
-                "remoteArea", true)).statusCode(200);
+                "remoteArea", true, "remoteAreaReason", "island commune")).statusCode(200);
         command(complexSecond, "accept", accept("2026-03-05")).statusCode(200)
                 .body("deadlines.resolutionDueOn", equalTo("2026-05-14"));
     }
