@@ -141,8 +141,13 @@ class EdgeRoutingTest {
     @Test
     void wrongRoleIs403Problem() {
         String partner = Tokens.clientCredentials("partner-demo");
+        // the gateway's problems are Vietnamese unless the request prefers English
         given().auth().oauth2(partner).get("/api/v1/cases/1").then().statusCode(403)
-                .contentType("application/problem+json").body("title", equalTo("Forbidden"));
+                .contentType("application/problem+json").header("Content-Language", "vi")
+                .body("title", equalTo("Không có quyền truy cập"))
+                .body("detail", equalTo("Vai trò của bạn không được phép thực hiện yêu cầu này."));
+        given().auth().oauth2(partner).header("Accept-Language", "en-US,vi;q=0.5").get("/api/v1/cases/1").then()
+                .statusCode(403).header("Content-Language", "en").body("title", equalTo("Forbidden"));
         given().auth().oauth2(partner).get("/api/v1/inspections").then().statusCode(403);
         // partners read report aggregates but write nothing there
         assertThat(instanceAt(partner, "/api/v1/reports/public/summary")).isEqualTo("reporting");
@@ -189,11 +194,11 @@ class EdgeRoutingTest {
     void downServiceIs502ThenOutOfRotation503WithRetryAfter() {
         // the one instance of this route is called by this test alone: the first call finds the connection refused
         String token = Tokens.clientCredentials("province-hn");
-        given().auth().oauth2(token).get("/api/v1/unreachable/things").then().statusCode(502)
-                .contentType("application/problem+json").body("title", equalTo("Bad gateway"));
+        given().auth().oauth2(token).header("Accept-Language", "en").get("/api/v1/unreachable/things").then()
+                .statusCode(502).contentType("application/problem+json").body("title", equalTo("Bad gateway"));
         Response unavailable = given().auth().oauth2(token).get("/api/v1/unreachable/things");
         unavailable.then().statusCode(503).contentType("application/problem+json")
-                .body("title", equalTo("Service unavailable"));
+                .body("title", equalTo("Dịch vụ tạm thời không khả dụng"));
         // until the instance is tried again: at most the ejection time
         assertThat(Long.parseLong(unavailable.header("Retry-After"))).isBetween(1L, ejectionTime.toSeconds());
     }

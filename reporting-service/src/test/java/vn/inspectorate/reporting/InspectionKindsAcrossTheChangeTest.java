@@ -101,7 +101,7 @@ class InspectionKindsAcrossTheChangeTest {
         assertThat(after.get("inspections.specialized").path("note").asText())
                 .isEqualTo("Not in force in this period (in force until 2025-06-30).");
 
-        JsonNode series = json(given().get("/api/v1/reports/series?figure=inspections.inspection&period=2025"
+        JsonNode series = json(given().header("Accept-Language", "en").get("/api/v1/reports/series?figure=inspections.inspection&period=2025"
                 + "&calendar=calendar&granularity=quarter&province=" + PROVINCE).then().statusCode(200)
                 .extract().asString());
         assertThat(series.path("points").findValues("value").stream().map(JsonNode::asLong))
@@ -124,7 +124,8 @@ class InspectionKindsAcrossTheChangeTest {
 
     @Test
     void theExportedReportListsTheChangeAndTheNotes() {
-        String csv = given().get("/api/v1/reports/national?period=2025&calendar=calendar&province=" + PROVINCE
+        String csv = given().header("Accept-Language", "en")
+                .get("/api/v1/reports/national?period=2025&calendar=calendar&province=" + PROVINCE
                 + "&format=csv").then().statusCode(200).extract().asString();
         assertThat(csv).contains("\r\nchange 2025-07-01,inspections.inspection,");
         assertThat(csv).contains("\r\nnote,inspections.administrative,Counts 2025-01-01 to 2025-06-30 of this period");
@@ -137,7 +138,7 @@ class InspectionKindsAcrossTheChangeTest {
     }
 
     private JsonNode summary(String query) throws Exception {
-        return json(given().get("/api/v1/reports/summary?" + query).then().statusCode(200).extract().asString());
+        return json(given().header("Accept-Language", "en").get("/api/v1/reports/summary?" + query).then().statusCode(200).extract().asString());
     }
 
     private JsonNode json(String body) throws Exception {

@@ -292,7 +292,7 @@ class ReportingFlowTest {
         assertThat(headline).extracting(h -> h.path("figure").asText())
                 .containsExactlyElementsOf(Figure.headlineTable().stream().map(Figure::code).toList());
 
-        Response xlsx = given().get(base + "&format=xlsx");
+        Response xlsx = given().header("Accept-Language", "en").get(base + "&format=xlsx");
         assertThat(xlsx.statusCode()).isEqualTo(200);
         assertThat(xlsx.contentType()).startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(xlsx.asByteArray()))) {
@@ -315,7 +315,8 @@ class ReportingFlowTest {
         }
 
         // the national report adds the headline figures by province
-        Response national = given().get("/api/v1/reports/national?period=2024-Q1&calendar=sector&format=xlsx");
+        Response national = given().header("Accept-Language", "en")
+                .get("/api/v1/reports/national?period=2024-Q1&calendar=sector&format=xlsx");
         assertThat(national.statusCode()).isEqualTo(200);
         try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(national.asByteArray()))) {
             Sheet byProvince = wb.getSheets().filter(sh -> sh.getName().equals("By province")).findFirst().orElseThrow();
@@ -333,7 +334,7 @@ class ReportingFlowTest {
         }
         assertThat(report.path("byProvince").size()).isZero();
 
-        Response csv = given().get(base + "&format=csv");
+        Response csv = given().header("Accept-Language", "en").get(base + "&format=csv&bom=false");
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.contentType()).startsWith("text/csv");
         List<List<String>> lines = Csv.parse(new String(csv.asByteArray(), StandardCharsets.UTF_8));
@@ -520,7 +521,8 @@ class ReportingFlowTest {
         given().get("/api/v1/reports/summary?period=2024&province=VN-DN").then().statusCode(403);
         given().get("/api/v1/reports/drill-down?figure=cases.received&period=2024&province=VN-DN").then().statusCode(403);
         given().post("/api/v1/reports/admin/rebuilds").then().statusCode(403);
-        given().contentType("application/json").body("{\"period\":\"2024-Q1\"}")
+        // a province publishes its own report, not another province's
+        given().contentType("application/json").body("{\"period\":\"2024-Q1\",\"province\":\"VN-DN\"}")
                 .post("/api/v1/reports/publications").then().statusCode(403);
     }
 

@@ -69,6 +69,12 @@ public abstract class ServiceSmokeTest {
                 .then().statusCode(404)
                 .contentType("application/problem+json")
                 .body("status", equalTo(404))
-                .body("title", equalTo("Not Found"));
+                .header("Content-Language", "vi")
+                .body("title", equalTo("Không tìm thấy"));
+        // Vietnamese first; English when the request prefers it
+        given().header("Accept-Language", "en").when().get("/api/v1/no-such-thing")
+                .then().statusCode(404)
+                .header("Content-Language", "en")
+                .body("title", equalTo("Not found"));
     }
 }

@@ -58,8 +58,7 @@ public class CorsPolicy {
             return;
         }
         if (!allowed) {
-            problems.write(ctx, Problem.of(403, "origin-not-allowed", "Origin not allowed",
-                    "Browser requests from this origin are not accepted."));
+            problems.write(ctx, Problem.keyed(403, "origin-not-allowed", "gateway.origin-not-allowed"));
             return;
         }
         ctx.response().setStatusCode(204)

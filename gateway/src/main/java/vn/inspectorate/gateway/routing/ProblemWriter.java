@@ -6,10 +6,15 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Locale;
 import java.util.Map;
+import vn.inspectorate.platform.language.Languages;
 import vn.inspectorate.platform.problem.Problem;
 
-/** Writes RFC 9457 problems on routes served outside REST resources (the proxy). */
+/**
+ * Writes RFC 9457 problems on routes served outside REST resources (the proxy), in the language the request asks for
+ * (Vietnamese unless it prefers English).
+ */
 @ApplicationScoped
 public class ProblemWriter {
 
@@ -24,9 +29,10 @@ public class ProblemWriter {
             ctx.response().reset();
             return;
         }
+        Locale language = Languages.negotiate(ctx.request().getHeader(Languages.ACCEPT_LANGUAGE));
         byte[] body;
         try {
-            body = mapper.writeValueAsBytes(problem.withInstance(ctx.normalizedPath()));
+            body = mapper.writeValueAsBytes(problem.withInstance(ctx.normalizedPath()).localized(language));
         } catch (JsonProcessingException e) {
             body = ("{\"status\":" + problem.status() + "}").getBytes();
         }
@@ -35,7 +41,9 @@ public class ProblemWriter {
             ctx.request().handler(chunk -> { }).resume();
         }
         var response = ctx.response().setStatusCode(problem.status())
-                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
+                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .putHeader(Languages.CONTENT_LANGUAGE, Languages.tag(language));
+        response.headers().add(Languages.VARY, Languages.ACCEPT_LANGUAGE);
         headers.forEach(response::putHeader);
         response.end(Buffer.buffer(body));
     }

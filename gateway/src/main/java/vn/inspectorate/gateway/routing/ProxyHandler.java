@@ -73,7 +73,7 @@ public class ProxyHandler {
         }
         if (!route.allows(identity, ctx.request().method().name())) {
             String why = "Your role does not allow this request.";
-            problems.write(ctx, Problem.of(403, "forbidden", "Forbidden", why),
+            problems.write(ctx, Problem.keyed(403, "forbidden", "problem.forbidden.role"),
                     Map.of(BearerChallenge.HEADER, BearerChallenge.insufficientScope(why)));
             return;
         }
@@ -84,8 +84,8 @@ public class ProxyHandler {
         // announced on every answer of a limited route: the service's, a refusal, or the gateway's own problem
         decision.ifPresent(d -> d.headers().forEach(ctx.response()::putHeader));
         if (decision.isPresent() && !decision.get().allowed()) {
-            problems.write(ctx, Problem.of(429, "rate-limited", "Too many requests", "The request rate of your client "
-                    + "is over its limit; retry after " + decision.get().retryAfterSeconds() + " s."));
+            problems.write(ctx, Problem.keyed(429, "rate-limited", "gateway.rate-limited",
+                    String.valueOf(decision.get().retryAfterSeconds())));
             return;
         }
         forwarder.forward(ctx, route);
@@ -95,8 +95,7 @@ public class ProxyHandler {
     private void unauthenticated(RoutingContext ctx, Throwable failure) {
         String challenge = BearerChallenge.forUnauthenticated(ctx.request().getHeader(HttpHeaders.AUTHORIZATION),
                 BearerChallenge.describe(failure));
-        problems.write(ctx, Problem.of(401, "unauthenticated", "Unauthenticated",
-                "A valid bearer token from the inspectorate realm is required."),
+        problems.write(ctx, Problem.keyed(401, "unauthenticated", "problem.unauthenticated.detail"),
                 Map.of(BearerChallenge.HEADER, challenge));
     }
 }

@@ -73,12 +73,11 @@ class UpstreamForwarder {
         var picked = pool.pick(tried);
         if (picked.isEmpty()) {
             if (tried.isEmpty()) {
-                problems.write(ctx, Problem.of(503, "service-unavailable", "Service unavailable", "The "
-                        + pool.service() + " service has no reachable instance at the moment."),
+                problems.write(ctx, Problem.keyed(503, "service-unavailable", "gateway.no-instance",
+                        pool.service()),
                         Map.of("Retry-After", Long.toString(pool.secondsUntilRetry())));
             } else {
-                problems.write(ctx, Problem.of(502, "bad-gateway", "Bad gateway", "The " + pool.service()
-                        + " service could not be reached."));
+                problems.write(ctx, Problem.keyed(502, "bad-gateway", "gateway.unreachable", pool.service()));
             }
             return;
         }
@@ -131,8 +130,8 @@ class UpstreamForwarder {
         var response = hasBody
                 ? out.send(new LimitedBody(in, maxBodySize, () -> {
                     // answer first: resetting the upstream request fails its response, which must not answer 502
-                    problems.write(ctx, Problem.of(413, "payload-too-large", "Payload too large",
-                            "The request body is larger than this endpoint accepts."), Map.of("Connection", "close"));
+                    problems.write(ctx, Problem.keyed(413, "payload-too-large",
+                            "problem.payload-too-large.detail"), Map.of("Connection", "close"));
                     out.reset();
                 }))
                 : out.send();
@@ -177,13 +176,11 @@ class UpstreamForwarder {
         if (cause instanceof TimeoutException || (cause.getMessage() != null && cause.getMessage().contains("timeout"))) {
             LOG.warnf("%s %s -> %s %s timed out after %d ms", ctx.request().method(), ctx.normalizedPath(), service,
                     instance.base(), (System.nanoTime() - started) / 1_000_000);
-            problems.write(ctx, Problem.of(504, "gateway-timeout", "Gateway timeout", "The " + service
-                    + " service did not answer in time."));
+            problems.write(ctx, Problem.keyed(504, "gateway-timeout", "gateway.timeout", service));
         } else {
             LOG.warnf("%s %s -> %s %s failed: %s", ctx.request().method(), ctx.normalizedPath(), service,
                     instance.base(), cause.toString());
-            problems.write(ctx, Problem.of(502, "bad-gateway", "Bad gateway", "The " + service
-                    + " service failed to answer."));
+            problems.write(ctx, Problem.keyed(502, "bad-gateway", "gateway.failed", service));
         }
     }
 

@@ -44,27 +44,27 @@ public class CallbackUrlGuard {
         });
     }
 
-    /** Why {@code url} may not be called back, or empty when it may. */
+    /** Why {@code url} may not be called back (the key of the reason in the messages bundles), or empty when it may. */
     public Optional<String> refusal(String url) {
         URI uri;
         try {
             uri = new URI(url);
         } catch (URISyntaxException e) {
-            return Optional.of("is not a valid URL");
+            return Optional.of("gateway.callback.invalid");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            return Optional.of("must be an http or https URL");
+            return Optional.of("gateway.callback.scheme");
         }
         String host = uri.getHost();
         if (host == null || host.isBlank()) {
-            return Optional.of("must name a host");
+            return Optional.of("gateway.callback.host");
         }
         if (uri.getRawUserInfo() != null) {
-            return Optional.of("must not carry credentials");
+            return Optional.of("gateway.callback.credentials");
         }
         if (uri.getRawFragment() != null) {
-            return Optional.of("must not have a fragment");
+            return Optional.of("gateway.callback.fragment");
         }
         host = stripBrackets(host.toLowerCase(Locale.ROOT));
         int port = uri.getPort() > 0 ? uri.getPort() : (scheme.equals("https") ? 443 : 80);
@@ -73,20 +73,20 @@ public class CallbackUrlGuard {
         }
         if (deniedHosts.contains(host) || host.endsWith(".internal") || host.endsWith(".local")
                 || host.endsWith(".localhost") || host.endsWith(".svc") || host.contains(".svc.")) {
-            return Optional.of("points at the platform's own or an internal host");
+            return Optional.of("gateway.callback.internal");
         }
         InetAddress[] addresses;
         try {
             addresses = InetAddress.getAllByName(host);
         } catch (UnknownHostException e) {
-            return Optional.of("has a host that does not resolve");
+            return Optional.of("gateway.callback.unresolved");
         }
         for (InetAddress address : addresses) {
             if (deniedHosts.contains(address.getHostAddress())) {
-                return Optional.of("points at the platform's own or an internal host");
+                return Optional.of("gateway.callback.internal");
             }
             if (!isPublic(address)) {
-                return Optional.of("resolves to a loopback, private, link-local or reserved address");
+                return Optional.of("gateway.callback.private-address");
             }
         }
         return Optional.empty();

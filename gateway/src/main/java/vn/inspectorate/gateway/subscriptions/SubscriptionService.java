@@ -47,16 +47,16 @@ public class SubscriptionService {
     public Creation create(String owner, CreateSubscription request) {
         List<Problem.FieldError> errors = new ArrayList<>();
         guard.refusal(request.callbackUrl().trim())
-                .ifPresent(why -> errors.add(new Problem.FieldError("callbackUrl", why)));
+                .ifPresent(why -> errors.add(Problem.FieldError.of("callbackUrl", why)));
         for (int i = 0; i < request.eventTypes().size(); i++) {
             String type = request.eventTypes().get(i);
             if (EventCatalog.find(type).map(e -> !e.publicEvent()).orElse(true)) {
-                errors.add(new Problem.FieldError("eventTypes[" + i + "]",
-                        "not a public event type; see GET /api/v1/subscriptions/event-types"));
+                errors.add(Problem.FieldError.of("eventTypes[" + i + "]", "gateway.subscription.not-public-event"));
             }
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.unprocessable("invalid-subscription", "The subscription cannot be accepted.", errors);
+            throw new ProblemException(Problem.keyed(422, "invalid-subscription", "gateway.subscription.invalid")
+                    .withErrors(errors));
         }
         String callback = request.callbackUrl().trim();
         List<String> eventTypes = List.copyOf(new LinkedHashSet<>(request.eventTypes()));
@@ -108,7 +108,7 @@ public class SubscriptionService {
 
     public void delete(String owner, UUID id) {
         if (!repository.delete(id, owner)) {
-            throw ProblemException.notFound("Subscription " + id);
+            throw notFound(id);
         }
     }
 
@@ -119,6 +119,10 @@ public class SubscriptionService {
     }
 
     private Subscription find(String owner, UUID id) {
-        return repository.find(id, owner).orElseThrow(() -> ProblemException.notFound("Subscription " + id));
+        return repository.find(id, owner).orElseThrow(() -> notFound(id));
+    }
+
+    private static ProblemException notFound(Object id) {
+        return ProblemException.keyed(404, "not-found", "gateway.subscription.not-found", String.valueOf(id));
     }
 }

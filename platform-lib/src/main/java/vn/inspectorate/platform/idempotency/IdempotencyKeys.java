@@ -52,8 +52,8 @@ public class IdempotencyKeys {
             return write.get();
         }
         if (key.isBlank() || key.length() > 200 || !key.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
-            throw ProblemException.invalid("The Idempotency-Key header must be 1 to 200 visible ASCII characters.",
-                    List.of(new Problem.FieldError(HEADER, "invalid key")));
+            throw new ProblemException(Problem.keyed(400, "invalid-request", "problem.idempotency-key.invalid")
+                    .withErrors(List.of(Problem.FieldError.of(HEADER, "problem.idempotency-key.invalid-error"))));
         }
         String hash = hash(requestBody);
         int claimed = em.createNativeQuery("""
@@ -78,9 +78,9 @@ public class IdempotencyKeys {
                 where scope = ?1 and idempotency_key = ?2""")
                 .setParameter(1, scope).setParameter(2, key).getSingleResult();
         if (!hash.equals(row[0])) {
-            throw ProblemException.unprocessable("idempotency-key-reused",
-                    "This Idempotency-Key was already used with a different request body.",
-                    List.of(new Problem.FieldError(HEADER, "already used with another body")));
+            throw new ProblemException(Problem.keyed(422, "idempotency-key-reused",
+                    "problem.idempotency-key-reused.detail").withErrors(List.of(Problem.FieldError.of(HEADER,
+                    "problem.idempotency-key-reused.error"))));
         }
         try {
             JsonNode body = row[2] == null ? null : mapper.readTree((String) row[2]);

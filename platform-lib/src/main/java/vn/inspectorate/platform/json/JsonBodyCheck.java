@@ -40,10 +40,10 @@ public class JsonBodyCheck implements ReaderInterceptor {
         if (takesObject(context.getType())) {
             int first = firstNonWhitespace(body, start);
             if (first < 0) {
-                throw malformed("The body is missing; this operation takes a JSON object.");
+                throw malformed("problem.malformed-body.missing");
             }
             if (body[first] != '{') {
-                throw malformed("The body is not a JSON object; this operation takes one.");
+                throw malformed("problem.malformed-body.not-an-object");
             }
         }
         context.setInputStream(new ByteArrayInputStream(body));
@@ -57,7 +57,7 @@ public class JsonBodyCheck implements ReaderInterceptor {
         try {
             strict.decode(bytes);
         } catch (CharacterCodingException e) {
-            throw malformed("The body is not valid UTF-8 (near byte " + bytes.position() + ").");
+            throw malformed("problem.malformed-body.not-utf8", String.valueOf(bytes.position()));
         }
     }
 
@@ -92,7 +92,7 @@ public class JsonBodyCheck implements ReaderInterceptor {
         return true;
     }
 
-    private static ProblemException malformed(String detail) {
-        return new ProblemException(Problem.of(400, "malformed-body", "Malformed request body", detail));
+    private static ProblemException malformed(String detailKey, Object... args) {
+        return ProblemException.keyed(400, "malformed-body", detailKey, args);
     }
 }

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import vn.inspectorate.platform.language.Languages;
 
 /**
  * The HTTP layer refuses an oversize body before any resource runs, with an empty 413; this turns that refusal into
@@ -62,9 +63,12 @@ public class BodyLimitProblemFilter {
     /** Answers 413 as a problem; false if the problem could not be written. */
     private boolean tooLarge(RoutingContext ctx) {
         try {
-            byte[] body = mapper.writeValueAsBytes(Problem.of(413, "payload-too-large", "Payload too large",
-                    "The request body is larger than this endpoint accepts.").withInstance(ctx.normalizedPath()));
+            var language = Languages.negotiate(ctx.request().getHeader(Languages.ACCEPT_LANGUAGE));
+            byte[] body = mapper.writeValueAsBytes(Problem.keyed(413, "payload-too-large",
+                    "problem.payload-too-large.detail").withInstance(ctx.normalizedPath()).localized(language));
             ctx.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                    .putHeader(Languages.CONTENT_LANGUAGE, Languages.tag(language))
+                    .putHeader(Languages.VARY, Languages.ACCEPT_LANGUAGE)
                     .end(Buffer.buffer(body));
             return true;
         } catch (Exception e) {

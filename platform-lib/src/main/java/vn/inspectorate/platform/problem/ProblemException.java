@@ -17,6 +17,11 @@ public class ProblemException extends RuntimeException {
         return problem;
     }
 
+    /** A problem whose title comes by {@code slug} and whose detail is {@code detailKey} in the message bundles. */
+    public static ProblemException keyed(int status, String slug, String detailKey, Object... args) {
+        return new ProblemException(Problem.keyed(status, slug, detailKey, args));
+    }
+
     public static ProblemException notFound(String what) {
         return new ProblemException(Problem.of(404, "not-found", "Not found", what + " does not exist or is not yours to see"));
     }

@@ -58,16 +58,16 @@ public class ProblemMappers {
                 .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
                 .sorted(Comparator.comparing(Problem.FieldError::field))
                 .toList();
-        return Problem.of(400, "invalid-request", "Invalid request", "The request has " + errors.size()
-                + " invalid field" + (errors.size() == 1 ? "" : "s") + ".").withErrors(errors)
+        return Problem.keyed(400, "invalid-request", "problem.invalid-request.fields", errors.size()).withErrors(errors)
                 .withInstance(uri.getPath()).toResponse();
     }
 
     @ServerExceptionMapper
     public Response unknownField(UnrecognizedPropertyException e, UriInfo uri) {
         String field = path(e);
-        return Problem.of(400, "unknown-field", "Unknown field", "The field '" + field + "' is not part of this request.")
-                .withErrors(List.of(new Problem.FieldError(field, "unknown field"))).withInstance(uri.getPath())
+        return Problem.keyed(400, "unknown-field", "problem.unknown-field.detail", field)
+                .withErrors(List.of(Problem.FieldError.of(field, "problem.unknown-field.error")))
+                .withInstance(uri.getPath())
                 .toResponse();
     }
 
@@ -75,42 +75,45 @@ public class ProblemMappers {
     public Response invalidValue(InvalidFormatException e, UriInfo uri) {
         String field = path(e);
         Class<?> target = e.getTargetType();
-        String message;
+        Problem.FieldError error;
         if (target != null && target.isEnum()) {
-            message = "unknown value '" + e.getValue() + "'; allowed: " + Arrays.stream(target.getEnumConstants())
-                    .map(Object::toString).collect(Collectors.joining(", "));
+            error = Problem.FieldError.of(field, "problem.invalid-value.not-allowed", String.valueOf(e.getValue()),
+                    Arrays.stream(target.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", ")));
         } else {
-            message = "'" + e.getValue() + "' is not a valid " + typeName(target);
+            error = Problem.FieldError.of(field, "problem.invalid-value.not-a", String.valueOf(e.getValue()),
+                    typeName(target));
         }
-        return Problem.of(400, "invalid-value", "Invalid value", "The field '" + field + "' has an invalid value.")
-                .withErrors(List.of(new Problem.FieldError(field, message))).withInstance(uri.getPath()).toResponse();
+        return Problem.keyed(400, "invalid-value", "problem.invalid-value.detail", field)
+                .withErrors(List.of(error)).withInstance(uri.getPath()).toResponse();
     }
 
     @ServerExceptionMapper
     public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
         String field = path(e);
         if (field.isEmpty()) {
-            return Problem.of(400, "malformed-body", "Malformed request body", "The body is missing or is not the "
-                    + "expected JSON " + typeName(e.getTargetType()) + ".").withInstance(uri.getPath()).toResponse();
+            return Problem.keyed(400, "malformed-body", "problem.malformed-body.not-the-expected",
+                    typeName(e.getTargetType())).withInstance(uri.getPath()).toResponse();
         }
-        return Problem.of(400, "invalid-value", "Invalid value", "The field '" + field + "' has the wrong type.")
-                .withErrors(List.of(new Problem.FieldError(field, "expected " + typeName(e.getTargetType()))))
+        return Problem.keyed(400, "invalid-value", "problem.invalid-value.wrong-type", field)
+                .withErrors(List.of(Problem.FieldError.of(field, "problem.invalid-value.expected",
+                        typeName(e.getTargetType()))))
                 .withInstance(uri.getPath()).toResponse();
     }
 
     @ServerExceptionMapper
     public Response malformedJson(JsonParseException e, UriInfo uri) {
         var at = e.getLocation();
-        String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-        return Problem.of(400, "malformed-body", "Malformed JSON", "The body is not valid JSON" + where + ".")
-                .withInstance(uri.getPath()).toResponse();
+        Problem p = at == null ? Problem.keyed(400, "malformed-body", "problem.malformed-body.json")
+                : Problem.keyed(400, "malformed-body", "problem.malformed-body.json-at", String.valueOf(at.getLineNr()),
+                        String.valueOf(at.getColumnNr()));
+        return p.withInstance(uri.getPath()).toResponse();
     }
 
     @ServerExceptionMapper
     public Response otherJson(JsonProcessingException e, UriInfo uri) {
         String field = e instanceof JsonMappingException m ? path(m) : "";
-        Problem p = Problem.of(400, "malformed-body", "Malformed request body", "The body could not be read as this "
-                + "request" + (field.isEmpty() ? "." : " (at '" + field + "')."));
+        Problem p = field.isEmpty() ? Problem.keyed(400, "malformed-body", "problem.malformed-body.unreadable")
+                : Problem.keyed(400, "malformed-body", "problem.malformed-body.unreadable-at", field);
         return p.withInstance(uri.getPath()).toResponse();
     }
 
@@ -130,26 +133,22 @@ public class ProblemMappers {
         // the REST spec answers a query parameter that is no number or date 404 (no such resource); it is bad input
         if (status == 404 && (e.getCause() instanceof NumberFormatException
                 || e.getCause() instanceof java.time.format.DateTimeParseException)) {
-            return Problem.of(400, "invalid-parameter", "Invalid parameter", "A parameter is not a valid number or"
-                    + " date.").withInstance(uri.getPath()).toResponse();
+            return Problem.keyed(400, "invalid-parameter", "problem.invalid-parameter.format")
+                    .withInstance(uri.getPath()).toResponse();
         }
         // likewise a query parameter that names no value of its enum; a path segment that is no id stays a 404
         if (status == 404 && e.getCause() instanceof IllegalArgumentException && !uri.getQueryParameters().isEmpty()) {
-            return Problem.of(400, "invalid-parameter", "Invalid parameter", "A query parameter is not one of its"
-                    + " allowed values.").withInstance(uri.getPath()).toResponse();
+            return Problem.keyed(400, "invalid-parameter", "problem.invalid-parameter.not-allowed")
+                    .withInstance(uri.getPath()).toResponse();
         }
         Response.Status known = Response.Status.fromStatusCode(status);
         String title = known == null ? "Request refused" : known.getReasonPhrase();
-        String detail = switch (status) {
-            case 404 -> "No resource at this address.";
-            case 405 -> "This method is not allowed here.";
-            case 406 -> "No representation the client accepts is available.";
-            case 413 -> "The request body is too large.";
-            case 415 -> "This content type is not accepted here; send application/json.";
-            default -> e.getMessage();
+        Problem problem = switch (status) {
+            case 404, 405, 406, 413, 415 -> Problem.keyed(status, slug(title), "problem.http." + status);
+            default -> Problem.of(status, slug(title), title, e.getMessage());
         };
         Response.ResponseBuilder r = Response.status(status).type(Problem.MEDIA)
-                .entity(Problem.of(status, slug(title), title, detail).withInstance(uri.getPath()));
+                .entity(problem.withInstance(uri.getPath()));
         e.getResponse().getHeaders().forEach((name, values) -> {
             if (!HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name)) {
                 values.forEach(v -> r.header(name, v));
@@ -164,8 +163,8 @@ public class ProblemMappers {
         String challenge = BearerChallenge.forUnauthenticated(headers.getHeaderString(HttpHeaders.AUTHORIZATION),
                 BearerChallenge.describe(e));
         return Response.status(401).type(Problem.MEDIA).header(BearerChallenge.HEADER, challenge)
-                .entity(Problem.of(401, "unauthenticated", "Unauthenticated",
-                        "A valid bearer token from the inspectorate realm is required.").withInstance(uri.getPath()))
+                .entity(Problem.keyed(401, "unauthenticated", "problem.unauthenticated.detail")
+                        .withInstance(uri.getPath()))
                 .build();
     }
 
@@ -173,7 +172,7 @@ public class ProblemMappers {
     public Response forbidden(ForbiddenException e, UriInfo uri) {
         return Response.status(403).type(Problem.MEDIA)
                 .header(BearerChallenge.HEADER, BearerChallenge.insufficientScope(ROLE_REFUSED))
-                .entity(Problem.of(403, "forbidden", "Forbidden", ROLE_REFUSED).withInstance(uri.getPath()))
+                .entity(Problem.keyed(403, "forbidden", "problem.forbidden.role").withInstance(uri.getPath()))
                 .build();
     }
 
@@ -181,8 +180,8 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response concurrentChange(OptimisticLockException e, UriInfo uri) {
-        return Problem.of(409, "concurrent-change", "Conflict", "The record was changed by another request; "
-                + "read it again and retry.").withInstance(uri.getPath()).toResponse();
+        return Problem.keyed(409, "concurrent-change", "problem.concurrent-change.detail")
+                .withInstance(uri.getPath()).toResponse();
     }
 
     @ServerExceptionMapper
@@ -191,8 +190,7 @@ public class ProblemMappers {
             // the client did nothing wrong and nothing was written: it may retry the same request (same key) later
             LOG.warnf("database unavailable on %s: %s", uri.getPath(), e.getMessage());
             return Response.status(503).type(Problem.MEDIA).header("Retry-After", DATABASE_RETRY_AFTER_SECONDS)
-                    .entity(Problem.of(503, "service-unavailable", "Service unavailable",
-                            "The service cannot reach its database just now; nothing was changed. Retry later.")
+                    .entity(Problem.keyed(503, "service-unavailable", "problem.service-unavailable.database")
                             .withInstance(uri.getPath()))
                     .build();
         }
@@ -200,15 +198,14 @@ public class ProblemMappers {
             // the database rolled the whole transaction back: nothing was written, and the same request may succeed
             LOG.warnf("transaction lost to a concurrent one on %s: %s", uri.getPath(), e.getMessage());
             return Response.status(503).type(Problem.MEDIA).header("Retry-After", CONFLICT_RETRY_AFTER_SECONDS)
-                    .entity(Problem.of(503, "concurrent-transaction", "Service unavailable",
-                            "The request met another one changing the same records and was undone; nothing was "
-                                    + "changed. Retry it.").withInstance(uri.getPath()))
+                    .entity(Problem.keyed(503, "concurrent-transaction", "problem.concurrent-transaction.detail")
+                            .withInstance(uri.getPath()))
                     .build();
         }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected failure %s on %s", errorId, uri.getPath());
-        return Problem.of(500, "internal-error", "Internal error", "The request failed on our side; quote error id "
-                + errorId + " when reporting it.").withExtensions(Map.of("errorId", errorId))
+        return Problem.keyed(500, "internal-error", "problem.internal-error.detail", errorId)
+                .withExtensions(Map.of("errorId", errorId))
                 .withInstance(uri.getPath()).toResponse();
     }
 
@@ -295,7 +292,11 @@ public class ProblemMappers {
         return b.toString();
     }
 
-    private static String typeName(Class<?> type) {
+    private static Problem.Text typeName(Class<?> type) {
+        return new Problem.Text("problem.type." + typeKey(type), type != null && type.isEnum() ? type.getSimpleName() : "");
+    }
+
+    private static String typeKey(Class<?> type) {
         if (type == null) {
             return "value";
         }
@@ -309,10 +310,10 @@ public class ProblemMappers {
             return "string";
         }
         if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
-            return "date (ISO 8601)";
+            return "date";
         }
         if (type.isEnum()) {
-            return "value of " + type.getSimpleName();
+            return "enum";
         }
         if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
             return "array";

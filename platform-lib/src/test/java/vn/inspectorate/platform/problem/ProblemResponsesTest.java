@@ -93,8 +93,8 @@ class ProblemResponsesTest {
 
     @Test
     void wrongTypeIs400() {
-        problem(post("""
-                {"name":"a","count":"many","color":"RED"}"""), 400)
+        problem(given().header("Accept-Language", "en").contentType(ContentType.JSON).body("""
+                {"name":"a","count":"many","color":"RED"}""").when().post("/probe").then(), 400)
                 .body("errors[0].field", equalTo("count"))
                 .body("errors[0].message", containsString("number"));
     }

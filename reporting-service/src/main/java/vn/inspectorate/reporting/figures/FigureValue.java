@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.inspectorate.reporting.periods.Period;
 
@@ -17,10 +18,24 @@ import vn.inspectorate.reporting.periods.Period;
 public record FigureValue(String figure, String label, String unit, long value, @Schema(nullable = true) Long previousValue,
         @Schema(nullable = true) BigDecimal changePercent,
         @Schema(nullable = true, description = "Set when the figure is not in force throughout the period: the days "
-                + "it counts, e.g. the administrative/specialized split only until 30 June 2025.") String note) {
+                + "it counts, e.g. the administrative/specialized split only until 30 June 2025; for a figure of the "
+                + "current state, the moment it was read.") String note,
+        @Schema(nullable = true, description = "A figure of the current state (\"now\") in a published report: the "
+                + "moment it was read, its publication; null for period figures, and in a report read live, whose "
+                + "now figures are of its asOf day.") OffsetDateTime readAt) {
+
+    public FigureValue(String figure, String label, String unit, long value, Long previousValue,
+            BigDecimal changePercent, String note) {
+        this(figure, label, unit, value, previousValue, changePercent, note, null);
+    }
 
     public static FigureValue of(Figure f, long value, Long previous) {
         return new FigureValue(f.code(), f.label(), f.unit().name(), value, previous, change(value, previous), null);
+    }
+
+
+    public FigureValue relabelled(String newLabel, String newNote, OffsetDateTime read) {
+        return new FigureValue(figure, newLabel, unit, value, previousValue, changePercent, newNote, read);
     }
 
     /** A period figure: its change only when it counts every day of both periods, a note when not of the period. */

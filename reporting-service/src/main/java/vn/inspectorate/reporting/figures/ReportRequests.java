@@ -37,12 +37,28 @@ public class ReportRequests {
     private final AdministrativeUnits units;
     private final CallerScope caller;
     private final int maxPeriodDays;
+    private final Set<String> centralAgencies;
 
     ReportRequests(PeriodCalendar periods, AdministrativeUnits units, CallerScope caller, ReportsConfig config) {
         this.periods = periods;
         this.units = units;
         this.caller = caller;
         this.maxPeriodDays = config.maxPeriodDays();
+        this.centralAgencies = config.centralAgencies();
+    }
+
+    /**
+     * Central staff read every province and the nation: central analysts, platform administrators, and inspectors
+     * of a central agency (e.g. TTCP, the Government Inspectorate) whose token binds them to no province.
+     */
+    public boolean centralStaff() {
+        return caller.isCentral() || (caller.hasRole(Roles.INSPECTOR) && caller.province().isEmpty()
+                && caller.agency().map(centralAgencies::contains).orElse(false));
+    }
+
+    /** The province the caller's token binds them to, if they are not central staff. */
+    public Optional<String> ownProvince() {
+        return centralStaff() ? Optional.empty() : caller.province();
     }
 
     public LocalDate today() {
@@ -53,25 +69,23 @@ public class ReportRequests {
     public Period period(String period, String calendar, String from, String to, List<Problem.FieldError> errors) {
         Optional<Calendar> cal = Calendar.parse(calendar);
         if (cal.isEmpty()) {
-            errors.add(new Problem.FieldError("calendar", "unknown calendar '" + calendar + "'; allowed: calendar, sector"));
+            errors.add(Problem.FieldError.of("calendar", "error.unknown-calendar", calendar));
             return null;
         }
         if (period != null && (from != null || to != null)) {
-            errors.add(new Problem.FieldError("period", "give either period or from and to, not both"));
+            errors.add(Problem.FieldError.of("period", "error.period-or-range"));
             return null;
         }
         if (period != null) {
             Optional<Period> p = periods.parse(period, cal.get());
             if (p.isEmpty()) {
-                errors.add(new Problem.FieldError("period", "unknown period '" + period
-                        + "'; use YYYY, YYYY-Hn, YYYY-Qn or YYYY-MM"));
+                errors.add(Problem.FieldError.of("period", "error.unknown-period", period));
                 return null;
             }
             return p.get();
         }
         if (from == null || to == null) {
-            errors.add(new Problem.FieldError(from == null ? "from" : "to",
-                    "give a period, or both from and to (ISO dates)"));
+            errors.add(Problem.FieldError.of(from == null ? "from" : "to", "error.period-or-both-dates"));
             return null;
         }
         LocalDate start = date("from", from, errors);
@@ -80,18 +94,16 @@ public class ReportRequests {
             return null;
         }
         if (start.getYear() < 1991 || end.getYear() > 2200) {
-            errors.add(new Problem.FieldError(start.getYear() < 1991 ? "from" : "to",
-                    "dates run from 1991 to 2200"));
+            errors.add(Problem.FieldError.of(start.getYear() < 1991 ? "from" : "to", "error.years"));
             return null;
         }
         if (end.isBefore(start)) {
-            errors.add(new Problem.FieldError("to", "the end " + end + " is before the start " + start));
+            errors.add(Problem.FieldError.of("to", "error.end-before-start", end.toString(), start.toString()));
             return null;
         }
         Period p = new Period(start + ".." + end, null, cal.get(), start, end);
         if (p.days() > maxPeriodDays) {
-            errors.add(new Problem.FieldError("to", "the period is " + p.days() + " days long; at most "
-                    + maxPeriodDays + " are allowed"));
+            errors.add(Problem.FieldError.of("to", "error.too-long", p.days(), maxPeriodDays));
             return null;
         }
         return p;
@@ -102,7 +114,7 @@ public class ReportRequests {
             List<Problem.FieldError> errors) {
         Optional<UnitMode> mode = UnitMode.parse(unitMode);
         if (mode.isEmpty()) {
-            errors.add(new Problem.FieldError("units", "unknown value '" + unitMode + "'; allowed: filed, current"));
+            errors.add(Problem.FieldError.of("units", "error.unknown-units", unitMode));
         }
         code("body", body, errors);
         code("sector", sector, errors);
@@ -110,19 +122,19 @@ public class ReportRequests {
         String p = province == null || province.isBlank() ? null : province.trim().toUpperCase(java.util.Locale.ROOT);
         boolean ownProvince = p != null && caller.province().map(p::equals).orElse(false);
         if (p != null && !units.known(p) && !ownProvince) {
-            errors.add(new Problem.FieldError("province", "unknown province '" + province + "'"));
+            errors.add(Problem.FieldError.of("province", "error.unknown-province", province));
         } else if (p != null && mode.orElse(UnitMode.FILED) == UnitMode.CURRENT && !units.inForce(p, today())) {
-            errors.add(new Problem.FieldError("province", "'" + p + "' is no longer in force; it rolls up to "
-                    + units.successorOn(p, today()) + " (or ask with units=filed)"));
+            errors.add(Problem.FieldError.of("province", "error.province-not-in-force", p,
+                    units.successorOn(p, today())));
         }
         if (!errors.isEmpty()) {
             return null;
         }
-        if (!caller.isCentral() && !caller.hasRole(Roles.PARTNER)) {
-            String own = caller.province().orElseThrow(() -> ProblemException.forbidden(
-                    "Your token binds you to no province."));
+        if (!centralStaff() && !caller.hasRole(Roles.PARTNER)) {
+            String own = caller.province().orElseThrow(() -> ProblemException.keyed(403, "forbidden",
+                    "report.forbidden.no-province"));
             if (p != null && !p.equals(own)) {
-                throw ProblemException.forbidden("You may read the figures of " + own + " only.");
+                throw ProblemException.keyed(403, "forbidden", "report.forbidden.own-province", own);
             }
             p = own;
         }
@@ -135,12 +147,12 @@ public class ReportRequests {
 
     public Figure figure(String code, List<Problem.FieldError> errors) {
         if (code == null || code.isBlank()) {
-            errors.add(new Problem.FieldError("figure", "required"));
+            errors.add(Problem.FieldError.of("figure", "error.required"));
             return null;
         }
         Optional<Figure> f = Figure.byCode(code.trim());
         if (f.isEmpty()) {
-            errors.add(new Problem.FieldError("figure", "unknown figure '" + code + "'"));
+            errors.add(Problem.FieldError.of("figure", "error.unknown-figure", code));
             return null;
         }
         return f.get();
@@ -149,25 +161,32 @@ public class ReportRequests {
     /** Series and breakdowns are of a period: a figure of the current state ({@link Figure#isNow()}) is refused. */
     public static void ofAPeriod(Figure figure, String code, List<Problem.FieldError> errors) {
         if (figure != null && figure.isNow()) {
-            errors.add(new Problem.FieldError("figure", "'" + code + "' is a figure of the current state, not of a period"));
+            errors.add(Problem.FieldError.of("figure", "error.not-a-period-figure", code));
         }
     }
 
-    /** The record a path names by id; an id that is not a UUID names nothing, like an unknown one (404). */
+    /**
+     * The record a path names by id; an id that is not a UUID names nothing, like an unknown one (404). {@code what}
+     * is the key of the record's name in the message bundles.
+     */
     public static <T> T found(String what, String id, Function<UUID, Optional<T>> find) {
         UUID parsed;
         try {
             parsed = UUID.fromString(id);
         } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound(what + " " + id);
+            throw notFound(what, id);
         }
-        return find.apply(parsed).orElseThrow(() -> ProblemException.notFound(what + " " + id));
+        return find.apply(parsed).orElseThrow(() -> notFound(what, id));
+    }
+
+    private static ProblemException notFound(String what, String id) {
+        return ProblemException.keyed(404, "not-found", "report.not-found", new Problem.Text(what), id);
     }
 
     public static void check(List<Problem.FieldError> errors) {
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid("The request has " + errors.size() + " invalid parameter"
-                    + (errors.size() == 1 ? "" : "s") + ".", List.copyOf(errors));
+            throw new ProblemException(Problem.keyed(400, "invalid-request", "problem.invalid-request.parameters",
+                    errors.size()).withErrors(List.copyOf(errors)));
         }
     }
 
@@ -179,14 +198,14 @@ public class ReportRequests {
         try {
             return LocalDate.parse(value.trim());
         } catch (DateTimeParseException e) {
-            errors.add(new Problem.FieldError(field, "'" + value + "' is not an ISO date (YYYY-MM-DD)"));
+            errors.add(Problem.FieldError.of(field, "error.not-a-date", value));
             return null;
         }
     }
 
     private static void code(String field, String value, List<Problem.FieldError> errors) {
         if (value != null && !value.isBlank() && !CODE.matcher(value.trim()).matches()) {
-            errors.add(new Problem.FieldError(field, "not a valid code"));
+            errors.add(Problem.FieldError.of(field, "error.not-a-code"));
         }
     }
 

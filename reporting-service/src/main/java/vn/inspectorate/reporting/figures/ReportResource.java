@@ -108,7 +108,7 @@ public class ReportResource {
         List<Problem.FieldError> errors = ReportRequests.errors();
         Figure fig = requests.figure(figure, errors);
         if (period == null) {
-            errors.add(new Problem.FieldError("period", "required: YYYY, YYYY-Hn or YYYY-Qn"));
+            errors.add(Problem.FieldError.of("period", "error.period-required-short"));
         }
         Period p = period == null ? null : requests.period(period, calendar, null, null, errors);
         PeriodKind g = granularity(granularity, p, errors);
@@ -141,7 +141,8 @@ public class ReportResource {
         try {
             dimension = FigureQueries.Dimension.valueOf(String.valueOf(by).toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            errors.add(new Problem.FieldError("by", "unknown dimension '" + by + "'; allowed: province, body, sector, kind"));
+            errors.add(Problem.FieldError.of("by", "error.unknown-value", String.valueOf(by),
+                    "province, body, sector, kind"));
         }
         Period p = requests.period(period, calendar, from, to, errors);
         ReportFilter f = requests.filter(province, body, sector, kind, units, errors);
@@ -175,7 +176,7 @@ public class ReportResource {
             try {
                 afterId = UUID.fromString(after);
             } catch (IllegalArgumentException e) {
-                errors.add(new Problem.FieldError("after", "not a record id"));
+                errors.add(Problem.FieldError.of("after", "error.not-a-record-id"));
             }
         }
         int size = limit == null ? 100 : limit;
@@ -192,13 +193,13 @@ public class ReportResource {
             g = value == null ? PeriodKind.MONTH
                     : PeriodKind.valueOf(value.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
-            errors.add(new Problem.FieldError("granularity", "unknown granularity '" + value
-                    + "'; allowed: month, quarter, half-year, year"));
+            errors.add(Problem.FieldError.of("granularity", "error.unknown-value", value,
+                    "month, quarter, half-year, year"));
             return null;
         }
         if (p != null && p.kind() != null && g.months() > p.kind().months()) {
-            errors.add(new Problem.FieldError("granularity", g.name().toLowerCase(Locale.ROOT)
-                    + " is longer than the period " + p.key()));
+            errors.add(Problem.FieldError.of("granularity", "error.granularity-longer",
+                    g.name().toLowerCase(Locale.ROOT), p.key()));
         }
         return g;
     }

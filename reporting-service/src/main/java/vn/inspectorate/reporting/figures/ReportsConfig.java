@@ -10,4 +10,11 @@ public interface ReportsConfig {
     /** The longest period a report may cover, in days (five years by default). */
     @WithDefault("1830")
     int maxPeriodDays();
+
+    /**
+     * The agencies whose inspectors, bound to no province, are central staff for reports: they read the national
+     * reports and every province's, as central analysts do. The Government Inspectorate by default.
+     */
+    @WithDefault("TTCP")
+    java.util.Set<String> centralAgencies();
 }

@@ -34,6 +34,15 @@ public record NationalReport(String title, PeriodView period, PeriodView previou
             String figure, long publishedValue, long currentValue) {
     }
 
+    /** The report with its "now" figures marked as read at {@code readAt}. */
+    public NationalReport nowFiguresReadAt(java.time.OffsetDateTime readAt) {
+        java.util.function.UnaryOperator<FigureValue> mark = v -> vn.inspectorate.reporting.figures.Figure
+                .byCode(v.figure()).filter(vn.inspectorate.reporting.figures.Figure::isNow)
+                .map(f -> v.relabelled(v.label(), v.note(), readAt)).orElse(v);
+        return new NationalReport(title, period, previousPeriod, scope, asOf, headline.stream().map(mark).toList(),
+                figures.stream().map(mark).toList(), byProvince, revisions, changes);
+    }
+
     public NationalReport withRevisions(List<Revision> list) {
         return new NationalReport(title, period, previousPeriod, scope, asOf, headline, figures, byProvince, list,
                 changes);

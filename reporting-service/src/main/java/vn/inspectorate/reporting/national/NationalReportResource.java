@@ -2,7 +2,9 @@ package vn.inspectorate.reporting.national;
 
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -11,11 +13,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Locale;
+import vn.inspectorate.platform.language.Languages;
 import vn.inspectorate.platform.problem.Problem;
 import vn.inspectorate.platform.security.Roles;
 import vn.inspectorate.reporting.figures.ReportFilter;
 import vn.inspectorate.reporting.figures.ReportRequests;
 import vn.inspectorate.reporting.periods.Period;
+import vn.inspectorate.reporting.language.ReportLabels;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -52,24 +56,31 @@ public class NationalReportResource {
             @QueryParam("calendar") @Parameter(schema = @Schema(enumeration = {"calendar", "sector"})) String calendar,
             @QueryParam("format") @Parameter(schema = @Schema(enumeration = {"json", "csv", "xlsx"})) String format,
             @QueryParam("province") @Size(max = 16) String province,
-            @QueryParam("units") @Parameter(schema = @Schema(enumeration = {"filed", "current"})) String units) {
+            @QueryParam("units") @Parameter(schema = @Schema(enumeration = {"filed", "current"})) String units,
+            @QueryParam("bom") @Parameter(description = "CSV only: start with a UTF-8 byte-order mark (the default, "
+                    + "for spreadsheet programs); false for none") @DefaultValue("true") boolean bom,
+            @HeaderParam(Languages.ACCEPT_LANGUAGE) @Parameter(description = "vi (the default) or en: the language "
+                    + "of labels, notes and export headers") String acceptLanguage) {
         List<Problem.FieldError> errors = ReportRequests.errors();
         String f = format == null ? "json" : format.trim().toLowerCase(Locale.ROOT);
         if (!List.of("json", "csv", "xlsx").contains(f)) {
-            errors.add(new Problem.FieldError("format", "unknown format '" + format + "'; allowed: json, csv, xlsx"));
+            errors.add(Problem.FieldError.of("format", "error.unknown-format", format));
         }
         if (period == null) {
-            errors.add(new Problem.FieldError("period", "required: YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY"));
+            errors.add(Problem.FieldError.of("period", "error.period-required"));
         }
         Period p = period == null ? null : requests.period(period, calendar, null, null, errors);
         ReportFilter scope = requests.filter(province, null, null, null, units, errors);
         ReportRequests.check(errors);
         NationalReport report = reports.build(p, scope, requests.today());
         String file = "inspectorate-report-" + p.key() + "-" + p.calendar().name().toLowerCase(Locale.ROOT);
+        Locale language = Languages.negotiate(acceptLanguage);
         return switch (f) {
-            case "csv" -> Response.ok(ReportFormats.csv(report), ReportFormats.CSV + "; charset=UTF-8")
+            case "csv" -> Response.ok(ReportFormats.csv(ReportLabels.report(report, null, language), language, bom),
+                            ReportFormats.CSV + "; charset=UTF-8")
                     .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file + ".csv\"").build();
-            case "xlsx" -> Response.ok(ReportFormats.xlsx(report), ReportFormats.XLSX)
+            case "xlsx" -> Response.ok(ReportFormats.xlsx(ReportLabels.report(report, null, language), language),
+                            ReportFormats.XLSX)
                     .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file + ".xlsx\"").build();
             default -> Response.ok(report, MediaType.APPLICATION_JSON).build();
         };

@@ -28,7 +28,7 @@ import vn.inspectorate.reporting.units.UnitMode;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * Closes a period's national report: freezes its figures with the consumer positions they reflect, lists the figures
+ * Closes a period's report, national or of one province (which the province publishes itself): freezes its figures with the consumer positions they reflect, lists the figures
  * of earlier published reports that changed since (revisions), and emits {@code report.published}, all in one
  * transaction: the one of the request. Closing the same period again answers the snapshot already published.
  */
@@ -37,6 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public class PublicationService {
 
     static final String NATIONAL = "NATIONAL";
+    static final String PROVINCE = "PROVINCE";
     /** A national report counts every province under the units as filed. */
     private static final ReportFilter NATIONAL_FIGURES = new ReportFilter(null, null, null, null, null, UnitMode.FILED);
 
@@ -65,32 +66,52 @@ public class PublicationService {
     /** A frozen report. */
     @Schema(name = "PublishedReport")
     public record Snapshot(UUID snapshotId, UUID reportId, String periodKind, String calendar, String periodKey,
-            LocalDate periodStart, LocalDate periodEnd, String scope, OffsetDateTime publishedAt, String publishedBy,
+            LocalDate periodStart, LocalDate periodEnd,
+            @Schema(enumeration = {"NATIONAL", "PROVINCE"}) String scope,
+            @Schema(nullable = true, description = "The province of a province's report; null for the national one.")
+            String scopeCode,
+            OffsetDateTime publishedAt, String publishedBy,
             List<ReportPublished.TopicOffset> offsetsReflected, NationalReport report) {
+
+        public boolean national() {
+            return scopeCode == null;
+        }
     }
 
+    /** Closes the national report of a period. */
     public Published publish(Period period, LocalDate today, String by) {
+        return publish(period, null, today, by);
+    }
+
+    /**
+     * Closes the report of a period for the nation ({@code province} null) or for one province: the province's own
+     * figures under the units as filed, revised against its own earlier reports.
+     */
+    public Published publish(Period period, String province, LocalDate today, String by) {
         if (rebuilds.running()) {
-            throw ProblemException.conflict("rebuild-running", "The projections are being rebuilt; publish when the "
-                    + "rebuild is done.", Map.of());
+            throw ProblemException.keyed(409, "rebuild-running", "problem.rebuild-running.publish");
         }
         // no event transaction runs while the figures and the positions are read: they match exactly
         store.lockExclusive();
-        Optional<Snapshot> existing = snapshots.find(period, NATIONAL);
+        String scope = province == null ? NATIONAL : PROVINCE;
+        Optional<Snapshot> existing = snapshots.find(period, scope, province);
         if (existing.isPresent()) {
             return new Published(existing.get(), false);
         }
-        NationalReport report = reports.build(period, NATIONAL_FIGURES, today).withRevisions(revisions(period.calendar()));
+        ReportFilter figures = figuresOf(province);
+        OffsetDateTime now = VietnamTime.now().truncatedTo(ChronoUnit.MICROS);
+        // the frozen report's "now" figures are the state at its publication, and say so
+        NationalReport report = reports.build(period, figures, today)
+                .withRevisions(revisions(period.calendar(), scope, province, figures)).nowFiguresReadAt(now);
         List<ReportPublished.TopicOffset> offsets = store.positions().stream()
                 .map(p -> new ReportPublished.TopicOffset(p.topic(), p.partition(), p.nextOffset())).toList();
         UUID snapshotId = UUID.randomUUID();
         UUID reportId = UUID.randomUUID();
-        OffsetDateTime now = VietnamTime.now().truncatedTo(ChronoUnit.MICROS);
         Snapshot snapshot = new Snapshot(snapshotId, reportId, period.kind().name(), period.calendar().name(),
-                period.key(), period.start(), period.end(), NATIONAL, now, by, offsets, report);
+                period.key(), period.start(), period.end(), scope, province, now, by, offsets, report);
         snapshots.insert(snapshot);
         outbox.publish(reportId.toString(), new ReportPublished(reportId, 1, now, period.kind().name(),
-                period.calendar().name(), period.start(), period.end(), NATIONAL, null, snapshotId, offsets));
+                period.calendar().name(), period.start(), period.end(), scope, province, snapshotId, offsets));
         return new Published(snapshot, true);
     }
 
@@ -104,12 +125,25 @@ public class PublicationService {
         return snapshots.latest();
     }
 
+    /** The latest published reports of the nation and of the listed provinces. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Snapshot> list(boolean national, java.util.Collection<String> provinces) {
+        return snapshots.latest(national, provinces);
+    }
+
+    /** A province's report counts its own filed records, as the province filed them. */
+    private static ReportFilter figuresOf(String province) {
+        return province == null ? NATIONAL_FIGURES
+                : new ReportFilter(province, java.util.Set.of(province), null, null, null, UnitMode.FILED);
+    }
+
     /**
-     * Figures of earlier national reports in this calendar whose value now differs from the value last reported for
-     * them (in their own report, or as a revision in a later one), so a correction is reported once.
+     * Figures of earlier reports of the same scope in this calendar whose value now differs from the value last
+     * reported for them (in their own report, or as a revision in a later one), so a correction is reported once.
      */
-    private List<NationalReport.Revision> revisions(Calendar calendar) {
-        List<Snapshot> earlier = snapshots.all(calendar, NATIONAL);
+    private List<NationalReport.Revision> revisions(Calendar calendar, String scope, String province,
+            ReportFilter figures) {
+        List<Snapshot> earlier = snapshots.all(calendar, scope, province);
         Map<String, Map<String, Long>> lastReported = new java.util.LinkedHashMap<>();
         for (Snapshot s : earlier) {
             Map<String, Long> own = lastReported.computeIfAbsent(s.periodKey(), k -> new java.util.HashMap<>());
@@ -122,7 +156,7 @@ public class PublicationService {
         List<NationalReport.Revision> revisions = new ArrayList<>();
         lastReported.forEach((key, reported) -> {
             Period p = periods.parse(key, calendar).orElseThrow();
-            Map<Figure, Long> now = queries.sums(p, NATIONAL_FIGURES);
+            Map<Figure, Long> now = queries.sums(p, figures);
             for (Figure f : Figure.values()) {
                 Long before = reported.get(f.code());
                 if (!f.isNow() && before != null) {

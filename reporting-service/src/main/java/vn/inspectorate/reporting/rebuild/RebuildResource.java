@@ -72,7 +72,7 @@ public class RebuildResource {
     @Operation(operationId = "getProjectionRebuild", summary = "The progress of a rebuild")
     public RebuildService.Rebuild get(
             @PathParam("id") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) String id) {
-        return ReportRequests.found("Rebuild", id, rebuilds::get);
+        return ReportRequests.found("report.what.rebuild", id, rebuilds::get);
     }
 
     /** The next offset to read per topic partition: every event before it is reflected in the figures. */

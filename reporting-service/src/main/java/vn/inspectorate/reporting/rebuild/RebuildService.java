@@ -76,7 +76,7 @@ public class RebuildService {
             QuarkusTransaction.requiringNew().run(() -> rebuilds.start(id, requestedBy));
         } catch (RuntimeException e) {
             if (Causes.any(e, t -> t instanceof SQLException s && "23505".equals(s.getSQLState()))) {
-                throw ProblemException.conflict("rebuild-running", "A rebuild is already running.", Map.of());
+                throw ProblemException.keyed(409, "rebuild-running", "problem.rebuild-running.start");
             }
             throw e;
         }

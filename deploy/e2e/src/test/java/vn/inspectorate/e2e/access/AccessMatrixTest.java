@@ -330,9 +330,13 @@ class AccessMatrixTest {
         return p.is(ASSET_CONTROLLER, CENTRAL_ANALYST, PLATFORM_ADMIN) || province.equals(p.province);
     }
 
-    /** Reports: national readers and partners (aggregates) any province; provincial roles their own (else 403). */
+    /**
+     * Reports: national readers (central analysts, administrators, inspectors of the Government Inspectorate bound to
+     * no province) and partners (aggregates) any province; provincial roles their own (else 403).
+     */
     private static Rule reportRead(boolean partnerToo) {
-        return (p, t) -> p.is(CENTRAL_ANALYST, PLATFORM_ADMIN) || (partnerToo && p.is(PARTNER)) ? Outcome.OK
+        return (p, t) -> p.is(CENTRAL_ANALYST, PLATFORM_ADMIN) || p == Principal.CHIEF_INSPECTOR_TTCP
+                || (partnerToo && p.is(PARTNER)) ? Outcome.OK
                 : p.is(PROVINCIAL_SYSTEM, INSPECTOR) && t.equals(p.province) ? Outcome.OK : Outcome.FORBIDDEN;
     }
 
@@ -563,12 +567,15 @@ class AccessMatrixTest {
                 reportRead(false)));
         e.add(get("/api/v1/reports/national?" + period + "&format=json&province={province}", true,
                 reportRead(true)));
-        e.add(get("/api/v1/reports/publications", false, only(Outcome.OK, CENTRAL_ANALYST, PLATFORM_ADMIN, PARTNER)));
+        // published reports: each reader lists what it may read (a province its own), central staff every one
+        e.add(get("/api/v1/reports/publications", false, only(Outcome.OK, CENTRAL_ANALYST, PLATFORM_ADMIN, PARTNER,
+                PROVINCIAL_SYSTEM, INSPECTOR)));
         e.add(get("/api/v1/reports/publications/{none}", false, only(Outcome.NOT_FOUND, CENTRAL_ANALYST,
-                PLATFORM_ADMIN, PARTNER)));
-        // an invalid body: past the access checks it is refused as such, so no period is actually closed
+                PLATFORM_ADMIN, PARTNER, PROVINCIAL_SYSTEM, INSPECTOR)));
+        // an invalid body: past the access checks it is refused as such, so no period is actually closed (central
+        // staff close the national report, a province its own)
         e.add(post("/api/v1/reports/publications", Map.of("period", "not-a-period"), false,
-                only(Outcome.INVALID, CENTRAL_ANALYST, PLATFORM_ADMIN)));
+                only(Outcome.INVALID, CENTRAL_ANALYST, PLATFORM_ADMIN, PROVINCIAL_SYSTEM, INSPECTOR)));
         e.add(get("/api/v1/reports/admin/positions", false, only(Outcome.OK, PLATFORM_ADMIN)));
         e.add(get("/api/v1/reports/admin/rebuilds/{none}", false, only(Outcome.NOT_FOUND, PLATFORM_ADMIN)));
         // likewise: a rebuild would replay every topic under the other test classes' feet
