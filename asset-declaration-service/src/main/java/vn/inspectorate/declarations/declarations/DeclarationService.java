@@ -24,6 +24,7 @@ import vn.inspectorate.declarations.declarations.DeclarationApi.SectionChange;
 import vn.inspectorate.declarations.identity.IdentityCipher;
 import vn.inspectorate.declarations.redflags.DeclarationFigures;
 import vn.inspectorate.declarations.redflags.RaisedFlag;
+import vn.inspectorate.declarations.supplementary.SupplementaryService;
 import vn.inspectorate.declarations.units.AdministrativeUnits;
 import vn.inspectorate.platform.naturalkey.NaturalKeyMatch;
 import vn.inspectorate.platform.naturalkey.Written;
@@ -47,10 +48,12 @@ public class DeclarationService {
     private final IdentityCipher cipher;
     private final Outbox outbox;
     private final AdministrativeUnits units;
+    private final SupplementaryService supplementary;
 
     DeclarationService(DeclarationStore store, DeclarantStore declarantStore, DeclarationItems items, DeclarationAnalysis analysis,
             DeclarationAccess access, CallerScope caller, DeclarantService declarants, IdentityCipher cipher,
-            Outbox outbox, AdministrativeUnits units) {
+            Outbox outbox, AdministrativeUnits units, SupplementaryService supplementary) {
+        this.supplementary = supplementary;
         this.store = store;
         this.declarantStore = declarantStore;
         this.items = items;
@@ -204,9 +207,13 @@ public class DeclarationService {
         return store.latestFiled(declarantId);
     }
 
-    /** Totals, change against the previous declaration, lateness, red flags, and the events of it all. */
+    /**
+     * Totals, change against the previous declaration (and the supplementary declaration a rise makes due), lateness,
+     * red flags, and the events of it all.
+     */
     private void analyseAndPublish(Declaration d) {
         DeclarationFigures figures = analysis.assess(d);
+        supplementary.measured(d);
         outbox.publish(d.id.toString(), DeclarationEvents.submitted(d));
         List<RaisedFlag> raised = analysis.flag(d, figures);
         if (!raised.isEmpty()) {

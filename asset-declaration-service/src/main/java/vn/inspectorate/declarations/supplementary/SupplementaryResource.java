@@ -39,7 +39,9 @@ public class SupplementaryResource {
     @RolesAllowed(Roles.ASSET_CONTROLLER)
     @Operation(operationId = "listSupplementaryDeclarationsDue", summary = "Supplementary declarations due from an "
             + "agency's declarants for a year", description = "As of today in Vietnam unless asOf is given. A written "
-            + "reminder for a missing one is recorded like any other (kind SUPPLEMENTARY).")
+            + "reminder for a missing one is recorded like any other (kind SUPPLEMENTARY). The changes are reported ones "
+            + "and rises found when a submitted declaration is compared with the previous one; a supplementary "
+            + "declaration of the year declared on or after the last change answers them.")
     public List<Due> due(
             @PathParam("agency") @Pattern(regexp = DeclarantApi.CODE_PATTERN, message = "must be an agency code")
             String agency,
