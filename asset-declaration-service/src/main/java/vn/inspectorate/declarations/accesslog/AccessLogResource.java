@@ -17,7 +17,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.inspectorate.declarations.access.DeclarationAccess;
-import vn.inspectorate.platform.problem.ProblemException;
+import vn.inspectorate.declarations.language.Refusals;
 import vn.inspectorate.platform.security.Roles;
 
 /** Review of the detail-read log: central controllers, central analysts and platform administrators. */
@@ -45,7 +45,7 @@ public class AccessLogResource {
             @QueryParam("to") OffsetDateTime to,
             @QueryParam("limit") @DefaultValue("200") @Min(1) @Max(1000) int limit) {
         if (!access.isNationalReader()) {
-            throw ProblemException.forbidden("Only central controllers review the access log.");
+            throw Refusals.forbidden("access-log.forbidden");
         }
         return log.find(declarationId, declarantId, subject, from, to, limit);
     }

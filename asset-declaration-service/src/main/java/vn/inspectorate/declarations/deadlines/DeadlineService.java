@@ -20,11 +20,11 @@ import vn.inspectorate.declarations.deadlines.DeadlineApi.RecordReminder;
 import vn.inspectorate.declarations.deadlines.DeadlineApi.Reminder;
 import vn.inspectorate.declarations.deadlines.DeadlineApi.Standing;
 import vn.inspectorate.declarations.deadlines.DeadlineApi.TrackedKind;
+import vn.inspectorate.declarations.language.Refusals;
 import vn.inspectorate.declarations.rules.RuleData;
 import vn.inspectorate.declarations.supplementary.SupplementaryDues;
 import vn.inspectorate.declarations.transfers.TransferStore;
 import vn.inspectorate.platform.problem.Problem.FieldError;
-import vn.inspectorate.platform.problem.ProblemException;
 import vn.inspectorate.platform.security.CallerScope;
 
 /**
@@ -90,36 +90,34 @@ public class DeadlineService {
     public Reminder remind(UUID declarantId, RecordReminder in) {
         Declarant d = declarants.visible(declarantId);
         if (!access.mayControl(d.agencyCode, d.provinceCode)) {
-            throw ProblemException.notFound("Declarant " + declarantId);
+            throw Refusals.notFound("what.declarant", declarantId);
         }
         declarantStore.lockDeclarant(d.id);
         LocalDate due = switch (in.kind()) {
             case ANNUAL -> rules.yearEndDeadline(in.year());
             case FIRST_TIME -> rules.firstTimeDeadline(d.appointedOn);
             case SUPPLEMENTARY -> supplementaryDues.of(d.id, in.year()).map(s -> s.dueOn())
-                    .orElseThrow(() -> ProblemException.unprocessable("not-due", "No change made a supplementary "
-                            + "declaration due in " + in.year() + ".", List.of(new FieldError("year",
-                                    "no supplementary declaration due"))));
+                    .orElseThrow(() -> Refusals.unprocessable("not-due", List.of(FieldError.of("year",
+                            "error.reminder.no-supplementary-due")), "reminder.no-supplementary-due",
+                            String.valueOf(in.year())));
         };
         if (in.kind() == TrackedKind.FIRST_TIME && d.appointedOn.getYear() != in.year()) {
-            throw ProblemException.unprocessable("not-due", "The first-time declaration is due in the year of "
-                    + "appointment.", List.of(new FieldError("year", "not the year of appointment")));
+            throw Refusals.unprocessable("not-due", List.of(FieldError.of("year",
+                    "error.reminder.not-appointment-year")), "reminder.first-time-year");
         }
         if (!in.sentOn().isAfter(due)) {
-            throw ProblemException.unprocessable("not-due", "The declaration is not overdue before " + due + ".",
-                    List.of(new FieldError("sentOn", "on or before the deadline " + due)));
+            throw Refusals.unprocessable("not-due", List.of(FieldError.of("sentOn", "error.reminder.not-after-deadline",
+                    due.toString())), "reminder.not-overdue", due.toString());
         }
         Declaration filed = in.kind() == TrackedKind.SUPPLEMENTARY
                 ? supplementaryDues.of(d.id, in.year()).map(s -> s.answeredBy()).orElse(null)
                 : filed(d.id, in.kind(), in.year());
         if (filed != null) {
-            throw ProblemException.conflict("already-declared", "The declaration was filed; no reminder is due.",
-                    Map.of());
+            throw Refusals.conflict("already-declared", Map.of(), "reminder.already-declared");
         }
         List<Outcome> sent = reminders.sent(d.id, in.kind(), in.year());
         if (sent.contains(Outcome.VIOLATION)) {
-            throw ProblemException.conflict("violation-recorded", "A violation is already recorded for this "
-                    + "declaration.", Map.of());
+            throw Refusals.conflict("violation-recorded", Map.of(), "reminder.violation-recorded");
         }
         int allowed = rules.intValue(RuleData.REMINDERS_BEFORE_VIOLATION, in.sentOn());
         Outcome outcome = sent.size() < allowed ? Outcome.REMINDER : Outcome.VIOLATION;

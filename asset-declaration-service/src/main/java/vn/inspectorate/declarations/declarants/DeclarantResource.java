@@ -95,16 +95,17 @@ public class DeclarantResource {
             String purposeHeader,
             @QueryParam(ReadPurpose.PARAMETER) @Parameter(description = "Why the identities are read, when the header "
                     + "is absent.") @Size(max = ReadPurpose.MAX_LENGTH) String purpose) {
-        return declarants.read(id, ReadPurpose.stated(purposeHeader, purpose, "declarant's identity"));
+        return declarants.read(id, ReadPurpose.stated(purposeHeader, purpose, "read.declarant-identity"));
     }
 
     @GET
     @RolesAllowed({Roles.ASSET_CONTROLLER, Roles.PROVINCIAL_SYSTEM, Roles.CENTRAL_ANALYST, Roles.PLATFORM_ADMIN})
     @Operation(operationId = "listDeclarants", summary = "Declarants in the caller's scope (at most 1,000)")
     public List<DeclarantSummary> list(
-            @QueryParam("agency") @Pattern(regexp = DeclarantApi.CODE_PATTERN, message = "must be an agency code")
+            @QueryParam("agency") @Pattern(regexp = DeclarantApi.CODE_PATTERN, message = "{declarations.agency-code}")
             String agency,
-            @QueryParam("province") @Pattern(regexp = DeclarantApi.PROVINCE_PATTERN, message = "must be a province code")
+            @QueryParam("province")
+            @Pattern(regexp = DeclarantApi.PROVINCE_PATTERN, message = "{declarations.province-code}")
             String province) {
         return declarants.list(agency, province);
     }

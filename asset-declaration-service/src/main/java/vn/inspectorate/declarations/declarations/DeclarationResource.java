@@ -41,7 +41,6 @@ import vn.inspectorate.declarations.declarations.DeclarationApi.DeclarationSumma
 import vn.inspectorate.platform.idempotency.IdempotencyKeys;
 import vn.inspectorate.platform.idempotency.Idempotent;
 import vn.inspectorate.platform.problem.Problem.FieldError;
-import vn.inspectorate.platform.problem.ProblemException;
 import vn.inspectorate.platform.security.CallerScope;
 import vn.inspectorate.platform.security.Roles;
 
@@ -132,7 +131,7 @@ public class DeclarationResource {
     @Operation(operationId = "listDeclarations", summary = "Declaration summaries in the caller's scope (at most "
             + "1,000)")
     public List<DeclarationSummary> list(
-            @QueryParam("agency") @Pattern(regexp = DeclarantApi.CODE_PATTERN, message = "must be an agency code")
+            @QueryParam("agency") @Pattern(regexp = DeclarantApi.CODE_PATTERN, message = "{declarations.agency-code}")
             String agency,
             @QueryParam("year") @Min(2000) @Max(2100) Integer year, @QueryParam("declarantId") UUID declarantId) {
         return declarations.list(agency, year, declarantId);
@@ -167,7 +166,7 @@ public class DeclarationResource {
             String purposeHeader,
             @QueryParam("purpose") @Parameter(description = "Why the declaration is read, when the header is absent.")
             @Size(max = MAX_PURPOSE) String purpose) {
-        String stated = ReadPurpose.required(purposeHeader, purpose, "declaration");
+        String stated = ReadPurpose.required(purposeHeader, purpose, "read.declaration");
         Declaration d = declarations.controllable(id);
         accessLog.record(d.id, caller.subject(), access.detailRole(), stated);
         return declarations.detail(d);

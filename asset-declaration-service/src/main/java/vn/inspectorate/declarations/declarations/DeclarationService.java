@@ -22,6 +22,7 @@ import vn.inspectorate.declarations.declarations.DeclarationApi.ItemView;
 import vn.inspectorate.declarations.declarations.DeclarationApi.Owner;
 import vn.inspectorate.declarations.declarations.DeclarationApi.SectionChange;
 import vn.inspectorate.declarations.identity.IdentityCipher;
+import vn.inspectorate.declarations.language.Refusals;
 import vn.inspectorate.declarations.redflags.DeclarationFigures;
 import vn.inspectorate.declarations.redflags.RaisedFlag;
 import vn.inspectorate.declarations.supplementary.SupplementaryService;
@@ -30,7 +31,6 @@ import vn.inspectorate.platform.naturalkey.NaturalKeyMatch;
 import vn.inspectorate.platform.naturalkey.Written;
 import vn.inspectorate.platform.outbox.Outbox;
 import vn.inspectorate.platform.problem.Problem.FieldError;
-import vn.inspectorate.platform.problem.ProblemException;
 import vn.inspectorate.platform.security.CallerScope;
 
 /** Drafting, submission and the one correction of declarations, and what the caller may read of them. */
@@ -73,23 +73,24 @@ public class DeclarationService {
     public Written<DeclarationSummary> create(CreateDeclaration in) {
         Declarant declarant = declarants.visible(in.declarantId());
         if (!access.mayFile(declarant.agencyCode, declarant.provinceCode)) {
-            throw ProblemException.forbidden("You may not file declarations for this declarant.");
+            throw Refusals.forbidden("declaration.forbidden.file");
         }
         declarantStore.lockDeclarant(declarant.id);
         if (in.year() > in.declaredOn().getYear()) {
-            throw ProblemException.unprocessable("invalid-declaration", "A declaration cannot be for a year after its "
-                    + "declaration date.", List.of(new FieldError("year", "after the year of declaredOn")));
+            throw Refusals.unprocessable("invalid-declaration", List.of(FieldError.of("year",
+                    "error.declaration.year-after-declared-on")), "declaration.year-after-declared-on");
         }
         if (in.kind() == DeclarationKind.ANNUAL) {
             Declaration existing = store.annual(declarant.id, in.year());
             if (existing != null) {
-                filedAlike(existing, in).requireSame("An annual declaration", "declarant and year", existing.id);
+                Refusals.requireSame(filedAlike(existing, in), "natural-key.what.annual-declaration",
+                        "natural-key.key.annual-declaration", existing.id);
                 return Written.existing(summary(existing));
             }
         }
         // the declaration is filed under its declarant's province, which must be in force on the declaration's date
         units.requireInForce(declarant.provinceCode, in.declaredOn(), "declaredOn",
-                "A declaration is filed under its declarant's province, in force on its date");
+                "declaration.province-in-force");
         items.validate(in.items(), declarant.id, in.declaredOn());
         Declaration d = Declaration.draft(declarant, in.kind(), in.year(), in.declaredOn(),
                 cipher.encrypt(DeclarationItems.blankToNull(in.increaseExplanation())), caller.subject());
@@ -138,7 +139,7 @@ public class DeclarationService {
     public Declaration fileable(UUID id) {
         Declaration d = visible(id);
         if (!access.mayFile(d.agencyCode, d.provinceCode)) {
-            throw ProblemException.forbidden("You may not change this declaration.");
+            throw Refusals.forbidden("declaration.forbidden.change");
         }
         return d;
     }
@@ -158,7 +159,7 @@ public class DeclarationService {
     private Declaration found(UUID id, BiPredicate<String, String> allowed) {
         Declaration d = store.findById(id);
         if (d == null || !allowed.test(d.agencyCode, d.provinceCode)) {
-            throw ProblemException.notFound("Declaration " + id);
+            throw Refusals.notFound("what.declaration", id);
         }
         return d;
     }

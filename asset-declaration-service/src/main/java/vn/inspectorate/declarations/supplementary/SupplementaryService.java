@@ -12,6 +12,7 @@ import vn.inspectorate.declarations.declarants.DeclarantService;
 import vn.inspectorate.declarations.declarants.DeclarantStore;
 import vn.inspectorate.declarations.declarations.Declaration;
 import vn.inspectorate.declarations.declarations.DeclarationKind;
+import vn.inspectorate.declarations.language.Refusals;
 import vn.inspectorate.declarations.rules.RuleData;
 import vn.inspectorate.declarations.supplementary.ChangeApi.Change;
 import vn.inspectorate.declarations.supplementary.ChangeApi.Due;
@@ -21,7 +22,6 @@ import vn.inspectorate.declarations.supplementary.ChangeApi.Standing;
 import vn.inspectorate.platform.naturalkey.NaturalKeyMatch;
 import vn.inspectorate.platform.naturalkey.Written;
 import vn.inspectorate.platform.problem.Problem.FieldError;
-import vn.inspectorate.platform.problem.ProblemException;
 import vn.inspectorate.platform.security.CallerScope;
 
 /**
@@ -59,31 +59,31 @@ public class SupplementaryService {
     public Written<Change> record(UUID declarantId, RecordChange in) {
         Declarant d = declarants.visible(declarantId);
         if (!access.mayFile(d.agencyCode, d.provinceCode)) {
-            throw ProblemException.notFound("Declarant " + declarantId);
+            throw Refusals.notFound("what.declarant", declarantId);
         }
         List<FieldError> errors = new ArrayList<>();
         if (in.kind() == Kind.ASSET_INCREASE && in.increaseVnd() == null) {
-            errors.add(new FieldError("increaseVnd", "required for an asset increase"));
+            errors.add(FieldError.of("increaseVnd", "error.change.increase-required"));
         }
         if (in.kind() == Kind.ASSET_INCREASE && in.position() != null) {
-            errors.add(new FieldError("position", "only for a job change"));
+            errors.add(FieldError.of("position", "error.change.position-only-job-change"));
         }
         if (in.kind() == Kind.JOB_CHANGE && (in.position() == null || in.position().isBlank())) {
-            errors.add(new FieldError("position", "required for a job change: the new position"));
+            errors.add(FieldError.of("position", "error.change.position-required"));
         }
         if (in.kind() == Kind.JOB_CHANGE && in.increaseVnd() != null) {
-            errors.add(new FieldError("increaseVnd", "only for an asset increase"));
+            errors.add(FieldError.of("increaseVnd", "error.change.increase-only-asset-increase"));
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid("The change does not fit its kind.", errors);
+            throw Refusals.invalid(errors, "change.invalid-for-kind");
         }
         declarantStore.lockDeclarant(d.id);
         var existing = changes.find(d.id, in.kind(), in.occurredOn());
         if (existing.isPresent()) {
             Change c = existing.get().change();
-            NaturalKeyMatch.compare().field("increaseVnd", in.increaseVnd(), c.increaseVnd())
-                    .field("position", in.position(), existing.get().position())
-                    .requireSame("A change", "declarant, kind and day", c.id());
+            Refusals.requireSame(NaturalKeyMatch.compare().field("increaseVnd", in.increaseVnd(), c.increaseVnd())
+                    .field("position", in.position(), existing.get().position()),
+                    "natural-key.what.change", "natural-key.key.change", c.id());
             return Written.existing(c);
         }
         return Written.created(insert(d, in.kind(), in.occurredOn(), in.increaseVnd(), in.position(),
