@@ -39,11 +39,13 @@ class DatedProvinceTest {
 
     @Test
     void aMergedAwayProvinceIsRefusedForANewDeclarantNamingItsSuccessor() {
-        given().contentType(ContentType.JSON).body(Api.declarant("BTC", "VN-54", "Le Van Bac", Api.citizenId()))
+        given().contentType(ContentType.JSON).header("Accept-Language", "en")
+                .body(Api.declarant("BTC", "VN-54", "Le Van Bac", Api.citizenId()))
                 .post("/api/v1/declarants").then().statusCode(422).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("provinceCode"))
                 .body("errors[0].message", containsString("part of VN-56"));
-        given().contentType(ContentType.JSON).body(Api.declarant("BTC", "VN-99", "Le Van Khong", Api.citizenId()))
+        given().contentType(ContentType.JSON).header("Accept-Language", "en")
+                .body(Api.declarant("BTC", "VN-99", "Le Van Khong", Api.citizenId()))
                 .post("/api/v1/declarants").then().statusCode(422)
                 .body("errors[0].message", equalTo("unknown province code VN-99"));
     }
@@ -57,7 +59,8 @@ class DatedProvinceTest {
                 .setParameter(1, UUID.fromString(declarant)).executeUpdate());
         given().contentType(ContentType.JSON).body(declaration(declarant, "ANNUAL", 2024, LocalDate.of(2025, 6, 20),
                 null, modest(1_000_000_000L, 500_000_000L))).post("/api/v1/declarations").then().statusCode(201);
-        given().contentType(ContentType.JSON).body(declaration(declarant, "ANNUAL", 2025, LocalDate.of(2026, 1, 5),
+        given().contentType(ContentType.JSON).header("Accept-Language", "en")
+                .body(declaration(declarant, "ANNUAL", 2025, LocalDate.of(2026, 1, 5),
                 null, modest(1_000_000_000L, 500_000_000L))).post("/api/v1/declarations").then().statusCode(422)
                 .body("errors[0].field", equalTo("declaredOn"))
                 .body("errors[0].message", containsString("part of VN-56 (Bắc Ninh) since 2025-07-01"));

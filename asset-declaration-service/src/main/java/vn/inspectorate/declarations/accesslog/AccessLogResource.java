@@ -21,6 +21,7 @@ import vn.inspectorate.platform.paging.Page;
 import vn.inspectorate.platform.paging.PageRequest;
 import vn.inspectorate.platform.problem.Problem;
 import vn.inspectorate.platform.problem.ProblemException;
+import vn.inspectorate.declarations.language.Refusals;
 import vn.inspectorate.platform.security.Roles;
 
 /** Review of the detail-read log: central controllers, central analysts and platform administrators. */
@@ -51,11 +52,10 @@ public class AccessLogResource {
             @QueryParam("limit") @Min(1) @Max(PageRequest.MAX_SIZE) @Parameter(deprecated = true,
                     description = "The older name of `size`.") Integer limit) {
         if (!access.isNationalReader()) {
-            throw ProblemException.forbidden("Only central controllers review the access log.");
+            throw Refusals.forbidden("access-log.forbidden");
         }
         if (size != null && limit != null) {
-            throw ProblemException.invalid("The paging parameters are invalid.",
-                    List.of(new Problem.FieldError("limit", "not with size, its newer name")));
+            throw PageRequest.limitWithSize();
         }
         PageRequest page = PageRequest.of(size != null ? size : limit, after, "access-log;" + declarationId + ";"
                 + declarantId + ";" + subject + ";" + from + ";" + to, 1);

@@ -2,6 +2,8 @@ package vn.inspectorate.declarations.accesslog;
 
 import java.util.List;
 import java.util.Optional;
+import vn.inspectorate.declarations.language.Refusals;
+import vn.inspectorate.platform.problem.Problem;
 import vn.inspectorate.platform.problem.Problem.FieldError;
 import vn.inspectorate.platform.problem.ProblemException;
 
@@ -18,7 +20,10 @@ public final class ReadPurpose {
     private ReadPurpose() {
     }
 
-    /** The stated purpose, stripped; empty when none was stated; a problem when it is too long. */
+    /**
+     * The stated purpose, stripped; empty when none was stated; a problem when it is too long. {@code what} is the
+     * bundle key naming what is read.
+     */
     public static Optional<String> stated(String header, String parameter, String what) {
         String stated = header != null && !header.isBlank() ? header : parameter;
         if (stated == null || stated.isBlank()) {
@@ -37,8 +42,7 @@ public final class ReadPurpose {
     }
 
     private static ProblemException invalid(String what) {
-        return ProblemException.invalid("State why you read this " + what + " (header " + HEADER
-                + " or query parameter purpose, at most 500 characters).",
-                List.of(new FieldError(PARAMETER, "required, 1 to 500 characters")));
+        return Refusals.invalid(List.of(FieldError.of(PARAMETER, "error.purpose-required")),
+                "access-log.purpose-required", new Problem.Text(what), HEADER);
     }
 }

@@ -39,7 +39,7 @@ public class DeadlineResource {
     @Operation(operationId = "listOverdueDeclarations", summary = "Missing and late declarations of an agency for a "
             + "year", description = "As of today in Vietnam unless asOf is given.")
     public List<Overdue> overdue(
-            @PathParam("agency") @Pattern(regexp = DeclarantApi.CODE_PATTERN, message = "must be an agency code")
+            @PathParam("agency") @Pattern(regexp = DeclarantApi.CODE_PATTERN, message = "{declarations.agency-code}")
             String agency,
             @QueryParam("year") @NotNull @Min(2000) @Max(2100) Integer year, @QueryParam("asOf") LocalDate asOf) {
         return deadlines.overdue(agency, year, asOf == null ? VietnamTime.today() : asOf);

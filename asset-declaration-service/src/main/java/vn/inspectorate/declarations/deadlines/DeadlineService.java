@@ -20,11 +20,11 @@ import vn.inspectorate.declarations.deadlines.DeadlineApi.RecordReminder;
 import vn.inspectorate.declarations.deadlines.DeadlineApi.Reminder;
 import vn.inspectorate.declarations.deadlines.DeadlineApi.Standing;
 import vn.inspectorate.declarations.deadlines.DeadlineApi.TrackedKind;
+import vn.inspectorate.declarations.language.Refusals;
 import vn.inspectorate.declarations.rules.RuleData;
-import vn.inspectorate.declarations.supplementary.ChangeStore;
+import vn.inspectorate.declarations.supplementary.SupplementaryDues;
 import vn.inspectorate.declarations.transfers.TransferStore;
 import vn.inspectorate.platform.problem.Problem.FieldError;
-import vn.inspectorate.platform.problem.ProblemException;
 import vn.inspectorate.platform.security.CallerScope;
 
 /**
@@ -43,13 +43,13 @@ public class DeadlineService {
     private final RuleData rules;
     private final CallerScope caller;
 
-    private final ChangeStore changes;
+    private final SupplementaryDues supplementaryDues;
     private final TransferStore transfers;
 
     DeadlineService(ReminderStore reminders, DeclarantStore declarantStore, DeclarationStore declarations,
             DeclarationAccess access, DeclarantService declarants, RuleData rules, CallerScope caller,
-            ChangeStore changes, TransferStore transfers) {
-        this.changes = changes;
+            SupplementaryDues supplementaryDues, TransferStore transfers) {
+        this.supplementaryDues = supplementaryDues;
         this.transfers = transfers;
         this.reminders = reminders;
         this.declarantStore = declarantStore;
@@ -73,16 +73,16 @@ public class DeadlineService {
                 continue;
             }
             if (d.annualRequired) {
-                check(d, TrackedKind.ANNUAL, year, rules.yearEndDeadline(year), asOf).ifPresent(out::add);
+                check(d, TrackedKind.ANNUAL, year, rules.yearEndDeadline(year), filed(d.id, TrackedKind.ANNUAL, year),
+                        asOf).ifPresent(out::add);
             }
             // a person transferred from another agency brings their declarations: no first-time declaration
             if (d.appointedOn.getYear() == year && !transfers.transferredIn(d.id)) {
-                check(d, TrackedKind.FIRST_TIME, year, rules.firstTimeDeadline(d.appointedOn), asOf).ifPresent(out::add);
+                check(d, TrackedKind.FIRST_TIME, year, rules.firstTimeDeadline(d.appointedOn),
+                        filed(d.id, TrackedKind.FIRST_TIME, year), asOf).ifPresent(out::add);
             }
-            var supplementary = changes.dueIn(d.id, year);
-            if (!supplementary.isEmpty()) {
-                check(d, TrackedKind.SUPPLEMENTARY, year, supplementary.get(0).dueOn(), asOf).ifPresent(out::add);
-            }
+            supplementaryDues.of(d.id, year).flatMap(s -> check(d, TrackedKind.SUPPLEMENTARY, year, s.dueOn(),
+                    s.answeredBy(), asOf)).ifPresent(out::add);
         }
         return out;
     }
@@ -90,33 +90,34 @@ public class DeadlineService {
     public Reminder remind(UUID declarantId, RecordReminder in) {
         Declarant d = declarants.visible(declarantId);
         if (!access.mayControl(d.agencyCode, d.provinceCode)) {
-            throw ProblemException.notFound("Declarant " + declarantId);
+            throw Refusals.notFound("what.declarant", declarantId);
         }
         declarantStore.lockDeclarant(d.id);
         LocalDate due = switch (in.kind()) {
             case ANNUAL -> rules.yearEndDeadline(in.year());
             case FIRST_TIME -> rules.firstTimeDeadline(d.appointedOn);
-            case SUPPLEMENTARY -> changes.dueIn(d.id, in.year()).stream().findFirst().map(c -> c.dueOn())
-                    .orElseThrow(() -> ProblemException.unprocessable("not-due", "No change made a supplementary "
-                            + "declaration due in " + in.year() + ".", List.of(new FieldError("year",
-                                    "no supplementary declaration due"))));
+            case SUPPLEMENTARY -> supplementaryDues.of(d.id, in.year()).map(s -> s.dueOn())
+                    .orElseThrow(() -> Refusals.unprocessable("not-due", List.of(FieldError.of("year",
+                            "error.reminder.no-supplementary-due")), "reminder.no-supplementary-due",
+                            String.valueOf(in.year())));
         };
         if (in.kind() == TrackedKind.FIRST_TIME && d.appointedOn.getYear() != in.year()) {
-            throw ProblemException.unprocessable("not-due", "The first-time declaration is due in the year of "
-                    + "appointment.", List.of(new FieldError("year", "not the year of appointment")));
+            throw Refusals.unprocessable("not-due", List.of(FieldError.of("year",
+                    "error.reminder.not-appointment-year")), "reminder.first-time-year");
         }
         if (!in.sentOn().isAfter(due)) {
-            throw ProblemException.unprocessable("not-due", "The declaration is not overdue before " + due + ".",
-                    List.of(new FieldError("sentOn", "on or before the deadline " + due)));
+            throw Refusals.unprocessable("not-due", List.of(FieldError.of("sentOn", "error.reminder.not-after-deadline",
+                    due.toString())), "reminder.not-overdue", due.toString());
         }
-        if (filed(d.id, in.kind(), in.year()) != null) {
-            throw ProblemException.conflict("already-declared", "The declaration was filed; no reminder is due.",
-                    Map.of());
+        Declaration filed = in.kind() == TrackedKind.SUPPLEMENTARY
+                ? supplementaryDues.of(d.id, in.year()).map(s -> s.answeredBy()).orElse(null)
+                : filed(d.id, in.kind(), in.year());
+        if (filed != null) {
+            throw Refusals.conflict("already-declared", Map.of(), "reminder.already-declared");
         }
         List<Outcome> sent = reminders.sent(d.id, in.kind(), in.year());
         if (sent.contains(Outcome.VIOLATION)) {
-            throw ProblemException.conflict("violation-recorded", "A violation is already recorded for this "
-                    + "declaration.", Map.of());
+            throw Refusals.conflict("violation-recorded", Map.of(), "reminder.violation-recorded");
         }
         int allowed = rules.intValue(RuleData.REMINDERS_BEFORE_VIOLATION, in.sentOn());
         Outcome outcome = sent.size() < allowed ? Outcome.REMINDER : Outcome.VIOLATION;
@@ -126,8 +127,9 @@ public class DeadlineService {
         return new Reminder(id, d.id, in.kind(), in.year(), sequence, outcome, in.sentOn());
     }
 
-    private java.util.Optional<Overdue> check(Declarant d, TrackedKind kind, int year, LocalDate due, LocalDate asOf) {
-        Declaration filed = filed(d.id, kind, year);
+    /** Overdue when {@code filed} (the declaration that answers, or null) is missing past {@code due}, or late. */
+    private java.util.Optional<Overdue> check(Declarant d, TrackedKind kind, int year, LocalDate due,
+            Declaration filed, LocalDate asOf) {
         List<Outcome> sent = this.reminders.sent(d.id, kind, year);
         boolean violation = sent.contains(Outcome.VIOLATION);
         int reminders = (int) sent.stream().filter(Outcome.REMINDER::equals).count();

@@ -18,14 +18,14 @@ public final class DeclarantApi {
     public static final String CODE_PATTERN = "[A-Z0-9][A-Z0-9._-]{0,31}";
 
     public record RegisterDeclarant(
-            @NotBlank @Pattern(regexp = CODE_PATTERN, message = "must be an agency code (A-Z, 0-9, . _ -)") String agencyCode,
-            @NotBlank @Pattern(regexp = PROVINCE_PATTERN, message = "must be an ISO 3166-2:VN code such as VN-HN") String provinceCode,
+            @NotBlank @Pattern(regexp = CODE_PATTERN, message = "{declarations.agency-code}") String agencyCode,
+            @NotBlank @Pattern(regexp = PROVINCE_PATTERN, message = "{declarations.province-code}") String provinceCode,
             @NotBlank @Size(max = 200) String position,
             @NotBlank @Size(max = 100) String rank,
             @NotNull Boolean annualDeclarationRequired,
             @NotNull @PastOrPresent LocalDate appointedOn,
             @NotBlank @Size(max = 200) String fullName,
-            @NotBlank @Pattern(regexp = "[0-9]{12}", message = "must be a 12-digit citizen identity number") String citizenId,
+            @NotBlank @Pattern(regexp = "[0-9]{12}", message = "{declarations.citizen-id}") String citizenId,
             @Size(max = 1000) String address,
             @Valid @Size(max = 20) List<@NotNull FamilyMemberInput> familyMembers) {
     }
@@ -34,7 +34,7 @@ public final class DeclarantApi {
     public record FamilyMemberInput(
             @NotNull FamilyMember.Relation relation,
             @NotBlank @Size(max = 200) String fullName,
-            @Pattern(regexp = "[0-9]{12}", message = "must be a 12-digit citizen identity number") String citizenId) {
+            @Pattern(regexp = "[0-9]{12}", message = "{declarations.citizen-id}") String citizenId) {
     }
 
     /** What filers and analysts see: no names, numbers or addresses. */

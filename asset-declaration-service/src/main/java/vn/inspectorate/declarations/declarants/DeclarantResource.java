@@ -99,7 +99,7 @@ public class DeclarantResource {
             String purposeHeader,
             @QueryParam(ReadPurpose.PARAMETER) @Parameter(description = "Why the identities are read, when the header "
                     + "is absent.") @Size(max = ReadPurpose.MAX_LENGTH) String purpose) {
-        return declarants.read(id, ReadPurpose.stated(purposeHeader, purpose, "declarant's identity"));
+        return declarants.read(id, ReadPurpose.stated(purposeHeader, purpose, "read.declarant-identity"));
     }
 
     @GET
@@ -107,9 +107,10 @@ public class DeclarantResource {
     @Operation(operationId = "listDeclarants", summary = "Declarants in the caller's scope by agency, a page at a "
             + "time (follow `next` or the `Link: rel=\"next\"` header)")
     public Page<DeclarantSummary> list(
-            @QueryParam("agency") @Pattern(regexp = DeclarantApi.CODE_PATTERN, message = "must be an agency code")
+            @QueryParam("agency") @Pattern(regexp = DeclarantApi.CODE_PATTERN, message = "{declarations.agency-code}")
             String agency,
-            @QueryParam("province") @Pattern(regexp = DeclarantApi.PROVINCE_PATTERN, message = "must be a province code")
+            @QueryParam("province")
+            @Pattern(regexp = DeclarantApi.PROVINCE_PATTERN, message = "{declarations.province-code}")
             String province,
             @QueryParam(PageRequest.SIZE) @Min(1) @Max(PageRequest.MAX_SIZE) Integer size,
             @QueryParam(PageRequest.AFTER) @Size(max = 2048) String after) {

@@ -15,13 +15,13 @@ import vn.inspectorate.declarations.declarants.DeclarantApi.FamilyMemberInput;
 import vn.inspectorate.declarations.declarants.DeclarantApi.FamilyMemberRef;
 import vn.inspectorate.declarations.declarants.DeclarantApi.RegisterDeclarant;
 import vn.inspectorate.declarations.identity.IdentityCipher;
+import vn.inspectorate.declarations.language.Refusals;
 import vn.inspectorate.declarations.transfers.TransferStore;
 import vn.inspectorate.declarations.units.AdministrativeUnits;
 import vn.inspectorate.platform.naturalkey.NaturalKeyMatch;
 import vn.inspectorate.platform.naturalkey.Written;
 import vn.inspectorate.platform.paging.Page;
 import vn.inspectorate.platform.paging.PageRequest;
-import vn.inspectorate.platform.problem.ProblemException;
 import vn.inspectorate.platform.security.CallerScope;
 import vn.inspectorate.platform.time.VietnamTime;
 
@@ -51,19 +51,20 @@ public class DeclarantService {
 
     public Written<DeclarantSummary> register(RegisterDeclarant in) {
         if (!access.mayFile(in.agencyCode(), in.provinceCode())) {
-            throw ProblemException.forbidden("You may register declarants only for your own agency or province.");
+            throw Refusals.forbidden("declarant.forbidden.register");
         }
         String hash = cipher.blindIndex(in.citizenId());
         store.lockRegistration(in.agencyCode(), hash);
         Optional<Declarant> existing = store.byCitizenId(in.agencyCode(), hash);
         if (existing.isPresent()) {
             Declarant d = existing.get();
-            registeredAlike(d, in).requireSame("A declarant", "agency and citizen identity number", d.id);
+            Refusals.requireSame(registeredAlike(d, in), "natural-key.what.declarant", "natural-key.key.declarant",
+                    d.id);
             return Written.existing(summary(d));
         }
         // a declarant is registered where they serve now: a province in force today (Vietnam's date)
         units.requireInForce(in.provinceCode(), VietnamTime.today(), "provinceCode",
-                "A declarant is registered under a province in force");
+                "declarant.province-in-force");
         Declarant d = new Declarant();
         d.id = UUID.randomUUID();
         d.agencyCode = in.agencyCode();
@@ -120,7 +121,7 @@ public class DeclarantService {
     public Declarant visible(UUID id) {
         Declarant d = store.findById(id);
         if (d == null || !access.maySeeSummary(d.agencyCode, d.provinceCode)) {
-            throw ProblemException.notFound("Declarant " + id);
+            throw Refusals.notFound("what.declarant", id);
         }
         return d;
     }

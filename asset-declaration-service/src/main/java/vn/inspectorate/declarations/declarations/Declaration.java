@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import vn.inspectorate.declarations.declarants.Declarant;
+import vn.inspectorate.declarations.language.Refusals;
 import vn.inspectorate.platform.problem.Problem.FieldError;
-import vn.inspectorate.platform.problem.ProblemException;
 import vn.inspectorate.platform.time.VietnamTime;
 
 /** A declaration and its transitions: drafted, submitted, corrected once, judged, flagged, verified, published. */
@@ -111,12 +111,12 @@ public class Declaration extends PanacheEntityBase {
     /** Refuses the correction of a draft, of a corrected declaration and of a verified one. */
     public void requireCorrectable() {
         switch (status) {
-            case DRAFT -> throw ProblemException.conflict("not-submitted", "A draft is not corrected; submit it.",
-                    Map.of("currentStatus", status));
-            case CORRECTED -> throw ProblemException.conflict("already-corrected", "A declaration may be corrected "
-                    + "only once.", Map.of("currentStatus", status));
-            case VERIFIED -> throw ProblemException.conflict("declaration-verified", "A verified declaration cannot "
-                    + "be corrected.", Map.of("currentStatus", status));
+            case DRAFT -> throw Refusals.conflict("not-submitted", Map.of("currentStatus", status),
+                    "declaration.draft.not-corrected");
+            case CORRECTED -> throw Refusals.conflict("already-corrected", Map.of("currentStatus", status),
+                    "declaration.already-corrected");
+            case VERIFIED -> throw Refusals.conflict("declaration-verified", Map.of("currentStatus", status),
+                    "declaration.verified.not-corrected");
             case SUBMITTED -> {
             }
         }
@@ -167,12 +167,14 @@ public class Declaration extends PanacheEntityBase {
     /** Published at the workplace on {@code on}: only a filed declaration, and not before it was declared. */
     public void publish(LocalDate on) {
         if (!isFiled()) {
-            throw ProblemException.conflict("not-submitted", "A draft is not published.", Map.of("currentStatus", status));
+            throw Refusals.conflict("not-submitted", Map.of("currentStatus", status),
+                    "declaration.draft.not-published");
         }
         if (on.isBefore(declaredOn)) {
             // no rule of publication is in force before the declaration exists (and none before the rules' first date)
-            throw ProblemException.unprocessable("publication-date", "A declaration is published after it is declared.",
-                    List.of(new FieldError("publishedOn", "must not be before declaredOn " + declaredOn)));
+            throw Refusals.unprocessable("publication-date", List.of(FieldError.of("publishedOn",
+                    "error.published-before-declared", declaredOn.toString())),
+                    "declaration.published-before-declared");
         }
         publishedOn = on;
     }

@@ -13,9 +13,9 @@ import java.util.stream.Collectors;
 import vn.inspectorate.declarations.declarants.FamilyMember;
 import vn.inspectorate.declarations.declarations.DeclarationApi.ItemInput;
 import vn.inspectorate.declarations.identity.IdentityCipher;
+import vn.inspectorate.declarations.language.Refusals;
 import vn.inspectorate.declarations.rules.RuleData;
 import vn.inspectorate.platform.problem.Problem.FieldError;
-import vn.inspectorate.platform.problem.ProblemException;
 
 /** The item list of a declaration: the checks it passes as a whole, and its rows, descriptions encrypted. */
 @ApplicationScoped
@@ -40,33 +40,32 @@ public class DeclarationItems {
             String at = "items[" + i + "]";
             Section section = item.category().section();
             if (item.ownerId() != null && !family.contains(item.ownerId())) {
-                errors.add(new FieldError(at + ".ownerId", "not a family member of the declarant"));
+                errors.add(FieldError.of(at + ".ownerId", "error.item.not-family-member"));
             }
             if (item.acquiredOn() != null && item.acquiredOn().isAfter(declaredOn)) {
-                errors.add(new FieldError(at + ".acquiredOn", "after the declaration date " + declaredOn));
+                errors.add(FieldError.of(at + ".acquiredOn", "error.item.acquired-after", declaredOn.toString()));
             }
             if (section.isAsset() && item.acquiredOn() == null) {
-                errors.add(new FieldError(at + ".acquiredOn", "required for an asset"));
+                errors.add(FieldError.of(at + ".acquiredOn", "error.item.acquired-on-required"));
             }
             boolean valueNeeded = section == Section.MOVABLE || section == Section.INCOME
                     || section == Section.LIABILITIES;
             if (valueNeeded && item.valueVnd() == null) {
-                errors.add(new FieldError(at + ".valueVnd", "required for " + item.category()));
+                errors.add(FieldError.of(at + ".valueVnd", "error.item.value-required", item.category().name()));
             }
             if (section == Section.MOVABLE && item.valueVnd() != null && item.valueVnd() < perItem) {
-                errors.add(new FieldError(at + ".valueVnd", "below the per-item threshold of " + perItem
-                        + " VND in force on " + declaredOn + "; such items are not declared one by one"));
+                errors.add(FieldError.of(at + ".valueVnd", "error.item.below-threshold", perItem,
+                        declaredOn.toString()));
             }
             List<Object> key = Arrays.asList(item.category(), item.ownerId(), item.acquiredOn(),
                     item.valueVnd(), item.description() == null ? null : item.description().strip().toLowerCase());
             Integer first = seen.putIfAbsent(key, i);
             if (first != null) {
-                errors.add(new FieldError(at, "duplicates items[" + first + "]"));
+                errors.add(FieldError.of(at, "error.item.duplicate", String.valueOf(first)));
             }
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.unprocessable("invalid-items", "The item list has " + errors.size() + " problem"
-                    + (errors.size() == 1 ? "" : "s") + "; nothing was recorded.", errors);
+            throw Refusals.unprocessable("invalid-items", errors, "declaration.invalid-items", errors.size());
         }
     }
 

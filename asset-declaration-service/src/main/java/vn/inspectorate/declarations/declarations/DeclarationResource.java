@@ -43,7 +43,6 @@ import vn.inspectorate.platform.idempotency.Idempotent;
 import vn.inspectorate.platform.paging.Page;
 import vn.inspectorate.platform.paging.PageRequest;
 import vn.inspectorate.platform.problem.Problem.FieldError;
-import vn.inspectorate.platform.problem.ProblemException;
 import vn.inspectorate.platform.security.CallerScope;
 import vn.inspectorate.platform.security.Roles;
 
@@ -134,7 +133,7 @@ public class DeclarationResource {
     @Operation(operationId = "listDeclarations", summary = "Declaration summaries in the caller's scope, latest "
             + "first, a page at a time (follow `next` or the `Link: rel=\"next\"` header)")
     public Page<DeclarationSummary> list(
-            @QueryParam("agency") @Pattern(regexp = DeclarantApi.CODE_PATTERN, message = "must be an agency code")
+            @QueryParam("agency") @Pattern(regexp = DeclarantApi.CODE_PATTERN, message = "{declarations.agency-code}")
             String agency,
             @QueryParam("year") @Min(2000) @Max(2100) Integer year, @QueryParam("declarantId") UUID declarantId,
             @QueryParam(PageRequest.SIZE) @Min(1) @Max(PageRequest.MAX_SIZE) Integer size,
@@ -173,7 +172,7 @@ public class DeclarationResource {
             String purposeHeader,
             @QueryParam("purpose") @Parameter(description = "Why the declaration is read, when the header is absent.")
             @Size(max = MAX_PURPOSE) String purpose) {
-        String stated = ReadPurpose.required(purposeHeader, purpose, "declaration");
+        String stated = ReadPurpose.required(purposeHeader, purpose, "read.declaration");
         Declaration d = declarations.controllable(id);
         accessLog.record(d.id, caller.subject(), access.detailRole(), stated);
         return declarations.detail(d);

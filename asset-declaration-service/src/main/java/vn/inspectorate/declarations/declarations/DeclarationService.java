@@ -22,8 +22,10 @@ import vn.inspectorate.declarations.declarations.DeclarationApi.ItemView;
 import vn.inspectorate.declarations.declarations.DeclarationApi.Owner;
 import vn.inspectorate.declarations.declarations.DeclarationApi.SectionChange;
 import vn.inspectorate.declarations.identity.IdentityCipher;
+import vn.inspectorate.declarations.language.Refusals;
 import vn.inspectorate.declarations.redflags.DeclarationFigures;
 import vn.inspectorate.declarations.redflags.RaisedFlag;
+import vn.inspectorate.declarations.supplementary.SupplementaryService;
 import vn.inspectorate.declarations.units.AdministrativeUnits;
 import vn.inspectorate.platform.naturalkey.NaturalKeyMatch;
 import vn.inspectorate.platform.naturalkey.Written;
@@ -31,7 +33,6 @@ import vn.inspectorate.platform.outbox.Outbox;
 import vn.inspectorate.platform.paging.Page;
 import vn.inspectorate.platform.paging.PageRequest;
 import vn.inspectorate.platform.problem.Problem.FieldError;
-import vn.inspectorate.platform.problem.ProblemException;
 import vn.inspectorate.platform.security.CallerScope;
 
 /** Drafting, submission and the one correction of declarations, and what the caller may read of them. */
@@ -49,10 +50,12 @@ public class DeclarationService {
     private final IdentityCipher cipher;
     private final Outbox outbox;
     private final AdministrativeUnits units;
+    private final SupplementaryService supplementary;
 
     DeclarationService(DeclarationStore store, DeclarantStore declarantStore, DeclarationItems items, DeclarationAnalysis analysis,
             DeclarationAccess access, CallerScope caller, DeclarantService declarants, IdentityCipher cipher,
-            Outbox outbox, AdministrativeUnits units) {
+            Outbox outbox, AdministrativeUnits units, SupplementaryService supplementary) {
+        this.supplementary = supplementary;
         this.store = store;
         this.declarantStore = declarantStore;
         this.items = items;
@@ -72,23 +75,24 @@ public class DeclarationService {
     public Written<DeclarationSummary> create(CreateDeclaration in) {
         Declarant declarant = declarants.visible(in.declarantId());
         if (!access.mayFile(declarant.agencyCode, declarant.provinceCode)) {
-            throw ProblemException.forbidden("You may not file declarations for this declarant.");
+            throw Refusals.forbidden("declaration.forbidden.file");
         }
         declarantStore.lockDeclarant(declarant.id);
         if (in.year() > in.declaredOn().getYear()) {
-            throw ProblemException.unprocessable("invalid-declaration", "A declaration cannot be for a year after its "
-                    + "declaration date.", List.of(new FieldError("year", "after the year of declaredOn")));
+            throw Refusals.unprocessable("invalid-declaration", List.of(FieldError.of("year",
+                    "error.declaration.year-after-declared-on")), "declaration.year-after-declared-on");
         }
         if (in.kind() == DeclarationKind.ANNUAL) {
             Declaration existing = store.annual(declarant.id, in.year());
             if (existing != null) {
-                filedAlike(existing, in).requireSame("An annual declaration", "declarant and year", existing.id);
+                Refusals.requireSame(filedAlike(existing, in), "natural-key.what.annual-declaration",
+                        "natural-key.key.annual-declaration", existing.id);
                 return Written.existing(summary(existing));
             }
         }
         // the declaration is filed under its declarant's province, which must be in force on the declaration's date
         units.requireInForce(declarant.provinceCode, in.declaredOn(), "declaredOn",
-                "A declaration is filed under its declarant's province, in force on its date");
+                "declaration.province-in-force");
         items.validate(in.items(), declarant.id, in.declaredOn());
         Declaration d = Declaration.draft(declarant, in.kind(), in.year(), in.declaredOn(),
                 cipher.encrypt(DeclarationItems.blankToNull(in.increaseExplanation())), caller.subject());
@@ -137,7 +141,7 @@ public class DeclarationService {
     public Declaration fileable(UUID id) {
         Declaration d = visible(id);
         if (!access.mayFile(d.agencyCode, d.provinceCode)) {
-            throw ProblemException.forbidden("You may not change this declaration.");
+            throw Refusals.forbidden("declaration.forbidden.change");
         }
         return d;
     }
@@ -157,7 +161,7 @@ public class DeclarationService {
     private Declaration found(UUID id, BiPredicate<String, String> allowed) {
         Declaration d = store.findById(id);
         if (d == null || !allowed.test(d.agencyCode, d.provinceCode)) {
-            throw ProblemException.notFound("Declaration " + id);
+            throw Refusals.notFound("what.declaration", id);
         }
         return d;
     }
@@ -207,9 +211,13 @@ public class DeclarationService {
         return store.latestFiled(declarantId);
     }
 
-    /** Totals, change against the previous declaration, lateness, red flags, and the events of it all. */
+    /**
+     * Totals, change against the previous declaration (and the supplementary declaration a rise makes due), lateness,
+     * red flags, and the events of it all.
+     */
     private void analyseAndPublish(Declaration d) {
         DeclarationFigures figures = analysis.assess(d);
+        supplementary.measured(d);
         outbox.publish(d.id.toString(), DeclarationEvents.submitted(d));
         List<RaisedFlag> raised = analysis.flag(d, figures);
         if (!raised.isEmpty()) {

@@ -74,6 +74,12 @@ public class DeclarationStore implements PanacheRepositoryBase<Declaration, UUID
                 kind, year, DeclarationStatus.DRAFT).firstResult();
     }
 
+    /** The declarant's filed declarations of a kind and year, in the order they were declared. */
+    public List<Declaration> allFiled(UUID declarantId, DeclarationKind kind, int year) {
+        return find("declarantId = ?1 and kind = ?2 and year = ?3 and status <> ?4 order by declaredOn, submittedAt",
+                declarantId, kind, year, DeclarationStatus.DRAFT).list();
+    }
+
     /** The declarant's latest filed declaration, or null. */
     public Declaration latestFiled(UUID declarantId) {
         return find("declarantId = ?1 and status <> ?2 order by declaredOn desc, submittedAt desc", declarantId,

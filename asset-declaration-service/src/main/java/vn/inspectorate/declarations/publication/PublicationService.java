@@ -17,8 +17,8 @@ import vn.inspectorate.declarations.declarations.DeclarationKind;
 import vn.inspectorate.declarations.declarations.DeclarationService;
 import vn.inspectorate.declarations.declarations.ItemCategory;
 import vn.inspectorate.declarations.declarations.Section;
+import vn.inspectorate.declarations.language.Refusals;
 import vn.inspectorate.declarations.rules.RuleData;
-import vn.inspectorate.platform.problem.ProblemException;
 
 /**
  * Publication at the workplace: a controller publishes a filed declaration on a date, and for the dated number of days
@@ -61,7 +61,7 @@ public class PublicationService {
     public PublicDeclaration view(UUID id, LocalDate today) {
         Declaration d = Declaration.findById(id);
         if (d == null || d.publishedOn == null || today.isBefore(d.publishedOn) || today.isAfter(until(d.publishedOn))) {
-            throw ProblemException.notFound("Published declaration " + id);
+            throw Refusals.notFound("what.published-declaration", id);
         }
         Declarant who = Declarant.findById(d.declarantId);
         Map<UUID, FamilyMember.Relation> relations = FamilyMember.of(d.declarantId).stream()

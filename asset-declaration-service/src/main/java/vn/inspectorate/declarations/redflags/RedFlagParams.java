@@ -25,17 +25,18 @@ public final class RedFlagParams {
         for (var e : new java.util.TreeMap<>(expected).entrySet()) {
             Long value = params.get(e.getKey());
             if (value == null) {
-                errors.add(new FieldError(field + "." + e.getKey(), "required by " + ruleId));
+                errors.add(FieldError.of(field + "." + e.getKey(), "error.rule-params.required", ruleId));
             } else if (value < e.getValue().min() || value > e.getValue().max()) {
-                errors.add(new FieldError(field + "." + e.getKey(), "must be between " + e.getValue().min() + " and "
-                        + e.getValue().max()));
+                errors.add(FieldError.of(field + "." + e.getKey(), "error.between",
+                        String.valueOf(e.getValue().min()), String.valueOf(e.getValue().max())));
             }
         }
         Set<String> unread = new TreeSet<>(params.keySet());
         unread.removeAll(expected.keySet());
         for (String key : unread) {
-            errors.add(new FieldError(field + "." + key, "not a parameter of " + ruleId + " (it reads "
-                    + (expected.isEmpty() ? "none" : String.join(", ", new TreeSet<>(expected.keySet()))) + ")"));
+            errors.add(expected.isEmpty() ? FieldError.of(field + "." + key, "error.rule-params.reads-none", ruleId)
+                    : FieldError.of(field + "." + key, "error.rule-params.not-read", ruleId,
+                            String.join(", ", new TreeSet<>(expected.keySet()))));
         }
         return errors;
     }

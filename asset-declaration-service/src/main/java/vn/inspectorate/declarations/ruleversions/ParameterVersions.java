@@ -7,13 +7,13 @@ import java.time.Month;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import vn.inspectorate.declarations.language.Refusals;
 import vn.inspectorate.declarations.rules.ParameterCode;
 import vn.inspectorate.declarations.ruleversions.RuleVersionsApi.NewParameterVersion;
 import vn.inspectorate.declarations.ruleversions.RuleVersionsApi.ParameterVersionView;
 import vn.inspectorate.platform.naturalkey.NaturalKeyMatch;
 import vn.inspectorate.platform.naturalkey.Written;
 import vn.inspectorate.platform.problem.Problem.FieldError;
-import vn.inspectorate.platform.problem.ProblemException;
 
 /**
  * New versions of the dated legal numbers ({@code rule_parameter}), from an effective date. The previous version ends
@@ -44,12 +44,12 @@ public class ParameterVersions {
                 ? (latest == null ? null : latest.description()) : v.description().strip();
         for (ParameterVersionView existing : versions) {
             if (existing.effectiveFrom().equals(v.effectiveFrom())) {
-                NaturalKeyMatch.compare().field("value", v.value(), existing.value())
+                Refusals.requireSame(NaturalKeyMatch.compare().field("value", v.value(), existing.value())
                         .field("source", v.source().strip(), existing.source())
                         .field("description", v.description() == null ? existing.description() : description,
-                                existing.description())
-                        .requireSame("A rule parameter version", "code and effectiveFrom",
-                                code.name() + "@" + existing.effectiveFrom());
+                                existing.description()),
+                        "natural-key.what.parameter-version", "natural-key.key.parameter-version",
+                        code.name() + "@" + existing.effectiveFrom());
                 return Written.existing(existing);
             }
         }
@@ -58,7 +58,7 @@ public class ParameterVersions {
             throw new IllegalStateException("rule parameter " + code + " has no version to follow");
         }
         RuleVersionRules.requireNotPast(v.effectiveFrom());
-        RuleVersionRules.requireAfter(latest.effectiveFrom(), v.effectiveFrom(), "rule parameter " + code.name());
+        RuleVersionRules.requireAfter(latest.effectiveFrom(), v.effectiveFrom(), code.name());
         requireDayInMonth(code, v.value(), v.effectiveFrom());
 
         int closed = store.closeParameter(code.name(), v.effectiveFrom());
@@ -84,10 +84,10 @@ public class ParameterVersions {
 
     private static void requireInRange(NewParameterVersion v) {
         if (v.value() < v.code().min() || v.value() > v.code().max()) {
-            throw ProblemException.unprocessable("rule-value-out-of-range", "A value of " + v.code().name()
-                    + " is between " + v.code().min() + " and " + v.code().max() + "; nothing was changed.",
-                    List.of(new FieldError("value", "must be between " + v.code().min() + " and "
-                            + v.code().max())));
+            String min = String.valueOf(v.code().min());
+            String max = String.valueOf(v.code().max());
+            throw Refusals.unprocessable("rule-value-out-of-range", List.of(FieldError.of("value", "error.between",
+                    min, max)), "rules.value-out-of-range", v.code().name(), min, max);
         }
     }
 
@@ -108,11 +108,12 @@ public class ParameterVersions {
             long m = month ? value : o.value();
             long d = month ? o.value() : value;
             if (d > Month.of((int) m).minLength()) {
-                String clash = month ? "day " + d + " (ANNUAL_DEADLINE_DAY from " + o.effectiveFrom() + ")"
-                        : "month " + m + " (ANNUAL_DEADLINE_MONTH from " + o.effectiveFrom() + ")";
-                throw ProblemException.unprocessable("rule-value-out-of-range", "The annual deadline would be day "
-                        + d + " of month " + m + ", which not every year has; nothing was changed.",
-                        List.of(new FieldError("value", "does not make a deadline with " + clash)));
+                String otherFrom = o.effectiveFrom().toString();
+                FieldError clash = month
+                        ? FieldError.of("value", "error.rule.deadline-clash-day", String.valueOf(d), otherFrom)
+                        : FieldError.of("value", "error.rule.deadline-clash-month", String.valueOf(m), otherFrom);
+                throw Refusals.unprocessable("rule-value-out-of-range", List.of(clash), "rules.deadline-not-every-year",
+                        String.valueOf(d), String.valueOf(m));
             }
         }
     }

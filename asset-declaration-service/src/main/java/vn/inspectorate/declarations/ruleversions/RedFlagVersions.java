@@ -7,13 +7,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import vn.inspectorate.declarations.language.Refusals;
 import vn.inspectorate.declarations.redflags.RedFlagParams;
 import vn.inspectorate.declarations.ruleversions.RuleVersionsApi.NewRedFlagVersion;
 import vn.inspectorate.declarations.ruleversions.RuleVersionsApi.RedFlagVersionView;
 import vn.inspectorate.platform.naturalkey.NaturalKeyMatch;
 import vn.inspectorate.platform.naturalkey.Written;
 import vn.inspectorate.platform.problem.Problem.FieldError;
-import vn.inspectorate.platform.problem.ProblemException;
 
 /**
  * New versions of the red-flag rules ({@code red_flag_rule}), from an effective date, numbered on from the latest.
@@ -37,29 +37,28 @@ public class RedFlagVersions {
         store.lock("red_flag_rule");
         List<RedFlagVersionView> versions = store.redFlags(v.ruleId());
         if (versions.isEmpty() || !RedFlagParams.implemented(v.ruleId())) {
-            throw ProblemException.unprocessable("unknown-red-flag-rule", "There is no red-flag rule " + v.ruleId()
-                    + "; a new version is of an existing rule.", List.of(new FieldError("ruleId", "no such rule")));
+            throw Refusals.unprocessable("unknown-red-flag-rule", List.of(FieldError.of("ruleId",
+                    "error.rule.unknown")), "rules.unknown-red-flag-rule", v.ruleId());
         }
         List<FieldError> errors = RedFlagParams.errors(v.ruleId(), v.params(), "params");
         if (!errors.isEmpty()) {
-            throw ProblemException.unprocessable("invalid-rule-params", "The params are not what " + v.ruleId()
-                    + " reads; nothing was changed.", errors);
+            throw Refusals.unprocessable("invalid-rule-params", errors, "rules.invalid-params", v.ruleId());
         }
         TreeMap<String, Long> params = new TreeMap<>(v.params());
         for (RedFlagVersionView existing : versions) {
             if (existing.effectiveFrom().equals(v.effectiveFrom())) {
-                NaturalKeyMatch.compare().field("weight", v.weight(), existing.weight())
+                Refusals.requireSame(NaturalKeyMatch.compare().field("weight", v.weight(), existing.weight())
                         .field("params", params, existing.params())
-                        .field("description", v.description().strip(), existing.description())
-                        .requireSame("A red-flag rule version", "ruleId and effectiveFrom",
-                                v.ruleId() + "@" + existing.version());
+                        .field("description", v.description().strip(), existing.description()),
+                        "natural-key.what.red-flag-version", "natural-key.key.red-flag-version",
+                        v.ruleId() + "@" + existing.version());
                 return Written.existing(existing);
             }
         }
         RedFlagVersionView latest = versions.stream().max(Comparator.comparing(RedFlagVersionView::effectiveFrom)
                 .thenComparingInt(RedFlagVersionView::version)).orElseThrow();
         RuleVersionRules.requireNotPast(v.effectiveFrom());
-        RuleVersionRules.requireAfter(latest.effectiveFrom(), v.effectiveFrom(), "red-flag rule " + v.ruleId());
+        RuleVersionRules.requireAfter(latest.effectiveFrom(), v.effectiveFrom(), v.ruleId());
 
         int version = versions.stream().mapToInt(RedFlagVersionView::version).max().orElseThrow() + 1;
         int closed = store.closeRedFlag(v.ruleId(), v.effectiveFrom());

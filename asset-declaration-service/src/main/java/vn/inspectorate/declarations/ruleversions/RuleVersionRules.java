@@ -3,8 +3,8 @@ package vn.inspectorate.declarations.ruleversions;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import vn.inspectorate.declarations.language.Refusals;
 import vn.inspectorate.platform.problem.Problem.FieldError;
-import vn.inspectorate.platform.problem.ProblemException;
 import vn.inspectorate.platform.time.VietnamTime;
 
 /** The date rules every new rule version follows. */
@@ -17,18 +17,16 @@ final class RuleVersionRules {
     static void requireNotPast(LocalDate effectiveFrom) {
         LocalDate today = VietnamTime.today();
         if (effectiveFrom.isBefore(today)) {
-            throw ProblemException.unprocessable("effective-date-past", "A new rule version applies from today ("
-                    + today + ") or later; declarations dated before keep the rules of their day.",
-                    List.of(new FieldError("effectiveFrom", "before today " + today)));
+            throw Refusals.unprocessable("effective-date-past", List.of(FieldError.of("effectiveFrom",
+                    "error.rule.before-today", today.toString())), "rules.effective-date-past", today.toString());
         }
     }
 
     /** A version starts after the latest one's first day (409 {@code rule-version-order}). */
     static void requireAfter(LocalDate latestFrom, LocalDate effectiveFrom, String what) {
         if (!effectiveFrom.isAfter(latestFrom)) {
-            throw ProblemException.conflict("rule-version-order", "The latest version of " + what + " applies from "
-                    + latestFrom + "; a new version starts after it.",
-                    Map.of("latestEffectiveFrom", latestFrom.toString()));
+            throw Refusals.conflict("rule-version-order", Map.of("latestEffectiveFrom", latestFrom.toString()),
+                    "rules.version-order", what, latestFrom.toString());
         }
     }
 

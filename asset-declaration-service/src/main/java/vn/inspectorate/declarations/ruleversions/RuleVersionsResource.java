@@ -125,7 +125,7 @@ public class RuleVersionsResource {
             description = "Who made each change, when, why and what it changed; `subject` narrows to "
                     + "`rule-parameter:<code>` or `red-flag-rule:<ruleId>`.")
     public List<ChangeView> changes(@QueryParam("subject") @Pattern(regexp = SUBJECT_PATTERN,
-                    message = "must be rule-parameter:<code> or red-flag-rule:<ruleId>") String subject,
+                    message = "{declarations.rule-subject}") String subject,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit) {
         return changes.latest(subject, limit);
     }

@@ -39,9 +39,11 @@ public class SupplementaryResource {
     @RolesAllowed(Roles.ASSET_CONTROLLER)
     @Operation(operationId = "listSupplementaryDeclarationsDue", summary = "Supplementary declarations due from an "
             + "agency's declarants for a year", description = "As of today in Vietnam unless asOf is given. A written "
-            + "reminder for a missing one is recorded like any other (kind SUPPLEMENTARY).")
+            + "reminder for a missing one is recorded like any other (kind SUPPLEMENTARY). The changes are reported "
+            + "ones and rises found when a submitted declaration is compared with the previous one; a supplementary "
+            + "declaration of the year declared on or after the last change answers them.")
     public List<Due> due(
-            @PathParam("agency") @Pattern(regexp = DeclarantApi.CODE_PATTERN, message = "must be an agency code")
+            @PathParam("agency") @Pattern(regexp = DeclarantApi.CODE_PATTERN, message = "{declarations.agency-code}")
             String agency,
             @QueryParam("year") @NotNull @Min(2000) @Max(2100) Integer year, @QueryParam("asOf") LocalDate asOf) {
         return supplementary.due(agency, year, asOf == null ? VietnamTime.today() : asOf);

@@ -12,7 +12,7 @@ import vn.inspectorate.declarations.declarants.DeclarantService;
 import vn.inspectorate.declarations.declarants.DeclarantStore;
 import vn.inspectorate.declarations.declarations.Declaration;
 import vn.inspectorate.declarations.declarations.DeclarationKind;
-import vn.inspectorate.declarations.declarations.DeclarationStore;
+import vn.inspectorate.declarations.language.Refusals;
 import vn.inspectorate.declarations.rules.RuleData;
 import vn.inspectorate.declarations.supplementary.ChangeApi.Change;
 import vn.inspectorate.declarations.supplementary.ChangeApi.Due;
@@ -22,7 +22,6 @@ import vn.inspectorate.declarations.supplementary.ChangeApi.Standing;
 import vn.inspectorate.platform.naturalkey.NaturalKeyMatch;
 import vn.inspectorate.platform.naturalkey.Written;
 import vn.inspectorate.platform.problem.Problem.FieldError;
-import vn.inspectorate.platform.problem.ProblemException;
 import vn.inspectorate.platform.security.CallerScope;
 
 /**
@@ -30,7 +29,8 @@ import vn.inspectorate.platform.security.CallerScope;
  * or when assets or income rose in the year by at least the explanation threshold in force on the day (300 million
  * VND, 1 billion from 1 Jul 2026: the same dated number, rule_parameter INCREASE_EXPLANATION_THRESHOLD). It is due by
  * the year's deadline, unless the declarant declares annually anyway, whose annual declaration covers the change.
- * Controllers see what is due per agency and year and record written reminders for what was not filed in time.
+ * A rise is reported, or found when a submitted declaration is compared with the previous one. Controllers see what
+ * is due per agency and year and record written reminders for what was not filed in time.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -39,17 +39,17 @@ public class SupplementaryService {
     private final ChangeStore changes;
     private final DeclarantService declarants;
     private final DeclarantStore declarantStore;
-    private final DeclarationStore declarations;
     private final DeclarationAccess access;
     private final RuleData rules;
     private final CallerScope caller;
+    private final SupplementaryDues dues;
 
     SupplementaryService(ChangeStore changes, DeclarantService declarants, DeclarantStore declarantStore,
-            DeclarationStore declarations, DeclarationAccess access, RuleData rules, CallerScope caller) {
+            SupplementaryDues dues, DeclarationAccess access, RuleData rules, CallerScope caller) {
         this.changes = changes;
         this.declarants = declarants;
         this.declarantStore = declarantStore;
-        this.declarations = declarations;
+        this.dues = dues;
         this.access = access;
         this.rules = rules;
         this.caller = caller;
@@ -59,31 +59,31 @@ public class SupplementaryService {
     public Written<Change> record(UUID declarantId, RecordChange in) {
         Declarant d = declarants.visible(declarantId);
         if (!access.mayFile(d.agencyCode, d.provinceCode)) {
-            throw ProblemException.notFound("Declarant " + declarantId);
+            throw Refusals.notFound("what.declarant", declarantId);
         }
         List<FieldError> errors = new ArrayList<>();
         if (in.kind() == Kind.ASSET_INCREASE && in.increaseVnd() == null) {
-            errors.add(new FieldError("increaseVnd", "required for an asset increase"));
+            errors.add(FieldError.of("increaseVnd", "error.change.increase-required"));
         }
         if (in.kind() == Kind.ASSET_INCREASE && in.position() != null) {
-            errors.add(new FieldError("position", "only for a job change"));
+            errors.add(FieldError.of("position", "error.change.position-only-job-change"));
         }
         if (in.kind() == Kind.JOB_CHANGE && (in.position() == null || in.position().isBlank())) {
-            errors.add(new FieldError("position", "required for a job change: the new position"));
+            errors.add(FieldError.of("position", "error.change.position-required"));
         }
         if (in.kind() == Kind.JOB_CHANGE && in.increaseVnd() != null) {
-            errors.add(new FieldError("increaseVnd", "only for an asset increase"));
+            errors.add(FieldError.of("increaseVnd", "error.change.increase-only-asset-increase"));
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid("The change does not fit its kind.", errors);
+            throw Refusals.invalid(errors, "change.invalid-for-kind");
         }
         declarantStore.lockDeclarant(d.id);
         var existing = changes.find(d.id, in.kind(), in.occurredOn());
         if (existing.isPresent()) {
             Change c = existing.get().change();
-            NaturalKeyMatch.compare().field("increaseVnd", in.increaseVnd(), c.increaseVnd())
-                    .field("position", in.position(), existing.get().position())
-                    .requireSame("A change", "declarant, kind and day", c.id());
+            Refusals.requireSame(NaturalKeyMatch.compare().field("increaseVnd", in.increaseVnd(), c.increaseVnd())
+                    .field("position", in.position(), existing.get().position()),
+                    "natural-key.what.change", "natural-key.key.change", c.id());
             return Written.existing(c);
         }
         return Written.created(insert(d, in.kind(), in.occurredOn(), in.increaseVnd(), in.position(),
@@ -101,9 +101,40 @@ public class SupplementaryService {
         Long threshold = kind == Kind.ASSET_INCREASE ? rules.value(RuleData.INCREASE_EXPLANATION_THRESHOLD, on) : null;
         boolean due = !d.annualRequired && (kind == Kind.JOB_CHANGE || increaseVnd >= threshold);
         LocalDate dueOn = due ? rules.yearEndDeadline(on.getYear()) : null;
-        Change c = new Change(UUID.randomUUID(), d.id, kind, on, increaseVnd, threshold, due, dueOn);
+        Change c = new Change(UUID.randomUUID(), d.id, kind, on, increaseVnd, threshold, due, dueOn, null);
         changes.insert(c, position, by);
         return c;
+    }
+
+    /**
+     * A declaration just judged against the previous one (submitted, or corrected): a rise of its assets or of its
+     * income by at least the threshold in force on its date makes a supplementary declaration due by that year's
+     * deadline. One change per declaration, so a retried submission adds nothing and a correction measures the same
+     * change again (no longer due if the corrected figures stay under the threshold). An annual or a supplementary
+     * declaration is itself the declaration of the change, and a declarant who declares annually is covered anyway.
+     */
+    public void measured(Declaration d) {
+        var found = changes.measuredBy(d.id);
+        long increase = Math.max(0, Math.max(d.assetChangeVnd, d.incomeChangeVnd));
+        boolean due = d.previousId != null && d.explanationThresholdVnd != null
+                && increase >= d.explanationThresholdVnd && !declaresTheChangeItself(d.kind)
+                && !declarantStore.findById(d.declarantId).annualRequired;
+        if (!due && found.isEmpty()) {
+            return;
+        }
+        LocalDate dueOn = due ? rules.yearEndDeadline(d.declaredOn.getYear()) : null;
+        UUID id = found.map(Change::id).orElseGet(UUID::randomUUID);
+        Change c = new Change(id, d.declarantId, Kind.ASSET_INCREASE, d.declaredOn, increase,
+                d.explanationThresholdVnd, due, dueOn, d.id);
+        if (found.isPresent()) {
+            changes.remeasure(c);
+        } else {
+            changes.insert(c, null, caller.subject());
+        }
+    }
+
+    private static boolean declaresTheChangeItself(DeclarationKind kind) {
+        return kind == DeclarationKind.ANNUAL || kind == DeclarationKind.SUPPLEMENTARY;
     }
 
     /** The supplementary declarations due in {@code year} from the agency's declarants the caller controls. */
@@ -114,16 +145,17 @@ public class SupplementaryService {
             if (!access.mayControl(d.agencyCode, d.provinceCode)) {
                 continue;
             }
-            List<Change> reasons = changes.dueIn(d.id, year);
-            if (reasons.isEmpty()) {
+            var due = dues.of(d.id, year);
+            if (due.isEmpty()) {
                 continue;
             }
-            LocalDate dueOn = reasons.get(0).dueOn();
-            Declaration filed = declarations.filed(d.id, DeclarationKind.SUPPLEMENTARY, year);
+            LocalDate dueOn = due.get().dueOn();
+            Declaration filed = due.get().answeredBy();
             Standing standing = filed != null ? (filed.declaredOn.isAfter(dueOn) ? Standing.LATE : Standing.FILED)
                     : asOf.isAfter(dueOn) ? Standing.MISSING : Standing.DUE;
+            List<Change> reasons = due.get().changes();
             out.add(new Due(d.id, d.agencyCode, year, reasons.stream().map(Change::kind).distinct().toList(), dueOn,
-                    standing, filed == null ? null : filed.declaredOn));
+                    standing, filed == null ? null : filed.declaredOn, reasons));
         }
         return out;
     }

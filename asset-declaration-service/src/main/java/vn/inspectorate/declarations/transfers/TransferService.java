@@ -7,6 +7,7 @@ import java.util.UUID;
 import vn.inspectorate.declarations.access.DeclarationAccess;
 import vn.inspectorate.declarations.declarants.Declarant;
 import vn.inspectorate.declarations.declarants.DeclarantStore;
+import vn.inspectorate.declarations.language.Refusals;
 import vn.inspectorate.declarations.supplementary.SupplementaryService;
 import vn.inspectorate.declarations.transfers.TransferApi.Confirm;
 import vn.inspectorate.declarations.transfers.TransferApi.State;
@@ -15,7 +16,6 @@ import vn.inspectorate.platform.paging.Page;
 import vn.inspectorate.platform.paging.PageRequest;
 import vn.inspectorate.platform.naturalkey.NaturalKeyMatch;
 import vn.inspectorate.platform.naturalkey.Written;
-import vn.inspectorate.platform.problem.ProblemException;
 import vn.inspectorate.platform.security.CallerScope;
 
 /**
@@ -54,18 +54,18 @@ public class TransferService {
     /** Confirms the move; confirming it again on the same day answers the first confirmation. */
     public Written<Transfer> confirm(UUID id, Confirm in) {
         requireCentral();
-        Transfer t = transfers.find(id).orElseThrow(() -> ProblemException.notFound("Transfer " + id));
+        Transfer t = transfers.find(id).orElseThrow(() -> Refusals.notFound("what.transfer", id));
         // one person's moves one at a time: the lock of the registration the person leaves
         declarants.lockDeclarant(t.fromDeclarantId());
         t = transfers.find(id).orElseThrow();
         if (t.state() == State.CONFIRMED) {
-            NaturalKeyMatch.compare().field("transferredOn", in.transferredOn(), t.transferredOn())
-                    .requireSame("A transfer confirmation", "transfer", t.id());
+            Refusals.requireSame(
+                    NaturalKeyMatch.compare().field("transferredOn", in.transferredOn(), t.transferredOn()),
+                    "natural-key.what.transfer-confirmation", "natural-key.key.transfer-confirmation", t.id());
             return Written.existing(t);
         }
         if (transfers.transferredOut(t.fromDeclarantId()).isPresent()) {
-            throw ProblemException.conflict("already-transferred", "The person already moved from that registration "
-                    + "to another agency.", java.util.Map.of());
+            throw Refusals.conflict("already-transferred", java.util.Map.of(), "transfer.already-transferred");
         }
         transfers.confirm(id, in.transferredOn(), caller.subject());
         Declarant to = declarants.findById(t.toDeclarantId());
@@ -75,7 +75,7 @@ public class TransferService {
 
     private void requireCentral() {
         if (!access.isCentralController()) {
-            throw ProblemException.forbidden("Only central controllers handle transfers between agencies.");
+            throw Refusals.forbidden("transfer.forbidden");
         }
     }
 }

@@ -16,6 +16,7 @@ import org.jboss.logging.Logger;
 import vn.inspectorate.declarations.access.DeclarationAccess;
 import vn.inspectorate.declarations.declarations.Declaration;
 import vn.inspectorate.declarations.declarations.DeclarationService;
+import vn.inspectorate.declarations.language.Refusals;
 import vn.inspectorate.declarations.rules.RuleData;
 import vn.inspectorate.declarations.verification.VerificationApi.Conclude;
 import vn.inspectorate.declarations.verification.VerificationApi.CreatePlan;
@@ -24,7 +25,6 @@ import vn.inspectorate.declarations.verification.VerificationApi.VerificationVie
 import vn.inspectorate.platform.naturalkey.NaturalKeyMatch;
 import vn.inspectorate.platform.naturalkey.Written;
 import vn.inspectorate.platform.outbox.Outbox;
-import vn.inspectorate.platform.problem.ProblemException;
 import vn.inspectorate.platform.security.CallerScope;
 
 /** Yearly plans (random share plus high risk), verifications on request or denunciation, and their conclusions. */
@@ -56,14 +56,15 @@ public class VerificationService {
     public Written<PlanView> plan(CreatePlan in) {
         boolean ownAgency = caller.agency().map(in.agencyCode()::equals).orElse(false);
         if (!access.isCentralController() && !(ownAgency && access.mayControl(in.agencyCode(), ""))) {
-            throw ProblemException.forbidden("Only the agency's own or a central asset controller plans its verification.");
+            throw Refusals.forbidden("verification.forbidden.plan");
         }
         store.lockPlan(in.agencyCode(), in.year());
         VerificationPlan existing = store.plan(in.agencyCode(), in.year());
         if (existing != null) {
             // (agency, year) is the plan's natural key; a seed sent again must be the plan's
-            NaturalKeyMatch.compare().field("seed", in.seed() == null ? existing.seed : in.seed(), existing.seed)
-                    .requireSame("A verification plan", "agency and year", existing.id);
+            Refusals.requireSame(NaturalKeyMatch.compare()
+                    .field("seed", in.seed() == null ? existing.seed : in.seed(), existing.seed),
+                    "natural-key.what.verification-plan", "natural-key.key.verification-plan", existing.id);
             return Written.existing(view(existing));
         }
         LocalDate ruleDate = LocalDate.of(in.year(), 12, 31);
@@ -112,7 +113,7 @@ public class VerificationService {
         VerificationPlan plan = VerificationPlan.findById(id);
         if (plan == null || !(access.isNationalReader()
                 || caller.agency().map(plan.agencyCode::equals).orElse(false))) {
-            throw ProblemException.notFound("Verification plan " + id);
+            throw Refusals.notFound("what.verification-plan", id);
         }
         return view(plan);
     }
@@ -120,7 +121,7 @@ public class VerificationService {
     public VerificationView request(UUID declarationId, String reason) {
         Declaration d = declarations.controllable(declarationId);
         if (!d.isFiled()) {
-            throw ProblemException.conflict("not-submitted", "A draft is not verified.", Map.of("currentStatus", d.status));
+            throw Refusals.conflict("not-submitted", Map.of("currentStatus", d.status), "declaration.draft.not-verified");
         }
         return VerificationView.of(open(d, Verification.Ground.REQUEST, null, null, caller.subject(), reason));
     }
@@ -147,13 +148,13 @@ public class VerificationService {
         Verification v = Verification.findById(id);
         Declaration d = v == null ? null : Declaration.findById(v.declarationId);
         if (d == null || !access.mayControl(d.agencyCode, d.provinceCode)) {
-            throw ProblemException.notFound("Verification " + id);
+            throw Refusals.notFound("what.verification", id);
         }
         declarations.lock(d);
         store.lock(v);
         if (v.status == Verification.Status.CONCLUDED) {
-            throw ProblemException.conflict("already-concluded", "This verification was concluded on "
-                    + v.concludedOn + ".", Map.of("conclusion", v.conclusion));
+            throw Refusals.conflict("already-concluded", Map.of("conclusion", v.conclusion),
+                    "verification.already-concluded", String.valueOf(v.concludedOn));
         }
         v.status = Verification.Status.CONCLUDED;
         v.conclusion = in.conclusion();
@@ -170,7 +171,7 @@ public class VerificationService {
         Verification v = Verification.findById(id);
         Declaration d = v == null ? null : Declaration.findById(v.declarationId);
         if (d == null || !access.mayControl(d.agencyCode, d.provinceCode)) {
-            throw ProblemException.notFound("Verification " + id);
+            throw Refusals.notFound("what.verification", id);
         }
         return VerificationView.of(v);
     }

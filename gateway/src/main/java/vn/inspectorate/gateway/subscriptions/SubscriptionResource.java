@@ -167,8 +167,7 @@ public class SubscriptionResource {
             @QueryParam("limit") @Min(1) @Max(PageRequest.MAX_SIZE) @Parameter(deprecated = true,
                     description = "The older name of `size`.") Integer limit) {
         if (size != null && limit != null) {
-            throw ProblemException.invalid("The paging parameters are invalid.",
-                    List.of(new Problem.FieldError("limit", "not with size, its newer name")));
+            throw PageRequest.limitWithSize();
         }
         String owner = owner();
         return service.deliveries(owner, id, PageRequest.of(size != null ? size : limit, after,

@@ -37,20 +37,29 @@ public record PageRequest(int size, List<String> after, String query) {
         List<Problem.FieldError> errors = new java.util.ArrayList<>();
         int asked = size == null ? DEFAULT_SIZE : size;
         if (asked < 1 || asked > MAX_SIZE) {
-            errors.add(new Problem.FieldError(SIZE, "from 1 to " + MAX_SIZE));
+            errors.add(Problem.FieldError.of(SIZE, "paging.size-range", String.valueOf(MAX_SIZE)));
         }
         List<String> position = List.of();
         if (after != null) {
             position = Cursor.decode(after, query, keys);
             if (position == null) {
-                errors.add(new Problem.FieldError(AFTER, "not a position of this list: pass the `next` of its previous"
-                        + " page, with the same filters and order"));
+                errors.add(Problem.FieldError.of(AFTER, "paging.after-foreign"));
             }
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid("The paging parameters are invalid.", errors);
+            throw invalid(errors);
         }
         return new PageRequest(asked, position, query);
+    }
+
+    /** The 400 of paging parameters that are not valid, naming each. */
+    public static ProblemException invalid(List<Problem.FieldError> errors) {
+        return new ProblemException(Problem.keyed(400, "invalid-request", "paging.invalid").withErrors(errors));
+    }
+
+    /** The 400 of a list given both {@code limit} and {@code size}, the older and newer name of one parameter. */
+    public static ProblemException limitWithSize() {
+        return invalid(List.of(Problem.FieldError.of("limit", "paging.limit-with-size")));
     }
 
     public boolean first() {

@@ -183,7 +183,7 @@ public class ReportResource {
             }
         }
         if (size != null && limit != null) {
-            errors.add(new Problem.FieldError("limit", "not with size, its newer name"));
+            errors.add(Problem.FieldError.of("limit", "paging.limit-with-size"));
         }
         int pageSize = size != null ? size : limit != null ? limit : 100;
         ReportRequests.check(errors);
