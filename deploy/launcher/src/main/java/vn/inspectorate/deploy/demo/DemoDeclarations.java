@@ -124,7 +124,9 @@ final class DemoDeclarations {
     /** Files and submits the declaration unless the declarant already has one of that kind and year. */
     private JsonNode file(DemoProvince p, String declarantId, Filing f) {
         JsonNode found = null;
-        for (JsonNode d : gateway.get(p.client(), "/api/v1/declarations?declarantId=" + declarantId, 200).body()) {
+        // a person's declarations fit one page: one a year at most, and the demo files two
+        for (JsonNode d : gateway.get(p.client(), "/api/v1/declarations?declarantId=" + declarantId + "&size=200", 200)
+                .body().path("items")) {
             if (f.kind().equals(d.path("kind").asText()) && d.path("year").asInt() == f.year()) {
                 found = d;
             }
