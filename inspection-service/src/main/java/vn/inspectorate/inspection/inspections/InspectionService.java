@@ -109,7 +109,7 @@ public class InspectionService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<InspectionView> list(String province, InspectionStatus status, Boolean overrunOnly) {
-        String listed = access.listedProvince(province, "the inspections");
+        String listed = access.listedProvince(province, "access.records.inspections");
         LocalDate today = VietnamTime.today();
         return store.list(listed, status).stream()
                 .filter(i -> !Boolean.TRUE.equals(overrunOnly) || i.overrun(today)).map(this::view).toList();
@@ -130,7 +130,7 @@ public class InspectionService {
     /** 404 for an inspection there is not, or the caller may not see. */
     private Inspection seen(Inspection inspection, UUID id) {
         if (inspection == null || !access.maySee(inspection.provinceCode)) {
-            throw ProblemException.notFound("Inspection " + id);
+            throw ProblemException.keyed(404, "not-found", "inspection.not-found", String.valueOf(id));
         }
         return inspection;
     }
