@@ -70,6 +70,21 @@ class DatedReferenceTest {
     }
 
     @Test
+    @TestSecurity(user = "bn-system", roles = Roles.PROVINCIAL_SYSTEM)
+    @OidcSecurity(claims = @Claim(key = "province", value = "VN-56"))
+    void theServicesOwnConstraintsSpeakTheRequestsLanguage() {
+        Map<String, Object> lowercaseSubject = Requests.open("TTT-BN", "DR-BN-4", "2026-01-12",
+                Requests.typeOn("2026-01-12", "SPECIALIZED"), "land", Requests.entity("DR-EBN", "ENTERPRISE", "VN-56"),
+                Map.of());
+        given().contentType(ContentType.JSON).body(lowercaseSubject).post("/api/v1/inspections").then()
+                .statusCode(400).body("errors[0].field", equalTo("subject"))
+                .body("errors[0].message", equalTo("phải là mã nội dung thanh tra, ví dụ LAND"));
+        given().header("Accept-Language", "en").contentType(ContentType.JSON).body(lowercaseSubject)
+                .post("/api/v1/inspections").then().statusCode(400)
+                .body("errors[0].message", equalTo("must be a subject code, e.g. LAND"));
+    }
+
+    @Test
     @TestSecurity(user = "bg-system", roles = Roles.PROVINCIAL_SYSTEM)
     @OidcSecurity(claims = @Claim(key = "province", value = "VN-54"))
     void aPlanIsRefusedForAYearItsBodyIsNotInForce() {

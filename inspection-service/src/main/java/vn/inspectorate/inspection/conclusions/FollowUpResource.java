@@ -101,7 +101,7 @@ public class FollowUpResource {
     @Operation(operationId = "listOverdueRecommendations", summary = "Recommendations not done by their due date")
     public List<RecommendationView> overdue(@QueryParam("asOf") LocalDate asOf,
             @QueryParam("province") @Pattern(regexp = InspectedEntityInput.PROVINCE_CODE,
-                    message = "must be a province code such as VN-HN")
+                    message = "{inspectorate.constraint.province-code}")
             String province) {
         return followUps.overdue(asOf == null ? VietnamTime.today() : asOf, province);
     }

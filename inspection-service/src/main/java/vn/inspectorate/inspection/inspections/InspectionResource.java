@@ -79,7 +79,7 @@ public class InspectionResource {
     @Operation(operationId = "listInspections", summary = "Inspections in the caller's scope")
     public List<InspectionView> list(
             @QueryParam("province") @Pattern(regexp = InspectedEntityInput.PROVINCE_CODE,
-                    message = "must be a province code such as VN-HN")
+                    message = "{inspectorate.constraint.province-code}")
             String province,
             @QueryParam("status") InspectionStatus status, @QueryParam("overrun") Boolean overrun) {
         return inspections.list(province, status, overrun);
