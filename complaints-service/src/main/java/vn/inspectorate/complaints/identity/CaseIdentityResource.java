@@ -55,7 +55,7 @@ public class CaseIdentityResource {
     public Response identity(@PathParam("id") UUID id) {
         CitizenCase c = access.visible(id);
         CaseIdentity identity = vault.load(c.id)
-                .orElseThrow(() -> ProblemException.notFound("An identity for this (anonymous) case"));
+                .orElseThrow(() -> ProblemException.keyed(404, "not-found", "identity.not-found"));
         history.record(c.id, caller.subject(), "read-identity", c.status, c.status, Map.of("purpose", "handling"));
         return Response.ok(identity).build();
     }
