@@ -3,12 +3,12 @@ package vn.inspectorate.inspection.reference;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.util.List;
-import vn.inspectorate.reference.Refusal;
 import vn.inspectorate.platform.problem.Problem;
 import vn.inspectorate.platform.problem.ProblemException;
 import vn.inspectorate.platform.reference.AdministrativeUnitTables;
 import vn.inspectorate.reference.AdministrativeUnitRegister;
 import vn.inspectorate.reference.InspectionBodyRegister;
+import vn.inspectorate.reference.Refusal;
 import vn.inspectorate.platform.transaction.TransactionEnd;
 
 /**
