@@ -39,6 +39,9 @@ class InspectionBundlesTest {
     void englishKeepsTheWordsTheApiAlwaysAnsweredWith() {
         assertThat(Messages.text(Languages.ENGLISH, "plan.status.amend", "draft"))
                 .isEqualTo("Cannot amend a plan that is draft. Only an approved plan can be amended; a draft is edited.");
+        // numbers as the English texts always wrote them: no grouping
+        assertThat(Messages.text(Languages.ENGLISH, "inspection.extension-too-long.error", 3650))
+                .isEqualTo("must be at most 3650");
         assertThat(Messages.text(Languages.ENGLISH, "follow-up.over-recovered-vnd.error", 12_500_000L))
                 .isEqualTo("exceeds the 12500000 VND still to recover");
         assertThat(Messages.text(Languages.VIETNAMESE, "follow-up.over-recovered-vnd.error", 12_500_000L))
