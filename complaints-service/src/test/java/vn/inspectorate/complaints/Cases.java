@@ -49,6 +49,12 @@ public final class Cases {
         return given().contentType(ContentType.JSON).body(body).when().post("/api/v1/cases").then();
     }
 
+    /** Files a case asking for problems in {@code language} ("en", "vi"). */
+    public static ValidatableResponse postIn(String language, Object body) {
+        return given().header("Accept-Language", language).contentType(ContentType.JSON).body(body).when()
+                .post("/api/v1/cases").then();
+    }
+
     public static String create(Object body) {
         return post(body).statusCode(201).extract().path("id");
     }

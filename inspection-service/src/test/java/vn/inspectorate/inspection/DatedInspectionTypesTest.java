@@ -60,15 +60,16 @@ class DatedInspectionTypesTest {
                 .body("type", equalTo("INSPECTION"));
     }
 
+    /** Asks for English problems, the texts these tests compare. */
     private static Response open(String decision, String date, String type) {
-        return given().contentType(ContentType.JSON)
+        return given().header("Accept-Language", "en").contentType(ContentType.JSON)
                 .body(Requests.open("TTT-48", decision, date, type, "PUBLIC_DUTIES",
                         Requests.entity("DT-E-" + decision, "PUBLIC_BODY", "VN-DN"), Map.of()))
                 .post("/api/v1/inspections");
     }
 
     private static Response addItem(String plan, String entity, String type, String start) {
-        return given().contentType(ContentType.JSON)
+        return given().header("Accept-Language", "en").contentType(ContentType.JSON)
                 .body(Map.of("entity", Requests.entity(entity, "ENTERPRISE", "VN-DN"), "subject", "LAND", "type", type,
                         "plannedStart", start, "durationDays", 30))
                 .post("/api/v1/inspection-plans/{id}/inspections", plan);

@@ -59,6 +59,29 @@ class DatedReferenceTest {
         open("TTT-BN", "DR-BN-3", "2026-01-12", "DR-EXX", "VN-99").then().statusCode(422)
                 .body("errors[0].field", equalTo("entity.provinceCode"))
                 .body("errors[0].message", equalTo("unknown province code VN-99"));
+        // the same refusal in Vietnamese, the language of a request that asks for none
+        given().contentType(ContentType.JSON)
+                .body(Requests.open("TTT-BN", "DR-BN-3", "2026-01-12", Requests.typeOn("2026-01-12", "SPECIALIZED"),
+                        "LAND", Requests.entity("DR-EXX", "ENTERPRISE", "VN-99"), Map.of()))
+                .post("/api/v1/inspections").then().statusCode(422).header("Content-Language", "vi")
+                .body("title", equalTo("Yêu cầu không xử lý được"))
+                .body("detail", equalTo("Không thể dùng tỉnh VN-99 cho ngày 2026-01-12: mã tỉnh VN-99 không tồn tại."))
+                .body("errors[0].message", equalTo("mã tỉnh VN-99 không tồn tại"));
+    }
+
+    @Test
+    @TestSecurity(user = "bn-system", roles = Roles.PROVINCIAL_SYSTEM)
+    @OidcSecurity(claims = @Claim(key = "province", value = "VN-56"))
+    void theServicesOwnConstraintsSpeakTheRequestsLanguage() {
+        Map<String, Object> lowercaseSubject = Requests.open("TTT-BN", "DR-BN-4", "2026-01-12",
+                Requests.typeOn("2026-01-12", "SPECIALIZED"), "land", Requests.entity("DR-EBN", "ENTERPRISE", "VN-56"),
+                Map.of());
+        given().contentType(ContentType.JSON).body(lowercaseSubject).post("/api/v1/inspections").then()
+                .statusCode(400).body("errors[0].field", equalTo("subject"))
+                .body("errors[0].message", equalTo("phải là mã nội dung thanh tra, ví dụ LAND"));
+        given().header("Accept-Language", "en").contentType(ContentType.JSON).body(lowercaseSubject)
+                .post("/api/v1/inspections").then().statusCode(400)
+                .body("errors[0].message", equalTo("must be a subject code, e.g. LAND"));
     }
 
     @Test
@@ -66,7 +89,8 @@ class DatedReferenceTest {
     @OidcSecurity(claims = @Claim(key = "province", value = "VN-54"))
     void aPlanIsRefusedForAYearItsBodyIsNotInForce() {
         int next = LocalDate.now(ZoneOffset.UTC).getYear() + 1;
-        given().contentType(ContentType.JSON).body(Map.of("bodyCode", "TTT-54", "year", next))
+        given().header("Accept-Language", "en").contentType(ContentType.JSON)
+                .body(Map.of("bodyCode", "TTT-54", "year", next))
                 .post("/api/v1/inspection-plans").then().statusCode(422)
                 .body("detail", containsString("Its successor is TTT-BN"))
                 .body("errors.field", hasItems("year", "bodyCode"));
@@ -83,9 +107,10 @@ class DatedReferenceTest {
                 .body("findAll { it.level == 'PROVINCIAL' && it.validTo == null }", hasSize(34));
     }
 
+    /** Opens an inspection asking for English problems, the texts these tests compare. */
     private static io.restassured.response.Response open(String body, String decision, String date, String entity,
             String province) {
-        return given().contentType(ContentType.JSON)
+        return given().header("Accept-Language", "en").contentType(ContentType.JSON)
                 .body(Requests.open(body, decision, date, Requests.typeOn(date, "SPECIALIZED"), "LAND",
                         Requests.entity(entity, "ENTERPRISE", province), Map.of()))
                 .post("/api/v1/inspections");

@@ -76,6 +76,10 @@ class InspectionBatchTest {
         assertThat(answer.getInt("results[3].problem.status")).isEqualTo(422);
         assertThat(answer.getList("results[3].problem.errors.field"))
                 .containsExactly("inspections[3].opening.decisionDate");
+        // in the request's language (Vietnamese by default), the prefixed field's message too
+        assertThat(answer.getString("results[3].problem.title")).isEqualTo("Yêu cầu không xử lý được");
+        assertThat(answer.getString("results[3].problem.errors[0].message"))
+                .startsWith("phải trước ngày").endsWith("mới được nhập làm dữ liệu lịch sử");
         assertThat(answer.getInt("results[4].problem.status")).isEqualTo(403);
         assertThat(answer.getInt("results[5].problem.status")).isEqualTo(409);
         assertThat(answer.getString("results[5].problem.currentStatus")).isEqualTo("OPENED");
@@ -187,7 +191,17 @@ class InspectionBatchTest {
         batch(true, List.of(danang), null).then().statusCode(200).body("results[0].outcome", equalTo("CREATED"));
         batch(false, List.of(Map.of("opening", opening("TTT-48", "BF-DN-2", "2024-02-01", "BF-DN-E2", "VN-DN"))),
                 null).then().statusCode(200).body("results[0].outcome", equalTo("REJECTED"))
-                .body("results[0].problem.status", equalTo(403));
+                .body("results[0].problem.status", equalTo(403))
+                .header("Content-Language", "vi")
+                .body("results[0].problem.title", equalTo("Không có quyền truy cập"));
+        // a client that prefers English reads the refused items' problems in English
+        given().header("Accept-Language", "en").contentType(ContentType.JSON)
+                .body(Map.of("backfilled", false, "inspections", List.of(Map.of("opening",
+                        opening("TTT-48", "BF-DN-2", "2024-02-01", "BF-DN-E2", "VN-DN")))))
+                .post("/api/v1/inspections/batch").then().statusCode(200).header("Content-Language", "en")
+                .body("results[0].outcome", equalTo("REJECTED"))
+                .body("results[0].problem.title", equalTo("Forbidden"))
+                .body("results[0].problem.detail", equalTo("You may not act for inspection body TTT-48."));
     }
 
     @Test

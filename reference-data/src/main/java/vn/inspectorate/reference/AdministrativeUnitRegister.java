@@ -109,6 +109,22 @@ public final class AdministrativeUnitRegister {
         return Optional.of(code + " (" + name(code, day) + ") was not a province on " + day);
     }
 
+    /** {@link #refusal} as a {@link Refusal}: the key of its text in the platform's messages and its arguments. */
+    public Optional<Refusal> refusalReason(String code, LocalDate day) {
+        if (code == null || inForce(code, day)) {
+            return Optional.empty();
+        }
+        if (!known(code)) {
+            return Optional.of(Refusal.of("register.province.unknown", code));
+        }
+        String successor = successorOn(code, day);
+        if (!successor.equals(code)) {
+            return Optional.of(Refusal.of("register.province.merged", code, name(code, day), day, successor,
+                    name(successor, day), mergedOn(code).orElse(day)));
+        }
+        return Optional.of(Refusal.of("register.province.not-in-force", code, name(code, day), day));
+    }
+
     private Optional<LocalDate> mergedOn(String code) {
         return successionsByOldCode.getOrDefault(code, List.of()).stream()
                 .filter(s -> !s.newCode().equals(s.oldCode())).map(Succession::effectiveOn).min(LocalDate::compareTo);

@@ -73,4 +73,19 @@ public final class InspectionBodyRegister {
         return Optional.of(successor.map(s -> detail + " Its successor is " + s.code() + " (" + s.name() + ").")
                 .orElse(detail));
     }
+
+    /** {@link #refusal} as a {@link Refusal}: the key of its text in the platform's messages and its arguments. */
+    public Optional<Refusal> refusalReason(String code, LocalDate day) {
+        Body body = byCode.get(code);
+        if (body == null || body.inForceOn(day)) {
+            return Optional.empty();
+        }
+        if (body.validFrom().isAfter(day)) {
+            return Optional.of(Refusal.of("register.body.not-yet", code, body.name(), day, body.validFrom()));
+        }
+        return Optional.of(inForceSuccessor(code, day).filter(s -> !s.code().equals(code))
+                .map(s -> Refusal.of("register.body.ended-successor", code, body.name(), day, body.validTo(),
+                        s.code(), s.name()))
+                .orElseGet(() -> Refusal.of("register.body.ended", code, body.name(), day, body.validTo())));
+    }
 }

@@ -3,12 +3,22 @@ package vn.inspectorate.complaints.cases;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import vn.inspectorate.platform.problem.Problem;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The answer to a batch: one item per submitted case, in order, and the counts. */
 public record BatchResult(int created, int duplicates, int conflicts, int rejected, List<Item> results) {
+
+    /** The result with its refused items' field messages in {@code language}. */
+    public BatchResult localized(Locale language) {
+        return new BatchResult(created, duplicates, conflicts, rejected, results.stream()
+                .map(i -> i.errors() == null ? i : new Item(i.index(), i.sourceReference(), i.outcome(), i.caseId(),
+                        i.duplicateOf(), i.errors().stream().map(e -> e.localized(language)).toList(),
+                        i.existingId(), i.differingFields()))
+                .toList());
+    }
 
     /** The answer to {@code submissions}, from what became of each. */
     static BatchResult of(List<CaseSubmission> submissions, List<IntakeOutcome> outcomes) {

@@ -29,7 +29,7 @@ public class CaseAccess {
 
     private CitizenCase check(CitizenCase c) {
         if (c == null || !caller.maySee(c.provinceCode)) {
-            throw ProblemException.notFound("The case");
+            throw ProblemException.keyed(404, "not-found", "case.not-found");
         }
         return c;
     }

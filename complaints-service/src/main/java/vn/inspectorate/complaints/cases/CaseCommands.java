@@ -68,7 +68,7 @@ public final class CaseCommands {
 
     @Schema(name = "CaseTransfer")
     public record Transfer(@NotBlank @Size(max = 64) String toBodyCode,
-            @Pattern(regexp = "VN-[0-9A-Z]{2}", message = "must be an ISO 3166-2:VN code such as VN-HN")
+            @Pattern(regexp = "VN-[0-9A-Z]{2}", message = "{inspectorate.constraint.province-code-vn}")
             String toProvinceCode,
             @NotBlank @Size(max = 64) String reasonCode) {
     }

@@ -8,10 +8,13 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -21,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import vn.inspectorate.platform.idempotency.Idempotent;
 import vn.inspectorate.platform.idempotency.IdempotencyKeys;
+import vn.inspectorate.platform.language.Languages;
 import vn.inspectorate.platform.naturalkey.NaturalKeyMatch;
 import vn.inspectorate.platform.problem.ProblemException;
 import vn.inspectorate.platform.security.CallerScope;
@@ -75,12 +79,12 @@ public class CaseIntakeResource {
                                 .entity(views.ofNew(c)).build()
                         : Response.ok(views.of(c)).build();
             }
-            case IntakeOutcome.Conflict conflict -> throw NaturalKeyMatch.conflict("A case",
-                    "source system and source reference", conflict.existingId(), conflict.differingFields());
+            case IntakeOutcome.Conflict conflict -> throw new ProblemException(NaturalKeyMatch.problemKeyed(
+                    "case.natural-key", conflict.existingId(), conflict.differingFields()));
             case IntakeOutcome.Rejected rejected -> throw rejected.status() == 403
-                    ? ProblemException.forbidden(rejected.errors().get(0).message())
-                    : ProblemException.unprocessable("invalid-case", "The case cannot be filed as sent.",
-                            rejected.errors());
+                    ? ProblemException.keyed(403, "forbidden", rejected.errors().get(0).text().key(),
+                            rejected.errors().get(0).text().args())
+                    : ProblemException.unprocessable("invalid-case", rejected.errors(), "intake.invalid");
         };
     }
 
@@ -95,13 +99,18 @@ public class CaseIntakeResource {
                     schema = @Schema(implementation = BatchResult.class)))
     public Response batch(@Valid @NotNull BatchSubmission body,
             @Parameter(description = "Makes a retry safe: the same key answers the first response again")
-            @Size(max = 200) @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
+            @Size(max = 200) @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
+            @Context HttpHeaders headers) {
         String province = callerProvince();
-        return Response.ok(intake.file(body.cases(), province, caller.subject(), body.history())).build();
+        // the refused items' field messages sit inside the result: written in the request's language
+        Locale language = Languages.negotiate(headers.getHeaderString(Languages.ACCEPT_LANGUAGE));
+        return Response.ok(intake.file(body.cases(), province, caller.subject(), body.history()).localized(language))
+                .header(Languages.CONTENT_LANGUAGE, Languages.tag(language))
+                .header(Languages.VARY, Languages.ACCEPT_LANGUAGE).build();
     }
 
     private String callerProvince() {
         return caller.province().orElseThrow(() ->
-                ProblemException.forbidden("The token carries no province claim."));
+                ProblemException.keyed(403, "forbidden", "access.no-province-claim"));
     }
 }

@@ -70,8 +70,7 @@ public class CaseQueryResource {
             String receivedTo,
             @QueryParam("watchlist") @Parameter(schema = @Schema(type = SchemaType.BOOLEAN)) String watchlist,
             @QueryParam("sort") @DefaultValue("receivedOn,desc")
-            @Pattern(regexp = SORT_PATTERN, message = "one of receivedOn, currentDueOn, updatedAt, createdAt,"
-                    + " optionally followed by ,asc or ,desc") String sort,
+            @Pattern(regexp = SORT_PATTERN, message = "{inspectorate.constraint.case-sort}") String sort,
             @QueryParam(PageRequest.SIZE) @Min(1) @Max(PageRequest.MAX_SIZE) Integer size,
             @QueryParam(PageRequest.AFTER) @Size(max = 2048) String after,
             @QueryParam("page") @Min(0) @Max(1_000_000) @Parameter(deprecated = true, description = "A page number "
@@ -82,7 +81,7 @@ public class CaseQueryResource {
         if (!caller.isCentral()) {
             String own = caller.province().orElse(null);
             if (own == null || (province != null && !province.equals(own))) {
-                throw ProblemException.forbidden("You may read the cases of your own province only.");
+                throw ProblemException.keyed(403, "forbidden", "query.own-province-only");
             }
             scope = own;
         }
@@ -95,14 +94,13 @@ public class CaseQueryResource {
         boolean descending = sortParts.length > 1 && sortParts[1].equalsIgnoreCase("desc");
         if (!CaseQueryService.SORTS.contains(sortParts[0]) || sortParts.length > 2
                 || (sortParts.length == 2 && !sortParts[1].matches("(?i)asc|desc"))) {
-            errors.add(new Problem.FieldError("sort", "one of " + CaseQueryService.SORTS
-                    + ", optionally followed by ,asc or ,desc"));
+            errors.add(Problem.FieldError.of("sort", "query.sort.error", String.valueOf(CaseQueryService.SORTS)));
         }
         if (page != null && after != null) {
             errors.add(new Problem.FieldError("page", "not with after: a page is either numbered or after a position"));
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid("The query has invalid parameters.", errors);
+            throw ProblemException.invalid(errors, "query.invalid");
         }
         PageRequest request = PageRequest.of(size, after, "cases;" + filter + ";sort=" + sortParts[0] + ","
                 + descending, 2);
@@ -131,7 +129,7 @@ public class CaseQueryResource {
         try {
             return Enum.valueOf(type, value);
         } catch (IllegalArgumentException e) {
-            errors.add(new Problem.FieldError(field, "one of " + Arrays.toString(type.getEnumConstants())));
+            errors.add(Problem.FieldError.of(field, "query.one-of.error", Arrays.toString(type.getEnumConstants())));
             return null;
         }
     }
@@ -141,7 +139,7 @@ public class CaseQueryResource {
             return null;
         }
         if (!value.equals("true") && !value.equals("false")) {
-            errors.add(new Problem.FieldError(field, "true or false"));
+            errors.add(Problem.FieldError.of(field, "query.boolean.error"));
             return null;
         }
         return Boolean.valueOf(value);
@@ -154,7 +152,7 @@ public class CaseQueryResource {
         try {
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            errors.add(new Problem.FieldError(field, "a date as YYYY-MM-DD"));
+            errors.add(Problem.FieldError.of(field, "query.date.error"));
             return null;
         }
     }

@@ -19,10 +19,10 @@ import vn.inspectorate.complaints.identity.PartyIdentity;
  * province that this one reopens.
  */
 public record CaseSubmission(
-        @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._:-]+", message = "letters, digits and . _ : - only")
+        @NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._:-]+", message = "{inspectorate.constraint.reference}")
         String sourceSystem,
         @NotBlank @Size(max = 128) String sourceReference,
-        @NotBlank @Pattern(regexp = "VN-[0-9A-Z]{2}", message = "must be an ISO 3166-2:VN code such as VN-HN")
+        @NotBlank @Pattern(regexp = "VN-[0-9A-Z]{2}", message = "{inspectorate.constraint.province-code-vn}")
         String provinceCode,
         @NotBlank @Size(max = 64) String receivingBodyCode,
         @NotNull Channel channel,

@@ -122,8 +122,8 @@ public class CitizenCase extends PanacheEntityBase {
     /** Fails with a 409 unless the case's status allows {@code command}. */
     void require(CaseCommand command) {
         if (!command.allowedFrom(status)) {
-            throw conflict("invalid-transition", "A case in status " + status + " does not accept '"
-                    + command.path() + "'.", CaseCommand.allowedFor(this));
+            throw conflict("invalid-transition", CaseCommand.allowedFor(this), "case.transition", status.name(),
+                    command.path());
         }
     }
 
@@ -138,7 +138,7 @@ public class CitizenCase extends PanacheEntityBase {
         // no kind: the inspector confirms the one intake proposed
         CaseKind decided = cmd.kind() != null ? cmd.kind() : proposedKind != null ? proposedKind : declaredKind;
         if (decided != CaseKind.COMPLAINT && cmd.instance() != null && cmd.instance() != 1) {
-            throw unprocessable("instance", "only a complaint has a second instance");
+            throw unprocessable("instance", "case.instance.error");
         }
         classifyRemoteArea(cmd.remoteArea(), cmd.remoteAreaReason());
         if (cmd.respondentDeclarantId() != null) {
@@ -201,17 +201,14 @@ public class CitizenCase extends PanacheEntityBase {
     void accept(CaseCommands.Accept cmd, CaseClocks clocks) {
         checkDate("acceptedOn", cmd.acceptedOn(), receivedOn);
         if (informationOnly && !informationToExamine) {
-            throw conflict("information-only", "An anonymous denunciation that does not name the person, describe "
-                    + "the violation and offer evidence is kept as information only.",
-                    List.of("not-accept", "transfer"));
+            throw conflict("information-only", List.of("not-accept", "transfer"), "case.information-only");
         }
         // information to examine is accepted for examination as information, never as a denunciation
         List<String> findings = findings();
         if (!findings.isEmpty()) {
-            throw new ProblemException(Problem.of(409, "inadmissible", "Conflict", "The case cannot be accepted: "
-                    + String.join(", ", findings) + ". Record a not-accept decision with the reason instead.")
-                    .withExtensions(Map.of("currentStatus", status.name(), "findings", findings,
-                            "allowedCommands", List.of("not-accept", "transfer"))));
+            throw ProblemException.conflict("inadmissible", Map.of("currentStatus", status.name(), "findings", findings,
+                    "allowedCommands", List.of("not-accept", "transfer")), "case.inadmissible",
+                    String.join(", ", findings));
         }
         if (cmd.handlingBodyCode() != null) {
             handlingBodyCode = cmd.handlingBodyCode();
@@ -241,13 +238,13 @@ public class CitizenCase extends PanacheEntityBase {
     Extension extend(CaseCommands.Extend cmd, CaseClocks clocks) {
         checkDate("decidedOn", cmd.decidedOn(), acceptedOn);
         if (clocks.extensionsLeft(this) <= 0) {
-            throw conflict("no-extension-left", kind == CaseKind.DENUNCIATION
-                    ? "The denunciation has had every extension its rule set allows."
-                    : "The rule set allows no extension for a " + kind.name().toLowerCase() + ".",
-                    allowedBut("extend"));
+            throw kind == CaseKind.DENUNCIATION
+                    ? conflict("no-extension-left", allowedBut("extend"), "case.no-extension-left.denunciation")
+                    : conflict("no-extension-left", allowedBut("extend"), "case.no-extension-left",
+                            new Problem.Text("case.kind." + kind.name()));
         }
         if (extensionCount >= 1 && cmd.reasonCode() != CaseCommands.ExtensionReason.ESPECIALLY_COMPLEX) {
-            throw unprocessable("reasonCode", "a further extension needs ESPECIALLY_COMPLEX");
+            throw unprocessable("reasonCode", "case.further-extension.error");
         }
         LocalDate previous = resolutionDueOn;
         return new Extension(previous, clocks.extend(this));
@@ -313,9 +310,8 @@ public class CitizenCase extends PanacheEntityBase {
      */
     void checkEscalation(CaseCommands.Escalate cmd, CaseClocks clocks) {
         if (kind != CaseKind.COMPLAINT || instance != 1) {
-            throw conflict("not-escalatable", kind == CaseKind.COMPLAINT
-                    ? "The complaint was decided at second instance; what remains is the administrative court."
-                    : "Only a first-instance complaint goes to a second instance.", allowedBut("escalate"));
+            throw conflict("not-escalatable", allowedBut("escalate"), kind == CaseKind.COMPLAINT
+                    ? "case.not-escalatable.second-instance" : "case.not-escalatable.not-a-complaint");
         }
         LocalDate windowEnd;
         if (status == CaseStatus.RESOLVED) {
@@ -325,11 +321,11 @@ public class CitizenCase extends PanacheEntityBase {
             checkDate("filedOn", cmd.filedOn(), resolutionDueOn);
             windowEnd = clocks.secondComplaintWindowEnd(this, resolutionDueOn);
         } else {
-            throw conflict("first-instance-pending", "The first instance is still within its deadline ("
-                    + resolutionDueOn + ").", allowedBut("escalate"));
+            throw conflict("first-instance-pending", allowedBut("escalate"), "case.first-instance-pending",
+                    String.valueOf(resolutionDueOn));
         }
         if (cmd.filedOn().isAfter(windowEnd)) {
-            throw unprocessable("filedOn", "the second complaint had to be filed by " + windowEnd);
+            throw unprocessable("filedOn", "case.second-complaint-late.error", windowEnd.toString());
         }
     }
 
@@ -349,14 +345,14 @@ public class CitizenCase extends PanacheEntityBase {
             default -> EnumSet.of(ClosureReason.WITHDRAWN, ClosureReason.TERMINATED, ClosureReason.DUPLICATE);
         };
         if (!allowed.contains(cmd.closureReason())) {
-            throw unprocessable("closureReason", "a case in status " + status + " closes as one of " + allowed);
+            throw unprocessable("closureReason", "case.closure-reason.error", status.name(), allowed.toString());
         }
         if (cmd.closureReason() == ClosureReason.DUPLICATE) {
             if (cmd.duplicateOfCaseId() == null || cmd.duplicateOfCaseId().equals(id)) {
-                throw unprocessable("duplicateOfCaseId", "name the other case this one duplicates");
+                throw unprocessable("duplicateOfCaseId", "case.duplicate-of-missing.error");
             }
         } else if (cmd.duplicateOfCaseId() != null) {
-            throw unprocessable("duplicateOfCaseId", "only for closureReason DUPLICATE");
+            throw unprocessable("duplicateOfCaseId", "case.duplicate-of-unexpected.error");
         }
         status = CaseStatus.CLOSED;
         closedOn = cmd.closedOn();
@@ -369,9 +365,10 @@ public class CitizenCase extends PanacheEntityBase {
     /** Records the notice to the denouncer; answers whether it was given within its deadline. */
     boolean notifyDenouncer(CaseCommands.NotifyDenouncer cmd) {
         if (notifyDueOn == null || denouncerNotifiedOn != null) {
-            throw conflict("no-notice-due", denouncerNotifiedOn != null
-                    ? "The denouncer was notified on " + denouncerNotifiedOn + "."
-                    : "Only an accepted denunciation has a denouncer to notify.", allowedBut("notify-denouncer"));
+            throw denouncerNotifiedOn != null
+                    ? conflict("no-notice-due", allowedBut("notify-denouncer"), "case.denouncer-notified",
+                            denouncerNotifiedOn.toString())
+                    : conflict("no-notice-due", allowedBut("notify-denouncer"), "case.no-denouncer-to-notify");
         }
         checkDate("notifiedOn", cmd.notifiedOn(), acceptedOn);
         denouncerNotifiedOn = cmd.notifiedOn();
@@ -386,21 +383,24 @@ public class CitizenCase extends PanacheEntityBase {
         return CaseCommand.allowedFor(this).stream().filter(c -> !c.equals(command)).toList();
     }
 
-    private ProblemException conflict(String slug, String detail, List<String> allowed) {
-        return ProblemException.conflict(slug, detail, Map.of("currentStatus", status.name(), "allowedCommands", allowed));
+    /** A 409 naming the case's status and the commands it allows; the detail is {@code detailKey} in the bundles. */
+    private ProblemException conflict(String slug, List<String> allowed, String detailKey, Object... args) {
+        return ProblemException.conflict(slug, Map.of("currentStatus", status.name(), "allowedCommands", allowed),
+                detailKey, args);
     }
 
     private static void checkDate(String field, LocalDate date, LocalDate notBefore) {
         if (date.isAfter(BusinessDate.today())) {
-            throw unprocessable(field, "must not be in the future");
+            throw unprocessable(field, "case.date-in-future.error");
         }
         if (notBefore != null && date.isBefore(notBefore)) {
-            throw unprocessable(field, "must not be before " + notBefore);
+            throw unprocessable(field, "case.date-before.error", notBefore.toString());
         }
     }
 
-    private static ProblemException unprocessable(String field, String message) {
-        return ProblemException.unprocessable("invalid-" + field, "The field '" + field + "' is not acceptable: "
-                + message + ".", List.of(new Problem.FieldError(field, message)));
+    /** A 422 naming {@code field}, whose message is {@code key} in the bundles; the detail quotes it. */
+    private static ProblemException unprocessable(String field, String key, Object... args) {
+        return ProblemException.unprocessable("invalid-" + field, List.of(Problem.FieldError.of(field, key, args)),
+                "case.field-not-acceptable", field, new Problem.Text(key, args));
     }
 }

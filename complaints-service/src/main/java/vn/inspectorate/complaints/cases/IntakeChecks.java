@@ -35,14 +35,13 @@ class IntakeChecks {
     Optional<IntakeOutcome.Rejected> refusal(CaseSubmission s, String province, boolean backfill, String prefix) {
         List<Problem.FieldError> errors = checkFields(s, prefix);
         if (errors.isEmpty() && backfill && !s.receivedOn().isBefore(BusinessDate.today())) {
-            errors = List.of(new Problem.FieldError(field(prefix, "receivedOn"),
-                    "must be before today to be loaded as history"));
+            errors = List.of(Problem.FieldError.of(field(prefix, "receivedOn"), "intake.history-before-today"));
         }
         if (!errors.isEmpty()) {
             return Optional.of(new IntakeOutcome.Rejected(422, errors));
         }
         return refusalOnData(s, province).map(r -> new IntakeOutcome.Rejected(r.status(), r.errors().stream()
-                .map(e -> new Problem.FieldError(field(prefix, e.field()), e.message())).toList()));
+                .map(e -> new Problem.FieldError(field(prefix, e.field()), e.message(), e.text())).toList()));
     }
 
     private Optional<IntakeOutcome.Rejected> refusalOnData(CaseSubmission s, String callerProvince) {
@@ -51,14 +50,14 @@ class IntakeChecks {
             return Optional.of(new IntakeOutcome.Rejected(422, errors));
         }
         if (!units.successorOn(s.provinceCode(), BusinessDate.today()).equals(callerProvince)) {
-            return Optional.of(new IntakeOutcome.Rejected(403, List.of(new Problem.FieldError("provinceCode",
-                    "you may file cases of your own province only"))));
+            return Optional.of(new IntakeOutcome.Rejected(403, List.of(Problem.FieldError.of("provinceCode",
+                    "intake.own-province-only"))));
         }
         if (s.reopensCaseId() != null) {
             CitizenCase cited = CitizenCase.findById(s.reopensCaseId());
             if (cited == null || !cited.provinceCode.equals(callerProvince)) {
-                return Optional.of(new IntakeOutcome.Rejected(422, List.of(new Problem.FieldError("reopensCaseId",
-                        "no case of your province has this id"))));
+                return Optional.of(new IntakeOutcome.Rejected(422, List.of(Problem.FieldError.of("reopensCaseId",
+                        "intake.reopens-unknown"))));
             }
         }
         return Optional.empty();
@@ -67,7 +66,7 @@ class IntakeChecks {
     /** Bean Validation of one item. */
     private List<Problem.FieldError> checkFields(CaseSubmission s, String prefix) {
         if (s == null) {
-            return List.of(new Problem.FieldError(prefix.isEmpty() ? "body" : prefix, "must not be null"));
+            return List.of(Problem.FieldError.of(prefix.isEmpty() ? "body" : prefix, "intake.item-null"));
         }
         List<Problem.FieldError> errors = new ArrayList<>();
         for (ConstraintViolation<CaseSubmission> v : validator.validate(s)) {
@@ -79,31 +78,35 @@ class IntakeChecks {
 
     /** Checks that need dates or reference data. */
     private List<Problem.FieldError> checkContent(CaseSubmission s) {
-        Map<String, String> errors = new LinkedHashMap<>();
+        Map<String, Problem.FieldError> errors = new LinkedHashMap<>();
         LocalDate today = BusinessDate.today();
         if (s.receivedOn().isBefore(EARLIEST_DATE)) {
-            errors.put("receivedOn", "must not be before " + EARLIEST_DATE);
+            errors.put("receivedOn", Problem.FieldError.of("receivedOn", "case.date-before.error",
+                    EARLIEST_DATE.toString()));
         } else if (s.receivedOn().isAfter(today)) {
-            errors.put("receivedOn", "must not be in the future");
+            errors.put("receivedOn", Problem.FieldError.of("receivedOn", "case.date-in-future.error"));
         }
         if (s.decisionLearnedOn() != null) {
             if (s.decisionLearnedOn().isBefore(EARLIEST_DATE)) {
-                errors.put("decisionLearnedOn", "must not be before " + EARLIEST_DATE);
+                errors.put("decisionLearnedOn", Problem.FieldError.of("decisionLearnedOn", "case.date-before.error",
+                        EARLIEST_DATE.toString()));
             } else if (s.decisionLearnedOn().isAfter(s.receivedOn())) {
-                errors.put("decisionLearnedOn", "must not be after receivedOn");
+                errors.put("decisionLearnedOn", Problem.FieldError.of("decisionLearnedOn",
+                        "intake.learned-after-receipt"));
             }
         }
         if (!errors.containsKey("receivedOn")) {
             // the unit must be in force on the day the case was received; a merged-away one names its successor
-            units.refusal(s.provinceCode(), s.receivedOn()).ifPresent(reason -> errors.put("provinceCode", reason));
+            units.refusalReason(s.provinceCode(), s.receivedOn()).ifPresent(reason -> errors.put("provinceCode",
+                    Problem.FieldError.of("provinceCode", reason.key(), reason.arguments())));
         }
         if (s.kind() != CaseKind.COMPLAINT && s.instance() != null && s.instance() != 1) {
-            errors.put("instance", "only a complaint has a second instance");
+            errors.put("instance", Problem.FieldError.of("instance", "case.instance.error"));
         }
         if (s.representatives() != null && !s.representatives().isEmpty() && s.complainant() == null) {
-            errors.put("complainant", "required when representatives are named");
+            errors.put("complainant", Problem.FieldError.of("complainant", "intake.complainant-required"));
         }
-        return errors.entrySet().stream().map(e -> new Problem.FieldError(e.getKey(), e.getValue())).toList();
+        return List.copyOf(errors.values());
     }
 
     private static String field(String prefix, String name) {

@@ -73,7 +73,7 @@ public class CaseIdentityResource {
         String agency = caller.agency().orElse(null);
         CitizenCase c = readable(id, agency);
         CaseIdentity identity = vault.load(c.id)
-                .orElseThrow(() -> ProblemException.notFound("An identity for this (anonymous) case"));
+                .orElseThrow(() -> ProblemException.keyed(404, "not-found", "identity.not-found"));
         String why = purpose == null || purpose.isBlank() ? DEFAULT_PURPOSE : purpose.strip();
         reads.record(c.id, caller.subject(), agency, why);
         history.record(c.id, caller.subject(), "read-identity", c.status, c.status, Map.of("purpose", why,

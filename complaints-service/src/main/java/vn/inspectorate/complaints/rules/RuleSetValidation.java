@@ -37,7 +37,7 @@ final class RuleSetValidation {
             RuleValueBody v = values.get(i);
             String at = "values[" + i + "].";
             if (byRule.putIfAbsent(v.rule(), v) != null) {
-                errors.add(new Problem.FieldError(at + "rule", v.rule() + " is listed more than once"));
+                errors.add(Problem.FieldError.of(at + "rule", "rules.listed-twice.error", v.rule().name()));
                 continue;
             }
             check(v, at, errors);
@@ -45,11 +45,11 @@ final class RuleSetValidation {
         Set<Rule> missing = EnumSet.allOf(Rule.class);
         missing.removeAll(byRule.keySet());
         if (!missing.isEmpty()) {
-            errors.add(new Problem.FieldError("values", "every rule is required; missing: " + missing.stream()
+            errors.add(Problem.FieldError.of("values", "rules.missing.error", missing.stream()
                     .map(Rule::name).collect(Collectors.joining(", "))));
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.unprocessable("invalid-rule-set", "The rule set cannot be added as sent.", errors);
+            throw ProblemException.unprocessable("invalid-rule-set", errors, "rules.invalid");
         }
         return byRule.values().stream().sorted(Comparator.comparing(RuleValueBody::rule)).toList();
     }
@@ -58,32 +58,32 @@ final class RuleSetValidation {
         Rule rule = v.rule();
         boolean count = COUNTS.contains(rule);
         if (count && v.unit() != DayUnit.COUNT) {
-            errors.add(new Problem.FieldError(at + "unit", rule + " is a count: COUNT"));
+            errors.add(Problem.FieldError.of(at + "unit", "rules.unit-count.error", rule.name()));
         } else if (!count && v.unit() == DayUnit.COUNT) {
-            errors.add(new Problem.FieldError(at + "unit", rule + " is a time limit: CALENDAR_DAYS or WORKING_DAYS"));
+            errors.add(Problem.FieldError.of(at + "unit", "rules.unit-days.error", rule.name()));
         } else if (rule == Rule.DUPLICATE_WINDOW && v.unit() != DayUnit.CALENDAR_DAYS) {
-            errors.add(new Problem.FieldError(at + "unit", "the duplicate window is counted in CALENDAR_DAYS"));
+            errors.add(Problem.FieldError.of(at + "unit", "rules.unit-duplicate-window.error"));
         }
         int normal = v.normal();
         switch (rule) {
             case MASS_CASE_MIN_COMPLAINANTS -> {
                 if (normal < 2) {
-                    errors.add(new Problem.FieldError(at + "normal", "a mass case has at least 2 complainants"));
+                    errors.add(Problem.FieldError.of(at + "normal", "rules.mass-case.error"));
                 }
             }
             case DUPLICATE_SUBJECT_SIMILARITY_PERCENT -> {
                 if (normal < 1 || normal > 100) {
-                    errors.add(new Problem.FieldError(at + "normal", "a percentage from 1 to 100"));
+                    errors.add(Problem.FieldError.of(at + "normal", "rules.percentage.error"));
                 }
             }
             case DENUNCIATION_MAX_EXTENSIONS -> {
                 if (normal > 10) {
-                    errors.add(new Problem.FieldError(at + "normal", "at most 10 extensions"));
+                    errors.add(Problem.FieldError.of(at + "normal", "rules.max-extensions.error"));
                 }
             }
             default -> {
                 if (normal < 1) {
-                    errors.add(new Problem.FieldError(at + "normal", "a time limit of at least 1 day"));
+                    errors.add(Problem.FieldError.of(at + "normal", "rules.time-limit.error"));
                 }
             }
         }
@@ -104,13 +104,13 @@ final class RuleSetValidation {
 
     private static void variantNotRead(Integer value, String field, Rule rule, List<Problem.FieldError> errors) {
         if (value != null) {
-            errors.add(new Problem.FieldError(field, rule + " has no complex or remote variant"));
+            errors.add(Problem.FieldError.of(field, "rules.no-variant.error", rule.name()));
         }
     }
 
     private static void atLeast(Integer value, int floor, String field, String what, List<Problem.FieldError> errors) {
         if (value != null && value < floor) {
-            errors.add(new Problem.FieldError(field, "must not be shorter than " + what + " (" + floor + ")"));
+            errors.add(Problem.FieldError.of(field, "rules.shorter-than.error", what, String.valueOf(floor)));
         }
     }
 }

@@ -63,20 +63,20 @@ public class RuleSetVersions {
                     .field("pausedTimeCounts", request.pausedTimeCounts(), existing.pausedTimeCounts())
                     .field("legalBasis", legalBasis, existing.legalBasis())
                     .field("values", values, existing.values())
-                    .requireSame("A rule set", "version or effectiveFrom", existing.version());
+                    .requireSameKeyed("rules.natural-key", existing.version());
             return Written.existing(existing);
         }
         LocalDate latest = store.latestEffectiveFrom();
         if (latest != null && !request.effectiveFrom().isAfter(latest)) {
-            throw ProblemException.conflict("rule-version-order", "The latest rule set applies from " + latest
-                    + "; a new version starts after it.", Map.of("latestEffectiveFrom", latest.toString()));
+            throw ProblemException.conflict("rule-version-order", Map.of("latestEffectiveFrom", latest.toString()),
+                    "rules.version-order", latest.toString());
         }
         LocalDate today = VietnamTime.today();
         if (!request.effectiveFrom().isAfter(today)) {
             // cases already received from that date were judged by the set then in force and keep it
-            throw ProblemException.unprocessable("rule-set-not-in-future", "A new rule set applies from a date "
-                    + "after today (" + today + "): cases already received keep the rules they were judged by.",
-                    List.of(new Problem.FieldError("effectiveFrom", "must be after " + today)));
+            throw ProblemException.unprocessable("rule-set-not-in-future", List.of(Problem.FieldError.of(
+                    "effectiveFrom", "rules.not-in-future.error", today.toString())), "rules.not-in-future",
+                    today.toString());
         }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("request", request);
@@ -96,7 +96,7 @@ public class RuleSetVersions {
     public RuleSetView get(String version) {
         RuleSetView set = find(Selection.VERSION, version);
         if (set == null) {
-            throw ProblemException.notFound("Rule set " + version);
+            throw ProblemException.keyed(404, "not-found", "rules.not-found", version);
         }
         return set;
     }

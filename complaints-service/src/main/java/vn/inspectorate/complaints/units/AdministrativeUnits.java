@@ -10,6 +10,7 @@ import vn.inspectorate.platform.reference.ReferenceSnapshot;
 import vn.inspectorate.platform.time.VietnamTime;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.inspectorate.reference.AdministrativeUnitRegister;
+import vn.inspectorate.reference.Refusal;
 
 /**
  * Provinces as reference data with validity dates, read from this service's copy (loaded from the shared reference
@@ -37,6 +38,11 @@ public class AdministrativeUnits {
     /** Why {@code code} cannot stand for a province on {@code on} (naming its successor); empty when it can. */
     public Optional<String> refusal(String code, LocalDate on) {
         return snapshot.get().refusal(code, on);
+    }
+
+    /** {@link #refusal} as the key of its text in the platform's messages and its arguments. */
+    public Optional<Refusal> refusalReason(String code, LocalDate on) {
+        return snapshot.get().refusalReason(code, on);
     }
 
     /** The unit that answers for {@code code} on {@code on}: itself, or its successor after a merger. */

@@ -20,7 +20,7 @@ public final class WatchlistCommands {
     /** The progress of one month ({@code YYYY-MM}). */
     @Schema(name = "WatchlistProgress")
     public record Progress(
-            @NotNull @Pattern(regexp = "\\d{4}-(0[1-9]|1[0-2])", message = "must be a month as YYYY-MM") String reportMonth,
+            @NotNull @Pattern(regexp = "\\d{4}-(0[1-9]|1[0-2])", message = "{inspectorate.constraint.month-must}") String reportMonth,
             @NotBlank @Size(max = 64) String stage,
             @Size(max = 4000) String note,
             Boolean resolved) {

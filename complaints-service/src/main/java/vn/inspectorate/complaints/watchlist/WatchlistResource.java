@@ -100,18 +100,18 @@ public class WatchlistResource {
     @Operation(operationId = "listWatchlistWithoutProgress",
             summary = "Watchlisted cases without a progress report for a month, a page at a time")
     public Page<WatchlistCommands.Entry> withoutProgress(@QueryParam("month")
-            @Pattern(regexp = "\\d{4}-(0[1-9]|1[0-2])", message = "a month as YYYY-MM") String month,
+            @Pattern(regexp = "\\d{4}-(0[1-9]|1[0-2])", message = "{inspectorate.constraint.month}") String month,
             @QueryParam(PageRequest.SIZE) @Min(1) @Max(PageRequest.MAX_SIZE) Integer size,
             @QueryParam(PageRequest.AFTER) @Size(max = 2048) String after) {
         YearMonth m;
         try {
             m = month == null ? YearMonth.from(BusinessDate.today()) : YearMonth.parse(month);
         } catch (DateTimeParseException e) {
-            throw ProblemException.invalid("The month is not valid.",
-                    List.of(new Problem.FieldError("month", "a month as YYYY-MM")));
+            throw ProblemException.invalid(List.of(Problem.FieldError.of("month", "watchlist.month.error")),
+                    "watchlist.month");
         }
         String province = caller.isCentral() ? null : caller.province()
-                .orElseThrow(() -> ProblemException.forbidden("The token carries no province claim."));
+                .orElseThrow(() -> ProblemException.keyed(403, "forbidden", "access.no-province-claim"));
         return watchlist.withoutProgress(province, m, PageRequest.of(size, after, "without-progress;" + m + ";"
                 + province, 2));
     }

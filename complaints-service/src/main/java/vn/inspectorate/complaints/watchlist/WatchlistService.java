@@ -48,12 +48,12 @@ public class WatchlistService {
             if (cmd.decisionReference().equals(current.addedDecisionReference())) {
                 // a retry of the same decision, unless it is dated otherwise
                 NaturalKeyMatch.compare().field("decidedOn", cmd.decidedOn(), current.addedOn())
-                        .requireSame("A watchlist decision", "decision reference", c.id);
+                        .requireSameKeyed("watchlist.natural-key", c.id);
                 return c;
             }
-            throw ProblemException.conflict("already-on-watchlist", "The case is already on the watchlist by "
-                    + current.addedDecisionReference() + ".",
-                    Map.of("allowedCommands", List.of("watchlist/removal", "watchlist/progress")));
+            throw ProblemException.conflict("already-on-watchlist",
+                    Map.of("allowedCommands", List.of("watchlist/removal", "watchlist/progress")),
+                    "watchlist.already-on", current.addedDecisionReference());
         }
         store.activate(id, cmd.decisionReference(), cmd.decidedOn());
         return changed(c, actor, "watchlist-add", true, cmd);
@@ -64,8 +64,8 @@ public class WatchlistService {
         checkDate(cmd.decidedOn());
         WatchlistStore.Entry current = store.entry(id);
         if (current == null || !current.active()) {
-            throw ProblemException.conflict("not-on-watchlist", "The case is not on the watchlist.",
-                    Map.of("allowedCommands", List.of("watchlist")));
+            throw ProblemException.conflict("not-on-watchlist", Map.of("allowedCommands", List.of("watchlist")),
+                    "watchlist.not-on");
         }
         store.deactivate(id, cmd.decisionReference(), cmd.decidedOn());
         return changed(c, actor, "watchlist-remove", false, cmd);
@@ -75,12 +75,12 @@ public class WatchlistService {
         CitizenCase c = access.forUpdate(id);
         WatchlistStore.Entry current = store.entry(id);
         if (current == null || !current.active()) {
-            throw ProblemException.conflict("not-on-watchlist", "Only a watchlisted case reports monthly progress.",
-                    Map.of("allowedCommands", List.of()));
+            throw ProblemException.conflict("not-on-watchlist", Map.of("allowedCommands", List.of()),
+                    "watchlist.progress-not-on");
         }
         if (YearMonth.parse(cmd.reportMonth()).isAfter(YearMonth.from(BusinessDate.today()))) {
-            throw ProblemException.unprocessable("invalid-reportMonth", "A month still to come cannot be reported.",
-                    List.of(new Problem.FieldError("reportMonth", "must not be in the future")));
+            throw ProblemException.unprocessable("invalid-reportMonth", List.of(Problem.FieldError.of("reportMonth",
+                    "case.date-in-future.error")), "watchlist.month-to-come");
         }
         boolean resolved = Boolean.TRUE.equals(cmd.resolved());
         if (store.sameProgress(id, cmd, resolved)) {
@@ -114,8 +114,8 @@ public class WatchlistService {
 
     private static void checkDate(LocalDate date) {
         if (date.isAfter(BusinessDate.today())) {
-            throw ProblemException.unprocessable("invalid-decidedOn", "The decision cannot be dated in the future.",
-                    List.of(new Problem.FieldError("decidedOn", "must not be in the future")));
+            throw ProblemException.unprocessable("invalid-decidedOn", List.of(Problem.FieldError.of("decidedOn",
+                    "case.date-in-future.error")), "watchlist.decided-in-future");
         }
     }
 }

@@ -143,7 +143,12 @@ class CaseIntakeTest {
                 .body("results[2].outcome", equalTo("REJECTED"))
                 .body("results[2].errors.field", hasItem("cases[2].subject"))
                 .body("results[3].errors.field", hasItem("cases[3].receivedOn"))
+                .body("results[3].errors.message", hasItem("không được là ngày trong tương lai"))
                 .body("results[4].outcome", equalTo("DUPLICATE"));
+        // a client that prefers English reads the refused items' messages in English
+        given().header("Accept-Language", "en").contentType(ContentType.JSON).body(Map.of("cases", List.of(future)))
+                .post("/api/v1/cases:batch").then().statusCode(200).header("Content-Language", "en")
+                .body("results[0].errors.message", hasItem("must not be in the future"));
         // the alias path answers the same way, and a retry of the whole batch creates nothing
         long before = caseCount();
         given().contentType(ContentType.JSON).body(Map.of("cases", List.of(fresh)))

@@ -5,6 +5,7 @@ import static vn.inspectorate.complaints.Cases.complaint;
 import static vn.inspectorate.complaints.Cases.create;
 import static vn.inspectorate.complaints.Cases.get;
 import static vn.inspectorate.complaints.Cases.post;
+import static vn.inspectorate.complaints.Cases.postIn;
 
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -40,6 +41,8 @@ class VietnamTodayTest {
     void aCaseReceivedOn13MarchIsNotInTheFutureFromMidnightInVietnam() {
         VietnamTime.placeAt(BEFORE_MIDNIGHT);
         post(complaint(LocalDate.of(2026, 3, 13))).statusCode(422).body("errors[0].field", equalTo("receivedOn"))
+                .body("errors[0].message", equalTo("không được là ngày trong tương lai"));
+        postIn("en", complaint(LocalDate.of(2026, 3, 13))).statusCode(422)
                 .body("errors[0].message", equalTo("must not be in the future"));
 
         VietnamTime.placeAt(AFTER_MIDNIGHT);

@@ -41,9 +41,11 @@ class DatedProvinceTest {
 
         Map<String, Object> after = Cases.complaint(LocalDate.of(2025, 7, 1));
         after.put("provinceCode", "VN-54");
-        Cases.post(after).statusCode(422).contentType("application/problem+json")
+        Cases.postIn("en", after).statusCode(422).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("provinceCode"))
                 .body("errors[0].message", containsString("part of VN-56 (Bắc Ninh) since 2025-07-01"));
+        Cases.post(after).statusCode(422).header("Content-Language", "vi")
+                .body("errors[0].message", containsString("đã được hợp nhất vào VN-56 (Bắc Ninh) từ ngày 2025-07-01"));
     }
 
     @Test

@@ -74,7 +74,8 @@ class ProvincesInForceTest {
         String admin = adminToken();
         String token = provincialSystemToken(admin, "VN-54");
         String suffix = Long.toString(System.currentTimeMillis(), 36).toUpperCase(Locale.ROOT);
-        given().auth().oauth2(token).contentType(ContentType.JSON)
+        // in English, the texts compared here (Vietnamese is the default)
+        given().auth().oauth2(token).header("Accept-Language", "en").contentType(ContentType.JSON)
                 .body(opening("TTT-54", "QD-54-" + suffix, LocalDate.of(2026, 3, 2), "VN-54", "E2E-54-" + suffix))
                 .post(gateway + "/api/v1/inspections").then().statusCode(422)
                 .contentType("application/problem+json")

@@ -3,6 +3,7 @@ package vn.inspectorate.inspection.access;
 import jakarta.enterprise.context.RequestScoped;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import vn.inspectorate.inspection.reference.InspectionBody;
+import vn.inspectorate.platform.problem.Problem;
 import vn.inspectorate.platform.problem.ProblemException;
 import vn.inspectorate.platform.security.CallerScope;
 import vn.inspectorate.platform.security.Roles;
@@ -47,8 +48,7 @@ public class InspectorateAccess {
     /** From now on this request loads history: 403 unless the caller may. */
     public void loadHistory() {
         if (!mayLoadHistory()) {
-            throw ProblemException.forbidden("Only a provincial system (for its province) or the platform admin may "
-                    + "load history.");
+            throw ProblemException.keyed(403, "forbidden", "access.load-history");
         }
         loadingHistory = true;
     }
@@ -78,13 +78,13 @@ public class InspectorateAccess {
 
     /**
      * The province a list is read for: the one {@code asked} (null: every province the caller sees), narrowed to a
-     * provincial caller's own; asking for another province is a 403 saying the caller sees only {@code records} of
-     * its own.
+     * provincial caller's own; asking for another province is a 403 saying the caller sees only the records (named by
+     * {@code recordsKey} in the message bundles) of its own.
      */
-    public String listedProvince(String asked, String records) {
+    public String listedProvince(String asked, String recordsKey) {
         String own = provinceFilter();
         if (own != null && asked != null && !own.equals(asked)) {
-            throw ProblemException.forbidden("You see only " + records + " of " + own + ".");
+            throw ProblemException.keyed(403, "forbidden", "access.own-province-only", new Problem.Text(recordsKey), own);
         }
         return own != null ? own : asked;
     }
@@ -108,7 +108,7 @@ public class InspectorateAccess {
     /** 403 unless the caller may act for {@code body}. */
     public void requireActFor(InspectionBody body) {
         if (!mayActFor(body)) {
-            throw ProblemException.forbidden("You may not act for inspection body " + body.code + ".");
+            throw ProblemException.keyed(403, "forbidden", "access.act-for-body", body.code);
         }
     }
 
@@ -120,8 +120,7 @@ public class InspectorateAccess {
     /** 403 unless the caller may approve decisions of {@code body}. */
     public void requireApproverFor(InspectionBody body) {
         if (!isApprover() || !mayActFor(body)) {
-            throw ProblemException.forbidden("Only the head of inspection body " + body.code
-                    + " (role inspector with claim " + APPROVER_CLAIM + ") may take this decision.");
+            throw ProblemException.keyed(403, "forbidden", "access.approver-only", body.code, APPROVER_CLAIM);
         }
     }
 }

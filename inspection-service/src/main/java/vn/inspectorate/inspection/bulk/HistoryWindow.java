@@ -28,8 +28,7 @@ public final class HistoryWindow {
      */
     public static void require(List<Problem.FieldError> errors) {
         if (!errors.isEmpty()) {
-            throw ProblemException.unprocessable("backfill-date", "History is what happened before today (" + today()
-                    + ", Vietnam time); today's and later steps are written live as they happen.", errors);
+            throw ProblemException.unprocessable("backfill-date", errors, "history.before-today", today().toString());
         }
     }
 
@@ -39,8 +38,7 @@ public final class HistoryWindow {
         List<Problem.FieldError> errors = new ArrayList<>();
         for (DatedField dated : dates(item)) {
             if (dated.date() != null && !dated.date().isBefore(today)) {
-                errors.add(new Problem.FieldError(prefix + "." + dated.field(), "must be before " + today
-                        + " to be loaded as history"));
+                errors.add(Problem.FieldError.of(prefix + "." + dated.field(), "history.before", today.toString()));
             }
         }
         require(errors);

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import vn.inspectorate.inspection.conclusions.ConclusionApi;
@@ -83,6 +84,15 @@ public final class InspectionBatchApi {
 
     @Schema(name = "InspectionBatchResult")
     public record Result(int created, int existing, int conflicts, int rejected, List<Item> results) {
+
+        /** The result with its refused items' problems in {@code language}. */
+        public Result localized(Locale language) {
+            return new Result(created, existing, conflicts, rejected, results.stream()
+                    .map(i -> i.problem() == null ? i : new Item(i.index(), i.decisionNumber(), i.outcome(),
+                            i.inspectionId(), i.status(), i.existingId(), i.differingFields(),
+                            i.problem().localized(language)))
+                    .toList());
+        }
     }
 
     /** For the date checks of a back-fill. */

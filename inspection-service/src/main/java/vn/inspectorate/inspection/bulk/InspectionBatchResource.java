@@ -9,6 +9,8 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -17,8 +19,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.inspectorate.inspection.bulk.InspectionBatchApi.Result;
+import java.util.Locale;
 import vn.inspectorate.platform.idempotency.IdempotencyKeys;
 import vn.inspectorate.platform.idempotency.Idempotent;
+import vn.inspectorate.platform.language.Languages;
 import vn.inspectorate.platform.security.Roles;
 
 /** Bulk writes of inspection records, live or as history (a back-fill). */
@@ -71,7 +75,11 @@ public class InspectionBatchResource {
     @APIResponse(responseCode = "403", description = "History loaded by a caller that may not load it.")
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used with another body.")
     public Response write(@Valid @NotNull InspectionBatchApi.Batch batch,
-            @HeaderParam(IdempotencyKeys.HEADER) String key) {
-        return Response.ok(batches.write(batch)).build();
+            @HeaderParam(IdempotencyKeys.HEADER) String key, @Context HttpHeaders headers) {
+        // the refused items' problems sit inside the result: written in the request's language like any problem
+        Locale language = Languages.negotiate(headers.getHeaderString(Languages.ACCEPT_LANGUAGE));
+        return Response.ok(batches.write(batch).localized(language))
+                .header(Languages.CONTENT_LANGUAGE, Languages.tag(language))
+                .header(Languages.VARY, Languages.ACCEPT_LANGUAGE).build();
     }
 }

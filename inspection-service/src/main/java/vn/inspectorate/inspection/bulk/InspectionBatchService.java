@@ -140,14 +140,15 @@ public class InspectionBatchService {
     /** The item's Bean Validation constraints, as its single calls check their bodies: 400 naming the fields. */
     private void checkFields(InspectionRecord item, String prefix) {
         if (item == null) {
-            throw ProblemException.invalid("An item is an inspection record.", List.of(
-                    new Problem.FieldError(prefix, "must not be null")));
+            throw ProblemException.invalid(List.of(Problem.FieldError.of(prefix, "bulk.item-null.error")),
+                    "bulk.item-null");
         }
         var violations = validator.validate(item);
         if (!violations.isEmpty()) {
-            throw ProblemException.invalid("The item is not a valid inspection record.", violations.stream()
+            throw ProblemException.invalid(violations.stream()
                     .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
-                    .map(v -> new Problem.FieldError(v.getPropertyPath().toString(), v.getMessage())).toList());
+                    .map(v -> new Problem.FieldError(v.getPropertyPath().toString(), v.getMessage())).toList(),
+                    "bulk.item-invalid");
         }
     }
 
@@ -156,7 +157,7 @@ public class InspectionBatchService {
             return problem;
         }
         return problem.withErrors(problem.errors().stream()
-                .map(f -> new Problem.FieldError(prefixed(prefix, f.field()), f.message())).toList());
+                .map(f -> new Problem.FieldError(prefixed(prefix, f.field()), f.message(), f.text())).toList());
     }
 
     private static String prefixed(String prefix, String field) {

@@ -131,7 +131,7 @@ public class InspectionRecordWriter {
             return call.get();
         } catch (ProblemException e) {
             List<Problem.FieldError> errors = e.problem().errors() == null ? List.of() : e.problem().errors().stream()
-                    .map(f -> new Problem.FieldError(path + "." + f.field(), f.message())).toList();
+                    .map(f -> new Problem.FieldError(path + "." + f.field(), f.message(), f.text())).toList();
             Problem problem = e.problem().withErrors(errors);
             if (problem.extensions() != null && problem.extensions().get("differingFields") instanceof List<?> fields) {
                 Map<String, Object> extensions = new HashMap<>(problem.extensions());
@@ -144,9 +144,8 @@ public class InspectionRecordWriter {
 
     private void pay(UUID id, InspectionRecord item) {
         if (item.conclusion() == null) {
-            throw ProblemException.unprocessable("recovery-without-conclusion", "Recoveries are paid on the "
-                    + "recommendations of the record's conclusion.", List.of(new Problem.FieldError("conclusion",
-                    "is required with recoveries")));
+            throw ProblemException.unprocessable("recovery-without-conclusion", List.of(Problem.FieldError.of(
+                    "conclusion", "bulk.recovery-without-conclusion.error")), "bulk.recovery-without-conclusion");
         }
         List<UUID> recommendations = conclusions.recommendationIds(id, item.conclusion().recommendations());
         for (int i = 0; i < item.recoveries().size(); i++) {
@@ -154,9 +153,9 @@ public class InspectionRecordWriter {
             UUID recommendation = recovery.recommendation() < recommendations.size()
                     ? recommendations.get(recovery.recommendation()) : null;
             if (recommendation == null) {
-                throw ProblemException.unprocessable("unknown-recommendation", "A recovery names a recommendation of "
-                        + "the conclusion by its position.", List.of(new Problem.FieldError(
-                        "recoveries[" + i + "].recommendation", "no such recommendation in the conclusion")));
+                throw ProblemException.unprocessable("unknown-recommendation", List.of(Problem.FieldError.of(
+                        "recoveries[" + i + "].recommendation", "bulk.unknown-recommendation.error")),
+                        "bulk.unknown-recommendation");
             }
             step("recoveries[" + i + "].payment", () -> followUps.recordPayment(recommendation, recovery.payment()));
         }

@@ -54,15 +54,13 @@ public class ConclusionService {
         Inspection inspection = inspections.locked(inspectionId);
         Conclusion existing = store.findById(inspectionId);
         if (existing != null && existing.conclusionNumber.equals(request.conclusionNumber())) {
-            concludedAlike(existing, request).requireSame("A conclusion", "inspection and conclusion number",
-                    existing.inspectionId);
+            concludedAlike(existing, request).requireSameKeyed("conclusion.natural-key", existing.inspectionId);
             return false;
         }
         inspection.moveTo(InspectionStatus.CONCLUDED);
         LocalDate earliest = inspection.reportSubmittedOn != null ? inspection.reportSubmittedOn : inspection.openedOn;
         if (request.concludedOn().isBefore(earliest)) {
-            throw field("concludedOn", "must not be before " + earliest,
-                    "A conclusion comes after the team's report.");
+            throw field("concludedOn", "conclusion.before-report", earliest.toString());
         }
         long violationsVnd = 0;
         long violationsLand = 0;
@@ -80,25 +78,21 @@ public class ConclusionService {
             long land = r.landM2() == null ? 0 : r.landM2();
             if (r.kind() == RecommendationKind.RECOVERY) {
                 if (amount == 0 && land == 0) {
-                    throw field("recommendations[" + i + "].amountVnd", "a recovery needs an amount or land",
-                            "A recovery recommendation names what is to be recovered.");
+                    throw field("recommendations[" + i + "].amountVnd", "conclusion.recovery-without-amount");
                 }
                 recoveryVnd = add(recoveryVnd, amount, "recommendations[" + i + "].amountVnd");
                 recoveryLand = add(recoveryLand, land, "recommendations[" + i + "].landM2");
             } else if (amount != 0 || land != 0) {
-                throw field("recommendations[" + i + "].amountVnd", "only a recovery carries an amount",
-                        "Only recovery recommendations carry amounts.");
+                throw field("recommendations[" + i + "].amountVnd", "conclusion.amount-not-recovery");
             }
             if (r.dueOn().isBefore(request.concludedOn())) {
-                throw field("recommendations[" + i + "].dueOn", "must not be before concludedOn",
-                        "A recommendation is due after the conclusion.");
+                throw field("recommendations[" + i + "].dueOn", "conclusion.recommendation-due-before");
             }
         }
         List<TransferInput> transfers = orEmpty(request.transfers());
         for (int i = 0; i < transfers.size(); i++) {
             if (transfers.get(i).transferredOn().isBefore(inspection.openedOn)) {
-                throw field("transfers[" + i + "].transferredOn", "must not be before the inspection opened",
-                        "A transfer cannot precede the inspection.");
+                throw field("transfers[" + i + "].transferredOn", "conclusion.transfer-before-opening");
             }
         }
         checkPublication(request);
@@ -158,28 +152,26 @@ public class ConclusionService {
     private void checkPublication(Conclude request) {
         if (!request.published()) {
             if (request.publishedFrom() != null || request.publishedUntil() != null) {
-                throw field("published", "must be true when publication dates are given",
-                        "Publication dates are given only for a published conclusion.");
+                throw field("published", "conclusion.dates-unpublished");
             }
             return;
         }
         if (request.publishedFrom() == null) {
-            throw field("publishedFrom", "is required when published", "A published conclusion needs its dates.");
+            throw field("publishedFrom", "conclusion.publication-dates-missing");
         }
         if (request.publishedUntil() == null) {
-            throw field("publishedUntil", "is required when published", "A published conclusion needs its dates.");
+            throw field("publishedUntil", "conclusion.publication-dates-missing");
         }
         if (request.publishedFrom().isBefore(request.concludedOn())) {
-            throw field("publishedFrom", "must not be before concludedOn", "A conclusion is published once issued.");
+            throw field("publishedFrom", "conclusion.published-before-issue");
         }
         if (request.publishedUntil().isBefore(request.publishedFrom())) {
-            throw field("publishedUntil", "must not be before publishedFrom", "The publication ends after it starts.");
+            throw field("publishedUntil", "conclusion.publication-ends-before-start");
         }
         int minDays = reference.parameter("CONCLUSION_PUBLICATION_MIN_DAYS", request.concludedOn());
         long days = ChronoUnit.DAYS.between(request.publishedFrom(), request.publishedUntil()) + 1;
         if (days < minDays) {
-            throw field("publishedUntil", "publication must last at least " + minDays + " days",
-                    "A conclusion is published for at least " + minDays + " days.");
+            throw field("publishedUntil", "conclusion.publication-too-short", minDays);
         }
     }
 
@@ -187,8 +179,8 @@ public class ConclusionService {
         try {
             return Math.addExact(total, value);
         } catch (ArithmeticException e) {
-            throw ProblemException.unprocessable("amount-overflow", "The amounts add up beyond what can be recorded.",
-                    List.of(new Problem.FieldError(field, "total too large")));
+            throw ProblemException.unprocessable("amount-overflow", List.of(Problem.FieldError.of(field,
+                    "conclusion.amount-overflow.error")), "conclusion.amount-overflow");
         }
     }
 
@@ -227,7 +219,12 @@ public class ConclusionService {
         return list == null ? List.of() : list;
     }
 
-    static ProblemException field(String field, String message, String detail) {
-        return ProblemException.unprocessable("invalid-conclusion", detail, List.of(new Problem.FieldError(field, message)));
+    /**
+     * A 422 {@code invalid-conclusion} naming {@code field}: its detail is {@code key} in the message bundles and the
+     * field's message {@code key.error}, both with {@code args}.
+     */
+    static ProblemException field(String field, String key, Object... args) {
+        return ProblemException.unprocessable("invalid-conclusion", List.of(Problem.FieldError.of(field,
+                key + ".error", args)), key, args);
     }
 }

@@ -107,7 +107,7 @@ public class FollowUpResource {
             + "earliest due first, a page at a time")
     public Page<RecommendationView> overdue(@QueryParam("asOf") LocalDate asOf,
             @QueryParam("province") @Pattern(regexp = InspectedEntityInput.PROVINCE_CODE,
-                    message = "must be a province code such as VN-HN")
+                    message = "{inspectorate.constraint.province-code}")
             String province,
             @QueryParam(PageRequest.SIZE) @Min(1) @Max(PageRequest.MAX_SIZE) Integer size,
             @QueryParam(PageRequest.AFTER) @Size(max = 2048) String after) {

@@ -55,30 +55,26 @@ public class FollowUpService {
                     .field("amountVnd", request.amountVnd(), existing.amountVnd)
                     .field("landM2", request.landM2() == null ? 0 : request.landM2(), existing.landM2)
                     .field("paidOn", request.paidOn(), existing.paidOn)
-                    .requireSame("A payment", "reference", existing.id);
+                    .requireSameKeyed("payment.natural-key", existing.id);
             return new Written<>(false, ConclusionReader.view(r));
         }
         requireFollowingUp(inspection);
         if (!RecommendationKind.RECOVERY.name().equals(r.kind)) {
-            throw ProblemException.conflict("not-a-recovery", "Only a recovery recommendation takes payments.",
-                    Map.of("kind", r.kind));
+            throw ProblemException.conflict("not-a-recovery", Map.of("kind", r.kind), "follow-up.not-a-recovery");
         }
         Conclusion conclusion = store.findById(r.inspectionId);
         if (request.paidOn().isBefore(conclusion.concludedOn)) {
-            throw ConclusionService.field("paidOn", "must not be before the conclusion (" + conclusion.concludedOn + ")",
-                    "A recovery follows the conclusion.");
+            throw ConclusionService.field("paidOn", "follow-up.paid-before-conclusion", conclusion.concludedOn.toString());
         }
         long land = request.landM2() == null ? 0 : request.landM2();
         if (request.amountVnd() == 0 && land == 0) {
-            throw ConclusionService.field("amountVnd", "a payment recovers money or land", "Nothing was recovered.");
+            throw ConclusionService.field("amountVnd", "follow-up.nothing-recovered");
         }
         if (request.amountVnd() > r.amountVnd - r.recoveredVnd) {
-            throw ConclusionService.field("amountVnd", "exceeds the " + (r.amountVnd - r.recoveredVnd)
-                    + " VND still to recover", "More than recommended cannot be recorded as recovered.");
+            throw ConclusionService.field("amountVnd", "follow-up.over-recovered-vnd", r.amountVnd - r.recoveredVnd);
         }
         if (land > r.landM2 - r.recoveredLandM2) {
-            throw ConclusionService.field("landM2", "exceeds the " + (r.landM2 - r.recoveredLandM2)
-                    + " m² still to recover", "More than recommended cannot be recorded as recovered.");
+            throw ConclusionService.field("landM2", "follow-up.over-recovered-land", r.landM2 - r.recoveredLandM2);
         }
         RecoveryPayment payment = new RecoveryPayment();
         payment.id = UUID.randomUUID();
@@ -111,13 +107,11 @@ public class FollowUpService {
         requireFollowingUp(inspection);
         Conclusion conclusion = store.findById(r.inspectionId);
         if (request.doneOn().isBefore(conclusion.concludedOn)) {
-            throw ConclusionService.field("doneOn", "must not be before the conclusion (" + conclusion.concludedOn + ")",
-                    "A recommendation is carried out after the conclusion.");
+            throw ConclusionService.field("doneOn", "follow-up.done-before-conclusion", conclusion.concludedOn.toString());
         }
         int disciplined = request.disciplinedCount() == null ? 0 : request.disciplinedCount();
         if (disciplined > 0 && !RecommendationKind.DISCIPLINARY.name().equals(r.kind)) {
-            throw ConclusionService.field("disciplinedCount", "only for a disciplinary recommendation",
-                    "Discipline is recorded on disciplinary recommendations.");
+            throw ConclusionService.field("disciplinedCount", "follow-up.discipline-not-disciplinary");
         }
         r.disciplinedCount = disciplined;
         r.doneOn = request.doneOn();
@@ -129,7 +123,7 @@ public class FollowUpService {
     public TransferView acknowledge(UUID transferId, ConclusionApi.Acknowledgement request) {
         InvestigationTransfer t = store.lockedTransfer(transferId);
         if (t == null) {
-            throw ProblemException.notFound("Transfer " + transferId);
+            throw ProblemException.keyed(404, "not-found", "follow-up.transfer-not-found", String.valueOf(transferId));
         }
         Inspection inspection = inspections.locked(t.inspectionId);
         if (t.acknowledgedOn != null) {
@@ -137,8 +131,8 @@ public class FollowUpService {
         }
         requireFollowingUp(inspection);
         if (request.acknowledgedOn().isBefore(t.transferredOn)) {
-            throw ConclusionService.field("acknowledgedOn", "must not be before transferredOn " + t.transferredOn,
-                    "A transfer is acknowledged after it was sent.");
+            throw ConclusionService.field("acknowledgedOn", "follow-up.acknowledged-before-transfer",
+                    t.transferredOn.toString());
         }
         t.acknowledgedOn = request.acknowledgedOn();
         t.accepted = request.accepted();
@@ -156,8 +150,8 @@ public class FollowUpService {
         inspection.moveTo(InspectionStatus.CLOSED);
         Conclusion conclusion = store.findById(inspectionId);
         if (closedOn.isBefore(conclusion.concludedOn)) {
-            throw ConclusionService.field("closedOn", "must not be before the conclusion (" + conclusion.concludedOn
-                    + ")", "A follow-up closes after the conclusion.");
+            throw ConclusionService.field("closedOn", "follow-up.closed-before-conclusion",
+                    conclusion.concludedOn.toString());
         }
         List<Recommendation> recommendations = store.recommendations(inspectionId);
         List<InvestigationTransfer> transfers = store.transfers(inspectionId);
@@ -186,7 +180,7 @@ public class FollowUpService {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<RecommendationView> overdue(LocalDate asOf, String province, PageRequest page) {
-        Page<Recommendation> found = store.overdue(asOf, access.listedProvince(province, "the follow-ups"), page);
+        Page<Recommendation> found = store.overdue(asOf, access.listedProvince(province, "access.records.follow-ups"), page);
         return new Page<>(found.items().stream().map(ConclusionReader::view).toList(), found.size(), found.next(),
                 found.total());
     }
@@ -194,16 +188,16 @@ public class FollowUpService {
     private Recommendation lockedRecommendation(UUID id) {
         Recommendation r = store.lockedRecommendation(id);
         if (r == null) {
-            throw ProblemException.notFound("Recommendation " + id);
+            throw ProblemException.keyed(404, "not-found", "follow-up.recommendation-not-found", String.valueOf(id));
         }
         return r;
     }
 
     private static void requireFollowingUp(Inspection inspection) {
         if (inspection.state() != InspectionStatus.CONCLUDED && inspection.state() != InspectionStatus.FOLLOW_UP) {
-            throw ProblemException.conflict("not-in-follow-up", "Follow-up is recorded on a concluded inspection "
-                    + "until it is closed.", Map.of("currentStatus", inspection.status,
-                    "allowedTransitions", inspection.state().next().stream().map(Enum::name).toList()));
+            throw ProblemException.conflict("not-in-follow-up", Map.of("currentStatus", inspection.status,
+                    "allowedTransitions", inspection.state().next().stream().map(Enum::name).toList()),
+                    "follow-up.not-in-follow-up");
         }
     }
 }

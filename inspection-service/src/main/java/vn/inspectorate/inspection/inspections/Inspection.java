@@ -62,10 +62,10 @@ public class Inspection extends PanacheEntityBase {
     public void moveTo(InspectionStatus target) {
         InspectionStatus current = state();
         if (!current.next().contains(target)) {
-            throw ProblemException.conflict("invalid-transition", "An inspection that is "
-                    + current.name().toLowerCase().replace('_', ' ') + " cannot become "
-                    + target.name().toLowerCase().replace('_', ' ') + ".",
-                    Map.of("currentStatus", current.name(), "allowedTransitions", current.next().stream().map(Enum::name).toList()));
+            throw ProblemException.conflict("invalid-transition", Map.of("currentStatus", current.name(),
+                    "allowedTransitions", current.next().stream().map(Enum::name).toList()), "inspection.transition",
+                    new Problem.Text("inspection.status." + current.name()),
+                    new Problem.Text("inspection.status." + target.name()));
         }
         status = target.name();
     }
@@ -74,8 +74,7 @@ public class Inspection extends PanacheEntityBase {
     public void start(LocalDate startedOn) {
         moveTo(InspectionStatus.IN_PROGRESS);
         if (startedOn.isBefore(openedOn)) {
-            throw invalidField("startedOn", "must not be before openedOn " + openedOn,
-                    "An inspection cannot start before it was opened.");
+            throw invalidField("startedOn", "inspection.start-before-opening", openedOn.toString());
         }
         version++;
     }
@@ -87,17 +86,14 @@ public class Inspection extends PanacheEntityBase {
     public InspectionExtension extend(int extraDays, String reasonCode, LocalDate decidedOn) {
         moveTo(InspectionStatus.EXTENDED);
         if (extensionsUsed >= maxExtensions) {
-            throw ProblemException.unprocessable("extension-limit", "Inspections of this level may be extended at most "
-                    + maxExtensions + " time(s).", List.of(new Problem.FieldError("extraDays",
-                    "no extension left (limit " + maxExtensions + ")")));
+            throw ProblemException.unprocessable("extension-limit", List.of(Problem.FieldError.of("extraDays",
+                    "inspection.extension-limit.error", maxExtensions)), "inspection.extension-limit", maxExtensions);
         }
         if (extraDays > extensionDaysLimit) {
-            throw invalidField("extraDays", "must be at most " + extensionDaysLimit,
-                    "An extension of this level is at most " + extensionDaysLimit + " days.");
+            throw invalidField("extraDays", "inspection.extension-too-long", extensionDaysLimit);
         }
         if (decidedOn.isBefore(openedOn) || decidedOn.isAfter(dueOn)) {
-            throw invalidField("decidedOn", "must be between " + openedOn + " and the due date " + dueOn,
-                    "An extension is decided while the inspection runs.");
+            throw invalidField("decidedOn", "inspection.extension-outside-run", openedOn.toString(), dueOn.toString());
         }
         extensionsUsed++;
         extensionDaysTotal += extraDays;
@@ -118,8 +114,7 @@ public class Inspection extends PanacheEntityBase {
     public void submitReport(LocalDate submittedOn) {
         moveTo(InspectionStatus.REPORT_SUBMITTED);
         if (submittedOn.isBefore(openedOn)) {
-            throw invalidField("submittedOn", "must not be before openedOn " + openedOn,
-                    "The report cannot end before the inspection started.");
+            throw invalidField("submittedOn", "inspection.report-before-opening", openedOn.toString());
         }
         reportSubmittedOn = submittedOn;
         version++;
@@ -131,10 +126,13 @@ public class Inspection extends PanacheEntityBase {
         version++;
     }
 
-    /** A 422 naming {@code field}, typed after it. */
-    static ProblemException invalidField(String field, String message, String detail) {
-        return ProblemException.unprocessable("invalid-" + field.replaceAll("[^A-Za-z]", "-").toLowerCase(), detail,
-                List.of(new Problem.FieldError(field, message)));
+    /**
+     * A 422 naming {@code field}, typed after it: its detail is {@code key} in the message bundles and the field's
+     * message {@code key.error}, both with {@code args}.
+     */
+    static ProblemException invalidField(String field, String key, Object... args) {
+        return ProblemException.unprocessable("invalid-" + field.replaceAll("[^A-Za-z]", "-").toLowerCase(),
+                List.of(Problem.FieldError.of(field, key + ".error", args)), key, args);
     }
 
     /**

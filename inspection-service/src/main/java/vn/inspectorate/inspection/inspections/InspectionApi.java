@@ -38,7 +38,7 @@ public final class InspectionApi {
             @NotBlank @Size(max = 4000) String legalBasis,
             @NotEmpty @Size(max = 50) List<@NotNull @Valid TeamMember> team,
             @NotNull InspectionType type,
-            @NotBlank @Size(max = 60) @Pattern(regexp = "[A-Z][A-Z0-9_]*", message = "must be a subject code, e.g. LAND")
+            @NotBlank @Size(max = 60) @Pattern(regexp = "[A-Z][A-Z0-9_]*", message = "{inspectorate.constraint.subject-code}")
             String subject,
             @NotNull @Valid InspectedEntityInput entity,
             UUID plannedInspectionId,
@@ -53,7 +53,7 @@ public final class InspectionApi {
     @Schema(name = "InspectionExtend")
     public record Extend(
             @NotNull @Min(1) @Max(366) Integer extraDays,
-            @NotBlank @Size(max = 60) @Pattern(regexp = "[A-Z][A-Z0-9_]*", message = "must be a reason code")
+            @NotBlank @Size(max = 60) @Pattern(regexp = "[A-Z][A-Z0-9_]*", message = "{inspectorate.constraint.reason-code}")
             String reasonCode,
             @NotNull LocalDate decidedOn) {
     }

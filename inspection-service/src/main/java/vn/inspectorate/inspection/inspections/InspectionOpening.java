@@ -70,7 +70,7 @@ public class InspectionOpening {
         }
         LocalDate openedOn = openedOn(request);
         if (openedOn.isBefore(request.decisionDate())) {
-            throw invalidField("openedOn", "must not be before decisionDate", "An inspection opens on or after its decision.");
+            throw invalidField("openedOn", "inspection.opened-before-decision");
         }
         // the body and the entity's province must both be in force on the decision's date
         registers.requireBodyInForce(body, request.decisionDate(), "decisionDate", "bodyCode");
@@ -89,35 +89,32 @@ public class InspectionOpening {
         if (request.reInspectionOf() != null) {
             original = Inspection.findById(request.reInspectionOf());
             if (original == null || !access.maySee(original.provinceCode)) {
-                throw invalidField("reInspectionOf", "no such inspection", "The inspection to re-inspect is unknown.");
+                throw invalidField("reInspectionOf", "inspection.reinspection-unknown");
             }
             if (!original.state().concluded()) {
-                throw invalidField("reInspectionOf", "is not concluded", "Only a concluded inspection can be re-inspected.");
+                throw invalidField("reInspectionOf", "inspection.reinspection-not-concluded");
             }
             if (!original.entityCode.equals(entity.code)) {
-                throw invalidField("entity.code", "differs from the re-inspected inspection's entity",
-                        "A re-inspection examines the same entity.");
+                throw invalidField("entity.code", "inspection.reinspection-other-entity");
             }
         }
         List<UUID> caseIds = caseIds(request);
         for (int i = 0; i < caseIds.size(); i++) {
             CaseReference known = CaseReference.findById(caseIds.get(i));
             if (known == null) {
-                throw ProblemException.unprocessable("unknown-case", "Case " + caseIds.get(i) + " is not known to the "
-                        + "inspection service (yet): its case events have not arrived. Retry once the case is recorded.",
-                        List.of(new Problem.FieldError("caseIds[" + i + "]", "unknown case")));
+                throw ProblemException.unprocessable("unknown-case", List.of(Problem.FieldError.of("caseIds[" + i + "]",
+                        "inspection.unknown-case.error")), "inspection.unknown-case", caseIds.get(i).toString());
             }
             if (!known.provinceCode.equals(province)) {
-                throw ProblemException.unprocessable("case-other-province", "Case " + caseIds.get(i)
-                        + " belongs to another province.", List.of(new Problem.FieldError("caseIds[" + i + "]",
-                        "case of another province")));
+                throw ProblemException.unprocessable("case-other-province", List.of(Problem.FieldError.of(
+                        "caseIds[" + i + "]", "inspection.case-other-province.error")),
+                        "inspection.case-other-province", caseIds.get(i).toString());
             }
         }
         DurationRule rule = reference.durationRule(body.level, original != null, request.decisionDate(), "decisionDate");
         // the due date and its extensions must stay dates the API and the events can write (years up to 9999)
         if (openedOn.plusDays(rule.baseDays + (long) rule.maxExtensions * rule.extensionDays).getYear() > 9999) {
-            throw invalidField("openedOn", "too far in the future for its due date", "The inspection's due date would "
-                    + "fall after the year 9999.");
+            throw invalidField("openedOn", "inspection.due-after-9999");
         }
 
         UUID id = UUID.randomUUID();
@@ -154,7 +151,7 @@ public class InspectionOpening {
                 .field("plannedInspectionId", request.plannedInspectionId(), existing.plannedInspectionId)
                 .field("reInspectionOf", request.reInspectionOf(), existing.reInspectionOf)
                 .field("caseIds", caseIds(request), store.caseIds(existing.id))
-                .requireSame("An inspection", "body, decision year and decision number", existing.id);
+                .requireSameKeyed("inspection.natural-key", existing.id);
         return new Written<>(false, existing);
     }
 
@@ -177,28 +174,27 @@ public class InspectionOpening {
         PlannedInspection planned = PlannedInspection.findById(request.plannedInspectionId());
         InspectionPlan plan = planned == null ? null : InspectionPlan.findById(planned.planId);
         if (plan == null || !access.maySee(plan.provinceCode)) {
-            throw invalidField("plannedInspectionId", "no such planned inspection", "The planned inspection is unknown.");
+            throw invalidField("plannedInspectionId", "inspection.planned-unknown");
         }
         if (!PlanStatus.valueOf(plan.status).inForce()) {
-            throw invalidField("plannedInspectionId", "its plan is not approved", "Only an approved plan's inspections "
-                    + "can be opened as planned inspections.");
+            throw invalidField("plannedInspectionId", "inspection.planned-not-approved");
         }
         if (!body.code.equals(planned.responsibleBodyCode) && !body.code.equals(planned.bodyCode)) {
-            throw invalidField("bodyCode", "is not the body responsible for the planned inspection",
-                    "The planned inspection belongs to another body.");
+            throw invalidField("bodyCode", "inspection.planned-other-body");
         }
         if (!entity.code.equals(planned.entityCode) || !request.subject().equals(planned.subject)) {
-            throw invalidField("entity.code", "differs from the planned inspection's entity or subject",
-                    "The inspection must match its planned inspection.");
+            throw invalidField("entity.code", "inspection.planned-other-entity");
         }
         if (!PlannedInspection.PLANNED.equals(planned.status)) {
-            throw ProblemException.conflict("planned-inspection-" + planned.status.toLowerCase(), "The planned "
-                    + "inspection is " + planned.status.toLowerCase() + ".", Map.of("currentStatus", planned.status));
+            throw ProblemException.conflict("planned-inspection-" + planned.status.toLowerCase(),
+                    Map.of("currentStatus", planned.status), "inspection.planned-not-plannable",
+                    new Problem.Text("plan.item-status." + planned.status));
         }
         List<OverlapConflict> open = backfilled ? List.of() : overlaps.unsettled(List.of(planned.id));
         if (!open.isEmpty()) {
-            throw ProblemException.conflict("overlap-unsettled", "The planned inspection has unsettled overlap "
-                    + "conflicts.", Map.of("conflicts", open.stream().map(ConflictView::of).toList()));
+            throw ProblemException.conflict("overlap-unsettled",
+                    Map.of("conflicts", open.stream().map(ConflictView::of).toList()),
+                    "inspection.planned-overlap-unsettled");
         }
         return planned;
     }

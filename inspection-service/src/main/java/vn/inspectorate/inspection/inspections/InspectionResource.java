@@ -85,7 +85,7 @@ public class InspectionResource {
             + "opened, a page at a time (follow `next` or the `Link: rel=\"next\"` header)")
     public Page<InspectionView> list(
             @QueryParam("province") @Pattern(regexp = InspectedEntityInput.PROVINCE_CODE,
-                    message = "must be a province code such as VN-HN")
+                    message = "{inspectorate.constraint.province-code}")
             String province,
             @QueryParam("status") InspectionStatus status, @QueryParam("overrun") Boolean overrun,
             @QueryParam(PageRequest.SIZE) @Min(1) @Max(PageRequest.MAX_SIZE) Integer size,

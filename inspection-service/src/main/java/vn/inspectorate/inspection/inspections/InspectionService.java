@@ -112,7 +112,7 @@ public class InspectionService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<InspectionView> list(String province, InspectionStatus status, Boolean overrunOnly,
             PageRequest page) {
-        String listed = access.listedProvince(province, "the inspections");
+        String listed = access.listedProvince(province, "access.records.inspections");
         Page<Inspection> found = store.list(listed, status,
                 Boolean.TRUE.equals(overrunOnly) ? VietnamTime.today() : null, page);
         return new Page<>(found.items().stream().map(this::view).toList(), found.size(), found.next(), found.total());
@@ -133,7 +133,7 @@ public class InspectionService {
     /** 404 for an inspection there is not, or the caller may not see. */
     private Inspection seen(Inspection inspection, UUID id) {
         if (inspection == null || !access.maySee(inspection.provinceCode)) {
-            throw ProblemException.notFound("Inspection " + id);
+            throw ProblemException.keyed(404, "not-found", "inspection.not-found", String.valueOf(id));
         }
         return inspection;
     }

@@ -44,7 +44,7 @@ public class OverlapResource {
     @Operation(operationId = "getOverlapReport", summary = "Every overlap conflict of a year, settled or not")
     public OverlapService.OverlapReport report(@QueryParam("year") @NotNull @Min(2000) @Max(2100) Integer year,
             @QueryParam("province") @Pattern(regexp = InspectedEntityInput.PROVINCE_CODE,
-                    message = "must be a province code such as VN-HN")
+                    message = "{inspectorate.constraint.province-code}")
             String province) {
         return overlaps.report(year, province);
     }

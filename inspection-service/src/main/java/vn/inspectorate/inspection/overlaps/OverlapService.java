@@ -41,7 +41,7 @@ public class OverlapService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public OverlapReport report(int year, String province) {
-        String effective = access.listedProvince(province, "the overlap report");
+        String effective = access.listedProvince(province, "access.records.overlaps");
         List<OverlapConflict> conflicts = store.ofYear(year, effective);
         int unsettled = (int) conflicts.stream().filter(c -> !c.settled()).count();
         return new OverlapReport(year, effective, conflicts.size(), unsettled,
@@ -56,27 +56,26 @@ public class OverlapService {
     public ConflictView settle(UUID id, Settle request) {
         OverlapConflict conflict = store.locked(id);
         if (conflict == null || !access.maySee(conflict.provinceCode)) {
-            throw ProblemException.notFound("Overlap conflict " + id);
+            throw ProblemException.keyed(404, "not-found", "overlap.not-found", String.valueOf(id));
         }
         InspectionBody source = reference.body(conflict.sourceBodyCode, "sourceBodyCode");
         InspectionBody other = reference.body(conflict.otherBodyCode, "otherBodyCode");
         boolean allowed = access.isApprover()
                 && (access.isCentralInspector() || access.mayActFor(source) || access.mayActFor(other));
         if (!allowed) {
-            throw ProblemException.forbidden("Only the head of one of the bodies in conflict, or the superior "
-                    + "inspectorate, may settle it.");
+            throw ProblemException.keyed(403, "forbidden", "overlap.settle-forbidden");
         }
         if (conflict.settled()) {
             if (conflict.proceedingBodyCode.equals(request.proceedingBodyCode())) {
                 return ConflictView.of(conflict);
             }
-            throw ProblemException.conflict("overlap-settled", "The conflict was already settled in favour of "
-                    + conflict.proceedingBodyCode + ".", java.util.Map.of("proceedingBodyCode", conflict.proceedingBodyCode));
+            throw ProblemException.conflict("overlap-settled", java.util.Map.of("proceedingBodyCode",
+                    conflict.proceedingBodyCode), "overlap.already-settled", conflict.proceedingBodyCode);
         }
         String proceeding = request.proceedingBodyCode();
         if (!proceeding.equals(source.code) && !proceeding.equals(other.code)) {
-            throw ProblemException.unprocessable("not-a-party", "Body " + proceeding + " is not a party to the conflict.",
-                    List.of(new Problem.FieldError("proceedingBodyCode", "must be " + source.code + " or " + other.code)));
+            throw ProblemException.unprocessable("not-a-party", List.of(Problem.FieldError.of("proceedingBodyCode",
+                    "overlap.not-a-party.error", source.code, other.code)), "overlap.not-a-party", proceeding);
         }
         UUID givesWay = proceeding.equals(source.code) && !source.code.equals(other.code)
                 ? (OverlapConflict.PLANNED.equals(conflict.otherKind) ? conflict.otherId : null)

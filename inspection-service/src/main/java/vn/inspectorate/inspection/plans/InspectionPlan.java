@@ -43,11 +43,11 @@ public class InspectionPlan extends PanacheEntityBase {
             return;
         }
         if (state() != PlanStatus.DRAFT) {
-            throw conflict("submit", "Only a draft plan can be submitted.");
+            throw conflict("plan.status.submit");
         }
         if (!hasItems) {
-            throw ProblemException.unprocessable("empty-plan", "A plan without inspections cannot be submitted.",
-                    List.of(new Problem.FieldError("inspections", "at least one planned inspection is needed")));
+            throw ProblemException.unprocessable("empty-plan", List.of(Problem.FieldError.of("inspections",
+                    "plan.empty.error")), "plan.empty");
         }
         status = PlanStatus.SUBMITTED.name();
         submittedAt = ReferenceData.now();
@@ -57,7 +57,7 @@ public class InspectionPlan extends PanacheEntityBase {
     /** The head of the body approves the submitted plan on {@code on}. */
     public void approve(String approver, LocalDate on) {
         if (state() != PlanStatus.SUBMITTED) {
-            throw conflict("approve", "Only a submitted plan can be approved.");
+            throw conflict("plan.status.approve");
         }
         status = PlanStatus.APPROVED.name();
         approvedBy = approver;
@@ -68,14 +68,14 @@ public class InspectionPlan extends PanacheEntityBase {
     /** 409 unless the plan is a draft, the only state that takes items one by one. */
     public void requireDraft() {
         if (state() != PlanStatus.DRAFT) {
-            throw conflict("add inspections to", "An approved plan takes new inspections only through an amendment.");
+            throw conflict("plan.status.add");
         }
     }
 
     /** 409 unless the plan is in force, the only state an amendment changes. */
     public void requireInForce() {
         if (!state().inForce()) {
-            throw conflict("amend", "Only an approved plan can be amended; a draft is edited.");
+            throw conflict("plan.status.amend");
         }
     }
 
@@ -90,15 +90,15 @@ public class InspectionPlan extends PanacheEntityBase {
         version++;
     }
 
-    /** 409 naming the plan's status and the actions it allows. */
-    private ProblemException conflict(String action, String detail) {
+    /** 409 naming the plan's status and the actions it allows; {@code detailKey} says what was refused and why. */
+    private ProblemException conflict(String detailKey) {
         PlanStatus current = state();
         List<String> allowed = switch (current) {
             case DRAFT -> List.of("add inspections", "submit");
             case SUBMITTED -> List.of("approve");
             case APPROVED, AMENDED -> List.of("amend");
         };
-        return ProblemException.conflict("plan-status", "Cannot " + action + " a plan that is "
-                + current.name().toLowerCase() + ". " + detail, Map.of("currentStatus", current.name(), "allowedActions", allowed));
+        return ProblemException.conflict("plan-status", Map.of("currentStatus", current.name(), "allowedActions", allowed),
+                detailKey, new Problem.Text("plan.state." + current.name()));
     }
 }

@@ -48,7 +48,7 @@ public final class PlanApi {
 
     public record AddPlannedInspection(
             @NotNull @Valid InspectedEntityInput entity,
-            @NotBlank @Size(max = 60) @Pattern(regexp = "[A-Z][A-Z0-9_]*", message = "must be a subject code, e.g. LAND")
+            @NotBlank @Size(max = 60) @Pattern(regexp = "[A-Z][A-Z0-9_]*", message = "{inspectorate.constraint.subject-code}")
             String subject,
             @NotNull InspectionType type,
             @NotNull LocalDate plannedStart,

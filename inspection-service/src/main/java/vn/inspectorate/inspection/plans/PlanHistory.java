@@ -54,15 +54,14 @@ public class PlanHistory {
     public Written<InspectionPlan> create(PlanApi.CreatePlan request) {
         List<Problem.FieldError> missing = new ArrayList<>();
         if (request.approvedOn() == null) {
-            missing.add(new Problem.FieldError("approvedOn", "is required with backfilled: true"));
+            missing.add(Problem.FieldError.of("approvedOn", "plan.backfill.approved-on-required"));
         }
         if (request.inspections() == null || request.inspections().isEmpty()) {
-            missing.add(new Problem.FieldError("inspections", "a back-filled plan holds 1 to "
-                    + PlanApi.MAX_BACKFILLED_ITEMS + " planned inspections"));
+            missing.add(Problem.FieldError.of("inspections", "plan.backfill.items-required",
+                    String.valueOf(PlanApi.MAX_BACKFILLED_ITEMS)));
         }
         if (!missing.isEmpty()) {
-            throw ProblemException.invalid("A back-filled plan is loaded as approved: with its approval date and its "
-                    + "planned inspections.", missing);
+            throw ProblemException.invalid(missing, "plan.backfill.incomplete");
         }
         access.loadHistory();
         InspectionBody body = reference.body(request.bodyCode(), "bodyCode");
@@ -70,15 +69,15 @@ public class PlanHistory {
         LocalDate today = HistoryWindow.today();
         List<Problem.FieldError> dates = new ArrayList<>();
         if (request.year() >= today.getYear()) {
-            dates.add(new Problem.FieldError("year", "must be before " + today.getYear() + " to be loaded as history"));
+            dates.add(Problem.FieldError.of("year", "history.before-year", String.valueOf(today.getYear())));
         }
         LocalDate approvedOn = request.approvedOn();
         if (!approvedOn.isBefore(today)) {
-            dates.add(new Problem.FieldError("approvedOn", "must be before " + today + " to be loaded as history"));
+            dates.add(Problem.FieldError.of("approvedOn", "history.before", today.toString()));
         } else if (approvedOn.getYear() != request.year() && approvedOn.getYear() != request.year() - 1) {
             // plans are approved by the end of the year before, at the latest during their own year
-            dates.add(new Problem.FieldError("approvedOn", "must be in " + (request.year() - 1) + " or "
-                    + request.year()));
+            dates.add(Problem.FieldError.of("approvedOn", "plan.backfill.approved-in", String.valueOf(request.year() - 1),
+                    String.valueOf(request.year())));
         }
         HistoryWindow.require(dates);
         registers.requireBodyInForceIn(body, request.year(), "year", "bodyCode");
@@ -104,9 +103,9 @@ public class PlanHistory {
         for (int i = 0; i < items.size(); i++) {
             Integer first = seen.putIfAbsent(itemKey(items.get(i).entity().code(), items.get(i).subject()), i);
             if (first != null) {
-                throw ProblemException.unprocessable("duplicate-planned-inspection", "A plan holds one inspection "
-                        + "per entity and subject.", List.of(new Problem.FieldError("inspections[" + i + "]",
-                        "repeats the entity and subject of inspections[" + first + "]")));
+                throw ProblemException.unprocessable("duplicate-planned-inspection", List.of(Problem.FieldError.of(
+                        "inspections[" + i + "]", "plan.duplicate-item.error", "inspections[" + first + "]")),
+                        "plan.duplicate-item");
             }
         }
     }
@@ -139,6 +138,6 @@ public class PlanHistory {
                     .field(prefix + "responsibleBodyCode", requested.responsibleBodyCode() == null ? plan.bodyCode
                             : requested.responsibleBodyCode(), item.responsibleBodyCode);
         }
-        match.requireSame("A plan", "body and year", plan.id);
+        match.requireSameKeyed("plan.natural-key", plan.id);
     }
 }

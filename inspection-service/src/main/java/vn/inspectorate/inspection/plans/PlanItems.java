@@ -53,9 +53,9 @@ public class PlanItems {
                 prefix + "responsibleBodyCode");
         ReferenceData.requireJurisdiction(responsibleBody, entity, prefix + "entity");
         if (request.plannedStart().getYear() != plan.planYear) {
-            throw ProblemException.unprocessable("start-outside-plan-year", "A planned inspection of the "
-                    + plan.planYear + " plan must start in " + plan.planYear + ".",
-                    List.of(new Problem.FieldError(prefix + "plannedStart", "must be in the plan's year")));
+            throw ProblemException.unprocessable("start-outside-plan-year", List.of(Problem.FieldError.of(
+                    prefix + "plannedStart", "plan.start-outside-year.error")), "plan.start-outside-year",
+                    String.valueOf(plan.planYear));
         }
         reference.requireTypeInForce(request.type().name(), request.plannedStart(), prefix + "type",
                 prefix + "plannedStart");
@@ -69,7 +69,7 @@ public class PlanItems {
                     .field(prefix + "plannedStart", request.plannedStart(), item.plannedStart)
                     .field(prefix + "durationDays", request.durationDays(), item.durationDays)
                     .field(prefix + "responsibleBodyCode", responsible, item.responsibleBodyCode)
-                    .requireSame("A planned inspection", "plan, entity and subject", item.id);
+                    .requireSameKeyed("plan.item.natural-key", item.id);
         }
         return new Written<>(inserted, item);
     }

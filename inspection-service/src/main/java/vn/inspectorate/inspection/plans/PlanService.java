@@ -68,29 +68,29 @@ public class PlanService {
         }
         List<Problem.FieldError> historyOnly = new ArrayList<>();
         if (request.approvedOn() != null) {
-            historyOnly.add(new Problem.FieldError("approvedOn", "only with backfilled: true"));
+            historyOnly.add(Problem.FieldError.of("approvedOn", "plan.history-only.error"));
         }
         if (request.inspections() != null) {
-            historyOnly.add(new Problem.FieldError("inspections", "only with backfilled: true"));
+            historyOnly.add(Problem.FieldError.of("inspections", "plan.history-only.error"));
         }
         if (!historyOnly.isEmpty()) {
             // a live plan starts as an empty draft: its items are added, submitted and approved one step at a time
-            throw ProblemException.invalid("A live plan is created as an empty draft; an approval date and planned "
-                    + "inspections come with a back-filled plan only.", historyOnly);
+            throw ProblemException.invalid(historyOnly, "plan.history-only");
         }
         InspectionBody body = reference.body(request.bodyCode(), "bodyCode");
         access.requireActFor(body);
         int thisYear = VietnamTime.today().getYear();
         if (request.year() < thisYear) {
-            throw ProblemException.unprocessable("past-plan-year", "A plan cannot be made for " + request.year()
-                    + ", a past year.", List.of(new Problem.FieldError("year", "must be " + thisYear + " or later")));
+            throw ProblemException.unprocessable("past-plan-year", List.of(Problem.FieldError.of("year",
+                    "plan.past-year.error", String.valueOf(thisYear))), "plan.past-year",
+                    String.valueOf(request.year()));
         }
         registers.requireBodyInForceIn(body, request.year(), "year", "bodyCode");
         boolean inserted = store.insertDraft(body.code, body.provinceCode, request.year(), caller.subject());
         InspectionPlan plan = store.byBodyAndYear(body.code, request.year());
         if (!inserted) {
             NaturalKeyMatch.compare().field("backfilled", false, plan.backfilled)
-                    .requireSame("A plan", "body and year", plan.id);
+                    .requireSameKeyed("plan.natural-key", plan.id);
         }
         return new Written<>(inserted, view(plan));
     }
@@ -139,9 +139,9 @@ public class PlanService {
         List<PlannedInspection> active = store.activeItems(plan.id);
         List<OverlapConflict> open = overlaps.unsettled(active.stream().map(i -> i.id).toList());
         if (plan.state() == PlanStatus.SUBMITTED && !open.isEmpty()) {
-            throw ProblemException.conflict("overlap-unsettled", "The plan has " + open.size()
-                    + " unsettled overlap conflict(s); they must be settled before approval.",
-                    Map.of("conflicts", open.stream().map(ConflictView::of).toList()));
+            throw ProblemException.conflict("overlap-unsettled",
+                    Map.of("conflicts", open.stream().map(ConflictView::of).toList()), "plan.overlap-unsettled",
+                    open.size());
         }
         plan.approve(caller.subject(), VietnamTime.today());
         outbox.publish(plan.id.toString(), PlanEvents.approved(plan, active.size()));
@@ -159,24 +159,25 @@ public class PlanService {
         List<AddPlannedInspection> add = request.add() == null ? List.of() : request.add();
         List<UUID> withdraw = request.withdraw() == null ? List.of() : request.withdraw();
         if (add.isEmpty() && withdraw.isEmpty()) {
-            throw ProblemException.unprocessable("empty-amendment", "An amendment must add or withdraw something.",
-                    List.of(new Problem.FieldError("add", "add or withdraw at least one inspection")));
+            throw ProblemException.unprocessable("empty-amendment", List.of(Problem.FieldError.of("add",
+                    "plan.empty-amendment.error")), "plan.empty-amendment");
         }
         int number = store.nextAmendmentNumber(plan.id);
         List<String> changes = new ArrayList<>();
         for (int i = 0; i < withdraw.size(); i++) {
             PlannedInspection item = PlannedInspection.findById(withdraw.get(i));
             if (item == null || !item.planId.equals(plan.id)) {
-                throw ProblemException.unprocessable("unknown-planned-inspection", "The plan has no inspection "
-                        + withdraw.get(i) + ".", List.of(new Problem.FieldError("withdraw[" + i + "]", "not in this plan")));
+                throw ProblemException.unprocessable("unknown-planned-inspection", List.of(Problem.FieldError.of(
+                        "withdraw[" + i + "]", "plan.unknown-item.error")), "plan.unknown-item",
+                        String.valueOf(withdraw.get(i)));
             }
             if (PlannedInspection.WITHDRAWN.equals(item.status)) {
                 continue;
             }
             if (!PlannedInspection.PLANNED.equals(item.status)) {
-                throw ProblemException.unprocessable("not-withdrawable", "Planned inspection " + item.id + " is "
-                        + item.status.toLowerCase() + ".", List.of(new Problem.FieldError("withdraw[" + i + "]",
-                        "only a planned inspection not yet opened can be withdrawn")));
+                throw ProblemException.unprocessable("not-withdrawable", List.of(Problem.FieldError.of(
+                        "withdraw[" + i + "]", "plan.not-withdrawable.error")), "plan.not-withdrawable",
+                        String.valueOf(item.id), new Problem.Text("plan.item-status." + item.status));
             }
             item.status = PlannedInspection.WITHDRAWN;
             changes.add("withdrawn " + item.id + " (" + item.entityCode + ", " + item.subject + ")");
@@ -209,7 +210,7 @@ public class PlanService {
     private InspectionPlan lockedPlan(UUID id) {
         InspectionPlan plan = store.locked(id);
         if (plan == null || !access.maySee(plan.provinceCode)) {
-            throw ProblemException.notFound("Inspection plan " + id);
+            throw ProblemException.keyed(404, "not-found", "plan.not-found", String.valueOf(id));
         }
         return plan;
     }
@@ -217,7 +218,7 @@ public class PlanService {
     private InspectionPlan visiblePlan(UUID id) {
         InspectionPlan plan = store.findById(id);
         if (plan == null || !access.maySee(plan.provinceCode)) {
-            throw ProblemException.notFound("Inspection plan " + id);
+            throw ProblemException.keyed(404, "not-found", "plan.not-found", String.valueOf(id));
         }
         return plan;
     }

@@ -66,7 +66,7 @@ public class BodyAdministration {
                     .field("provinceCode", request.provinceCode(), found.provinceCode)
                     .field("validFrom", request.validFrom(), found.validFrom)
                     .field("certainty", certainty.name(), found.certainty)
-                    .requireSame("An inspection body", "code", found.code);
+                    .requireSameKeyed("body.natural-key", found.code);
             return new Written<>(false, view(found));
         }
         InspectionBody body = new InspectionBody();
@@ -89,8 +89,8 @@ public class BodyAdministration {
         InspectionBody body = store.locked(code);
         String name = request.name().strip();
         if (!body.inForceOn(request.from())) {
-            throw unprocessable("body-not-in-force", "Inspection body " + code + " is not in force on "
-                    + request.from() + ".", "from", "the body is not in force on this date");
+            throw unprocessable("body-not-in-force", "from", "body.not-in-force.error", "body.not-in-force", code,
+                    request.from().toString());
         }
         if (name.equals(nameOn(body, request.from()))) {
             return view(body);
@@ -105,17 +105,15 @@ public class BodyAdministration {
     public BodyView merge(String code, MergeBody request) {
         InspectionBody body = store.locked(code);
         if (request.into().equals(code)) {
-            throw unprocessable("merge-into-itself", "A body cannot be merged into itself.", "into",
-                    "must be another body");
+            throw unprocessable("merge-into-itself", "into", "body.merge-into-itself.error", "body.merge-into-itself");
         }
         InspectionBody successor = store.findById(request.into());
         if (successor == null) {
-            throw unprocessable("unknown-body", "No inspection body has code '" + request.into() + "'.", "into",
-                    "unknown inspection body code");
+            throw unprocessable("unknown-body", "into", "body.unknown.error", "body.unknown", request.into());
         }
         if (!successor.inForceOn(request.from())) {
-            throw unprocessable("body-not-in-force", "The successor " + successor.code + " is not in force on "
-                    + request.from() + ".", "into", "the successor is not in force on this date");
+            throw unprocessable("body-not-in-force", "into", "body.successor-not-in-force.error",
+                    "body.successor-not-in-force", successor.code, request.from().toString());
         }
         LocalDate lastDay = request.from().minusDays(1);
         if (lastDay.equals(body.validTo) && request.into().equals(body.successorCode)) {
@@ -149,8 +147,8 @@ public class BodyAdministration {
         requireProvinceMatchesLevel(BodyLevel.valueOf(level), province, "provinceCode");
         LocalDate validFrom = request.validFrom() == null ? body.validFrom : request.validFrom();
         if (body.validTo != null && validFrom.isAfter(body.validTo)) {
-            throw unprocessable("invalid-dates", "A body cannot start after its last day " + body.validTo + ".",
-                    "validFrom", "after the body's last day");
+            throw unprocessable("invalid-dates", "validFrom", "body.start-after-end.error", "body.start-after-end",
+                    body.validTo.toString());
         }
         correct(corrected, "level", body.level, level);
         correct(corrected, "provinceCode", body.provinceCode, province);
@@ -226,14 +224,17 @@ public class BodyAdministration {
     private static void requireProvinceMatchesLevel(BodyLevel level, String province, String field) {
         boolean needsProvince = level == BodyLevel.PROVINCIAL || level == BodyLevel.DISTRICT;
         if (needsProvince != (province != null)) {
-            throw unprocessable("province-level-mismatch", needsProvince
-                    ? "A " + level.name().toLowerCase() + " body belongs to a province; give its provinceCode."
-                    : "A " + level.name().toLowerCase() + " body has no province.", field,
-                    needsProvince ? "required for this level" : "must be absent for this level");
+            throw needsProvince
+                    ? unprocessable("province-level-mismatch", field, "body.province-required.error",
+                            "body.province-required", new Problem.Text("body.level." + level.name()))
+                    : unprocessable("province-level-mismatch", field, "body.province-absent.error",
+                            "body.province-absent", new Problem.Text("body.level." + level.name()));
         }
     }
 
-    private static ProblemException unprocessable(String slug, String detail, String field, String message) {
-        return ProblemException.unprocessable(slug, detail, List.of(new Problem.FieldError(field, message)));
+    /** A 422 naming {@code field} ({@code errorKey}), its detail {@code detailKey} with its arguments. */
+    private static ProblemException unprocessable(String slug, String field, String errorKey, String detailKey,
+            Object... args) {
+        return ProblemException.unprocessable(slug, List.of(Problem.FieldError.of(field, errorKey)), detailKey, args);
     }
 }

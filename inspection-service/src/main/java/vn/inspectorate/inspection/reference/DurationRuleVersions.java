@@ -14,6 +14,7 @@ import vn.inspectorate.platform.naturalkey.Written;
 import vn.inspectorate.inspection.reference.ReferenceAdminApi.BodyLevel;
 import vn.inspectorate.inspection.reference.ReferenceResource.DurationRuleView;
 import vn.inspectorate.platform.naturalkey.NaturalKeyMatch;
+import vn.inspectorate.platform.problem.Problem;
 import vn.inspectorate.platform.problem.ProblemException;
 
 /**
@@ -51,13 +52,13 @@ public class DurationRuleVersions {
                     .field("extensionDays", v.extensionDays(), latest.extensionDays)
                     .field("maxExtensions", v.maxExtensions(), latest.maxExtensions)
                     .field("source", v.source().strip(), latest.source)
-                    .requireSame("A duration rule version", "level, reInspection and effectiveFrom", latest.id);
+                    .requireSameKeyed("rule.natural-key", latest.id);
             return new Written<>(false, view(latest));
         }
         if (latest != null && v.effectiveFrom().isBefore(latest.effectiveFrom)) {
-            throw ProblemException.conflict("rule-version-order", "The latest " + v.level().name().toLowerCase()
-                    + " duration rule applies from " + latest.effectiveFrom + "; a new version starts after it.",
-                    Map.of("latestEffectiveFrom", latest.effectiveFrom.toString()));
+            throw ProblemException.conflict("rule-version-order", Map.of("latestEffectiveFrom",
+                    latest.effectiveFrom.toString()), "rule.version-order",
+                    new Problem.Text("body.level." + v.level().name()), latest.effectiveFrom.toString());
         }
         if (latest != null && (latest.effectiveTo == null || !latest.effectiveTo.isBefore(v.effectiveFrom()))) {
             latest.effectiveTo = v.effectiveFrom().minusDays(1);

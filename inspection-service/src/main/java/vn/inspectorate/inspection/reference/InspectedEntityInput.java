@@ -7,11 +7,11 @@ import jakarta.validation.constraints.Size;
 
 /** The inspected entity as a request mentions it; it is created or updated from this. */
 public record InspectedEntityInput(
-        @NotBlank @Size(max = 40) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._/-]*", message = "must be a registry code")
+        @NotBlank @Size(max = 40) @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._/-]*", message = "{inspectorate.constraint.registry-code}")
         String code,
         @NotNull EntityKind kind,
         @NotBlank @Size(max = 300) String name,
-        @NotBlank @Pattern(regexp = PROVINCE_CODE, message = "must be an ISO 3166-2 province code, e.g. VN-HN")
+        @NotBlank @Pattern(regexp = PROVINCE_CODE, message = "{inspectorate.constraint.province-code-iso}")
         String provinceCode) {
 
     /** An ISO 3166-2:VN province code, e.g. VN-HN. */

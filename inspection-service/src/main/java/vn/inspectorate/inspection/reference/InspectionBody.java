@@ -38,15 +38,13 @@ public class InspectionBody extends PanacheEntityBase {
      */
     public void endBefore(LocalDate from) {
         if (validTo != null) {
-            throw ProblemException.conflict("body-already-ended", "Inspection body " + code + " already ended on "
-                    + validTo + (successorCode == null ? "" : " (merged into " + successorCode + ")")
-                    + "; correct it by confirmation rather than ending it again.", Map.of("validTo",
-                    validTo.toString()));
+            throw ProblemException.conflict("body-already-ended", Map.of("validTo", validTo.toString()),
+                    successorCode == null ? "body.already-ended" : "body.already-merged", code, validTo.toString(),
+                    String.valueOf(successorCode));
         }
         if (!from.isAfter(validFrom)) {
-            throw ProblemException.unprocessable("invalid-dates", "Inspection body " + code + " starts on "
-                    + validFrom + "; it can end only after that day.", List.of(new Problem.FieldError("from",
-                    "must be after the body's first day")));
+            throw ProblemException.unprocessable("invalid-dates", List.of(Problem.FieldError.of("from",
+                    "body.end-before-start.error")), "body.end-before-start", code, validFrom.toString());
         }
         validTo = from.minusDays(1);
     }

@@ -54,11 +54,11 @@ public class InspectionBodyStore implements PanacheRepositoryBase<InspectionBody
     private InspectionBody found(String code, boolean lock) {
         if (code == null || !code.matches(ReferenceAdminApi.CODE_PATTERN)) {
             // no body has such a code (and a NUL byte must never reach the database)
-            throw ProblemException.notFound("Inspection body " + code);
+            throw ProblemException.keyed(404, "not-found", "body.not-found", String.valueOf(code));
         }
         InspectionBody body = lock ? findById(code, LockModeType.PESSIMISTIC_WRITE) : findById(code);
         if (body == null) {
-            throw ProblemException.notFound("Inspection body " + code);
+            throw ProblemException.keyed(404, "not-found", "body.not-found", String.valueOf(code));
         }
         return body;
     }

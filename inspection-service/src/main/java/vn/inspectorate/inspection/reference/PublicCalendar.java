@@ -45,7 +45,7 @@ public class PublicCalendar {
     /** The year as loaded; 404 when it was never loaded. */
     public CalendarView year(int year) {
         PublicCalendarStore.Year loaded = store.year(year)
-                .orElseThrow(() -> ProblemException.notFound("The public calendar of " + year));
+                .orElseThrow(() -> ProblemException.keyed(404, "not-found", "calendar.not-found", String.valueOf(year)));
         return new CalendarView(year, loaded.source(), loaded.decided(), loaded.version(), store.days(year));
     }
 
@@ -88,8 +88,7 @@ public class PublicCalendar {
         check(year, request.daysOff(), "daysOff", DayKind.DAY_OFF, seen, days, errors);
         check(year, request.workingDays(), "workingDays", DayKind.WORKING_DAY, seen, days, errors);
         if (!errors.isEmpty()) {
-            throw ProblemException.unprocessable("invalid-calendar", "The calendar of " + year + " has days that do "
-                    + "not fit it; nothing was loaded.", errors);
+            throw ProblemException.unprocessable("invalid-calendar", errors, "calendar.invalid", String.valueOf(year));
         }
         days.sort(Comparator.comparing(DayView::day));
         return List.copyOf(days);
@@ -102,15 +101,13 @@ public class PublicCalendar {
             String where = field + "[" + i + "].day";
             boolean weekend = day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY;
             if (day.getYear() != year) {
-                errors.add(new Problem.FieldError(where, "not in " + year));
+                errors.add(Problem.FieldError.of(where, "calendar.not-in-year.error", String.valueOf(year)));
             } else if (!seen.add(day)) {
-                errors.add(new Problem.FieldError(where, "listed twice"));
+                errors.add(Problem.FieldError.of(where, "calendar.listed-twice.error"));
             } else if (kind == DayKind.DAY_OFF && weekend) {
-                errors.add(new Problem.FieldError(where, "a weekend day is off already; list the weekday that "
-                        + "compensates it instead"));
+                errors.add(Problem.FieldError.of(where, "calendar.weekend-off.error"));
             } else if (kind == DayKind.WORKING_DAY && !weekend) {
-                errors.add(new Problem.FieldError(where, "a weekday is worked already; a compensatory working day "
-                        + "is a Saturday or Sunday"));
+                errors.add(Problem.FieldError.of(where, "calendar.weekday-worked.error"));
             } else {
                 days.add(new DayView(day, kind, entries.get(i).occasion().strip()));
             }

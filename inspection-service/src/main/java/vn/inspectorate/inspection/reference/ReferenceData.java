@@ -25,8 +25,8 @@ public class ReferenceData {
     public InspectionBody body(String code, String field) {
         InspectionBody body = code == null ? null : InspectionBody.findById(code);
         if (body == null) {
-            throw ProblemException.unprocessable("unknown-body", "No inspection body has code '" + code + "'.",
-                    List.of(new Problem.FieldError(field, "unknown inspection body code")));
+            throw ProblemException.unprocessable("unknown-body", List.of(Problem.FieldError.of(field,
+                    "body.unknown.error")), "body.unknown", String.valueOf(code));
         }
         return body;
     }
@@ -36,9 +36,9 @@ public class ReferenceData {
     public InspectedEntity upsert(InspectedEntityInput input, String field) {
         InspectedEntity entity = entities.upsert(input);
         if (!entity.provinceCode.equals(input.provinceCode())) {
-            throw ProblemException.unprocessable("entity-province-mismatch", "Entity " + input.code()
-                    + " is registered in " + entity.provinceCode + ", not " + input.provinceCode() + ".",
-                    List.of(new Problem.FieldError(field + ".provinceCode", "differs from the registry")));
+            throw ProblemException.unprocessable("entity-province-mismatch", List.of(Problem.FieldError.of(
+                    field + ".provinceCode", "entity.province-mismatch.error")), "entity.province-mismatch",
+                    input.code(), entity.provinceCode, input.provinceCode());
         }
         return entity;
     }
@@ -46,18 +46,18 @@ public class ReferenceData {
     /** A provincial or district body inspects only entities of its own province; central and sector bodies any. */
     public static void requireJurisdiction(InspectionBody body, InspectedEntity entity, String field) {
         if (body.provinceCode != null && !body.provinceCode.equals(entity.provinceCode)) {
-            throw ProblemException.unprocessable("outside-jurisdiction", "Body " + body.code + " inspects entities of "
-                    + body.provinceCode + " only; " + entity.code + " is in " + entity.provinceCode + ".",
-                    List.of(new Problem.FieldError(field + ".provinceCode", "outside the body's province")));
+            throw ProblemException.unprocessable("outside-jurisdiction", List.of(Problem.FieldError.of(
+                    field + ".provinceCode", "entity.outside-jurisdiction.error")), "entity.outside-jurisdiction",
+                    body.code, body.provinceCode, entity.code, entity.provinceCode);
         }
     }
 
     /** The duration limits in force on {@code on} for a body level; none is a 422 naming {@code field}. */
     public DurationRule durationRule(String level, boolean reInspection, LocalDate on, String field) {
         return rules.durationRuleInForce(level, reInspection, on)
-                .orElseThrow(() -> ProblemException.unprocessable("no-duration-rule", "No duration rule for "
-                        + level.toLowerCase() + " inspections is in force on " + on + ".",
-                        List.of(new Problem.FieldError(field, "no duration rule in force on this date"))));
+                .orElseThrow(() -> ProblemException.unprocessable("no-duration-rule", List.of(Problem.FieldError.of(
+                        field, "rule.none-in-force.error")), "rule.none-in-force",
+                        new Problem.Text("body.level." + level), on.toString()));
     }
 
     /**
@@ -69,12 +69,10 @@ public class ReferenceData {
         if (inForce.contains(type)) {
             return;
         }
-        String allowed = inForce.isEmpty() ? "none" : String.join(", ", inForce);
-        throw ProblemException.unprocessable("type-not-in-force", "Inspection type " + type + " is not in force on "
-                + on + " (" + dateField + "); the types in force that day: " + allowed + ". From 1 July 2025 the law "
-                + "no longer distinguishes administrative from specialized inspection.",
-                List.of(new Problem.FieldError(field, "not in force on " + dateField + " " + on
-                        + "; in force then: " + allowed)));
+        Object allowed = inForce.isEmpty() ? new Problem.Text("type.none") : String.join(", ", inForce);
+        throw ProblemException.unprocessable("type-not-in-force", List.of(Problem.FieldError.of(field,
+                "type.not-in-force.error", dateField, on.toString(), allowed)), "type.not-in-force", type,
+                on.toString(), dateField, allowed);
     }
 
     /** A dated legal number in force on {@code on}. */

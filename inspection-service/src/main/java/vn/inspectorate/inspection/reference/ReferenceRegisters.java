@@ -8,6 +8,7 @@ import vn.inspectorate.platform.problem.ProblemException;
 import vn.inspectorate.platform.reference.AdministrativeUnitTables;
 import vn.inspectorate.reference.AdministrativeUnitRegister;
 import vn.inspectorate.reference.InspectionBodyRegister;
+import vn.inspectorate.reference.Refusal;
 import vn.inspectorate.platform.transaction.TransactionEnd;
 
 /**
@@ -55,9 +56,11 @@ public class ReferenceRegisters {
 
     /** A province code must name a unit in force on {@code on}; else a 422 naming {@code field} (and the successor). */
     public void requireProvinceInForce(String code, LocalDate on, String field) {
-        units().refusal(code, on).ifPresent(reason -> {
-            throw ProblemException.unprocessable("province-not-in-force", "Province " + code + " cannot be used for "
-                    + on + ": " + reason + ".", List.of(new Problem.FieldError(field, reason)));
+        units().refusalReason(code, on).ifPresent(reason -> {
+            throw ProblemException.unprocessable("province-not-in-force",
+                    List.of(Problem.FieldError.of(field, reason.key(), reason.arguments())),
+                    "reference.province-not-in-force", code, on.toString(),
+                    new Problem.Text(reason.key(), reason.arguments()));
         });
     }
 
@@ -66,10 +69,11 @@ public class ReferenceRegisters {
      * the body's successor.
      */
     public void requireBodyInForce(InspectionBody body, LocalDate on, String dateField, String bodyField) {
-        bodies().refusal(body.code, on).ifPresent(detail -> {
-            throw ProblemException.unprocessable("body-not-in-force", detail, List.of(
-                    new Problem.FieldError(dateField, "body " + body.code + " was not in force on this date"),
-                    new Problem.FieldError(bodyField, "not in force on " + on + successorNote(body.code, on))));
+        bodies().refusalReason(body.code, on).ifPresent(reason -> {
+            throw ProblemException.unprocessable("body-not-in-force", List.of(
+                    Problem.FieldError.of(dateField, "reference.body-not-in-force.on-date", body.code),
+                    notInForce(bodyField, body.code, on, "reference.body-not-in-force.on", on)),
+                    reason.key(), reason.arguments());
         });
     }
 
@@ -80,17 +84,21 @@ public class ReferenceRegisters {
         boolean inYear = !body.validFrom.isAfter(last) && (body.validTo == null || !body.validTo.isBefore(first));
         if (!inYear) {
             LocalDate probe = body.validFrom.isAfter(last) ? last : first;
-            String detail = bodies().refusal(body.code, probe).orElse("Inspection body " + body.code
-                    + " was not in force in " + year + ".");
-            throw ProblemException.unprocessable("body-not-in-force", detail, List.of(
-                    new Problem.FieldError(yearField, "body " + body.code + " was not in force in this year"),
-                    new Problem.FieldError(bodyField, "not in force in " + year + successorNote(body.code, probe))));
+            Refusal detail = bodies().refusalReason(body.code, probe)
+                    .orElse(Refusal.of("reference.body-not-in-force.year", body.code, year));
+            throw ProblemException.unprocessable("body-not-in-force", List.of(
+                    Problem.FieldError.of(yearField, "reference.body-not-in-force.in-this-year", body.code),
+                    notInForce(bodyField, body.code, probe, "reference.body-not-in-force.in", year)),
+                    detail.key(), detail.arguments());
         }
     }
 
-    private String successorNote(String code, LocalDate on) {
+    /** The body's field error "not in force on/in {when}", naming the successor when another body took over. */
+    private Problem.FieldError notInForce(String field, String code, LocalDate on, String key, Object when) {
+        String whenText = String.valueOf(when);
         return bodies().inForceSuccessor(code, on).filter(s -> !s.code().equals(code))
-                .map(s -> "; its successor is " + s.code()).orElse("");
+                .map(s -> Problem.FieldError.of(field, key + "-successor", whenText, s.code()))
+                .orElseGet(() -> Problem.FieldError.of(field, key, whenText));
     }
 
     private Registers registers() {

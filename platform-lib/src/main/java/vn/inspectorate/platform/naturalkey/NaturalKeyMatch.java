@@ -54,6 +54,26 @@ public final class NaturalKeyMatch {
         }
     }
 
+    /**
+     * Throws the 409 conflict when any field differs; {@code recordKey} is the key in the message bundles of the words
+     * naming the record and its natural key, e.g. "An inspection with the same body, decision year and number".
+     */
+    public void requireSameKeyed(String recordKey, Object existingId) {
+        if (!same()) {
+            throw new ProblemException(problemKeyed(recordKey, existingId, differing));
+        }
+    }
+
+    /** The 409 problem of {@link #requireSameKeyed}, its texts from the message bundles. */
+    public static Problem problemKeyed(String recordKey, Object existingId, List<String> differingFields) {
+        return Problem.keyed(409, CONFLICT_TYPE, "problem.natural-key-conflict.detail", new Problem.Text(recordKey),
+                String.join(", ", differingFields)).withExtensions(extensions(existingId, differingFields));
+    }
+
+    private static Map<String, Object> extensions(Object existingId, List<String> differingFields) {
+        return Map.of("existingId", String.valueOf(existingId), "differingFields", List.copyOf(differingFields));
+    }
+
     /** The 409 problem for a natural key already taken by a record with another meaning. */
     public static ProblemException conflict(String what, String key, Object existingId, List<String> differingFields) {
         return new ProblemException(problem(what, key, existingId, differingFields));
@@ -62,8 +82,7 @@ public final class NaturalKeyMatch {
     public static Problem problem(String what, String key, Object existingId, List<String> differingFields) {
         return Problem.of(409, CONFLICT_TYPE, "Natural key already used", what + " with the same " + key
                 + " already exists with other values (" + String.join(", ", differingFields) + "); it was not changed "
-                + "and nothing was created.").withExtensions(Map.of("existingId", String.valueOf(existingId),
-                "differingFields", List.copyOf(differingFields)));
+                + "and nothing was created.").withExtensions(extensions(existingId, differingFields));
     }
 
     static boolean same(Object a, Object b) {

@@ -51,7 +51,8 @@ public record Problem(URI type, String title, int status, String detail, String 
             return new FieldError(field, text.in(Languages.ENGLISH), text);
         }
 
-        FieldError localized(Locale language) {
+        /** This field error in {@code language}: a message from the bundles is worded again, a literal one kept. */
+        public FieldError localized(Locale language) {
             return text == null ? this : new FieldError(field, text.in(language), text);
         }
     }
@@ -80,7 +81,9 @@ public record Problem(URI type, String title, int status, String detail, String 
      */
     public static Problem keyed(int status, String slug, String detailKey, Object... args) {
         Text detail = new Text(detailKey, args);
-        String title = Messages.find(Languages.ENGLISH, titleKey(slug)).orElse(slug);
+        // a type without a title of its own takes its status's, as the literal problems did ("Conflict", ...)
+        String title = Messages.find(Languages.ENGLISH, titleKey(slug))
+                .or(() -> Messages.find(Languages.ENGLISH, "problem.status." + status + ".title")).orElse(slug);
         return new Problem(URI.create(TYPE_BASE + slug), title, status, detail.in(Languages.ENGLISH), null, List.of(),
                 Map.of(), detail);
     }

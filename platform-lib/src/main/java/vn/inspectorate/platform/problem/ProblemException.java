@@ -22,6 +22,23 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(Problem.keyed(status, slug, detailKey, args));
     }
 
+    /** 400 {@code invalid-request} naming the offending fields, its detail {@code detailKey} in the bundles. */
+    public static ProblemException invalid(List<Problem.FieldError> errors, String detailKey, Object... args) {
+        return new ProblemException(Problem.keyed(400, "invalid-request", detailKey, args).withErrors(errors));
+    }
+
+    /** 422 of type {@code slug} naming the offending fields, its detail {@code detailKey} in the bundles. */
+    public static ProblemException unprocessable(String slug, List<Problem.FieldError> errors, String detailKey,
+            Object... args) {
+        return new ProblemException(Problem.keyed(422, slug, detailKey, args).withErrors(errors));
+    }
+
+    /** 409 of type {@code slug} with further members, its detail {@code detailKey} in the bundles. */
+    public static ProblemException conflict(String slug, Map<String, Object> extensions, String detailKey,
+            Object... args) {
+        return new ProblemException(Problem.keyed(409, slug, detailKey, args).withExtensions(extensions));
+    }
+
     public static ProblemException notFound(String what) {
         return new ProblemException(Problem.of(404, "not-found", "Not found", what + " does not exist or is not yours to see"));
     }
