@@ -149,7 +149,7 @@ class MattersAndStepsTest {
         UUID linkId = CaseLinked.linkIdOf(caseId, other);
         feed.send(EventTypes.CASE_LINKED, linkId, Map.of("linkId", linkId, "version", 1L, "occurredAt",
                 EventFeed.at(LocalDate.parse("2009-05-01")), "caseId", caseId, "provinceCode", province,
-                "linkedCaseId", other, "linkedProvinceCode", otherProvince, "linkKind", kind));
+                "links", List.of(new CaseLinked.Link(other, otherProvince, kind))));
     }
 
     private static long figure(String query, String code) {

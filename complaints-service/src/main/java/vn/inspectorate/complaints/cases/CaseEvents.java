@@ -149,10 +149,13 @@ public class CaseEvents {
                 onTime);
     }
 
-    /** Case {@code c} linked to {@code other} as one matter; keyed by {@code c}, history when {@code c} is. */
-    static Outbox.PendingEvent linkedOf(CitizenCase c, UUID otherId, String otherProvince, String linkKind) {
-        return Outbox.PendingEvent.of(c.id.toString(), new CaseLinked(CaseLinked.linkIdOf(c.id, otherId), 1, now(),
-                c.id, c.provinceCode, otherId, otherProvince, linkKind), c.backfilled);
+    /**
+     * Case {@code c} linked to earlier cases as one matter by one step, whose link id is {@code linkId}; keyed by
+     * {@code c}, history when {@code c} is.
+     */
+    static Outbox.PendingEvent linkedOf(CitizenCase c, UUID linkId, List<CaseLinked.Link> links) {
+        return Outbox.PendingEvent.of(c.id.toString(), new CaseLinked(linkId, 1, now(), c.id, c.provinceCode,
+                List.copyOf(links)), c.backfilled);
     }
 
     static PublicCaseStatusChanged publicStatusOf(CitizenCase c) {

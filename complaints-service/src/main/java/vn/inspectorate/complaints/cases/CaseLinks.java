@@ -3,15 +3,17 @@ package vn.inspectorate.complaints.cases;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import vn.inspectorate.contracts.cases.CaseLinked;
 import vn.inspectorate.platform.outbox.Outbox;
 
 /**
  * Links between cases of one matter, and their events: likely duplicates and mass cases found when filing
- * ({@link DuplicateDetector}), a case closed as a duplicate of another. Every link is a {@code case.linked} event, so
- * reports count the matter, the set of cases connected by links, once.
+ * ({@link DuplicateDetector}), a case closed as a duplicate of another. Every link is in a {@code case.linked} event
+ * (one per step, with all the links it made), so reports count the matter, the set of cases connected by links, once.
  */
 @ApplicationScoped
 public class CaseLinks {
@@ -37,19 +39,26 @@ public class CaseLinks {
     void closedAsDuplicate(CitizenCase c, CitizenCase original) {
         store.linkDuplicates(List.of(new DuplicateDetector.Link(c.id, original.id, "CLOSED_AS_DUPLICATE",
                 original.provinceCode, DUPLICATE)));
-        events.publishAll(List.of(CaseEvents.linkedOf(c, original.id, original.provinceCode, DUPLICATE)));
+        events.publishAll(List.of(CaseEvents.linkedOf(c, CaseLinked.linkIdOf(c.id, original.id),
+                List.of(new CaseLinked.Link(original.id, original.provinceCode, DUPLICATE)))));
     }
 
-    /** The events of links found when filing {@code filed}, by the case that was filed (they follow its own). */
+    /**
+     * The events of links found when filing {@code filed}, by the case that was filed (they follow its own): one per
+     * filed case with all its links, however many earlier filings of a mass case it joins.
+     */
     static Map<UUID, List<Outbox.PendingEvent>> linkedEvents(List<DuplicateDetector.Link> links,
             List<CitizenCase> filed) {
         Map<UUID, CitizenCase> byId = new HashMap<>();
         filed.forEach(c -> byId.put(c.id, c));
-        Map<UUID, List<Outbox.PendingEvent>> events = new HashMap<>();
+        Map<UUID, List<CaseLinked.Link>> byCase = new LinkedHashMap<>();
         for (DuplicateDetector.Link l : links) {
-            events.computeIfAbsent(l.caseId(), k -> new ArrayList<>()).add(CaseEvents.linkedOf(byId.get(l.caseId()),
-                    l.duplicateOf(), l.otherProvince(), l.kind()));
+            byCase.computeIfAbsent(l.caseId(), k -> new ArrayList<>())
+                    .add(new CaseLinked.Link(l.duplicateOf(), l.otherProvince(), l.kind()));
         }
+        Map<UUID, List<Outbox.PendingEvent>> events = new HashMap<>();
+        byCase.forEach((caseId, found) -> events.put(caseId, List.of(CaseEvents.linkedOf(byId.get(caseId),
+                CaseLinked.filingLinksOf(caseId), found))));
         return events;
     }
 }

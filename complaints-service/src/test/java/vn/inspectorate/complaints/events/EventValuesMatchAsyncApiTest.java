@@ -36,7 +36,7 @@ class EventValuesMatchAsyncApiTest {
                 .containsExactlyInAnyOrderElementsOf(names(CaseCommands.ExtensionReason.values()));
         assertThat(AsyncApiSchemas.enumValues("CaseClosed", "closureReason"))
                 .containsExactlyInAnyOrderElementsOf(names(CaseCommands.ClosureReason.values()));
-        assertThat(AsyncApiSchemas.enumValues("CaseLinked", "linkKind"))
+        assertThat(AsyncApiSchemas.enumValues("CaseLinked", "links", "linkKind"))
                 .containsExactlyInAnyOrderElementsOf(CaseLinks.KINDS);
     }
 

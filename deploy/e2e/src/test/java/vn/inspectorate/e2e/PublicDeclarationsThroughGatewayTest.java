@@ -73,7 +73,7 @@ class PublicDeclarationsThroughGatewayTest {
                 .get(gateway + "/api/v1/declarants/" + declarant).then().statusCode(200)
                 .body("citizenId", equalTo(citizenId));
         List<Map<String, Object>> log = given().auth().oauth2(analyst).queryParam("declarantId", declarant)
-                .get(gateway + "/api/v1/access-log").then().statusCode(200).extract().jsonPath().getList("$");
+                .get(gateway + "/api/v1/access-log").then().statusCode(200).extract().jsonPath().getList("items");
         assertThat(log).hasSize(1);
         assertThat(log.get(0)).containsEntry("declarantId", declarant).containsEntry("purpose", "appointment review")
                 .containsEntry("role", "asset-controller (central)");

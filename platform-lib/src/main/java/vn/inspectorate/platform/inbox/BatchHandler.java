@@ -21,4 +21,11 @@ public interface BatchHandler {
      */
     default void begin(List<ConsumerRecord<String, String>> records) {
     }
+
+    /**
+     * Runs last in every attempt's transaction, after every record was applied (e.g. to do once what several records
+     * of the batch asked for).
+     */
+    default void end() {
+    }
 }

@@ -124,6 +124,7 @@ public class EventBatchInbox {
             }
             applied++;
         }
+        handler.end();
         return new int[] {applied, skipped};
     }
 

@@ -6,10 +6,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import vn.inspectorate.platform.sql.Sql;
 import vn.inspectorate.reporting.figures.Figure;
@@ -47,8 +49,11 @@ class Matters {
         return UUID.nameUUIDFromBytes(("matter:" + firstCaseId).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Case {@code caseId} as its events now say: counted in its matter where its filing changed. */
-    void filed(UUID caseId, CaseFold f) {
+    /**
+     * Case {@code caseId} as its events now say; where its filing changed, its matter is added to {@code touched},
+     * to be counted again by {@link #recount}.
+     */
+    void filed(UUID caseId, CaseFold f, Set<UUID> touched) {
         int changed = sql.update("""
                 insert into matter_filing (case_id, province_code, body_code, kind, received_on) values (?, ?, ?, ?, ?)
                 on conflict (case_id) do update set province_code = excluded.province_code,
@@ -60,13 +65,12 @@ class Matters {
                 Arrays.asList(caseId, f.provinceOrEmpty(), RecordFacts.orEmpty(f.receivingBody),
                         RecordFacts.orEmpty(f.kind), f.receivedOn));
         if (changed > 0) {
-            lock();
-            recount(caseId);
+            touched.add(caseId);
         }
     }
 
     /** Cases {@code a} and {@code b} are one matter; linking them again changes nothing. */
-    void linked(UUID a, UUID b) {
+    void linked(UUID a, UUID b, Set<UUID> touched) {
         if (a.equals(b)) {
             return;
         }
@@ -74,8 +78,24 @@ class Matters {
                 insert into case_link (case_id, other_case_id) values (?, ?), (?, ?) on conflict do nothing""",
                 List.of(a, b, b, a));
         if (added > 0) {
-            lock();
-            recount(a);
+            touched.add(a);
+        }
+    }
+
+    /**
+     * Counts again the matters of the {@code touched} cases, each matter once however many of its cases or links a
+     * batch of events brought (a mass case of a hundred filings brings thousands of links).
+     */
+    void recount(Set<UUID> touched) {
+        if (touched.isEmpty()) {
+            return;
+        }
+        lock();
+        Set<UUID> counted = new HashSet<>();
+        for (UUID caseId : touched) {
+            if (!counted.contains(caseId)) {
+                counted.addAll(recount(caseId));
+            }
         }
     }
 
@@ -83,8 +103,11 @@ class Matters {
         sql.query("select pg_advisory_xact_lock(0, ?)", List.of(MATTERS_LOCK), rs -> 1);
     }
 
-    /** Counts the matter of case {@code caseId} again, and takes back the counts of the matters it joined. */
-    private void recount(UUID caseId) {
+    /**
+     * Counts the matter of case {@code caseId} again, and takes back the counts of the matters it joined; answers
+     * its cases.
+     */
+    private List<UUID> recount(UUID caseId) {
         List<UUID> cases = sql.query(COMPONENT, List.of(caseId), rs -> rs.getObject(1, UUID.class));
         Object ids = new Sql.ArrayOf("uuid", cases);
         List<Filing> filings = sql.query("""
@@ -102,6 +125,7 @@ class Matters {
             store.replaceContributions(matter, contributions(received));
         }
         sql.update("update matter_filing set matter_id = ? where case_id = any(?)", Arrays.asList(matter, ids));
+        return cases;
     }
 
     /**

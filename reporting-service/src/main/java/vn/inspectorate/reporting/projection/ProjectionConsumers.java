@@ -54,8 +54,11 @@ public class ProjectionConsumers {
 
     private void consume(String channel, ConsumerRecords<String, String> records) {
         inbox.handle(CONSUMER, channel, records, new BatchHandler() {
+            private Projector.Batch batch;
+
             @Override
             public void begin(List<ConsumerRecord<String, String>> all) {
+                batch = projector.batch();  // each attempt afresh: a retried batch starts over
                 store.lockShared();
                 // the position only grows, so the last offset of each partition covers the whole batch
                 Map<TopicPartition, Long> last = new LinkedHashMap<>();
@@ -67,7 +70,12 @@ public class ProjectionConsumers {
 
             @Override
             public void apply(ConsumerRecord<String, String> record, CloudEvent<JsonNode> event) {
-                projector.apply(record.topic(), event);
+                batch.apply(record.topic(), event);
+            }
+
+            @Override
+            public void end() {
+                batch.end();
             }
         });
     }

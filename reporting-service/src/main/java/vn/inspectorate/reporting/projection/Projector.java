@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -41,6 +42,35 @@ public class Projector {
 
     /** Applies an event read from {@code topic}; must run inside a transaction. */
     public void apply(String topic, CloudEvent<JsonNode> event) {
+        Set<UUID> touched = new LinkedHashSet<>();
+        apply(topic, event, touched);
+        matters.recount(touched);
+    }
+
+    /** A batch of events applied in one transaction: the matters they touch are counted once, at {@link Batch#end}. */
+    public Batch batch() {
+        return new Batch();
+    }
+
+    /** The events of one batch, applied in its transaction. */
+    public final class Batch {
+
+        private final Set<UUID> touched = new LinkedHashSet<>();
+
+        private Batch() {
+        }
+
+        public void apply(String topic, CloudEvent<JsonNode> event) {
+            Projector.this.apply(topic, event, touched);
+        }
+
+        /** Counts the matters the batch's events touched; in the same transaction, after the last event. */
+        public void end() {
+            matters.recount(touched);
+        }
+    }
+
+    private void apply(String topic, CloudEvent<JsonNode> event, Set<UUID> touched) {
         Optional<EventCatalog.Entry> entry = EventCatalog.find(event.type());
         if (entry.isEmpty() || !entry.get().topic().equals(topic)) {
             throw new PoisonEventException("event " + event.id() + ": type " + event.type() + " is not expected on "
@@ -70,7 +100,7 @@ public class Projector {
             return;
         }
         if (payload instanceof CaseLinked link) {
-            matters.linked(link.caseId(), link.linkedCaseId());
+            link.links().forEach(l -> matters.linked(link.caseId(), l.linkedCaseId(), touched));
             return;
         }
         List<Record> history = store.events(aggregateId).stream().map(e -> payloads.read(aggregateId, e)).toList();
@@ -80,9 +110,9 @@ public class Projector {
                     CaseFold fold = CaseFold.of(history);
                     store.replaceContributions(aggregateId, fold.contributions());
                     store.saveCaseState(aggregateId, fold);
-                    matters.filed(aggregateId, fold);
+                    matters.filed(aggregateId, fold, touched);
                     if (fold.duplicateOf != null) {
-                        matters.linked(aggregateId, fold.duplicateOf);
+                        matters.linked(aggregateId, fold.duplicateOf, touched);
                     }
                 }
                 case Topics.INSPECTIONS -> store.replaceContributions(aggregateId,
