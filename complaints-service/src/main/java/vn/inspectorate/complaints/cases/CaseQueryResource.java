@@ -97,7 +97,7 @@ public class CaseQueryResource {
             errors.add(Problem.FieldError.of("sort", "query.sort.error", String.valueOf(CaseQueryService.SORTS)));
         }
         if (page != null && after != null) {
-            errors.add(new Problem.FieldError("page", "not with after: a page is either numbered or after a position"));
+            errors.add(Problem.FieldError.of("page", "query.page-with-after"));
         }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors, "query.invalid");

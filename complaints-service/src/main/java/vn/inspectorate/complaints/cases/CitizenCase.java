@@ -172,8 +172,7 @@ public class CitizenCase extends PanacheEntityBase {
             return;
         }
         if (reason == null || reason.isBlank()) {
-            throw unprocessable("remoteAreaReason", "required to override the remote area derived from the unit ("
-                    + remoteAreaDerived + ")");
+            throw unprocessable("remoteAreaReason", "case.remote-area.reason-required", String.valueOf(remoteAreaDerived));
         }
         remoteArea = stated;
         remoteAreaSource = RemoteAreaSource.OVERRIDE;

@@ -26,26 +26,25 @@ class TransferDestinations {
     /** The body {@code cmd} transfers case {@code c} to, checked for {@code on}; 422 naming the field otherwise. */
     Body checked(CitizenCase c, CaseCommands.Transfer cmd, LocalDate on) {
         if (cmd.toBodyCode().equals(c.currentBody())) {
-            throw refused("toBodyCode", "the case is with " + c.currentBody() + " already");
+            throw refused("toBodyCode", "transfer.same-body", c.currentBody());
         }
-        Body body = bodies.find(cmd.toBodyCode()).orElseThrow(() -> refused("toBodyCode",
-                "no inspection body has the code " + cmd.toBodyCode()));
-        bodies.refusal(body.code(), on).ifPresent(reason -> {
-            throw refused("toBodyCode", reason);
+        Body body = bodies.find(cmd.toBodyCode()).orElseThrow(() -> refused("toBodyCode", "transfer.unknown-body",
+                cmd.toBodyCode()));
+        bodies.refusalReason(body.code(), on).ifPresent(reason -> {
+            throw refused("toBodyCode", reason.key(), reason.arguments());
         });
         if (body.provinceCode() == null) {
             // central and sector inspectorates keep no provincial case queue on the platform
-            throw refused("toBodyCode", body.code() + " is a central or sector body without a case queue here; "
-                    + "transfer to the body of the province concerned");
+            throw refused("toBodyCode", "transfer.central-body", body.code());
         }
         if (cmd.toProvinceCode() != null && !cmd.toProvinceCode().equals(body.provinceCode())) {
-            throw refused("toProvinceCode", body.code() + " is a body of " + body.provinceCode());
+            throw refused("toProvinceCode", "transfer.other-province", body.code(), body.provinceCode());
         }
         return body;
     }
 
-    private static ProblemException refused(String field, String message) {
-        return ProblemException.unprocessable(NOT_DELIVERABLE, "The transfer cannot be delivered: " + message + ".",
-                List.of(new Problem.FieldError(field, message)));
+    private static ProblemException refused(String field, String key, Object... args) {
+        return ProblemException.unprocessable(NOT_DELIVERABLE, List.of(Problem.FieldError.of(field, key, args)),
+                "transfer.not-deliverable", new Problem.Text(key, args));
     }
 }

@@ -87,12 +87,12 @@ public class CaseIdentityResource {
         boolean central = agency != null && bodies.find(agency)
                 .map(b -> InspectionBodies.CENTRAL.equals(b.level())).orElse(false);
         if (c == null || !(caller.maySee(c.provinceCode) || central)) {
-            throw ProblemException.notFound("The case");
+            throw ProblemException.keyed(404, "not-found", "case.not-found");
         }
         String handling = c.handlingBodyCode != null ? c.handlingBodyCode : c.receivingBodyCode;
         if (!bodies.isOrIsAbove(agency, handling, c.provinceCode)) {
-            throw ProblemException.forbidden("Only the case's handling body (" + handling + ") or a body above it "
-                    + "may read its identity" + (agency == null ? "; your token names no body (claim agency)." : "."));
+            throw ProblemException.keyed(403, "forbidden", agency == null ? "identity.reader-no-agency"
+                    : "identity.reader-not-handling-body", handling);
         }
         return c;
     }

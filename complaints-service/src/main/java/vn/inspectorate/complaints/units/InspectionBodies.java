@@ -38,6 +38,11 @@ public class InspectionBodies {
         return snapshot.get().refusal(code, on);
     }
 
+    /** {@link #refusal} as a message key and its arguments, for the caller's language. */
+    public Optional<vn.inspectorate.reference.Refusal> refusalReason(String code, LocalDate on) {
+        return snapshot.get().refusalReason(code, on);
+    }
+
     /**
      * Whether the body {@code readerCode} is {@code bodyCode} itself or stands above it for a case of
      * {@code caseProvince}: the Government Inspectorate over every body, a provincial inspectorate over every body
