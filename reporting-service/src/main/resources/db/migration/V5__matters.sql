@@ -12,6 +12,8 @@ create table matter_filing (
     body_code      text not null,
     kind           text not null,
     received_on    date,             -- null until the case's reception is projected
-    matter_id      uuid              -- the record the matter's contributions are kept under
+    matter_id      uuid,             -- the record the matter's contributions are kept under
+    group_id       uuid not null     -- the cases of one matter share it (groups only merge: links stay)
 );
 create index matter_filing_matter on matter_filing (matter_id);
+create index matter_filing_group on matter_filing (group_id);

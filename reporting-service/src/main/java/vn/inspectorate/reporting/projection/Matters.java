@@ -22,19 +22,19 @@ import vn.inspectorate.reporting.figures.Figure;
  * nationally once and in each province it was filed in once; its contributions are kept under a record id of its
  * own ({@link #recordIdOf}), named after its first filing, so a late link that joins two matters takes the later
  * one's count back and moves the joined one to the earlier day, like any correction of the projection.
+ * <p>
+ * Links are never taken back, so matters only merge: each case carries the group of cases it is one matter with
+ * ({@code matter_filing.group_id}), and a link between two groups relabels the smaller one. Counting a matter reads
+ * its group through an index, never a walk over its links (a mass case of a thousand filings has tens of thousands).
  */
 @ApplicationScoped
 class Matters {
 
     /**
-     * Serialises the recounts: two cases of one matter may be folded at the same time. Taken after the transaction's
-     * own change is written, so whichever recounts last sees both.
+     * Serialises the changes of groups and their recounts: two cases of one matter may be folded at the same time.
+     * Taken before a group is read, so whichever transaction counts last sees both.
      */
     private static final int MATTERS_LOCK = 8;
-
-    private static final String COMPONENT = """
-            with recursive m(id) as (select ?::uuid union select l.other_case_id from case_link l join m on l.case_id = m.id)
-            select id from m""";
 
     private final Sql sql;
     private final ProjectionStore store;
@@ -50,12 +50,13 @@ class Matters {
     }
 
     /**
-     * Case {@code caseId} as its events now say; where its filing changed, its matter is added to {@code touched},
-     * to be counted again by {@link #recount}.
+     * Case {@code caseId} as its events now say; where its filing changed, it is added to {@code touched}, its
+     * matter to be counted again by {@link #recount}.
      */
     void filed(UUID caseId, CaseFold f, Set<UUID> touched) {
         int changed = sql.update("""
-                insert into matter_filing (case_id, province_code, body_code, kind, received_on) values (?, ?, ?, ?, ?)
+                insert into matter_filing (case_id, province_code, body_code, kind, received_on, group_id)
+                values (?, ?, ?, ?, ?, ?)
                 on conflict (case_id) do update set province_code = excluded.province_code,
                     body_code = excluded.body_code, kind = excluded.kind, received_on = excluded.received_on
                 where (matter_filing.province_code, matter_filing.body_code, matter_filing.kind,
@@ -63,7 +64,7 @@ class Matters {
                       is distinct from (excluded.province_code, excluded.body_code, excluded.kind,
                        excluded.received_on)""",
                 Arrays.asList(caseId, f.provinceOrEmpty(), RecordFacts.orEmpty(f.receivingBody),
-                        RecordFacts.orEmpty(f.kind), f.receivedOn));
+                        RecordFacts.orEmpty(f.kind), f.receivedOn, caseId));
         if (changed > 0) {
             touched.add(caseId);
         }
@@ -77,14 +78,30 @@ class Matters {
         int added = sql.update("""
                 insert into case_link (case_id, other_case_id) values (?, ?), (?, ?) on conflict do nothing""",
                 List.of(a, b, b, a));
-        if (added > 0) {
+        if (added == 0) {
+            return;
+        }
+        lock();
+        // a case linked before its own events are projected joins with an empty filing, filled in when they are
+        sql.update("""
+                insert into matter_filing (case_id, province_code, body_code, kind, received_on, group_id)
+                values (?, '', '', '', null, ?), (?, '', '', '', null, ?) on conflict (case_id) do nothing""",
+                List.of(a, a, b, b));
+        UUID groupA = group(a);
+        UUID groupB = group(b);
+        if (!groupA.equals(groupB)) {
+            long sizeA = size(groupA);
+            long sizeB = size(groupB);
+            UUID kept = sizeA >= sizeB ? groupA : groupB;
+            UUID relabelled = kept.equals(groupA) ? groupB : groupA;
+            sql.update("update matter_filing set group_id = ? where group_id = ?", List.of(kept, relabelled));
             touched.add(a);
         }
     }
 
     /**
      * Counts again the matters of the {@code touched} cases, each matter once however many of its cases or links a
-     * batch of events brought (a mass case of a hundred filings brings thousands of links).
+     * batch of events brought.
      */
     void recount(Set<UUID> touched) {
         if (touched.isEmpty()) {
@@ -93,8 +110,9 @@ class Matters {
         lock();
         Set<UUID> counted = new HashSet<>();
         for (UUID caseId : touched) {
-            if (!counted.contains(caseId)) {
-                counted.addAll(recount(caseId));
+            UUID group = group(caseId);
+            if (group != null && counted.add(group)) {
+                recountGroup(group);
             }
         }
     }
@@ -103,16 +121,21 @@ class Matters {
         sql.query("select pg_advisory_xact_lock(0, ?)", List.of(MATTERS_LOCK), rs -> 1);
     }
 
-    /**
-     * Counts the matter of case {@code caseId} again, and takes back the counts of the matters it joined; answers
-     * its cases.
-     */
-    private List<UUID> recount(UUID caseId) {
-        List<UUID> cases = sql.query(COMPONENT, List.of(caseId), rs -> rs.getObject(1, UUID.class));
-        Object ids = new Sql.ArrayOf("uuid", cases);
+    private UUID group(UUID caseId) {
+        return sql.query("select group_id from matter_filing where case_id = ?", List.of(caseId),
+                rs -> rs.getObject(1, UUID.class)).stream().findFirst().orElse(null);
+    }
+
+    private long size(UUID group) {
+        return sql.query("select count(*) from matter_filing where group_id = ?", List.of(group),
+                rs -> rs.getLong(1)).get(0);
+    }
+
+    /** Counts the matter of {@code group} again, and takes back the counts of the matters it joined. */
+    private void recountGroup(UUID group) {
         List<Filing> filings = sql.query("""
                 select case_id, province_code, body_code, kind, received_on, matter_id from matter_filing
-                where case_id = any(?)""", List.of(ids), rs -> new Filing(rs.getObject(1, UUID.class),
+                where group_id = ?""", List.of(group), rs -> new Filing(rs.getObject(1, UUID.class),
                 rs.getString(2), rs.getString(3), rs.getString(4), rs.getObject(5, LocalDate.class),
                 rs.getObject(6, UUID.class)));
         List<Filing> received = filings.stream().filter(x -> x.receivedOn() != null)
@@ -124,8 +147,8 @@ class Matters {
         if (matter != null) {
             store.replaceContributions(matter, contributions(received));
         }
-        sql.update("update matter_filing set matter_id = ? where case_id = any(?)", Arrays.asList(matter, ids));
-        return cases;
+        sql.update("update matter_filing set matter_id = ? where group_id = ? and matter_id is distinct from ?",
+                Arrays.asList(matter, group, matter));
     }
 
     /**
