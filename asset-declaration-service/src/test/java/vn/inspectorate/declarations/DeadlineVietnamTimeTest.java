@@ -43,7 +43,7 @@ class DeadlineVietnamTimeTest {
     }
 
     private static List<String> overdueDeclarants() {
-        return given().queryParam("year", 2025).get("/api/v1/agencies/BTP/overdue-declarations").then().statusCode(200)
-                .extract().jsonPath().getList("findAll { it.kind == 'ANNUAL' }.declarantId");
+        return given().queryParam("year", 2025).queryParam("size", 200).get("/api/v1/agencies/BTP/overdue-declarations").then().statusCode(200)
+                .extract().jsonPath().getList("items.findAll { it.kind == 'ANNUAL' }.declarantId");
     }
 }

@@ -141,10 +141,12 @@ class DeclarantTransferTest {
     @OidcSecurity(claims = @Claim(key = "agency", value = "BNV"))
     void theOldAgencyExpectsNothingFromTheYearOfTheMove() {
         given().queryParam("year", 2026).queryParam("asOf", "2027-02-01")
+                .queryParam("size", 200)
                 .get("/api/v1/agencies/BNV/overdue-declarations").then().statusCode(200)
-                .body("declarantId", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(before)));
+                .body("items.declarantId", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(before)));
         given().queryParam("year", 2025).queryParam("asOf", "2026-02-01")
+                .queryParam("size", 200)
                 .get("/api/v1/agencies/BNV/overdue-declarations").then().statusCode(200)
-                .body("declarantId", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(before)));
+                .body("items.declarantId", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(before)));
     }
 }

@@ -91,21 +91,24 @@ class SupplementaryDeclarationTest {
                 modest(1_000_000_000L, 100_000_000L)));
 
         JsonPath due = given().queryParam("year", 2026).queryParam("asOf", "2026-12-01")
+                .queryParam("size", 200)
                 .get("/api/v1/agencies/BKH/supplementary-declarations").then().statusCode(200).extract().jsonPath();
-        assertThat(due.getString("find { it.declarantId == '" + b + "' }.standing")).isEqualTo("DUE");
-        assertThat(due.getList("find { it.declarantId == '" + b + "' }.reasons", String.class))
+        assertThat(due.getString("items.find { it.declarantId == '" + b + "' }.standing")).isEqualTo("DUE");
+        assertThat(due.getList("items.find { it.declarantId == '" + b + "' }.reasons", String.class))
                 .containsExactly("ASSET_INCREASE");
-        assertThat(due.getString("find { it.declarantId == '" + other + "' }.standing")).isEqualTo("DUE");
-        assertThat(due.getString("find { it.declarantId == '" + moved + "' }.standing")).isEqualTo("FILED");
-        assertThat(due.getList("declarantId", String.class)).doesNotContain(quiet, annual);
+        assertThat(due.getString("items.find { it.declarantId == '" + other + "' }.standing")).isEqualTo("DUE");
+        assertThat(due.getString("items.find { it.declarantId == '" + moved + "' }.standing")).isEqualTo("FILED");
+        assertThat(due.getList("items.declarantId", String.class)).doesNotContain(quiet, annual);
         given().queryParam("year", 2026).queryParam("asOf", "2027-01-15")
+                .queryParam("size", 200)
                 .get("/api/v1/agencies/BKH/supplementary-declarations").then().statusCode(200)
-                .body("find { it.declarantId == '" + b + "' }.standing", equalTo("MISSING"));
+                .body("items.find { it.declarantId == '" + b + "' }.standing", equalTo("MISSING"));
         // past the deadline it is overdue like the other tracked declarations
         given().queryParam("year", 2026).queryParam("asOf", "2027-01-15")
+                .queryParam("size", 200)
                 .get("/api/v1/agencies/BKH/overdue-declarations").then().statusCode(200)
-                .body("findAll { it.kind == 'SUPPLEMENTARY' }.declarantId", hasItem(b))
-                .body("find { it.declarantId == '" + b + "' && it.kind == 'SUPPLEMENTARY' }.standing",
+                .body("items.findAll { it.kind == 'SUPPLEMENTARY' }.declarantId", hasItem(b))
+                .body("items.find { it.declarantId == '" + b + "' && it.kind == 'SUPPLEMENTARY' }.standing",
                         equalTo("MISSING"));
     }
 

@@ -53,12 +53,13 @@ class SupplementaryDetectionTest {
 
     static JsonPath due(int year, String asOf) {
         return given().queryParam("year", year).queryParam("asOf", asOf)
+                .queryParam("size", 200)
                 .get("/api/v1/agencies/" + AGENCY + "/supplementary-declarations").then().statusCode(200).extract()
                 .jsonPath();
     }
 
     static String of(String declarant) {
-        return "find { it.declarantId == '" + declarant + "' }";
+        return "items.find { it.declarantId == '" + declarant + "' }";
     }
 
     @Test
@@ -77,7 +78,7 @@ class SupplementaryDetectionTest {
                 .getString("id");
 
         JsonPath due = due(2026, "2026-12-01");
-        assertThat(due.getList("declarantId", String.class)).contains(at300, billionLessOneBefore, billionAfter)
+        assertThat(due.getList("items.declarantId", String.class)).contains(at300, billionLessOneBefore, billionAfter)
                 .doesNotContain(under300, billionLessOneAfter);
         assertThat(due.getString(of(at300) + ".standing")).isEqualTo("DUE");
         assertThat(due.getString(of(at300) + ".dueOn")).isEqualTo("2026-12-31");
@@ -109,7 +110,7 @@ class SupplementaryDetectionTest {
 
         JsonPath due = due(2026, "2026-12-01");
         assertThat(due.getLong(of(income) + ".changes[0].increaseVnd")).isEqualTo(1_200_000_000L);
-        assertThat(due.getList("declarantId", String.class)).doesNotContain(annual, supplementary);
+        assertThat(due.getList("items.declarantId", String.class)).doesNotContain(annual, supplementary);
     }
 
     @Test
@@ -123,12 +124,12 @@ class SupplementaryDetectionTest {
         // the one correction shows a smaller rise: the same change, no longer due
         given().contentType(ContentType.JSON).body(Map.of("items", modest(BEFORE + 600_000_000L, INCOME)))
                 .post("/api/v1/declarations/" + id + "/correction").then().statusCode(200);
-        assertThat(due(2026, "2026-12-01").getList("declarantId", String.class)).doesNotContain(a);
+        assertThat(due(2026, "2026-12-01").getList("items.declarantId", String.class)).doesNotContain(a);
 
         // and the other way: a correction that shows a rise at the threshold makes it due, once
         String b = declarant(false);
         String other = risen(b, "PERSONNEL_WORK", LocalDate.of(2026, 7, 2), 100_000_000L).getString("id");
-        assertThat(due(2026, "2026-12-01").getList("declarantId", String.class)).doesNotContain(b);
+        assertThat(due(2026, "2026-12-01").getList("items.declarantId", String.class)).doesNotContain(b);
         given().contentType(ContentType.JSON).body(Map.of("items", modest(BEFORE + 1_000_000_000L, INCOME)))
                 .post("/api/v1/declarations/" + other + "/correction").then().statusCode(200);
         JsonPath due = due(2026, "2026-12-01");
@@ -160,6 +161,7 @@ class SupplementaryDetectionTest {
         risen(d, "PERSONNEL_WORK", LocalDate.of(2025, 5, 1), 400_000_000L);
         assertThat(due(2025, "2025-12-01").getString(of(d) + ".standing")).isEqualTo("DUE");
         given().queryParam("year", 2025).queryParam("asOf", "2026-01-15")
+                .queryParam("size", 200)
                 .get("/api/v1/agencies/" + AGENCY + "/overdue-declarations").then().statusCode(200)
                 .body(overdue(d) + ".standing", equalTo("MISSING")).body(overdue(d) + ".dueOn", equalTo("2025-12-31"));
         Map<String, Object> reminder = Map.of("kind", "SUPPLEMENTARY", "year", 2025, "sentOn", "2026-01-10");
@@ -172,8 +174,9 @@ class SupplementaryDetectionTest {
         assertThat(due.getString(of(d) + ".standing")).isEqualTo("LATE");
         assertThat(due.getString(of(d) + ".declaredOn")).isEqualTo("2026-01-20");
         List<String> overdue = given().queryParam("year", 2025).queryParam("asOf", "2026-01-25")
+                .queryParam("size", 200)
                 .get("/api/v1/agencies/" + AGENCY + "/overdue-declarations").then().statusCode(200).extract()
-                .path("findAll { it.declarantId == '" + d + "' && it.kind == 'SUPPLEMENTARY' }.standing");
+                .path("items.findAll { it.declarantId == '" + d + "' && it.kind == 'SUPPLEMENTARY' }.standing");
         assertThat(overdue).containsExactly("LATE");
         given().contentType(ContentType.JSON).body(Map.of("kind", "SUPPLEMENTARY", "year", 2025, "sentOn",
                 "2026-01-26")).post("/api/v1/declarants/" + d + "/reminders").then().statusCode(409)
@@ -181,6 +184,6 @@ class SupplementaryDetectionTest {
     }
 
     private static String overdue(String declarant) {
-        return "find { it.declarantId == '" + declarant + "' && it.kind == 'SUPPLEMENTARY' }";
+        return "items.find { it.declarantId == '" + declarant + "' && it.kind == 'SUPPLEMENTARY' }";
     }
 }

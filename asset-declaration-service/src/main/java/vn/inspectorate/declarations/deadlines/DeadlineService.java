@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import vn.inspectorate.declarations.access.DeclarationAccess;
+import vn.inspectorate.declarations.declarants.AgencyDeclarantPages;
 import vn.inspectorate.declarations.declarants.Declarant;
 import vn.inspectorate.declarations.declarants.DeclarantService;
 import vn.inspectorate.declarations.declarants.DeclarantStore;
@@ -24,6 +25,8 @@ import vn.inspectorate.declarations.language.Refusals;
 import vn.inspectorate.declarations.rules.RuleData;
 import vn.inspectorate.declarations.supplementary.SupplementaryDues;
 import vn.inspectorate.declarations.transfers.TransferStore;
+import vn.inspectorate.platform.paging.Page;
+import vn.inspectorate.platform.paging.PageRequest;
 import vn.inspectorate.platform.problem.Problem.FieldError;
 import vn.inspectorate.platform.security.CallerScope;
 
@@ -45,10 +48,12 @@ public class DeadlineService {
 
     private final SupplementaryDues supplementaryDues;
     private final TransferStore transfers;
+    private final AgencyDeclarantPages agencyPages;
 
     DeadlineService(ReminderStore reminders, DeclarantStore declarantStore, DeclarationStore declarations,
             DeclarationAccess access, DeclarantService declarants, RuleData rules, CallerScope caller,
-            SupplementaryDues supplementaryDues, TransferStore transfers) {
+            SupplementaryDues supplementaryDues, TransferStore transfers, AgencyDeclarantPages agencyPages) {
+        this.agencyPages = agencyPages;
         this.supplementaryDues = supplementaryDues;
         this.transfers = transfers;
         this.reminders = reminders;
@@ -60,30 +65,32 @@ public class DeadlineService {
         this.rules = rules;
     }
 
+    /** One page of the missing and late declarations of the agency's declarants the caller controls. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<Overdue> overdue(String agency, int year, LocalDate asOf) {
-        List<Declarant> staff = declarantStore.ofAgency(agency);
+    public Page<Overdue> overdue(String agency, int year, LocalDate asOf, PageRequest page) {
+        return agencyPages.page(agency, page, d -> overdueOf(d, year, asOf));
+    }
+
+    private List<Overdue> overdueOf(Declarant d, int year, LocalDate asOf) {
         List<Overdue> out = new ArrayList<>();
-        for (Declarant d : staff) {
-            if (!access.mayControl(d.agencyCode, d.provinceCode)) {
-                continue;
-            }
-            // from the year a person moved to another agency, their declarations are due there
-            if (transfers.transferredOut(d.id).map(on -> on.getYear() <= year).orElse(false)) {
-                continue;
-            }
-            if (d.annualRequired) {
-                check(d, TrackedKind.ANNUAL, year, rules.yearEndDeadline(year), filed(d.id, TrackedKind.ANNUAL, year),
-                        asOf).ifPresent(out::add);
-            }
-            // a person transferred from another agency brings their declarations: no first-time declaration
-            if (d.appointedOn.getYear() == year && !transfers.transferredIn(d.id)) {
-                check(d, TrackedKind.FIRST_TIME, year, rules.firstTimeDeadline(d.appointedOn),
-                        filed(d.id, TrackedKind.FIRST_TIME, year), asOf).ifPresent(out::add);
-            }
-            supplementaryDues.of(d.id, year).flatMap(s -> check(d, TrackedKind.SUPPLEMENTARY, year, s.dueOn(),
-                    s.answeredBy(), asOf)).ifPresent(out::add);
+        if (!access.mayControl(d.agencyCode, d.provinceCode)) {
+            return out;
         }
+        // from the year a person moved to another agency, their declarations are due there
+        if (transfers.transferredOut(d.id).map(on -> on.getYear() <= year).orElse(false)) {
+            return out;
+        }
+        if (d.annualRequired) {
+            check(d, TrackedKind.ANNUAL, year, rules.yearEndDeadline(year), filed(d.id, TrackedKind.ANNUAL, year),
+                    asOf).ifPresent(out::add);
+        }
+        // a person transferred from another agency brings their declarations: no first-time declaration
+        if (d.appointedOn.getYear() == year && !transfers.transferredIn(d.id)) {
+            check(d, TrackedKind.FIRST_TIME, year, rules.firstTimeDeadline(d.appointedOn),
+                    filed(d.id, TrackedKind.FIRST_TIME, year), asOf).ifPresent(out::add);
+        }
+        supplementaryDues.of(d.id, year).flatMap(s -> check(d, TrackedKind.SUPPLEMENTARY, year, s.dueOn(),
+                s.answeredBy(), asOf)).ifPresent(out::add);
         return out;
     }
 

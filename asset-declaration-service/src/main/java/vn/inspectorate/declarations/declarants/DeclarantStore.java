@@ -37,9 +37,10 @@ public class DeclarantStore implements PanacheRepositoryBase<Declarant, UUID> {
         return find("agencyCode = ?1 and citizenIdHash = ?2", agencyCode, citizenIdHash).firstResultOptional();
     }
 
-    /** Every declarant of the agency, in id order. */
-    public List<Declarant> ofAgency(String agencyCode) {
-        return list("agencyCode = ?1 order by id", agencyCode);
+    /** At most {@code limit} declarants of the agency after {@code after} (from the first when null), in id order. */
+    public List<Declarant> ofAgency(String agencyCode, UUID after, int limit) {
+        return after == null ? find("agencyCode = ?1 order by id", agencyCode).page(0, limit).list()
+                : find("agencyCode = ?1 and id > ?2 order by id", agencyCode, after).page(0, limit).list();
     }
 
     /**

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -18,6 +19,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.inspectorate.declarations.declarants.DeclarantApi;
 import vn.inspectorate.declarations.supplementary.ChangeApi.Due;
+import vn.inspectorate.platform.paging.Page;
+import vn.inspectorate.platform.paging.PageRequest;
 import vn.inspectorate.platform.security.Roles;
 import vn.inspectorate.platform.time.VietnamTime;
 
@@ -38,14 +41,18 @@ public class SupplementaryResource {
     @GET
     @RolesAllowed(Roles.ASSET_CONTROLLER)
     @Operation(operationId = "listSupplementaryDeclarationsDue", summary = "Supplementary declarations due from an "
-            + "agency's declarants for a year", description = "As of today in Vietnam unless asOf is given. A written "
-            + "reminder for a missing one is recorded like any other (kind SUPPLEMENTARY). The changes are reported "
-            + "ones and rises found when a submitted declaration is compared with the previous one; a supplementary "
-            + "declaration of the year declared on or after the last change answers them.")
-    public List<Due> due(
+            + "agency's declarants for a year, a page at a time", description = "As of today in Vietnam unless asOf "
+            + "is given. A written reminder for a missing one is recorded like any other (kind SUPPLEMENTARY). The "
+            + "changes are reported ones and rises found when a submitted declaration is compared with the previous "
+            + "one; a supplementary declaration of the year declared on or after the last change answers them.")
+    public Page<Due> due(
             @PathParam("agency") @Pattern(regexp = DeclarantApi.CODE_PATTERN, message = "{declarations.agency-code}")
             String agency,
-            @QueryParam("year") @NotNull @Min(2000) @Max(2100) Integer year, @QueryParam("asOf") LocalDate asOf) {
-        return supplementary.due(agency, year, asOf == null ? VietnamTime.today() : asOf);
+            @QueryParam("year") @NotNull @Min(2000) @Max(2100) Integer year, @QueryParam("asOf") LocalDate asOf,
+            @QueryParam(PageRequest.SIZE) @Min(1) @Max(PageRequest.MAX_SIZE) Integer size,
+            @QueryParam(PageRequest.AFTER) @Size(max = 2048) String after) {
+        LocalDate on = asOf == null ? VietnamTime.today() : asOf;
+        PageRequest page = PageRequest.of(size, after, "supplementary;" + agency + ";" + year + ";" + on, 2);
+        return supplementary.due(agency, year, on, page);
     }
 }

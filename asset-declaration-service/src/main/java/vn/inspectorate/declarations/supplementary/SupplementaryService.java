@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import vn.inspectorate.declarations.access.DeclarationAccess;
+import vn.inspectorate.declarations.declarants.AgencyDeclarantPages;
 import vn.inspectorate.declarations.declarants.Declarant;
 import vn.inspectorate.declarations.declarants.DeclarantService;
 import vn.inspectorate.declarations.declarants.DeclarantStore;
@@ -19,6 +20,8 @@ import vn.inspectorate.declarations.supplementary.ChangeApi.Due;
 import vn.inspectorate.declarations.supplementary.ChangeApi.Kind;
 import vn.inspectorate.declarations.supplementary.ChangeApi.RecordChange;
 import vn.inspectorate.declarations.supplementary.ChangeApi.Standing;
+import vn.inspectorate.platform.paging.Page;
+import vn.inspectorate.platform.paging.PageRequest;
 import vn.inspectorate.platform.naturalkey.NaturalKeyMatch;
 import vn.inspectorate.platform.naturalkey.Written;
 import vn.inspectorate.platform.problem.Problem.FieldError;
@@ -39,13 +42,16 @@ public class SupplementaryService {
     private final ChangeStore changes;
     private final DeclarantService declarants;
     private final DeclarantStore declarantStore;
+    private final AgencyDeclarantPages agencyPages;
     private final DeclarationAccess access;
     private final RuleData rules;
     private final CallerScope caller;
     private final SupplementaryDues dues;
 
     SupplementaryService(ChangeStore changes, DeclarantService declarants, DeclarantStore declarantStore,
-            SupplementaryDues dues, DeclarationAccess access, RuleData rules, CallerScope caller) {
+            SupplementaryDues dues, DeclarationAccess access, RuleData rules, CallerScope caller,
+            AgencyDeclarantPages agencyPages) {
+        this.agencyPages = agencyPages;
         this.changes = changes;
         this.declarants = declarants;
         this.declarantStore = declarantStore;
@@ -137,26 +143,26 @@ public class SupplementaryService {
         return kind == DeclarationKind.ANNUAL || kind == DeclarationKind.SUPPLEMENTARY;
     }
 
-    /** The supplementary declarations due in {@code year} from the agency's declarants the caller controls. */
+    /** One page of the supplementary declarations due in {@code year} from the agency's declarants the caller controls. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<Due> due(String agency, int year, LocalDate asOf) {
-        List<Due> out = new ArrayList<>();
-        for (Declarant d : declarantStore.ofAgency(agency)) {
-            if (!access.mayControl(d.agencyCode, d.provinceCode)) {
-                continue;
-            }
-            var due = dues.of(d.id, year);
-            if (due.isEmpty()) {
-                continue;
-            }
-            LocalDate dueOn = due.get().dueOn();
-            Declaration filed = due.get().answeredBy();
-            Standing standing = filed != null ? (filed.declaredOn.isAfter(dueOn) ? Standing.LATE : Standing.FILED)
-                    : asOf.isAfter(dueOn) ? Standing.MISSING : Standing.DUE;
-            List<Change> reasons = due.get().changes();
-            out.add(new Due(d.id, d.agencyCode, year, reasons.stream().map(Change::kind).distinct().toList(), dueOn,
-                    standing, filed == null ? null : filed.declaredOn, reasons));
+    public Page<Due> due(String agency, int year, LocalDate asOf, PageRequest page) {
+        return agencyPages.page(agency, page, d -> dueOf(d, year, asOf).stream().toList());
+    }
+
+    private java.util.Optional<Due> dueOf(Declarant d, int year, LocalDate asOf) {
+        if (!access.mayControl(d.agencyCode, d.provinceCode)) {
+            return java.util.Optional.empty();
         }
-        return out;
+        var due = dues.of(d.id, year);
+        if (due.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        LocalDate dueOn = due.get().dueOn();
+        Declaration filed = due.get().answeredBy();
+        Standing standing = filed != null ? (filed.declaredOn.isAfter(dueOn) ? Standing.LATE : Standing.FILED)
+                : asOf.isAfter(dueOn) ? Standing.MISSING : Standing.DUE;
+        List<Change> reasons = due.get().changes();
+        return java.util.Optional.of(new Due(d.id, d.agencyCode, year, reasons.stream().map(Change::kind).distinct()
+                .toList(), dueOn, standing, filed == null ? null : filed.declaredOn, reasons));
     }
 }
