@@ -23,15 +23,23 @@ final class RecordCounts {
             "reporting", List.of("report_snapshot"),
             "gateway", List.of("webhook_subscription"));
 
+    /**
+     * Rows a table counts: a case that arrived by a transfer is made by the transfer's event at the receiving body, a
+     * while after the transfer was answered, not by a request (the transfer end-to-end test follows those).
+     */
+    private static final Map<String, String> WHERE = Map.of(
+            "complaints.citizen_case", " where transferred_from_case_id is null");
+
     static Map<String, Long> count(Function<String, String> jdbcUrl) {
         Map<String, Long> counts = new LinkedHashMap<>();
         TABLES.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(db -> {
             try (Connection c = DriverManager.getConnection(jdbcUrl.apply(db.getKey()), "postgres", null);
                     Statement s = c.createStatement()) {
                 for (String table : db.getValue()) {
-                    try (ResultSet r = s.executeQuery("select count(*) from " + table)) {
+                    String name = db.getKey() + "." + table;
+                    try (ResultSet r = s.executeQuery("select count(*) from " + table + WHERE.getOrDefault(name, ""))) {
                         r.next();
-                        counts.put(db.getKey() + "." + table, r.getLong(1));
+                        counts.put(name, r.getLong(1));
                     }
                 }
             } catch (SQLException e) {
