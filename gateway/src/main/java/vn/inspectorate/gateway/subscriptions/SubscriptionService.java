@@ -71,7 +71,7 @@ public class SubscriptionService {
             NaturalKeyMatch.compare()
                     .field("eventTypes", sorted(eventTypes), sorted(s.eventTypes()))
                     .field("provinces", sorted(provinces), sorted(s.provinces()))
-                    .requireSame("A subscription", "callback URL", s.id());
+                    .requireSameKeyed("gateway.subscription.natural-key", s.id());
             return new Creation(SubscriptionView.of(s, null), false);
         }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);

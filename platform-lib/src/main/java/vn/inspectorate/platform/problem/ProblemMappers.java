@@ -144,7 +144,7 @@ public class ProblemMappers {
         Response.Status known = Response.Status.fromStatusCode(status);
         String title = known == null ? "Request refused" : known.getReasonPhrase();
         Problem problem = switch (status) {
-            case 404, 405, 406, 413, 415 -> Problem.keyed(status, slug(title), "problem.http." + status);
+            case 404, 405, 406, 413, 415, 429 -> Problem.keyed(status, slug(title), "problem.http." + status);
             default -> Problem.of(status, slug(title), title, e.getMessage());
         };
         Response.ResponseBuilder r = Response.status(status).type(Problem.MEDIA)
