@@ -97,7 +97,7 @@ public final class KubernetesSchemas {
         switch (name) {
             case "io.k8s.apimachinery.pkg.api.resource.Quantity" -> definitions.set(name, anyOf("string", "number"));
             case "io.k8s.apimachinery.pkg.util.intstr.IntOrString" -> definitions.set(name, anyOf("integer", "string"));
-            default -> definitions.set(name, strict(definition));
+            default -> definitions.set(name, strict(definition, false));
         }
     }
 
@@ -112,7 +112,7 @@ public final class KubernetesSchemas {
                 continue;
             }
             ObjectNode schema = (ObjectNode) version.path("schema").path("openAPIV3Schema").deepCopy();
-            strict(schema);
+            strict(schema, true);
             // a custom resource's type fields and metadata are the API server's: some CRDs leave them out, others
             // declare metadata an open object
             ObjectNode root = (ObjectNode) schema.get("properties");
@@ -126,8 +126,12 @@ public final class KubernetesSchemas {
         }
     }
 
-    /** Rewrites one schema and the schemas inside it in place (see the class comment); returns it. */
-    private static ObjectNode strict(ObjectNode schema) {
+    /**
+     * Rewrites one schema and the schemas inside it in place (see the class comment); returns it. In a CRD's
+     * (structural) schema an object without properties keeps no field either, unless it says so; in the API's
+     * definitions such an object is free-form (RawExtension, FieldsV1).
+     */
+    private static ObjectNode strict(ObjectNode schema, boolean structural) {
         if (schema.path("x-kubernetes-int-or-string").asBoolean() || "int-or-string".equals(schema.path("format").asText())) {
             schema.remove(List.of("type", "format"));
             schema.set("anyOf", anyOf("integer", "string").get("anyOf"));
@@ -137,7 +141,8 @@ public final class KubernetesSchemas {
             schema.set("type", types);
         }
         boolean open = schema.path("x-kubernetes-preserve-unknown-fields").asBoolean();
-        if (schema.has("properties") && !schema.has("additionalProperties") && !open) {
+        boolean declared = schema.has("properties") || structural && "object".equals(schema.path("type").asText());
+        if (declared && !schema.has("additionalProperties") && !open) {
             schema.put("additionalProperties", false);
         }
         // annotations and the API's extensions: not validation keywords, and unknown ones only make the validator warn
@@ -149,16 +154,16 @@ public final class KubernetesSchemas {
             }
         }
         for (String map : List.of("properties", "patternProperties", DEFINITIONS)) {
-            schema.path(map).forEach(s -> strict((ObjectNode) s));
+            schema.path(map).forEach(s -> strict((ObjectNode) s, structural));
         }
         for (String one : List.of("additionalProperties", "items", "not")) {
             if (schema.get(one) instanceof ObjectNode s) {
-                strict(s);
+                strict(s, structural);
             }
         }
         for (String list : List.of("allOf", "anyOf", "oneOf", "items")) {
             if (schema.get(list) instanceof ArrayNode schemas) {
-                schemas.forEach(s -> strict((ObjectNode) s));
+                schemas.forEach(s -> strict((ObjectNode) s, structural));
             }
         }
         return schema;
