@@ -17,9 +17,14 @@ public final class ReportFigures {
      * null when the answer is not a 200, so a caller polling for a figure simply asks again.
      */
     public static Map<String, Long> summary(String token, Map<String, String> params) {
+        return summary(RunningPlatform.get().gatewayUrl(), token, params);
+    }
+
+    /** {@link #summary(String, Map)} through the gateway at {@code gateway}, of a platform other than the shared one. */
+    public static Map<String, Long> summary(String gateway, String token, Map<String, String> params) {
         RequestSpecification request = given().auth().oauth2(token).queryParam("calendar", "calendar");
         params.forEach(request::queryParam);
-        Response response = request.get(RunningPlatform.get().gatewayUrl() + "/api/v1/reports/summary");
+        Response response = request.get(gateway + "/api/v1/reports/summary");
         if (response.statusCode() != 200) {
             return null;
         }
@@ -36,7 +41,12 @@ public final class ReportFigures {
 
     /** One figure of {@link #summary}, 0 when the summary has no value for it, -1 when there was no summary. */
     public static long figure(String token, String figure, Map<String, String> params) {
-        Map<String, Long> values = summary(token, params);
+        return figure(RunningPlatform.get().gatewayUrl(), token, figure, params);
+    }
+
+    /** {@link #figure(String, String, Map)} through the gateway at {@code gateway}. */
+    public static long figure(String gateway, String token, String figure, Map<String, String> params) {
+        Map<String, Long> values = summary(gateway, token, params);
         return values == null ? -1 : values.getOrDefault(figure, 0L);
     }
 

@@ -25,7 +25,7 @@ public final class LocalPlatform {
         }
         boolean demoData = Boolean.getBoolean("demo-data");
         Path root = Path.of(System.getProperty("platform.root", ".")).toAbsolutePath().normalize();
-        Platform.Options options = Platform.Options.local(root);
+        Platform.Options options = Platform.Options.local(root).withReplicas(Integer.getInteger("replicas", 1));
         System.out.println("Starting the platform; data in " + options.dataDir());
         Platform platform;
         try {
@@ -44,11 +44,16 @@ public final class LocalPlatform {
         System.out.println();
         System.out.println("The platform is up.");
         System.out.printf("  %-27s %s  (OpenAPI: /q/openapi, Swagger UI: /q/swagger-ui)%n", "gateway",
-                platform.gatewayUrl());
+                instanceUrls(platform, "gateway", platform::serviceUrl));
         Platform.SERVICES.stream().filter(s -> !s.module().equals("gateway")).forEach(s -> System.out.printf(
-                "  %-27s %s  (OpenAPI: /q/openapi)%n", s.module(), platform.serviceUrl(s.module())));
+                "  %-27s %s  (OpenAPI: /q/openapi)%n", s.module(), instanceUrls(platform, s.module(), platform::serviceUrl)));
         System.out.println("  management (metrics /q/metrics, health /q/health):");
-        Platform.SERVICES.forEach(s -> System.out.printf("    %-25s %s%n", s.module(), platform.managementUrl(s.module())));
+        Platform.SERVICES.forEach(s -> System.out.printf("    %-25s %s%n", s.module(),
+                instanceUrls(platform, s.module(), platform::managementUrl)));
+        if (platform.replicas() > 1) {
+            System.out.println("  " + platform.replicas() + " instances of each service; each gateway balances across"
+                    + " every instance and they share one rate limit");
+        }
         System.out.println("  PostgreSQL                  " + platform.postgres().jdbcUrl("<service>") + " (user postgres)");
         System.out.println("  Kafka                       " + platform.kafka().bootstrapServers());
         System.out.println("  Keycloak                    " + platform.keycloak().baseUrl() + "  (admin console: admin / admin)");
@@ -77,20 +82,37 @@ public final class LocalPlatform {
         new CountDownLatch(1).await();
     }
 
+    /** Every instance's URL of a service, first to last. */
+    private static String instanceUrls(Platform platform, String module,
+            java.util.function.BiFunction<String, Integer, String> url) {
+        return String.join(", ", platform.instances(module).stream().map(i -> url.apply(module, i.number())).toList());
+    }
+
     /**
      * Arguments after {@code ./platform} reach the launcher as arguments, not as JVM options: {@code -Dkey=value}
-     * becomes a system property here, and {@code --demo-data} is {@code -Ddemo-data=true}. False for anything else.
+     * becomes a system property here, {@code --demo-data} is {@code -Ddemo-data=true} and {@code --replicas N} is
+     * {@code -Dreplicas=N}. False for anything else.
      */
     private static boolean applyArguments(String[] args) {
-        for (String arg : args) {
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
             if (arg.equals("--demo-data")) {
                 System.setProperty("demo-data", "true");
+            } else if (arg.equals("--replicas") || arg.startsWith("--replicas=")) {
+                String count = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1)
+                        : i + 1 < args.length ? args[++i] : "";
+                if (!count.matches("[1-9]")) {
+                    System.err.println("--replicas takes a number of instances per service from 1 to 9, not '" + count
+                            + "'.");
+                    return false;
+                }
+                System.setProperty("replicas", count);
             } else if (arg.startsWith("-D") && arg.length() > 2) {
                 int eq = arg.indexOf('=');
                 System.setProperty(arg.substring(2, eq < 0 ? arg.length() : eq),
                         eq < 0 ? "true" : arg.substring(eq + 1));
             } else {
-                System.err.println("Unknown argument '" + arg + "': use --demo-data and -D<property>=<value>"
+                System.err.println("Unknown argument '" + arg + "': use --demo-data, --replicas N and -D<property>=<value>"
                         + " (e.g. -Dgateway.port=9080).");
                 return false;
             }

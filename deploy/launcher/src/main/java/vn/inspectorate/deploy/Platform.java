@@ -36,6 +36,21 @@ public final class Platform implements AutoCloseable {
     public record Service(String module, String database, int defaultPort, int defaultManagementPort) {
     }
 
+    /**
+     * One running copy of a service: {@code number} counts from 1. The first instance is named after its module (its
+     * log, its ports' keys), later ones {@code module-2}, {@code module-3}.
+     */
+    public record Instance(String module, int number) {
+
+        public String name() {
+            return number == 1 ? module : module + "-" + number;
+        }
+    }
+
+    /** Ports of later instances on fixed ports: HTTP 10 apart, management 100 apart (clear of Kafka's and Keycloak's). */
+    private static final int REPLICA_PORT_STEP = 10;
+    private static final int REPLICA_MANAGEMENT_PORT_STEP = 100;
+
     public static final List<Service> SERVICES = List.of(
             new Service("complaints-service", "complaints", 8081, 9081),
             new Service("inspection-service", "inspection", 8082, 9082),
@@ -65,11 +80,13 @@ public final class Platform implements AutoCloseable {
 
     /**
      * Where the platform lives and listens. {@code root} is the repository (services are found under it); a port of 0
-     * picks a free one. {@code progress} receives one line per step.
+     * picks a free one. Ports are keyed by {@link Instance#name()}; {@code replicas} instances of every service run.
+     * {@code progress} receives one line per step.
      */
     public record Options(Path root, Path dataDir, int postgresPort, int kafkaPort, int keycloakPort,
             Map<String, Integer> servicePorts, Map<String, Integer> managementPorts, Path keycloakDistribution,
-            boolean durable, Map<String, Map<String, String>> serviceEnvironment, Consumer<String> progress) {
+            boolean durable, Map<String, Map<String, String>> serviceEnvironment, Consumer<String> progress,
+            int replicas) {
 
         /**
          * Fixed, well-known ports and durable data under {@code root/.platform}, as {@code ./platform} uses; Swagger
@@ -84,7 +101,7 @@ public final class Platform implements AutoCloseable {
             });
             return new Options(root, root.resolve(".platform"), Integer.getInteger("postgres.port", 15432),
                     Integer.getInteger("kafka.port", 9092), Integer.getInteger("keycloak.port", 8180), ports, management,
-                    defaultDistribution(root), true, Map.of(), System.out::println)
+                    defaultDistribution(root), true, Map.of(), System.out::println, 1)
                     .withServiceEnvironment("gateway", Map.of("QUARKUS_SWAGGER_UI_ENABLED", "true"));
         }
 
@@ -97,7 +114,32 @@ public final class Platform implements AutoCloseable {
                 management.put(s.module(), FreePorts.next());
             });
             return new Options(root, dataDir, 0, 0, 0, ports, management, defaultDistribution(root), false, Map.of(),
-                    progress);
+                    progress, 1);
+        }
+
+        /**
+         * The same options with {@code count} instances of every service. Later instances listen on free ports, or,
+         * on fixed ports ({@code ./platform}), 10 above the previous instance's HTTP port and 100 above its
+         * management port.
+         */
+        public Options withReplicas(int count) {
+            if (count < 1) {
+                throw new IllegalArgumentException("replicas must be at least 1, not " + count);
+            }
+            Map<String, Integer> ports = new LinkedHashMap<>();
+            Map<String, Integer> management = new LinkedHashMap<>();
+            for (Service s : SERVICES) {
+                int first = servicePorts.get(s.module());
+                int firstManagement = managementPorts.get(s.module());
+                for (int n = 1; n <= count; n++) {
+                    String name = new Instance(s.module(), n).name();
+                    ports.put(name, n == 1 ? first : durable ? first + (n - 1) * REPLICA_PORT_STEP : FreePorts.next());
+                    management.put(name, n == 1 ? firstManagement
+                            : durable ? firstManagement + (n - 1) * REPLICA_MANAGEMENT_PORT_STEP : FreePorts.next());
+                }
+            }
+            return new Options(root, dataDir, postgresPort, kafkaPort, keycloakPort, ports, management,
+                    keycloakDistribution, durable, serviceEnvironment, progress, count);
         }
 
         /** The same options with extra settings for one service, e.g. a webhook allow-list for a test's receiver. */
@@ -107,7 +149,7 @@ public final class Platform implements AutoCloseable {
             merged.putAll(env);
             all.put(module, Map.copyOf(merged));
             return new Options(root, dataDir, postgresPort, kafkaPort, keycloakPort, servicePorts, managementPorts,
-                    keycloakDistribution, durable, Map.copyOf(all), progress);
+                    keycloakDistribution, durable, Map.copyOf(all), progress, replicas);
         }
 
         private static Path defaultDistribution(Path root) {
@@ -165,10 +207,12 @@ public final class Platform implements AutoCloseable {
         options.progress().accept("Keycloak starting in the background (about a minute); log: " + keycloak.logFile());
         CompletableFuture<KeycloakServer> keycloakReady = CompletableFuture.supplyAsync(keycloak::start);
         for (Service service : SERVICES) {
-            step(service.module() + " on " + serviceUrl(service.module()), () -> {
-                startService(service, logs);
-                return null;
-            });
+            for (Instance instance : instances(service.module())) {
+                step(instance.name() + " on " + serviceUrl(instance.module(), instance.number()), () -> {
+                    startInstance(service, instance, logs);
+                    return null;
+                });
+            }
         }
         step("Keycloak on " + keycloak.baseUrl() + " (time waited after the services)", () -> {
             try {
@@ -179,26 +223,36 @@ public final class Platform implements AutoCloseable {
         });
     }
 
-    private void startService(Service service, Path logs) throws IOException, InterruptedException {
+    /** The instances of a service, first to last. */
+    public List<Instance> instances(String module) {
+        service(module);
+        List<Instance> all = new ArrayList<>();
+        for (int n = 1; n <= options.replicas(); n++) {
+            all.add(new Instance(module, n));
+        }
+        return all;
+    }
+
+    private void startInstance(Service service, Instance instance, Path logs) throws IOException, InterruptedException {
         postgres.createDatabase(service.database());
         Path app = options.root().resolve(service.module()).resolve("target/quarkus-app");
         if (!Files.exists(app.resolve("quarkus-run.jar"))) {
             throw new IllegalStateException(service.module() + " is not built: run ./mvnw install -DskipTests first");
         }
-        Path log = logs.resolve(service.module() + ".log");
+        Path log = logs.resolve(instance.name() + ".log");
         ProcessBuilder pb = new ProcessBuilder(ServiceJvm.command(javaBinary(), app, ServiceJvm.extraOptions()))
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        pb.environment().putAll(environment(service));
+        pb.environment().putAll(environment(service, instance));
         Process process = pb.start();
-        processes.put(service.module(), process);
-        awaitReady(service.module(), process, log);
+        processes.put(instance.name(), process);
+        awaitReady(instance, process, log);
     }
 
-    /** The configuration a service gets: its ports, its database, the broker and the realm. */
-    private Map<String, String> environment(Service service) {
+    /** The configuration an instance gets: its ports, its service's database, the broker and the realm. */
+    private Map<String, String> environment(Service service, Instance instance) {
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("QUARKUS_HTTP_PORT", Integer.toString(port(service.module())));
-        env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort(service.module())));
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(port(instance.module(), instance.number())));
+        env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort(instance.module(), instance.number())));
         env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(service.database()));
         env.put("QUARKUS_DATASOURCE_USERNAME", PostgresServer.SUPERUSER);
         env.put("QUARKUS_DATASOURCE_PASSWORD", "");
@@ -208,17 +262,20 @@ public final class Platform implements AutoCloseable {
             env.put(key, secrets.get(key));
         }
         if (service.module().equals("gateway")) {
-            GATEWAY_UPSTREAMS.forEach((module, name) ->
-                    env.put("INSPECTORATE_GATEWAY_SERVICES_" + name + "_URLS", serviceUrl(module)));
+            // every instance of each upstream: the gateway balances across them and retries on another
+            GATEWAY_UPSTREAMS.forEach((module, name) -> env.put("INSPECTORATE_GATEWAY_SERVICES_" + name + "_URLS",
+                    String.join(",", instances(module).stream().map(i -> serviceUrl(module, i.number())).toList())));
         }
         env.putAll(options.serviceEnvironment().getOrDefault(service.module(), Map.of()));
         return env;
     }
 
-    private void awaitReady(String module, Process p, Path log) throws InterruptedException {
+    private void awaitReady(Instance instance, Process p, Path log) throws InterruptedException {
+        String module = instance.name();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         // the full readiness, on the management interface: it is up only once the whole service is
-        HttpRequest ready = HttpRequest.newBuilder(URI.create(managementUrl(module) + "/q/health/ready"))
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(managementUrl(instance.module(), instance.number())
+                        + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(5)).build();
         long deadline = System.nanoTime() + SERVICE_START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
@@ -238,9 +295,16 @@ public final class Platform implements AutoCloseable {
                 + " s; see " + log);
     }
 
-    /** Kills a service as a crash would (SIGKILL: no shutdown hooks, no graceful drain), for fault tests. */
+    /** Kills every instance of a service as a crash would (SIGKILL: no shutdown hooks, no graceful drain). */
     public synchronized void kill(String module) throws InterruptedException {
-        Process process = processes.remove(service(module).module());
+        for (Instance instance : instances(module)) {
+            kill(module, instance.number());
+        }
+    }
+
+    /** Kills one instance of a service as a crash would (SIGKILL), for fault tests; the others keep running. */
+    public synchronized void kill(String module, int number) throws InterruptedException {
+        Process process = processes.remove(instance(module, number).name());
         if (process != null) {
             process.destroyForcibly();
             process.waitFor();
@@ -248,25 +312,50 @@ public final class Platform implements AutoCloseable {
     }
 
     /**
-     * Starts a service again with the configuration it had (stopping it first if it still runs) and returns once it is
-     * ready.
+     * Starts every instance of a service again, one after the other, with the configuration it had (stopping each first
+     * if it still runs) and returns once all are ready.
      */
     public synchronized void restart(String module) {
+        for (Instance instance : instances(module)) {
+            restart(module, instance.number());
+        }
+    }
+
+    /**
+     * Stops one instance gracefully if it runs (SIGTERM: it drains and leaves its consumer groups), starts it again and
+     * returns once it is ready. One instance after the other is a rolling restart.
+     */
+    public synchronized void restart(String module, int number) {
         Service service = service(module);
-        Process running = processes.remove(module);
+        Instance instance = instance(module, number);
+        Process running = processes.remove(instance.name());
         if (running != null) {
             running.destroy();
             try {
                 running.waitFor();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new PartFailedException(module, e);
+                throw new PartFailedException(instance.name(), e);
             }
         }
-        step(module + " restarted on " + serviceUrl(module), () -> {
-            startService(service, logs());
+        step(instance.name() + " restarted on " + serviceUrl(module, number), () -> {
+            startInstance(service, instance, logs());
             return null;
         });
+    }
+
+    /** Whether an instance's process is running (it may still be starting). */
+    public synchronized boolean running(String module, int number) {
+        Process process = processes.get(instance(module, number).name());
+        return process != null && process.isAlive();
+    }
+
+    private Instance instance(String module, int number) {
+        service(module);
+        if (number < 1 || number > options.replicas()) {
+            throw new IllegalArgumentException(module + " has " + options.replicas() + " instances, not " + number);
+        }
+        return new Instance(module, number);
     }
 
     private static Service service(String module) {
@@ -274,29 +363,52 @@ public final class Platform implements AutoCloseable {
                 .orElseThrow(() -> new IllegalArgumentException("no such service: " + module));
     }
 
+    /** The HTTP port of a service's first instance. */
     public int port(String module) {
-        Integer port = options.servicePorts().get(module);
+        return port(module, 1);
+    }
+
+    public int port(String module, int number) {
+        Integer port = options.servicePorts().get(instance(module, number).name());
         if (port == null) {
-            throw new IllegalArgumentException("no such service: " + module);
+            throw new IllegalArgumentException("no port for " + module + " instance " + number);
         }
         return port;
     }
 
+    /** The URL of a service's first instance. */
     public String serviceUrl(String module) {
-        return "http://localhost:" + port(module);
+        return serviceUrl(module, 1);
     }
 
-    /** The management port of a service: metrics and the full health checks. */
+    public String serviceUrl(String module, int number) {
+        return "http://localhost:" + port(module, number);
+    }
+
+    /** The management port of a service's first instance: metrics and the full health checks. */
     public int managementPort(String module) {
-        Integer port = options.managementPorts().get(module);
+        return managementPort(module, 1);
+    }
+
+    public int managementPort(String module, int number) {
+        Integer port = options.managementPorts().get(instance(module, number).name());
         if (port == null) {
-            throw new IllegalArgumentException("no such service: " + module);
+            throw new IllegalArgumentException("no management port for " + module + " instance " + number);
         }
         return port;
     }
 
     public String managementUrl(String module) {
-        return "http://localhost:" + managementPort(module);
+        return managementUrl(module, 1);
+    }
+
+    public String managementUrl(String module, int number) {
+        return "http://localhost:" + managementPort(module, number);
+    }
+
+    /** How many instances of each service run. */
+    public int replicas() {
+        return options.replicas();
     }
 
     public String gatewayUrl() {

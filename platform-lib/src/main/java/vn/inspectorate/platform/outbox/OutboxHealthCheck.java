@@ -37,6 +37,8 @@ public class OutboxHealthCheck implements HealthCheck {
         } catch (Exception e) {
             builder.withData("pending", "unknown: " + e.getMessage());
         }
+        // one instance of a service relays; the others wait to take over
+        builder.withData("relaying", relay.leading());
         if (relay.lastSuccess() != null) {
             builder.withData("lastSent", relay.lastSuccess().toString());
         }

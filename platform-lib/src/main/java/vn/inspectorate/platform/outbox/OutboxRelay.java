@@ -37,8 +37,11 @@ import vn.inspectorate.platform.trace.TraceParent;
  * ({@code acks=all}, idempotent producer). While the broker is unreachable rows wait, and the relay retries with a
  * growing pause; when it returns the backlog drains in order.
  * <p>
- * One relay at a time works on a database (a transaction-scoped advisory lock), so several instances of a service
- * cannot reorder one aggregate's events; rows are taken {@code FOR UPDATE SKIP LOCKED} all the same. Each batch is one
+ * One instance of a service relays at a time: the leader ({@link RelayLeadership}); the others ask for the lead every
+ * {@value #FOLLOWER_ASKS_EVERY_MILLIS} ms and take it over when the leader dies or stops. Each batch also takes a
+ * transaction-scoped advisory lock, so a leader that lost its lead mid-batch finishes that batch before the next
+ * leader starts: several instances cannot reorder one aggregate's events. Rows are taken {@code FOR UPDATE SKIP
+ * LOCKED} all the same. Each batch is one
  * Kafka transaction, committed before the rows are marked sent: a failed batch is aborted and sent again whole. The
  * one window left, the broker committing while the database commit then fails, sends a batch twice; consumers
  * deduplicate by event id, so the effect is still once.
@@ -52,12 +55,15 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     /** Advisory lock id: "outbox" in ASCII, the same for every service since each has its own database. */
     private static final long RELAY_LOCK = 0x6f7574626f78L;
+    /** How often an instance that does not relay asks for the lead: the bound on a takeover after the leader died. */
+    static final long FOLLOWER_ASKS_EVERY_MILLIS = 500;
 
     private final AgroalDataSource dataSource;
     private final OutboxConfig config;
     private final String bootstrapServers;
     private final Counter sent;
     private final Counter failures;
+    private final RelayLeadership leadership;
 
     private volatile Thread worker;
     private volatile boolean running;
@@ -66,8 +72,14 @@ public class OutboxRelay {
     private volatile String lastError;
 
     OutboxRelay(AgroalDataSource dataSource, OutboxConfig config, MeterRegistry registry,
-            @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "localhost:9092") String bootstrapServers) {
+            @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "localhost:9092") String bootstrapServers,
+            @ConfigProperty(name = "quarkus.datasource.jdbc.url") java.util.Optional<String> jdbcUrl,
+            @ConfigProperty(name = "quarkus.datasource.username") java.util.Optional<String> user,
+            @ConfigProperty(name = "quarkus.datasource.password") java.util.Optional<String> password) {
         this.dataSource = dataSource;
+        // a process without a datasource has no outbox: its relay never leads (and is normally switched off)
+        this.leadership = new RelayLeadership(jdbcUrl.orElse("jdbc:none"), user.orElse(null), password.orElse(null),
+                FOLLOWER_ASKS_EVERY_MILLIS);
         this.config = config;
         this.bootstrapServers = bootstrapServers;
         this.sent = registry.counter("inspectorate.outbox.sent");
@@ -95,6 +107,17 @@ public class OutboxRelay {
             }
         }
         closeProducer();
+        leadership.resign();
+    }
+
+    /** Whether this instance relays the outbox now (the others wait for the lead). */
+    public boolean leading() {
+        return leadership.leading();
+    }
+
+    /** Gives the lead up, as a stopping instance does; the next ask may take it again. For tests of the takeover. */
+    void resign() {
+        leadership.resign();
     }
 
     /** Called after a commit that wrote outbox rows, so they leave without waiting for the next poll. */
@@ -116,6 +139,10 @@ public class OutboxRelay {
     private void loop() {
         long backoffNanos = 0;
         while (running) {
+            if (!leadership.lead()) {
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(FOLLOWER_ASKS_EVERY_MILLIS));
+                continue;
+            }
             try {
                 int published = drainOnce();
                 backoffNanos = 0;

@@ -8,15 +8,24 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import vn.inspectorate.contracts.CloudEvent;
 import vn.inspectorate.platform.trace.TraceContext;
@@ -35,6 +44,18 @@ class OutboxRelayTest {
 
     @Inject
     TraceContext trace;
+
+    @Inject
+    OutboxRelay relay;
+
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String jdbcUrl;
+
+    @ConfigProperty(name = "quarkus.datasource.username")
+    Optional<String> user;
+
+    @ConfigProperty(name = "quarkus.datasource.password")
+    Optional<String> password;
 
     @Test
     void committedRowBecomesEventWithAggregateKeyAndCloudEventsContentType() throws Exception {
@@ -154,6 +175,46 @@ class OutboxRelayTest {
         assertThat(ids).as("no event twice").doesNotHaveDuplicates();
         assertThat(firstSeqs).as("first aggregate in order, none lost").containsExactlyElementsOf(range(0, 50));
         assertThat(secondSeqs).as("second aggregate in order, none lost").containsExactlyElementsOf(range(5, 50));
+    }
+
+    /**
+     * Two instances of a service: while another one leads, this one's rows wait (the leader relays them); when the leader
+     * dies (its session ends), this one takes the lead and relays them within its next asks.
+     */
+    @Test
+    void whileAnotherInstanceLeadsThisOneWaitsAndTakesOverWhenItDies() throws Exception {
+        String topic = "outbox-leader-" + UUID.randomUUID();
+        String aggregate = UUID.randomUUID().toString();
+        Properties credentials = new Properties();
+        user.ifPresent(u -> credentials.setProperty("user", u));
+        password.ifPresent(p -> credentials.setProperty("password", p));
+        try (Connection other = DriverManager.getConnection(jdbcUrl, credentials)) {
+            // the other instance waits for the lead; PostgreSQL hands it over the moment this one gives it up
+            CompletableFuture<Void> otherLeads = CompletableFuture.runAsync(() -> {
+                try (PreparedStatement st = other.prepareStatement("select pg_advisory_lock(?)")) {
+                    st.setLong(1, RelayLeadership.LEADER_LOCK);
+                    st.execute();
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            Thread.sleep(300);
+            relay.resign();
+            otherLeads.get(10, TimeUnit.SECONDS);
+            writes.write(topic, aggregate, 0, 3);
+
+            assertThat(readAll(topic, 0, Duration.ofSeconds(3))).as("published while another instance leads").isEmpty();
+            assertThat(relay.leading()).isFalse();
+        }
+        long died = System.nanoTime();
+
+        List<ConsumerRecord<String, String>> records = readAll(topic, 3, Duration.ofSeconds(20));
+
+        assertThat(records).extracting(r -> mapper.readTree(r.value()).get("data").get("seq").asInt())
+                .containsExactly(0, 1, 2);
+        assertThat(relay.leading()).isTrue();
+        System.out.printf("outbox relay took the lead over and published %d ms after the leader's session ended%n",
+                (System.nanoTime() - died) / 1_000_000);
     }
 
     private static List<Integer> range(int from, int to) {

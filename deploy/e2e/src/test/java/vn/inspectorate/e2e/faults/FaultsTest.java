@@ -25,15 +25,12 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -46,6 +43,7 @@ import vn.inspectorate.deploy.Platform;
 import vn.inspectorate.e2e.Eventually;
 import vn.inspectorate.e2e.ReportFigures;
 import vn.inspectorate.e2e.RunningPlatform;
+import vn.inspectorate.e2e.TopicRecords;
 
 /**
  * The platform's promise under faults, on the real platform while a provincial system keeps writing cases: the Kafka
@@ -363,27 +361,7 @@ class FaultsTest {
     /** Every committed record of a topic, from the beginning, that {@code keep} accepts. */
     private List<ConsumerRecord<String, String>> records(String topic,
             java.util.function.Predicate<ConsumerRecord<String, String>> keep) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafka().bootstrapServers());
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        List<ConsumerRecord<String, String>> kept = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                    .map(i -> new TopicPartition(topic, i.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
-                    if (keep.test(r)) {
-                        kept.add(r);
-                    }
-                }
-            }
-        }
-        return kept;
+        return TopicRecords.read(platform.kafka().bootstrapServers(), topic, keep);
     }
 
     private Properties producerConfig() {
