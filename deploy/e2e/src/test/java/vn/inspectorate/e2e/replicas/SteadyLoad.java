@@ -46,7 +46,8 @@ final class SteadyLoad {
 
     private final List<String> gateways;
     private final String run;
-    private final Tokens tokens;
+    private final HeldToken province;
+    private final HeldToken inspector;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Map<String, List<Accepted>> accepted = new ConcurrentHashMap<>();
     private final List<Refusal> refusals = Collections.synchronizedList(new ArrayList<>());
@@ -54,18 +55,47 @@ final class SteadyLoad {
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running = true;
 
-    /** Supplies the tokens a writer needs, fresh after a 401. */
+    /** Fetches the tokens the writers need; each is kept until a 401 says it expired. */
     interface Tokens {
         String province();
 
         String inspector();
     }
 
+    /** A token kept until refused: asking Keycloak for one on every write would load it more than the platform. */
+    private static final class HeldToken {
+        private final Supplier<String> fetch;
+        private volatile String token;
+
+        HeldToken(Supplier<String> fetch) {
+            this.fetch = fetch;
+        }
+
+        String get() {
+            String t = token;
+            if (t == null) {
+                t = fetch.get();
+                token = t;
+            }
+            return t;
+        }
+
+        String refresh(String refused) {
+            synchronized (this) {
+                if (refused.equals(token)) {
+                    token = fetch.get();
+                }
+                return token;
+            }
+        }
+    }
+
     /** {@code run}: the receiving body, decision prefix and agency of this load's records, so they are counted apart. */
     SteadyLoad(List<String> gateways, String run, Tokens tokens) {
         this.gateways = List.copyOf(gateways);
         this.run = run;
-        this.tokens = tokens;
+        this.province = new HeldToken(tokens::province);
+        this.inspector = new HeldToken(tokens::inspector);
         List.of(CASES, INSPECTIONS, DECLARATIONS).forEach(k -> accepted.put(k, Collections.synchronizedList(new ArrayList<>())));
         start(CASES, 2, Duration.ofMillis(60), this::writeCase);
         start(INSPECTIONS, 1, Duration.ofMillis(150), this::writeInspection);
@@ -134,7 +164,7 @@ final class SteadyLoad {
                 "channel":"ONLINE","kind":"COMPLAINT","receivedOn":"%s","subject":"Unpaid compensation %s",\
                 "complainant":{"fullName":"Dang Van Replica","idNumber":"001055000777","address":"7 Trang Thi"}}"""
                 .formatted(reference, run, today(), reference);
-        String id = send(CASES, n, "/api/v1/cases", tokens::province, json, "case-" + reference);
+        String id = send(CASES, n, "/api/v1/cases", province, json, "case-" + reference);
         return id == null ? null : new Accepted(CASES, reference, id, Instant.now());
     }
 
@@ -146,7 +176,7 @@ final class SteadyLoad {
                 "type":"INSPECTION","subject":"PUBLIC_DUTIES","entity":{"code":"E-%s-%d","kind":"PUBLIC_BODY",\
                 "name":"Commune people's committee %d","provinceCode":"VN-HN"}}"""
                 .formatted(decision, today(), run, n, n);
-        String id = send(INSPECTIONS, n, "/api/v1/inspections", tokens::inspector, json, "inspection-" + decision);
+        String id = send(INSPECTIONS, n, "/api/v1/inspections", inspector, json, "inspection-" + decision);
         return id == null ? null : new Accepted(INSPECTIONS, decision, id, Instant.now());
     }
 
@@ -156,7 +186,7 @@ final class SteadyLoad {
                 {"agencyCode":"%s","provinceCode":"VN-HN","position":"Director of Department","rank":"Senior inspector",\
                 "annualDeclarationRequired":true,"appointedOn":"2020-01-15","fullName":"Hoang Van Replica %d",\
                 "citizenId":"%s","address":"12 Hang Bai"}""".formatted(run, n, citizenId);
-        String declarant = send(DECLARATIONS, n, "/api/v1/declarants", tokens::province, official,
+        String declarant = send(DECLARATIONS, n, "/api/v1/declarants", province, official,
                 "declarant-" + run + "-" + n);
         if (declarant == null) {
             return null;
@@ -166,13 +196,13 @@ final class SteadyLoad {
                 {"declarantId":"%s","kind":"ANNUAL","year":%d,"declaredOn":"%s","items":[\
                 {"category":"LAND","valueVnd":1000000000,"acquiredOn":"2015-03-01"},\
                 {"category":"SALARY","valueVnd":800000000}]}""".formatted(declarant, today.getYear(), today);
-        String declaration = send(DECLARATIONS, n + 1, "/api/v1/declarations", tokens::province, draft,
+        String declaration = send(DECLARATIONS, n + 1, "/api/v1/declarations", province, draft,
                 "declaration-" + run + "-" + n);
         if (declaration == null) {
             return null;
         }
         String submitted = send(DECLARATIONS, n, "/api/v1/declarations/" + declaration + "/submission",
-                tokens::province, "", "submission-" + run + "-" + n);
+                province, "", "submission-" + run + "-" + n);
         return submitted == null ? null : new Accepted(DECLARATIONS, citizenId, declaration, Instant.now());
     }
 
@@ -180,7 +210,7 @@ final class SteadyLoad {
      * POSTs until a 2xx answer and returns the record's id from it; null only when interrupted. {@code n} picks the
      * gateway, so the load goes through both.
      */
-    private String send(String kind, int n, String path, Supplier<String> token, String json, String key) {
+    private String send(String kind, int n, String path, HeldToken token, String json, String key) {
         int gateway = n % gateways.size();
         String bearer = token.get();
         while (true) {
@@ -204,7 +234,7 @@ final class SteadyLoad {
                         response.headers().firstValue("Content-Type").orElse(""),
                         response.headers().firstValue("Retry-After").orElse(null), response.body()));
                 if (status == 401) {
-                    bearer = token.get();
+                    bearer = token.refresh(bearer);
                 } else if (status >= 400 && status < 500 && status != 409 && status != 429) {
                     throw new AssertionError("a write of the load was refused as bad: " + status + " on " + path
                             + ": " + response.body());
