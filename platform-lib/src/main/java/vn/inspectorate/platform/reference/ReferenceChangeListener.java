@@ -210,7 +210,7 @@ public class ReferenceChangeListener {
                 handler.changed(new ReferenceChange(event, reader));
             } catch (RuntimeException e) {
                 LOG.warnf(e, "reference changes: %s %s not applied to %s; it shows after the cache's maximum age",
-                        event.type(), event.id(), handler.getClass().getSimpleName());
+                        event.type(), event.id(), handler.getClass().getSimpleName().replace("_ClientProxy", ""));
             }
         }
     }
