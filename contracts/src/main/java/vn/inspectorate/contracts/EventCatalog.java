@@ -39,6 +39,8 @@ import vn.inspectorate.contracts.inspections.InspectionRecoveryRecorded;
 import vn.inspectorate.contracts.publicevents.PublicCaseStatusChanged;
 import vn.inspectorate.contracts.publicevents.PublicInspectionConcluded;
 import vn.inspectorate.contracts.reference.CalendarLoaded;
+import vn.inspectorate.contracts.reference.ComplaintRuleSetAdded;
+import vn.inspectorate.contracts.reference.DeclarationRuleChanged;
 import vn.inspectorate.contracts.reference.InspectionBodyChanged;
 import vn.inspectorate.contracts.reports.ReportPublished;
 
@@ -95,6 +97,8 @@ public final class EventCatalog {
             internal(EventTypes.REPORT_PUBLISHED, ReportPublished.class, Topics.REPORTS),
             internal(EventTypes.REFERENCE_INSPECTION_BODY_CHANGED, InspectionBodyChanged.class, Topics.REFERENCE),
             internal(EventTypes.REFERENCE_CALENDAR_LOADED, CalendarLoaded.class, Topics.REFERENCE),
+            internal(EventTypes.REFERENCE_COMPLAINT_RULE_SET_ADDED, ComplaintRuleSetAdded.class, Topics.REFERENCE),
+            internal(EventTypes.REFERENCE_DECLARATION_RULE_CHANGED, DeclarationRuleChanged.class, Topics.REFERENCE),
             publicEvent(EventTypes.PUBLIC_CASE_STATUS_CHANGED, PublicCaseStatusChanged.class, Topics.PUBLIC),
             publicEvent(EventTypes.PUBLIC_INSPECTION_CONCLUDED, PublicInspectionConcluded.class, Topics.PUBLIC)));
 

@@ -48,6 +48,10 @@ public final class EventTypes {
     public static final String REFERENCE_INSPECTION_BODY_CHANGED =
             "vn.inspectorate.reference.inspection-body-changed.v1";
     public static final String REFERENCE_CALENDAR_LOADED = "vn.inspectorate.reference.calendar-loaded.v1";
+    public static final String REFERENCE_COMPLAINT_RULE_SET_ADDED =
+            "vn.inspectorate.reference.complaint-rule-set-added.v1";
+    public static final String REFERENCE_DECLARATION_RULE_CHANGED =
+            "vn.inspectorate.reference.declaration-rule-changed.v1";
 
     // topic Topics.PUBLIC
     public static final String PUBLIC_CASE_STATUS_CHANGED = "vn.inspectorate.public.case-status-changed.v1";

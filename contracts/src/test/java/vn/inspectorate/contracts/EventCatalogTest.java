@@ -40,6 +40,7 @@ class EventCatalogTest {
             "declaration.verified",
             "report.published",
             "reference.inspection-body-changed", "reference.calendar-loaded",
+            "reference.complaint-rule-set-added", "reference.declaration-rule-changed",
             "public.case-status-changed", "public.inspection-concluded");
 
     private static final Map<String, String> TOPIC_BY_PREFIX = Map.of(

@@ -16,7 +16,8 @@ import vn.inspectorate.platform.sql.Sql;
 /**
  * Runs every red-flag rule in force on a declaration date against a declaration's figures. The rule versions are
  * read whole and kept; an admin's new version in this instance is read at once after its commit
- * ({@link #invalidate()}), one made through another replica within {@link RuleDataConfig#maxAge()}.
+ * ({@link #invalidate()}), one made through another instance when its event arrives ({@code RuleChanges#changed}),
+ * and {@link RuleDataConfig#maxAge()} is the backstop (a migration, an event missed).
  */
 @ApplicationScoped
 public class RedFlagEngine {

@@ -14,7 +14,8 @@ import vn.inspectorate.platform.sql.Sql;
 /**
  * Dated legal numbers from {@code rule_parameter}: the value in force on a given date. The table is read whole and
  * kept (a few rows per code); an admin's new version in this instance is read at once after its commit
- * ({@link #invalidate()}), one made through another replica within {@link RuleDataConfig#maxAge()}.
+ * ({@link #invalidate()}), one made through another instance when its event arrives
+ * ({@code RuleChanges#changed}), and {@link RuleDataConfig#maxAge()} is the backstop (a migration, an event missed).
  */
 @ApplicationScoped
 public class RuleData {

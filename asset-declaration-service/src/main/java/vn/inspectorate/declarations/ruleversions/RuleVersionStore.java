@@ -107,6 +107,12 @@ public class RuleVersionStore {
                 new Sql.Json(write(details))));
     }
 
+    /** How many changes of {@code subject} were recorded (the writers of a subject take turns: see {@link #lock}). */
+    public long changesOf(String subject) {
+        return sql.queryFirst("select count(*) from rule_change where subject = ?", List.of(subject),
+                rs -> rs.getLong(1)).orElse(0L);
+    }
+
     /** The latest changes first, optionally of one subject. */
     public List<ChangeView> changes(String subject, int limit) {
         return sql.query(CHANGES, Arrays.asList(subject, subject, limit), rs -> new ChangeView(

@@ -5,16 +5,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import vn.inspectorate.complaints.rules.RuleSetApi.NewRuleSet;
 import vn.inspectorate.complaints.rules.RuleSetApi.RuleSetView;
 import vn.inspectorate.complaints.rules.RuleSetApi.RuleValueBody;
 import vn.inspectorate.complaints.rules.RuleSetStore.Selection;
+import vn.inspectorate.contracts.reference.ComplaintRuleSetAdded;
 import vn.inspectorate.platform.naturalkey.Written;
 import vn.inspectorate.platform.naturalkey.NaturalKeyMatch;
+import vn.inspectorate.platform.outbox.Outbox;
 import vn.inspectorate.platform.problem.Problem;
 import vn.inspectorate.platform.problem.ProblemException;
 import vn.inspectorate.platform.security.CallerScope;
@@ -32,17 +37,20 @@ public class RuleSetVersions {
     private final ObjectMapper mapper;
     private final CallerScope caller;
     private final RuleBook ruleBook;
+    private final Outbox outbox;
 
-    RuleSetVersions(RuleSetStore store, ObjectMapper mapper, CallerScope caller, RuleBook ruleBook) {
+    RuleSetVersions(RuleSetStore store, ObjectMapper mapper, CallerScope caller, RuleBook ruleBook, Outbox outbox) {
         this.store = store;
         this.mapper = mapper;
         this.caller = caller;
         this.ruleBook = ruleBook;
+        this.outbox = outbox;
     }
 
     /**
      * Adds the set, records who added it, when and why, and has this instance's rule book read the versions again
-     * once the transaction commits. The same set again (same version, date and values) answers it; the version or
+     * once the transaction commits; the set's event (in the same transaction) has every other instance's do the same.
+     * The same set again (same version, date and values) answers it; the version or
      * the date of another set with other content is a 409 {@code natural-key-conflict}; a date not after the latest
      * set's a 409 {@code rule-version-order}.
      */
@@ -84,6 +92,9 @@ public class RuleSetVersions {
         store.add(version, request.effectiveFrom(), request.pausedTimeCounts(), legalBasis, values, caller.subject(),
                 request.reason().strip(), json(details));
         ruleBook.reloadAfterCommit();
+        UUID ruleSetId = ComplaintRuleSetAdded.ruleSetIdOf(version);
+        outbox.publish(ruleSetId.toString(), new ComplaintRuleSetAdded(ruleSetId, 1, OffsetDateTime.now(ZoneOffset.UTC),
+                version, request.effectiveFrom()));
         return Written.created(find(Selection.VERSION, version));
     }
 

@@ -31,6 +31,10 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import vn.inspectorate.complaints.Cases;
+import vn.inspectorate.complaints.KafkaEvents;
+import vn.inspectorate.contracts.EventTypes;
+import vn.inspectorate.contracts.Topics;
+import vn.inspectorate.contracts.reference.ComplaintRuleSetAdded;
 import vn.inspectorate.platform.security.Roles;
 import vn.inspectorate.platform.time.VietnamTime;
 import vn.inspectorate.testsupport.KafkaResource;
@@ -175,6 +179,13 @@ class RuleSetAdminTest {
         assertThat(ruleBook.inForceOn(FROM.minusDays(1)).version()).isEqualTo("2026.7");
         assertThat(ruleBook.inForceOn(FROM).get(Rule.COMPLAINT_ACCEPTANCE).value()).isEqualTo(15);
         assertThat(ruleBook.inForceOn(FROM).pausedTimeCounts()).isFalse();
+
+        // announced through the outbox, so every other instance reads the versions again
+        String ruleSetId = ComplaintRuleSetAdded.ruleSetIdOf(VERSION).toString();
+        var events = KafkaEvents.await(Topics.REFERENCE, ruleSetId, found -> !found.isEmpty());
+        assertThat(KafkaEvents.types(events)).containsExactly(EventTypes.REFERENCE_COMPLAINT_RULE_SET_ADDED);
+        assertThat(events.get(0).path("data").path("ruleSetVersion").asText()).isEqualTo(VERSION);
+        assertThat(events.get(0).path("data").path("effectiveFrom").asText()).isEqualTo("2090-01-01");
     }
 
     @Test

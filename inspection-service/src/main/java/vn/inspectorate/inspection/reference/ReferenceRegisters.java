@@ -1,41 +1,53 @@
 package vn.inspectorate.inspection.reference;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import vn.inspectorate.contracts.EventTypes;
 import vn.inspectorate.platform.problem.Problem;
 import vn.inspectorate.platform.problem.ProblemException;
 import vn.inspectorate.platform.reference.AdministrativeUnitTables;
+import vn.inspectorate.platform.reference.ReferenceChange;
+import vn.inspectorate.platform.reference.ReferenceChangeHandler;
+import vn.inspectorate.platform.reference.ReferenceSnapshot;
 import vn.inspectorate.reference.AdministrativeUnitRegister;
 import vn.inspectorate.reference.InspectionBodyRegister;
 import vn.inspectorate.reference.Refusal;
 import vn.inspectorate.platform.transaction.TransactionEnd;
 
 /**
- * This service's copy of the provincial units and the inspection bodies, read whole from its tables and kept until
- * {@link #reload()} (a change to either table calls it). Every dated check of a province or a body goes through here.
+ * This service's copy of the provincial units and the inspection bodies, read whole from its tables and kept. An
+ * admin's change through this instance has it read them again once the change commits; a change through another
+ * instance when its {@code reference.inspection-body-changed} event arrives; the maximum age
+ * ({@code inspectorate.inspection.reference-data.max-age}) is the backstop for changes without an event (a migration,
+ * a correction by hand) and an event missed. Every dated check of a province or a body goes through here.
  */
 @ApplicationScoped
-public class ReferenceRegisters {
+public class ReferenceRegisters implements ReferenceChangeHandler {
 
     private final AdministrativeUnitTables units;
     private final InspectionBodyStore bodies;
     private final TransactionEnd transactionEnd;
-    private volatile Registers current;
+    private final ReferenceSnapshot<Registers> current;
 
-    ReferenceRegisters(AdministrativeUnitTables units, InspectionBodyStore bodies,
-            TransactionEnd transactionEnd) {
+    ReferenceRegisters(AdministrativeUnitTables units, InspectionBodyStore bodies, TransactionEnd transactionEnd,
+            @ConfigProperty(name = "inspectorate.inspection.reference-data.max-age", defaultValue = "PT5M")
+            Duration maxAge) {
         this.units = units;
         this.bodies = bodies;
         this.transactionEnd = transactionEnd;
+        this.current = new ReferenceSnapshot<>(maxAge, this::load);
     }
 
     private record Registers(AdministrativeUnitRegister units, InspectionBodyRegister bodies) {
     }
 
-    /** Reads both tables again; the next check answers by what they hold now. */
+    /** Forgets both registers; the next check answers by what the tables hold now. */
     public void reload() {
-        current = load();
+        current.invalidate();
     }
 
     /**
@@ -43,7 +55,18 @@ public class ReferenceRegisters {
      * tables as committed, never a change that was rolled back.
      */
     public void reloadAfterCommit() {
-        transactionEnd.afterCommit(() -> current = null);
+        transactionEnd.afterCommit(current::invalidate);
+    }
+
+    @Override
+    public Set<String> eventTypes() {
+        return Set.of(EventTypes.REFERENCE_INSPECTION_BODY_CHANGED);
+    }
+
+    /** A body changed through any instance: both registers are read again at the next check. */
+    @Override
+    public void changed(ReferenceChange change) {
+        current.invalidate();
     }
 
     public AdministrativeUnitRegister units() {
@@ -102,12 +125,7 @@ public class ReferenceRegisters {
     }
 
     private Registers registers() {
-        Registers r = current;
-        if (r == null) {
-            r = load();
-            current = r;
-        }
-        return r;
+        return current.get();
     }
 
     private Registers load() {

@@ -1,5 +1,6 @@
 package vn.inspectorate.platform.calendar;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.sql.Date;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -7,21 +8,29 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import vn.inspectorate.contracts.EventTypes;
 import vn.inspectorate.contracts.reference.CalendarLoaded;
 import vn.inspectorate.platform.inbox.PoisonEventException;
+import vn.inspectorate.platform.reference.ReferenceChange;
+import vn.inspectorate.platform.reference.ReferenceChangeHandler;
 import vn.inspectorate.platform.reference.ReferenceSnapshot;
 import vn.inspectorate.platform.sql.Sql;
 import vn.inspectorate.reference.WorkingCalendar;
 
 /**
  * A service's copy of the public calendar, which inspection-service keeps and publishes: read whole (a few dozen rows
- * a year) and kept until a loaded year arrives ({@link CalendarLoadedConsumer}) or the maximum age has passed.
+ * a year) and kept until a loaded year arrives or the maximum age (the backstop) has passed.
+ * <p>
+ * The service's instances share one copy in their database, which {@link CalendarLoadedConsumer} keeps through the
+ * service's consumer group: one instance applies each loaded year. Every instance also hears the event itself
+ * ({@link ReferenceChangeHandler}) and applies it too before reading the calendar again, so it never reloads before
+ * the instance of the group committed the year; the version check makes the second application change nothing.
  * <p>
  * A service that counts with the calendar declares one bean extending this class, naming its table; the consumer and
  * the readiness check ({@link CalendarCoverageCheck}) are the service's subclasses of this package's, which carry the
  * channel, the schedule and the qualifiers (Quarkus reads those annotations on the bean class only).
  */
-public abstract class CalendarCopy {
+public abstract class CalendarCopy implements ReferenceChangeHandler {
 
     private static final String NEWER_VERSION = """
             insert into public_calendar_version (year, version) values (?, ?)
@@ -54,6 +63,19 @@ public abstract class CalendarCopy {
     /** Reads the calendar again at the next use: a loaded year applies at once. */
     public void refresh() {
         calendar.invalidate();
+    }
+
+    @Override
+    public Set<String> eventTypes() {
+        return Set.of(EventTypes.REFERENCE_CALENDAR_LOADED);
+    }
+
+    /** A loaded year heard by this instance: applied in a transaction of its own (if not yet), then read again. */
+    @Override
+    public void changed(ReferenceChange change) {
+        CalendarLoaded loaded = change.payload(CalendarLoaded.class);
+        QuarkusTransaction.requiringNew().run(() -> apply(loaded, change.id()));
+        refresh();
     }
 
     /**

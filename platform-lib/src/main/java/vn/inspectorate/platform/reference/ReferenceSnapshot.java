@@ -5,8 +5,10 @@ import java.util.function.Supplier;
 
 /**
  * Reference data (dated rules, registers) read whole and kept for a while. It changes rarely, while every decision
- * reads it: a change committed in this instance invalidates the snapshot; one committed elsewhere (another replica,
- * a migration, a correction by hand) shows once the snapshot is older than its maximum age.
+ * reads it: a change committed in this instance invalidates the snapshot; one committed through another instance is
+ * announced by its event, which invalidates the snapshot in every instance ({@link ReferenceChangeListener} and the
+ * owner's {@link ReferenceChangeHandler}). The maximum age is the backstop: a change without an event (a migration,
+ * a correction by hand) or an event this instance missed shows once the snapshot is older than it.
  *
  * <p>A load that was under way when the snapshot was invalidated may have read the data from before the change: its
  * reader gets it, but it is not kept, so the next reader loads again.
