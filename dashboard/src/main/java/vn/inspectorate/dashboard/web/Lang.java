@@ -32,6 +32,15 @@ public class Lang {
         }
     }
 
+    private Lang(String code) {
+        this.code = code;
+    }
+
+    /** A language not read from a request (e.g. for tests of formatting). */
+    public static Lang fixed(String code) {
+        return new Lang("en".equals(code) ? "en" : "vi");
+    }
+
     /** {@code vi} or {@code en}. */
     public String code() {
         return code;
