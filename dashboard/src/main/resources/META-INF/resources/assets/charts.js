@@ -26,12 +26,20 @@
     if (data.labels.length === 0 || data.series.length === 0) { return; }
     var bars = figure.getAttribute("data-chart") === "bar";
     var colours = ["#1d5fa8", "#b58840"];
+    var n = data.labels.length;
+    // many periods: the axis numbers them (month or quarter 1, 2 ...), the table beside names them in full
+    var tick = function (i) { return n > 6 ? String(i + 1) : (data.labels[i] || ""); };
     var opts = {
       width: Math.max(300, figure.clientWidth || 600),
       height: 300,
-      scales: { x: { time: false } },
-      axes: [{ values: function (u, ticks) { return ticks.map(function (i) { return data.labels[i] || ""; }); } }, {}],
-      series: [{}].concat(data.series.map(function (s, i) {
+      legend: { live: false },
+      scales: {
+        x: { time: false, range: function () { return [-0.5, n - 0.5]; } },
+        y: { range: function (u, min, max) { return [0, max > 0 ? max * 1.1 : 1]; } }
+      },
+      axes: [{ splits: function () { return data.labels.map(function (_, i) { return i; }); },
+               values: function (u, ticks) { return ticks.map(function (i) { return Number.isInteger(i) ? tick(i) : ""; }); } }, {}],
+      series: [{ label: "" }].concat(data.series.map(function (s, i) {
         var serie = { label: s.label, stroke: colours[i], width: 2, fill: bars ? colours[i] + "99" : undefined };
         if (bars && uPlot.paths && uPlot.paths.bars) {
           serie.paths = uPlot.paths.bars({ size: [0.6 / data.series.length, 60], align: i === 0 ? -1 : 1 });

@@ -10,7 +10,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
+import jakarta.ws.rs.core.UriInfo;
 import vn.inspectorate.dashboard.web.Csrf;
 import vn.inspectorate.dashboard.web.Lang;
 import vn.inspectorate.dashboard.web.Pages;
@@ -39,13 +39,13 @@ public class SessionPages {
     @Path("sign-out")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
-    public Response signOut(@FormParam(Csrf.FIELD) String token) {
+    public Response signOut(@FormParam(Csrf.FIELD) String token, @jakarta.ws.rs.core.Context UriInfo uri) {
         if (!csrf.valid(identity, token)) {
             return Response.status(403).entity(Templates.figures(pages.page("csrf.title", ""), pages.t().get("csrf.body"),
                     null, java.util.List.of(), java.util.List.of())).build();
         }
         // 303: the browser follows with a GET to the logout path, which the OIDC extension answers
-        return Response.seeOther(URI.create("/dashboard/logout")).build();
+        return Response.seeOther(uri.getBaseUriBuilder().path("logout").build()).build();
     }
 
     /** Open to all: where Keycloak sends the browser after the logout. */

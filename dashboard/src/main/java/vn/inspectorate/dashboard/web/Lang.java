@@ -5,6 +5,7 @@ import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
 import java.util.Locale;
 
 /**
@@ -18,6 +19,7 @@ public class Lang {
 
     private final String code;
 
+    @Inject
     Lang(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
         String asked = request.getParam("lang");
