@@ -46,7 +46,7 @@ public final class JsonTables {
                 String href = link == null ? null : link.apply(item);
                 boolean first = true;
                 for (String field : fields) {
-                    Table.Cell cell = cell(item.get(field), fmt, t);
+                    Table.Cell cell = cell(field, item.get(field), fmt, t);
                     if (first && href != null) {
                         cell = Table.Cell.link(cell.text().isEmpty() ? t.get("record.open") : cell.text(), href);
                     }
@@ -67,7 +67,8 @@ public final class JsonTables {
         for (Iterator<Map.Entry<String, JsonNode>> it = record.fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> field = it.next();
             if (field.getValue().isValueNode()) {
-                rows.add(new Table.Row(field.getKey(), List.of(Table.Cell.text(t.field(field.getKey())), cell(field.getValue(), fmt, t))));
+                rows.add(new Table.Row(field.getKey(), List.of(Table.Cell.text(t.field(field.getKey())),
+                        cell(field.getKey(), field.getValue(), fmt, t))));
             } else if (field.getValue().isArray() && !field.getValue().isEmpty()) {
                 nested.add(field);
             } else if (field.getValue().isObject()) {
@@ -76,7 +77,7 @@ public final class JsonTables {
                     if (sub.getValue().isValueNode()) {
                         rows.add(new Table.Row(field.getKey() + "." + sub.getKey(), List.of(
                                 Table.Cell.text(t.field(field.getKey()) + " – " + t.field(sub.getKey())),
-                                cell(sub.getValue(), fmt, t))));
+                                cell(sub.getKey(), sub.getValue(), fmt, t))));
                     }
                 }
             }
@@ -90,7 +91,7 @@ public final class JsonTables {
                 tables.add(of("record-" + list.getKey(), t.field(list.getKey()), items, t, fmt, 8, null));
             } else {
                 List<Table.Row> values = new ArrayList<>();
-                items.forEach(v -> values.add(new Table.Row(null, List.of(cell(v, fmt, t)))));
+                items.forEach(v -> values.add(new Table.Row(null, List.of(cell(list.getKey(), v, fmt, t)))));
                 tables.add(new Table("record-" + list.getKey(), t.field(list.getKey()),
                         List.of(Table.Column.text(t.field(list.getKey()))), values, null));
             }
@@ -98,9 +99,13 @@ public final class JsonTables {
         return tables;
     }
 
-    static Table.Cell cell(JsonNode value, Formats fmt, Texts t) {
+    static Table.Cell cell(String name, JsonNode value, Formats fmt, Texts t) {
         if (value == null || value.isNull()) {
             return Table.Cell.text("–");
+        }
+        if (value.isIntegralNumber() && (name.equals("year") || name.endsWith("Year"))) {
+            // a year is a name, not a quantity: 2026, never 2.026
+            return Table.Cell.text(value.asText());
         }
         if (value.isIntegralNumber()) {
             return Table.Cell.number(fmt.number(value.asLong()), value.asLong(), null);

@@ -53,12 +53,13 @@ class FormatsTest {
     void aRecordsPlainFieldsBecomeRowsAndItsListsTablesOfTheirOwn() throws Exception {
         Texts t = Texts.of(Lang.fixed("vi"));
         var record = new ObjectMapper().readTree("""
-                {"id":"c1","status":"RESOLVED","receivedOn":"2026-02-03","amount":1500000,
+                {"id":"c1","status":"RESOLVED","receivedOn":"2026-02-03","amount":1500000,"year":2026,
                  "scope":{"province":"VN-18"},"steps":[{"at":"2026-02-04","by":"x"}]}""");
         List<Table> tables = JsonTables.record(record, t, vi);
         assertThat(tables).hasSize(2);
         assertThat(tables.get(0).rows()).extracting(Table.Row::key)
-                .containsExactly("id", "status", "receivedOn", "amount", "scope.province");
+                .containsExactly("id", "status", "receivedOn", "amount", "year", "scope.province");
+        assertThat(tables.get(0).rows().get(4).cells().get(1).text()).isEqualTo("2026");
         assertThat(tables.get(0).rows().get(3).cells().get(1).text()).isEqualTo("1.500.000");
         assertThat(tables.get(0).rows().get(3).cells().get(1).value()).isEqualTo("1500000");
         assertThat(tables.get(0).rows().get(2).cells().get(1).text()).isEqualTo("03/02/2026");
