@@ -53,6 +53,7 @@ public class StubServicesResource implements QuarkusTestResourceLifecycleManager
         config.put("inspectorate.gateway.routes.open-stub.prefix", "/api/v1/open-stub");
         config.put("inspectorate.gateway.routes.open-stub.service", "reporting");
         config.put("inspectorate.gateway.routes.open-stub.anonymous", "true");
+        config.put("inspectorate.gateway.services.dashboard.urls", webApplication());
         config.put("inspectorate.gateway.webhooks.allowed-targets", receiver.substring("http://".length()));
         config.put("gateway-test.receiver-url", receiver);
         return config;
@@ -98,6 +99,26 @@ public class StubServicesResource implements QuarkusTestResourceLifecycleManager
                 exchange.getResponseHeaders().set("Access-Control-Allow-Origin", "*");
             }
             respond(exchange, path.endsWith("/fail") ? 500 : 200, JSON.writeValueAsBytes(echo));
+        });
+        return url(server);
+    }
+
+    /**
+     * A web application's stand-in: answers a page with its own content security policy and a session cookie, and
+     * echoes the method, cookie and authorization that reached it in a response header.
+     */
+    private String webApplication() {
+        HttpServer server = server();
+        server.createContext("/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.getResponseHeaders().set("Content-Type", "text/html;charset=UTF-8");
+            exchange.getResponseHeaders().set("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'");
+            exchange.getResponseHeaders().add("Set-Cookie", "q_session=s1; Path=/dashboard; HttpOnly; SameSite=Lax");
+            exchange.getResponseHeaders().set("X-Echo", exchange.getRequestMethod() + " "
+                    + exchange.getRequestURI() + " cookie=" + exchange.getRequestHeaders().getFirst("Cookie")
+                    + " authorization=" + exchange.getRequestHeaders().getFirst("Authorization")
+                    + " host=" + exchange.getRequestHeaders().getFirst("X-Forwarded-Host"));
+            respond(exchange, 200, "<!DOCTYPE html><title>dashboard</title>".getBytes(StandardCharsets.UTF_8));
         });
         return url(server);
     }

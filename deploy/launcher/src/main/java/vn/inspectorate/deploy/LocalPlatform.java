@@ -43,10 +43,12 @@ public final class LocalPlatform {
 
         System.out.println();
         System.out.println("The platform is up.");
+        System.out.println("  Dashboard (sign in as a demo user below)  " + platform.gatewayUrl() + "/dashboard/");
         System.out.printf("  %-27s %s  (OpenAPI: /q/openapi, Swagger UI: /q/swagger-ui)%n", "gateway",
                 instanceUrls(platform, "gateway", platform::serviceUrl));
-        Platform.SERVICES.stream().filter(s -> !s.module().equals("gateway")).forEach(s -> System.out.printf(
-                "  %-27s %s  (OpenAPI: /q/openapi)%n", s.module(), instanceUrls(platform, s.module(), platform::serviceUrl)));
+        Platform.SERVICES.stream().filter(s -> !s.module().equals("gateway") && !s.module().equals("dashboard"))
+                .forEach(s -> System.out.printf("  %-27s %s  (OpenAPI: /q/openapi)%n", s.module(),
+                        instanceUrls(platform, s.module(), platform::serviceUrl)));
         System.out.println("  management (metrics /q/metrics, health /q/health):");
         Platform.SERVICES.forEach(s -> System.out.printf("    %-25s %s%n", s.module(),
                 instanceUrls(platform, s.module(), platform::managementUrl)));
@@ -64,6 +66,8 @@ public final class LocalPlatform {
                 + " secret <client>-local-secret");
         System.out.println("  users (password = user name, client inspectorate-dashboard): inspector-hn, inspector-nb,"
                 + " chief-inspector-hn, chief-inspector-ttcp, analyst, asset-controller, admin");
+        System.out.println("  on the dashboard try analyst (every province), inspector-nb (Ninh Bình, VN-18 only) and"
+                + " asset-controller (declarations)");
         System.out.println();
         System.out.println("Post a case as Ha Noi's provincial system, through the gateway:");
         System.out.println("  TOKEN=$(curl -s -d grant_type=client_credentials -d client_id=province-hn"

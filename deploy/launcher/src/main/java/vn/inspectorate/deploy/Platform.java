@@ -30,8 +30,8 @@ import vn.inspectorate.infra.PostgresServer;
 public final class Platform implements AutoCloseable {
 
     /**
-     * A service module, its database, its default HTTP port and its default management port (metrics, full health
-     * checks; not for clients).
+     * A service module, its database (null: none, e.g. the dashboard), its default HTTP port and its default management
+     * port (metrics, full health checks; not for clients).
      */
     public record Service(String module, String database, int defaultPort, int defaultManagementPort) {
     }
@@ -56,6 +56,7 @@ public final class Platform implements AutoCloseable {
             new Service("inspection-service", "inspection", 8082, 9082),
             new Service("asset-declaration-service", "declarations", 8083, 9083),
             new Service("reporting-service", "reporting", 8084, 9084),
+            new Service("dashboard", null, 8085, 9085),
             new Service("gateway", "gateway", 8080, 9080));
 
     /**
@@ -65,12 +66,15 @@ public final class Platform implements AutoCloseable {
     private static final Map<String, List<String>> SECRET_KEYS = Map.of(
             "complaints-service", List.of("INSPECTORATE_IDENTITY_ENCRYPTION_KEY", "INSPECTORATE_IDENTITY_HASH_KEY"),
             "asset-declaration-service", List.of("INSPECTORATE_IDENTITY_KEY", "INSPECTORATE_IDENTITY_INDEX_KEY"),
-            "gateway", List.of("INSPECTORATE_GATEWAY_WEBHOOKS_SECRET_KEY"));
+            "gateway", List.of("INSPECTORATE_GATEWAY_WEBHOOKS_SECRET_KEY"),
+            // the same in every instance, so a session or a form begun on one is good on the other
+            "dashboard", List.of("INSPECTORATE_DASHBOARD_CSRF_KEY", "QUARKUS_OIDC_TOKEN_STATE_MANAGER_ENCRYPTION_SECRET",
+                    "QUARKUS_OIDC_AUTHENTICATION_STATE_SECRET"));
 
     /** The gateway's configuration name for each upstream service. */
     private static final Map<String, String> GATEWAY_UPSTREAMS = Map.of(
             "complaints-service", "COMPLAINTS", "inspection-service", "INSPECTION",
-            "asset-declaration-service", "DECLARATIONS", "reporting-service", "REPORTING");
+            "asset-declaration-service", "DECLARATIONS", "reporting-service", "REPORTING", "dashboard", "DASHBOARD");
 
     public static final int TOPIC_PARTITIONS = 6;
     /** Seconds on an idle machine; generous for a loaded one (it only costs time when a service really fails). */
@@ -234,7 +238,9 @@ public final class Platform implements AutoCloseable {
     }
 
     private void startInstance(Service service, Instance instance, Path logs) throws IOException, InterruptedException {
-        postgres.createDatabase(service.database());
+        if (service.database() != null) {
+            postgres.createDatabase(service.database());
+        }
         Path app = options.root().resolve(service.module()).resolve("target/quarkus-app");
         if (!Files.exists(app.resolve("quarkus-run.jar"))) {
             throw new IllegalStateException(service.module() + " is not built: run ./mvnw install -DskipTests first");
@@ -253,11 +259,17 @@ public final class Platform implements AutoCloseable {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port(instance.module(), instance.number())));
         env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort(instance.module(), instance.number())));
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(service.database()));
-        env.put("QUARKUS_DATASOURCE_USERNAME", PostgresServer.SUPERUSER);
-        env.put("QUARKUS_DATASOURCE_PASSWORD", "");
-        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        if (service.database() != null) {
+            env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(service.database()));
+            env.put("QUARKUS_DATASOURCE_USERNAME", PostgresServer.SUPERUSER);
+            env.put("QUARKUS_DATASOURCE_PASSWORD", "");
+            env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        }
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.issuer());
+        if (service.module().equals("dashboard")) {
+            // it reads the API through the gateway, with each user's own token
+            env.put("INSPECTORATE_DASHBOARD_GATEWAY_URL", gatewayUrl());
+        }
         for (String key : SECRET_KEYS.getOrDefault(service.module(), List.of())) {
             env.put(key, secrets.get(key));
         }

@@ -34,7 +34,7 @@ class DeployFilesTest {
             List.of(Topics.CASES, Topics.INSPECTIONS, Topics.DECLARATIONS, Topics.REPORTS, Topics.REFERENCE,
                     Topics.PUBLIC);
 
-    /** A service as its own application.properties describes it. */
+    /** A service as its own application.properties describes it; {@code database} null for none (the dashboard). */
     record ServiceConfig(String module, String name, int port, String database, Set<String> requiredEnvironment) {
     }
 
@@ -55,7 +55,8 @@ class DeployFilesTest {
                 }
                 String url = p.getProperty("quarkus.datasource.jdbc.url");
                 services.add(new ServiceConfig(module.getFileName().toString(), p.getProperty("quarkus.application.name"),
-                        Integer.parseInt(p.getProperty("quarkus.http.port")), url.substring(url.lastIndexOf('/') + 1),
+                        Integer.parseInt(p.getProperty("quarkus.http.port")),
+                        url == null ? null : url.substring(url.lastIndexOf('/') + 1),
                         requiredEnvironment(p)));
             }
         }
@@ -103,13 +104,19 @@ class DeployFilesTest {
             assertThat(s).as(service.name()).isNotNull();
             assertThat((String) s.get("image")).isEqualTo("inspectorate/" + service.module() + ":0.1.0-SNAPSHOT");
             Map<String, Object> env = (Map<String, Object>) s.get("environment");
+            assertThat(env).as(service.name()).containsKeys("QUARKUS_OIDC_AUTH_SERVER_URL");
+            assertThat(String.valueOf(env.get("QUARKUS_HTTP_PORT"))).isEqualTo(String.valueOf(service.port()));
+            assertThat((List<String>) s.get("ports")).containsExactly(service.port() + ":" + service.port());
+            if (service.database() == null) {
+                assertThat(((Map<String, Object>) s.get("depends_on")).keySet()).contains("keycloak");
+                continue;
+            }
             assertThat(env).as(service.name()).containsKeys("QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD",
-                    "KAFKA_BOOTSTRAP_SERVERS", "QUARKUS_OIDC_AUTH_SERVER_URL");
+                    "KAFKA_BOOTSTRAP_SERVERS");
             assertThat(String.valueOf(env.get("QUARKUS_HTTP_PORT"))).isEqualTo(String.valueOf(service.port()));
             assertThat(env.keySet()).as(service.name() + " keys without defaults")
                     .containsAll(service.requiredEnvironment());
             assertThat((String) env.get("QUARKUS_DATASOURCE_JDBC_URL")).endsWith("/" + service.database());
-            assertThat((List<String>) s.get("ports")).containsExactly(service.port() + ":" + service.port());
             assertThat(((Map<String, Object>) s.get("depends_on")).keySet()).contains("postgres", "kafka-topics", "keycloak");
         }
         List<String> hostPorts = composeServices.values().stream()
@@ -118,7 +125,8 @@ class DeployFilesTest {
         assertThat(hostPorts).doesNotHaveDuplicates();
 
         String databases = Files.readString(DEPLOY.resolve("compose/postgres-init.sql"));
-        services.forEach(s -> assertThat(databases).contains("CREATE DATABASE " + s.database() + ";"));
+        services.stream().filter(s -> s.database() != null)
+                .forEach(s -> assertThat(databases).contains("CREATE DATABASE " + s.database() + ";"));
         String topicCommand = String.valueOf(composeServices.get("kafka-topics").get("command"));
         EVENT_TOPICS.forEach(t -> assertThat(topicCommand).contains(t));
         assertThat(String.valueOf(composeServices.get("keycloak").get("volumes")))
@@ -154,7 +162,9 @@ class DeployFilesTest {
                     .filter(e -> e.containsKey("value"))
                     .collect(Collectors.toMap(e -> (String) e.get("name"), e -> String.valueOf(e.get("value"))));
             assertThat(env).containsEntry("QUARKUS_HTTP_PORT", String.valueOf(service.port()));
-            assertThat(env.get("QUARKUS_DATASOURCE_JDBC_URL")).endsWith("/" + service.database());
+            if (service.database() != null) {
+                assertThat(env.get("QUARKUS_DATASOURCE_JDBC_URL")).endsWith("/" + service.database());
+            }
 
             Map<String, Object> svc = find(docs, "Service", service.name());
             List<Map<String, Object>> svcPorts = (List<Map<String, Object>>) path(svc, "spec", "ports");
@@ -175,12 +185,13 @@ class DeployFilesTest {
         Set<String> topics = yaml(DEPLOY.resolve("k8s/kafka.yaml")).stream().filter(d -> "KafkaTopic".equals(d.get("kind")))
                 .map(d -> (String) path(d, "spec", "topicName")).collect(Collectors.toSet());
         assertThat(topics).containsAll(EVENT_TOPICS);
-        services.forEach(s -> assertThat(topics).contains(Topics.deadLetter(s.name())));
+        services.stream().filter(s -> s.database() != null)
+                .forEach(s -> assertThat(topics).contains(Topics.deadLetter(s.name())));
 
         List<Map<String, Object>> platform = yaml(DEPLOY.resolve("k8s/platform.yaml"));
         Set<String> databases = platform.stream().filter(d -> "Database".equals(d.get("kind")))
                 .map(d -> (String) path(d, "spec", "name")).collect(Collectors.toSet());
-        services.forEach(s -> assertThat(databases).contains(s.database()));
+        services.stream().filter(s -> s.database() != null).forEach(s -> assertThat(databases).contains(s.database()));
 
         // The Debezium router reads the outbox table's real column names.
         String outboxTable = Files.readString(ROOT.resolve("platform-lib/src/main/resources/db/platform/R__platform_outbox.sql"));

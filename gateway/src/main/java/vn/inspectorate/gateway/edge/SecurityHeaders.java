@@ -7,6 +7,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import vn.inspectorate.gateway.routing.RouteTable;
 import vn.inspectorate.platform.problem.Problem;
 
 /**
@@ -29,16 +30,26 @@ public class SecurityHeaders {
             + "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
     static final String SWAGGER_UI_PATH = "/q/swagger-ui";
 
-    void register(@Observes @Priority(0) Router router) {
+    void register(@Observes @Priority(0) Router router, RouteTable routes) {
         // first of all routes, so that even a request another early handler answers gets the headers
         router.route().order(Integer.MIN_VALUE).handler(ctx -> {
-            ctx.addHeadersEndHandler(v -> apply(ctx));
+            ctx.addHeadersEndHandler(v -> apply(ctx, routes));
             ctx.next();
         });
     }
 
-    private static void apply(RoutingContext ctx) {
+    private static void apply(RoutingContext ctx, RouteTable routes) {
         MultiMap headers = ctx.response().headers();
+        String own = headers.get("Content-Security-Policy");
+        if (own != null && routes.match(ctx.normalizedPath()).filter(RouteTable.Route::webApplication).isPresent()) {
+            // a web application's pages load its own scripts and styles: its policy (no inline script, no framing)
+            headers.set("X-Content-Type-Options", "nosniff");
+            headers.set("X-Frame-Options", "DENY");
+            if ("https".equalsIgnoreCase(ctx.request().scheme())) {
+                headers.set("Strict-Transport-Security", "max-age=31536000");
+            }
+            return;
+        }
         headers.set("X-Content-Type-Options", "nosniff");
         headers.set("X-Frame-Options", "DENY");
         headers.set("Referrer-Policy", "no-referrer");

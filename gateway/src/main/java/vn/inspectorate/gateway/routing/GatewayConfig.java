@@ -61,5 +61,13 @@ public interface GatewayConfig {
 
         /** Roles allowed only GET and HEAD (e.g. partners on report aggregates). */
         Optional<List<String>> readRoles();
+
+        /**
+         * A web application for people (the dashboard): every method passes without a token or a gateway limit, as
+         * the application signs its users in itself and calls the API with their tokens; its own security headers
+         * (its content security policy) are kept. The gateway's {@code /} redirects to the first such route.
+         */
+        @WithDefault("false")
+        boolean webApplication();
     }
 }

@@ -45,6 +45,18 @@ public class ProxyHandler {
 
     void register(@Observes Router router) {
         router.route("/api/v1/*").handler(this::handle);
+        for (RouteTable.Route app : routes.webApplications()) {
+            router.route(app.prefix()).handler(this::handle);
+            router.route(app.prefix() + "/*").handler(this::handle);
+        }
+        // the platform's address opens the web application for people, where there is one
+        routes.webApplications().stream().findFirst().ifPresent(app -> router.route("/").handler(ctx -> {
+            if (!ctx.request().method().name().equals("GET") && !ctx.request().method().name().equals("HEAD")) {
+                ctx.next();
+                return;
+            }
+            ctx.response().setStatusCode(302).putHeader(HttpHeaders.LOCATION, app.prefix() + "/").end();
+        }));
     }
 
     void handle(RoutingContext ctx) {
@@ -56,6 +68,11 @@ public class ProxyHandler {
         RouteTable.Route route = match.get();
         // hold the body until the caller is known and an upstream connection is open
         ctx.request().pause();
+        if (route.webApplication()) {
+            // the application signs its users in; its API calls carry their tokens and meet the limits there
+            forwarder.forward(ctx, route);
+            return;
+        }
         if (route.open(ctx.request().method().name())) {
             limited(ctx, route, limiter.tryConsumeAnonymous(route.name(), clientAddress.of(ctx.request())));
             return;

@@ -16,7 +16,7 @@ public class RouteTable {
 
     /** A resolved route. */
     public record Route(String name, String prefix, UpstreamPool pool, Set<String> roles, Set<String> readRoles,
-            Duration timeout, boolean anonymous) {
+            Duration timeout, boolean anonymous, boolean webApplication) {
 
         /**
          * Whole segments only; {@code prefix:verb} is the collection's custom method (e.g. {@code /cases:batch}), its
@@ -32,7 +32,7 @@ public class RouteTable {
 
         /** Whether this method needs no token here: a read of an anonymous route. */
         public boolean open(String method) {
-            return anonymous && ("GET".equals(method) || "HEAD".equals(method));
+            return webApplication || anonymous && ("GET".equals(method) || "HEAD".equals(method));
         }
 
         /** Whether the caller's roles allow this method here. */
@@ -60,11 +60,11 @@ public class RouteTable {
             String prefix = r.prefix().endsWith("/") ? r.prefix().substring(0, r.prefix().length() - 1) : r.prefix();
             Duration timeout = config.services().get(r.service()).timeout().orElse(config.upstreamTimeout());
             List<String> roles = r.roles().orElse(List.of());
-            if (roles.isEmpty() && !r.anonymous()) {
+            if (roles.isEmpty() && !r.anonymous() && !r.webApplication()) {
                 throw new IllegalStateException("route " + e.getKey() + " names no roles and is not anonymous");
             }
             return new Route(e.getKey(), prefix, pool, Set.copyOf(roles), Set.copyOf(r.readRoles().orElse(List.of())),
-                    timeout, r.anonymous());
+                    timeout, r.anonymous(), r.webApplication());
         }).sorted(Comparator.comparingInt((Route r) -> r.prefix().length()).reversed()).toList();
     }
 
@@ -74,6 +74,11 @@ public class RouteTable {
 
     public Map<String, UpstreamPool> pools() {
         return pools;
+    }
+
+    /** The routes of web applications for people (the dashboard), in prefix order. */
+    public List<Route> webApplications() {
+        return routes.stream().filter(Route::webApplication).sorted(Comparator.comparing(Route::prefix)).toList();
     }
 
     public List<Route> routes() {
