@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import vn.inspectorate.gateway.ratelimit.ClientAddress;
 import vn.inspectorate.gateway.ratelimit.RateLimitDecision;
 import vn.inspectorate.gateway.ratelimit.ClientRateLimiter;
@@ -57,7 +58,8 @@ public class ProxyHandler {
         // hold the body until the caller is known and an upstream connection is open
         ctx.request().pause();
         if (route.open(ctx.request().method().name())) {
-            limited(ctx, route, limiter.tryConsumeAnonymous(route.name(), clientAddress.of(ctx.request())));
+            String address = clientAddress.of(ctx.request());
+            limited(ctx, route, () -> limiter.tryConsumeAnonymous(route.name(), address));
             return;
         }
         Context context = Vertx.currentContext();
@@ -77,7 +79,19 @@ public class ProxyHandler {
                     Map.of(BearerChallenge.HEADER, BearerChallenge.insufficientScope(why)));
             return;
         }
-        limited(ctx, route, limiter.tryConsume(identity));
+        limited(ctx, route, () -> limiter.tryConsume(identity));
+    }
+
+    /** Takes the caller's token on a worker thread (the shared buckets are a database round trip), then goes on. */
+    private void limited(RoutingContext ctx, RouteTable.Route route, Supplier<Optional<RateLimitDecision>> consume) {
+        Vertx.currentContext().executeBlocking(consume::get, false).onComplete(taken -> {
+            if (taken.failed()) {
+                problems.write(ctx, Problem.keyed(503, "service-unavailable", "gateway.no-instance", "gateway"),
+                        Map.of("Retry-After", "1"));
+                return;
+            }
+            limited(ctx, route, taken.result());
+        });
     }
 
     private void limited(RoutingContext ctx, RouteTable.Route route, Optional<RateLimitDecision> decision) {
