@@ -6,8 +6,8 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The instances of one upstream service, taken in turn. An instance that refused a connection is ejected for a while
- * and then tried again; while every instance is ejected the service is unavailable.
+ * The instances of one upstream service, taken in turn. An instance that refused a connection, timed out or answered
+ * 503 is ejected for a while and then tried again; while every instance is ejected the service is unavailable.
  */
 public final class UpstreamPool {
 
@@ -15,6 +15,8 @@ public final class UpstreamPool {
     public static final class Instance {
         private final URI base;
         private volatile long ejectedUntil;
+        /** Why it was last ejected (e.g. "connection refused"), for the readiness check. */
+        private volatile String ejectedFor = "";
 
         Instance(URI base) {
             this.base = base;
@@ -26,6 +28,15 @@ public final class UpstreamPool {
 
         public boolean availableAt(long now) {
             return ejectedUntil <= now;
+        }
+
+        /** Epoch millis until which it is out of the rotation (in the past when it is in). */
+        public long ejectedUntil() {
+            return ejectedUntil;
+        }
+
+        public String ejectedFor() {
+            return ejectedFor;
         }
     }
 
@@ -64,7 +75,8 @@ public final class UpstreamPool {
         return Optional.empty();
     }
 
-    public void eject(Instance instance) {
+    public void eject(Instance instance, String why) {
+        instance.ejectedFor = why;
         instance.ejectedUntil = System.currentTimeMillis() + ejectionMillis;
     }
 
