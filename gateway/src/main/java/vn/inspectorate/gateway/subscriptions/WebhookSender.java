@@ -7,6 +7,7 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
+import io.vertx.core.net.TrustOptions;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -42,10 +43,19 @@ public class WebhookSender {
     }
 
     WebhookSender(CallbackUrlGuard guard, Vertx vertx, Duration timeout) {
+        this(guard, vertx, timeout, null);
+    }
+
+    /** {@code trust}: the certificates trusted instead of the JDK's (a test's own), or null for the JDK's. */
+    WebhookSender(CallbackUrlGuard guard, Vertx vertx, Duration timeout, TrustOptions trust) {
         this.guard = guard;
         this.timeout = timeout;
-        this.client = vertx.createHttpClient(new HttpClientOptions().setVerifyHost(true).setTrustAll(false)
-                .setKeepAlive(false).setConnectTimeout((int) timeout.toMillis()));
+        HttpClientOptions options = new HttpClientOptions().setVerifyHost(true).setTrustAll(false)
+                .setKeepAlive(false).setConnectTimeout((int) timeout.toMillis());
+        if (trust != null) {
+            options.setTrustOptions(trust);
+        }
+        this.client = vertx.createHttpClient(options);
     }
 
     @PreDestroy
