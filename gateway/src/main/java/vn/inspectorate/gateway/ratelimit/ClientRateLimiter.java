@@ -5,6 +5,7 @@ import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -80,10 +81,12 @@ public class ClientRateLimiter {
     }
 
     private Optional<RateLimitDecision> consume(String role, RateLimitConfig.Limit limit, String key) {
-        ConsumptionProbe probe = buckets.tryConsume(key, BucketConfiguration.builder()
+        BucketConfiguration configuration = BucketConfiguration.builder()
                 .addLimit(Bandwidth.builder().capacity(limit.capacity())
                         .refillGreedy(limit.capacity(), limit.period()).build())
-                .build());
+                .build();
+        // the bucket's own short transaction, never the caller's (a resource's idempotent write runs in one)
+        ConsumptionProbe probe = QuarkusTransaction.suspendingExisting().call(() -> buckets.tryConsume(key, configuration));
         long window = Math.max(1, limit.period().toSeconds());
         long reset = secondsUp(probe.getNanosToWaitForReset());
         if (probe.isConsumed()) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -68,6 +69,24 @@ class SharedRateLimitTest {
                     .allowed() ? 1 : 0;
         }
         assertThat(allowedAlone).isEqualTo(2 * CAPACITY);
+    }
+
+    @Test
+    void aCallerInsideItsOwnTransactionStillTakesFromTheSharedBucket() {
+        // the partners' subscription resource takes its token inside the transaction of an idempotent write
+        ClientRateLimiter first = limiter(Optional.of(dataSource));
+        ClientRateLimiter second = limiter(Optional.of(dataSource));
+        String route = "route-" + UUID.randomUUID();
+        AtomicInteger allowed = new AtomicInteger();
+        for (int i = 0; i < 3 * CAPACITY; i++) {
+            ClientRateLimiter limiter = i % 2 == 0 ? first : second;
+            QuarkusTransaction.requiringNew().run(() -> {
+                if (limiter.tryConsumeAnonymous(route, "198.51.100.4").orElseThrow().allowed()) {
+                    allowed.incrementAndGet();
+                }
+            });
+        }
+        assertThat(allowed.get()).isEqualTo(CAPACITY);
     }
 
     @Test
