@@ -29,6 +29,8 @@ import vn.inspectorate.platform.security.BearerChallenge;
 @ApplicationScoped
 public class ProxyHandler {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ProxyHandler.class);
+
     private final RouteTable routes;
     private final ClientRateLimiter limiter;
     private final ProblemWriter problems;
@@ -86,8 +88,9 @@ public class ProxyHandler {
     private void limited(RoutingContext ctx, RouteTable.Route route, Supplier<Optional<RateLimitDecision>> consume) {
         Vertx.currentContext().executeBlocking(consume::get, false).onComplete(taken -> {
             if (taken.failed()) {
-                problems.write(ctx, Problem.keyed(503, "service-unavailable", "gateway.no-instance", "gateway"),
-                        Map.of("Retry-After", "1"));
+                // fails open, as the buckets themselves do when their database fails (see BucketStore)
+                LOG.warnf("rate limit not taken (%s); request let through", taken.cause().toString());
+                limited(ctx, route, Optional.empty());
                 return;
             }
             limited(ctx, route, taken.result());
