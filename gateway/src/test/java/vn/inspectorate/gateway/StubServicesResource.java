@@ -25,11 +25,19 @@ import vn.inspectorate.testsupport.TestServers;
  * service is configured on a port nobody listens on, and one complaints instance is down too. The receiver keeps what
  * it got (read back with {@code GET /received?path=...}); a path {@code /hooks/flaky-*} refuses each event twice
  * before accepting it, {@code /hooks/down-*} always refuses.
+ *
+ * <p>For retries on another instance, services {@code retry-503}, {@code retry-slow} and {@code retry-drop} have a
+ * failing first instance (answers 503; answers after 10 s; closes the connection without an answer) and a working
+ * second one; {@code only-503}, {@code only-slow} and {@code only-drop} have just the failing one. Their routes are
+ * {@code /api/v1/<service>} for provincial systems; {@code POST /api/v1/retry-*}{@code /natural} is a natural-keyed
+ * write. A failing instance answers its liveness probe, except the dropping one. Service {@code timeout}
+ * ({@code /api/v1/timeout}) is the answering-late instance alone again.
  */
 public class StubServicesResource implements QuarkusTestResourceLifecycleManager {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final List<HttpServer> servers = new ArrayList<>();
+    private final List<ServerSocket> sockets = new ArrayList<>();
 
     @Override
     public Map<String, String> start() {
@@ -54,6 +62,7 @@ public class StubServicesResource implements QuarkusTestResourceLifecycleManager
         config.put("inspectorate.gateway.routes.open-stub.service", "reporting");
         config.put("inspectorate.gateway.routes.open-stub.anonymous", "true");
         config.put("inspectorate.gateway.services.dashboard.urls", webApplication());
+        retryServices(config);
         config.put("inspectorate.gateway.webhooks.allowed-targets", receiver.substring("http://".length()));
         config.put("gateway-test.receiver-url", receiver);
         return config;
@@ -62,12 +71,109 @@ public class StubServicesResource implements QuarkusTestResourceLifecycleManager
     @Override
     public void stop() {
         servers.forEach(s -> s.stop(0));
+        for (ServerSocket socket : sockets) {
+            try {
+                socket.close();
+            } catch (IOException e) {
+                // stopping anyway
+            }
+        }
     }
 
-    private String echo(String instance) {
+    private void retryServices(Map<String, String> config) {
+        for (String failure : List.of("503", "slow", "drop")) {
+            String failing = switch (failure) {
+                case "503" -> failing(exchange -> {
+                    exchange.getResponseHeaders().set("Content-Type", "text/plain");
+                    exchange.sendResponseHeaders(503, -1);
+                    exchange.close();
+                });
+                case "slow" -> failing(exchange -> {
+                    try {
+                        Thread.sleep(10_000);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    respond(exchange, 200, "{\"instance\":\"slow\"}".getBytes(StandardCharsets.UTF_8));
+                });
+                default -> dropping();
+            };
+            String retry = "retry-" + failure;
+            String only = "only-" + failure;
+            config.put("inspectorate.gateway.services." + retry + ".urls", failing + "," + echo(retry + "-b", false));
+            config.put("inspectorate.gateway.services." + only + ".urls", failing);
+            for (String service : List.of(retry, only)) {
+                config.put("inspectorate.gateway.routes." + service + ".prefix", "/api/v1/" + service);
+                config.put("inspectorate.gateway.routes." + service + ".service", service);
+                config.put("inspectorate.gateway.routes." + service + ".roles", "provincial-system");
+                config.put("inspectorate.gateway.routes." + service + ".natural-key-writes",
+                        "POST /api/v1/" + service + "/natural");
+            }
+            config.put("gateway-test." + retry + "-failing-url", failing);
+        }
+        // the edge's own timeout test, apart from the retry tests (an ejection outlasts a test class)
+        config.put("inspectorate.gateway.services.timeout.urls", config.get("inspectorate.gateway.services.only-slow.urls"));
+        config.put("inspectorate.gateway.routes.timeout.prefix", "/api/v1/timeout");
+        config.put("inspectorate.gateway.routes.timeout.service", "timeout");
+        config.put("inspectorate.gateway.routes.timeout.roles", "provincial-system");
+    }
+
+    /** An instance that is alive (its liveness probe answers) but fails every API request with {@code failure}. */
+    private String failing(com.sun.net.httpserver.HttpHandler failure) {
         HttpServer server = server();
         server.createContext("/", exchange -> {
             String path = exchange.getRequestURI().getRawPath();
+            exchange.getRequestBody().readAllBytes();
+            if (path.equals("/q/health/live")) {
+                respond(exchange, 200, "{\"status\":\"UP\"}".getBytes(StandardCharsets.UTF_8));
+            } else if (path.equals("/q/openapi")) {
+                respond(exchange, 404, new byte[0]);
+            } else {
+                failure.handle(exchange);
+            }
+        });
+        return url(server);
+    }
+
+    /** An instance that accepts connections and closes each after reading the request head, answering nothing. */
+    private String dropping() {
+        try {
+            ServerSocket socket = new ServerSocket(0, 50, java.net.InetAddress.getByName("127.0.0.1"));
+            sockets.add(socket);
+            Thread.ofVirtual().start(() -> {
+                while (!socket.isClosed()) {
+                    try (java.net.Socket connection = socket.accept()) {
+                        connection.setSoTimeout(2_000);
+                        var in = connection.getInputStream();
+                        int matched = 0;
+                        byte[] end = "\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+                        int b;
+                        while (matched < end.length && (b = in.read()) != -1) {
+                            matched = b == end[matched] ? matched + 1 : (b == end[0] ? 1 : 0);
+                        }
+                    } catch (IOException e) {
+                        // closed: the next connection, or the end
+                    }
+                }
+            });
+            return "http://127.0.0.1:" + socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String echo(String instance) {
+        return echo(instance, true);
+    }
+
+    private String echo(String instance, boolean publishesOpenApi) {
+        HttpServer server = server();
+        server.createContext("/", exchange -> {
+            String path = exchange.getRequestURI().getRawPath();
+            if (path.equals("/q/openapi") && !publishesOpenApi) {
+                respond(exchange, 404, new byte[0]);
+                return;
+            }
             if (path.equals("/q/openapi")) {
                 respond(exchange, 200, openApi(instance));
                 return;
@@ -184,7 +290,7 @@ public class StubServicesResource implements QuarkusTestResourceLifecycleManager
         }
     }
 
-    private static void respond(HttpExchange exchange, int status, byte[] body) throws IOException {
+    static void respond(HttpExchange exchange, int status, byte[] body) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
         if (body.length > 0) {

@@ -6,9 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -19,9 +17,15 @@ import vn.inspectorate.gateway.routing.RouteTable;
 import vn.inspectorate.gateway.routing.UpstreamPool;
 
 /**
- * Which upstream services answer their liveness probe. The gateway stays ready when a service is down: it still
- * serves every other route and answers the down one with a 502/503 problem, so taking it out of a load balancer would
- * only make things worse. The data names each service and instance with its state.
+ * The state of each instance of each upstream service, and of each service. An instance is {@code UP} when it answers
+ * its liveness probe and is in the rotation, {@code EJECTED} when the gateway took it out of the rotation for a while
+ * (it refused a connection, timed out or answered 503; the {@code detail} says which and for how long), {@code DOWN}
+ * when it does not answer its probe. A service is {@code UP} while at least one of its instances is. The gateway stays
+ * ready whatever the services' state: it still serves every other route and answers a down one with a 502/503 problem,
+ * so taking it out of a load balancer would only make things worse.
+ *
+ * <p>Data: {@code "<service> <base URL>": UP|EJECTED|DOWN}, with {@code "<service> <base URL> detail"} for the latter
+ * two, and {@code "<service>": UP|DOWN}.
  */
 @Readiness
 @ApplicationScoped
@@ -36,33 +40,50 @@ public class UpstreamsReadiness implements HealthCheck {
         this.routes = routes;
     }
 
+    /** One instance's state and why. */
+    record InstanceState(String state, String detail) {
+    }
+
     @Override
     public HealthCheckResponse call() {
-        Map<String, CompletableFuture<String>> probes = new LinkedHashMap<>();
+        Map<UpstreamPool.Instance, CompletableFuture<InstanceState>> probes = new LinkedHashMap<>();
         for (UpstreamPool pool : routes.pools().values()) {
             for (UpstreamPool.Instance instance : pool.instances()) {
-                probes.put(pool.service() + " " + instance.base(), probe(instance.base()));
+                probes.put(instance, probe(instance.base()));
             }
         }
         HealthCheckResponseBuilder builder = HealthCheckResponse.named("upstreams").up();
-        Map<String, List<String>> reachable = new LinkedHashMap<>();
-        probes.forEach((name, probe) -> {
-            String state = probe.join();
-            builder.withData(name, state);
-            String service = name.substring(0, name.indexOf(' '));
-            reachable.computeIfAbsent(service, k -> new ArrayList<>());
-            if (state.equals("UP")) {
-                reachable.get(service).add(name);
+        for (UpstreamPool pool : routes.pools().values()) {
+            boolean anyUp = false;
+            for (UpstreamPool.Instance instance : pool.instances()) {
+                InstanceState state = state(instance, probes.get(instance).join(), System.currentTimeMillis());
+                String name = pool.service() + " " + instance.base();
+                builder.withData(name, state.state());
+                if (!state.detail().isEmpty()) {
+                    builder.withData(name + " detail", state.detail());
+                }
+                anyUp |= state.state().equals("UP");
             }
-        });
-        reachable.forEach((service, up) -> builder.withData(service, up.isEmpty() ? "DOWN" : "UP"));
+            builder.withData(pool.service(), anyUp ? "UP" : "DOWN");
+        }
         return builder.build();
     }
 
-    private CompletableFuture<String> probe(URI base) {
+    /** A probe that fails is DOWN; one that answers but is out of the rotation is EJECTED; else UP. */
+    static InstanceState state(UpstreamPool.Instance instance, InstanceState probed, long now) {
+        if (!probed.state().equals("UP") || instance.availableAt(now)) {
+            return probed;
+        }
+        long seconds = Math.max(1, (instance.ejectedUntil() - now + 999) / 1000);
+        return new InstanceState("EJECTED", instance.ejectedFor() + "; back in the rotation in " + seconds + " s");
+    }
+
+    private CompletableFuture<InstanceState> probe(URI base) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/q/health/live")).timeout(PROBE_TIMEOUT).GET().build();
         return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-                .thenApply(r -> r.statusCode() == 200 ? "UP" : "DOWN (HTTP " + r.statusCode() + ")")
-                .exceptionally(e -> "DOWN (" + (e.getCause() != null ? e.getCause().getClass().getSimpleName() : e.getClass().getSimpleName()) + ")");
+                .thenApply(r -> r.statusCode() == 200 ? new InstanceState("UP", "")
+                        : new InstanceState("DOWN", "liveness answered HTTP " + r.statusCode()))
+                .exceptionally(e -> new InstanceState("DOWN", (e.getCause() != null ? e.getCause() : e).getClass()
+                        .getSimpleName()));
     }
 }

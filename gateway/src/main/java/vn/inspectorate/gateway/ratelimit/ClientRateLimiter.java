@@ -1,21 +1,26 @@
 package vn.inspectorate.gateway.ratelimit;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import io.agroal.api.AgroalDataSource;
 import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * Per-client limits with Bucket4j, held in this gateway instance's memory. Clients are keyed by the token's
+ * Per-client limits with Bucket4j, in buckets every gateway instance shares through the gateway's database
+ * ({@link BucketStore}; per instance when {@code shared=false} or while the database fails). Taking a token blocks on
+ * the database: callers run it off the event loop. Clients are keyed by the token's
  * {@code azp} for client-credential tokens of machines and by {@code sub} for users, so a user's limit is theirs
- * whichever dashboard they use; on an anonymous route, by client address ({@link ClientAddress}), per route. Across several instances the same buckets go to a shared store (see the README).
+ * whichever dashboard they use; on an anonymous route, by client address ({@link ClientAddress}), per route.
  */
 @ApplicationScoped
 public class ClientRateLimiter {
@@ -26,18 +31,36 @@ public class ClientRateLimiter {
 
     private final RateLimitConfig config;
     private final MeterRegistry registry;
-    /** A bucket idle for longer than its refill period is full again, so forgetting it changes nothing. */
-    private final Cache<String, Bucket> buckets;
+    private final BucketStore buckets;
 
-    ClientRateLimiter(RateLimitConfig config, MeterRegistry registry) {
+    @Inject
+    ClientRateLimiter(RateLimitConfig config, MeterRegistry registry, AgroalDataSource dataSource) {
+        this(config, registry, config.shared() ? Optional.of(dataSource) : Optional.empty());
+    }
+
+    /** A limiter on {@code dataSource}'s shared buckets, or on this instance's memory alone when empty. */
+    public ClientRateLimiter(RateLimitConfig config, MeterRegistry registry, Optional<DataSource> dataSource) {
         this.config = config;
         this.registry = registry;
+        // a bucket idle for longer than its refill period is full again, so forgetting it changes nothing
         Duration longest = config.roles().values().stream().map(RateLimitConfig.Limit::period)
                 .reduce(config.fallback().period(), (a, b) -> a.compareTo(b) >= 0 ? a : b);
         if (config.anonymous().period().compareTo(longest) > 0) {
             longest = config.anonymous().period();
         }
-        this.buckets = Caffeine.newBuilder().expireAfterAccess(longest).maximumSize(200_000).build();
+        this.buckets = new BucketStore(dataSource, longest, config.sharedRetry(), System::currentTimeMillis);
+    }
+
+    /** Shared buckets that are full again are the same as none: their rows go. */
+    @Scheduled(every = "5m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void removeFullBuckets() {
+        try {
+            while (buckets.removeExpired(1_000) == 1_000) {
+                // another batch
+            }
+        } catch (RuntimeException e) {
+            // the next run tries again; requests meanwhile fall back as BucketStore says
+        }
     }
 
     /** Takes one token for the caller; empty when the caller is not limited at all (limits off, no identity). */
@@ -58,11 +81,12 @@ public class ClientRateLimiter {
     }
 
     private Optional<RateLimitDecision> consume(String role, RateLimitConfig.Limit limit, String key) {
-        Bucket bucket = buckets.get(key, k -> Bucket.builder()
+        BucketConfiguration configuration = BucketConfiguration.builder()
                 .addLimit(Bandwidth.builder().capacity(limit.capacity())
                         .refillGreedy(limit.capacity(), limit.period()).build())
-                .build());
-        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+                .build();
+        // the bucket's own short transaction, never the caller's (a resource's idempotent write runs in one)
+        ConsumptionProbe probe = QuarkusTransaction.suspendingExisting().call(() -> buckets.tryConsume(key, configuration));
         long window = Math.max(1, limit.period().toSeconds());
         long reset = secondsUp(probe.getNanosToWaitForReset());
         if (probe.isConsumed()) {

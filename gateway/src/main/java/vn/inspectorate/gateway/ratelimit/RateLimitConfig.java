@@ -17,6 +17,17 @@ public interface RateLimitConfig {
     @WithDefault("true")
     boolean enabled();
 
+    /**
+     * Whether the buckets live in the gateway's database, shared by every gateway instance that uses it (true), or in
+     * each instance's memory (false: N instances allow N times each limit).
+     */
+    @WithDefault("true")
+    boolean shared();
+
+    /** After the database failed, how long each instance limits alone before it tries the shared buckets again. */
+    @WithDefault("PT5S")
+    Duration sharedRetry();
+
     /** Role order used to pick one limit for a caller with several roles. */
     List<String> precedence();
 

@@ -31,7 +31,7 @@ public interface GatewayConfig {
      */
     Optional<URI> publicBaseUrl();
 
-    /** How long an instance that refused a connection stays out of the rotation. */
+    /** How long an instance that refused a connection, timed out or answered 503 stays out of the rotation. */
     @WithDefault("PT10S")
     Duration ejectionTime();
 
@@ -69,5 +69,13 @@ public interface GatewayConfig {
          */
         @WithDefault("false")
         boolean webApplication();
+
+        /**
+         * Writes on this route that the service keys naturally (a repeat answers the first record, or a 409
+         * {@code natural-key-conflict}), so the gateway may send them again to another instance like a request with an
+         * {@code Idempotency-Key}: entries {@code METHOD /path}, a {@code *} standing for one path segment, e.g.
+         * {@code POST /api/v1/cases}.
+         */
+        Optional<List<String>> naturalKeyWrites();
     }
 }

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import vn.inspectorate.gateway.ratelimit.ClientAddress;
 import vn.inspectorate.gateway.ratelimit.RateLimitDecision;
 import vn.inspectorate.gateway.ratelimit.ClientRateLimiter;
@@ -27,6 +28,8 @@ import vn.inspectorate.platform.security.BearerChallenge;
  */
 @ApplicationScoped
 public class ProxyHandler {
+
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ProxyHandler.class);
 
     private final RouteTable routes;
     private final ClientRateLimiter limiter;
@@ -74,7 +77,8 @@ public class ProxyHandler {
             return;
         }
         if (route.open(ctx.request().method().name())) {
-            limited(ctx, route, limiter.tryConsumeAnonymous(route.name(), clientAddress.of(ctx.request())));
+            String address = clientAddress.of(ctx.request());
+            limited(ctx, route, () -> limiter.tryConsumeAnonymous(route.name(), address));
             return;
         }
         Context context = Vertx.currentContext();
@@ -94,7 +98,20 @@ public class ProxyHandler {
                     Map.of(BearerChallenge.HEADER, BearerChallenge.insufficientScope(why)));
             return;
         }
-        limited(ctx, route, limiter.tryConsume(identity));
+        limited(ctx, route, () -> limiter.tryConsume(identity));
+    }
+
+    /** Takes the caller's token on a worker thread (the shared buckets are a database round trip), then goes on. */
+    private void limited(RoutingContext ctx, RouteTable.Route route, Supplier<Optional<RateLimitDecision>> consume) {
+        Vertx.currentContext().executeBlocking(consume::get, false).onComplete(taken -> {
+            if (taken.failed()) {
+                // fails open, as the buckets themselves do when their database fails (see BucketStore)
+                LOG.warnf("rate limit not taken (%s); request let through", taken.cause().toString());
+                limited(ctx, route, Optional.empty());
+                return;
+            }
+            limited(ctx, route, taken.result());
+        });
     }
 
     private void limited(RoutingContext ctx, RouteTable.Route route, Optional<RateLimitDecision> decision) {

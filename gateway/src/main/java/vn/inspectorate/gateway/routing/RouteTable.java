@@ -16,7 +16,7 @@ public class RouteTable {
 
     /** A resolved route. */
     public record Route(String name, String prefix, UpstreamPool pool, Set<String> roles, Set<String> readRoles,
-            Duration timeout, boolean anonymous, boolean webApplication) {
+            Duration timeout, boolean anonymous, boolean webApplication, List<NaturalKeyWrite> naturalKeyWrites) {
 
         /**
          * Whole segments only; {@code prefix:verb} is the collection's custom method (e.g. {@code /cases:batch}), its
@@ -28,6 +28,11 @@ public class RouteTable {
             }
             String rest = path.substring(prefix.length());
             return rest.isEmpty() || rest.startsWith("/") || rest.startsWith(":") || rest.regionMatches(true, 0, "%3A", 0, 3);
+        }
+
+        /** Whether {@code method} on {@code path} is one of the route's natural-keyed writes. */
+        public boolean naturalKeyed(String method, String path) {
+            return naturalKeyWrites.stream().anyMatch(w -> w.matches(method, path));
         }
 
         /** Whether this method needs no token here: a read of an anonymous route. */
@@ -63,8 +68,10 @@ public class RouteTable {
             if (roles.isEmpty() && !r.anonymous() && !r.webApplication()) {
                 throw new IllegalStateException("route " + e.getKey() + " names no roles and is not anonymous");
             }
+            List<NaturalKeyWrite> naturalKeyWrites = r.naturalKeyWrites().orElse(List.of()).stream()
+                    .map(w -> NaturalKeyWrite.parse(e.getKey(), w)).toList();
             return new Route(e.getKey(), prefix, pool, Set.copyOf(roles), Set.copyOf(r.readRoles().orElse(List.of())),
-                    timeout, r.anonymous(), r.webApplication());
+                    timeout, r.anonymous(), r.webApplication(), naturalKeyWrites);
         }).sorted(Comparator.comparingInt((Route r) -> r.prefix().length()).reversed()).toList();
     }
 

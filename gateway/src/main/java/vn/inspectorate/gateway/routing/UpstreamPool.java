@@ -6,8 +6,8 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The instances of one upstream service, taken in turn. An instance that refused a connection is ejected for a while
- * and then tried again; while every instance is ejected the service is unavailable.
+ * The instances of one upstream service, taken in turn. An instance that refused a connection, timed out or answered
+ * 503 is ejected for a while and then tried again; while every instance is ejected the service is unavailable.
  */
 public final class UpstreamPool {
 
@@ -15,6 +15,10 @@ public final class UpstreamPool {
     public static final class Instance {
         private final URI base;
         private volatile long ejectedUntil;
+        /** Why it was last ejected (e.g. "connection refused"), for the readiness check. */
+        private volatile String ejectedFor = "";
+        /** Ejected because a connection to it failed (nothing was sent), not for a timeout or a 503. */
+        private volatile boolean unreachable;
 
         Instance(URI base) {
             this.base = base;
@@ -26,6 +30,15 @@ public final class UpstreamPool {
 
         public boolean availableAt(long now) {
             return ejectedUntil <= now;
+        }
+
+        /** Epoch millis until which it is out of the rotation (in the past when it is in). */
+        public long ejectedUntil() {
+            return ejectedUntil;
+        }
+
+        public String ejectedFor() {
+            return ejectedFor;
         }
     }
 
@@ -51,7 +64,11 @@ public final class UpstreamPool {
         return instances;
     }
 
-    /** The next instance in turn that is not ejected and not in {@code tried}; empty when none is left. */
+    /**
+     * The next instance in turn that is not ejected and not in {@code tried}. When every such instance is ejected, the
+     * one back soonest among those ejected only for a connection that failed: an instance restarted meanwhile answers,
+     * and one still down costs a refused connection, not a timeout. Empty when none is left.
+     */
     public Optional<Instance> pick(List<Instance> tried) {
         long now = System.currentTimeMillis();
         int start = Math.floorMod(next.getAndIncrement(), instances.size());
@@ -61,10 +78,22 @@ public final class UpstreamPool {
                 return Optional.of(candidate);
             }
         }
-        return Optional.empty();
+        return instances.stream().filter(i -> i.unreachable && !tried.contains(i))
+                .min(java.util.Comparator.comparingLong(i -> i.ejectedUntil));
     }
 
-    public void eject(Instance instance) {
+    public void eject(Instance instance, String why) {
+        eject(instance, why, false);
+    }
+
+    /** Ejects an instance that could not be connected to: nothing reached it, so it may be tried as a last resort. */
+    public void ejectUnreachable(Instance instance, String why) {
+        eject(instance, why, true);
+    }
+
+    private void eject(Instance instance, String why, boolean unreachable) {
+        instance.ejectedFor = why;
+        instance.unreachable = unreachable;
         instance.ejectedUntil = System.currentTimeMillis() + ejectionMillis;
     }
 

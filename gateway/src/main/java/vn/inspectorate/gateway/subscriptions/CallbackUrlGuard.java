@@ -20,15 +20,39 @@ import vn.inspectorate.gateway.routing.GatewayConfig;
  * only, and never a host of the platform itself. Loopback, private (RFC 1918, IPv6 unique-local), link-local (cloud
  * metadata), carrier-grade NAT, multicast and reserved ranges are refused. Explicit {@code host:port} targets from
  * configuration are exempt (test receivers, a partner sandbox). The dispatcher checks again before each delivery, so a
- * host that later resolves to an internal address is not called.
+ * host that later resolves to an internal address is not called; and it connects to the very address that was checked
+ * ({@link #check}), so a host that answers a public address to the check and an internal one a moment later (DNS
+ * rebinding) gets nothing past it: the name is looked up once per delivery.
  */
 @ApplicationScoped
 public class CallbackUrlGuard {
 
     private final Set<String> deniedHosts = new HashSet<>();
     private final Set<String> allowedTargets = new HashSet<>();
+    private final HostResolver resolver;
 
-    CallbackUrlGuard(WebhookConfig webhooks, GatewayConfig gateway, Config config) {
+    /** The outcome of a check: the target to connect to, or why the URL may not be called (a messages key). */
+    public record Checked(Optional<CallbackTarget> target, Optional<String> refusal) {
+
+        static Checked refused(String key) {
+            return new Checked(Optional.empty(), Optional.of(key));
+        }
+
+        static Checked allowed(CallbackTarget target) {
+            return new Checked(Optional.of(target), Optional.empty());
+        }
+    }
+
+    /** For tests: the given denied hosts, exempt targets and name lookup, and nothing from configuration. */
+    CallbackUrlGuard(Set<String> deniedHosts, Set<String> allowedTargets, HostResolver resolver) {
+        this.deniedHosts.addAll(deniedHosts);
+        this.allowedTargets.addAll(allowedTargets);
+        this.resolver = resolver;
+    }
+
+    @jakarta.inject.Inject
+    CallbackUrlGuard(WebhookConfig webhooks, GatewayConfig gateway, Config config, HostResolver resolver) {
+        this.resolver = resolver;
         webhooks.deniedHosts().orElse(List.of()).forEach(h -> deniedHosts.add(h.trim().toLowerCase(Locale.ROOT)));
         webhooks.allowedTargets().orElse(List.of()).stream().map(String::trim).filter(t -> !t.isEmpty())
                 .forEach(t -> allowedTargets.add(t.toLowerCase(Locale.ROOT)));
@@ -46,50 +70,59 @@ public class CallbackUrlGuard {
 
     /** Why {@code url} may not be called back (the key of the reason in the messages bundles), or empty when it may. */
     public Optional<String> refusal(String url) {
+        return check(url).refusal();
+    }
+
+    /**
+     * Checks {@code url} with one lookup of its host, and names the address to connect to: the first the lookup gave,
+     * every one of which passed.
+     */
+    public Checked check(String url) {
         URI uri;
         try {
             uri = new URI(url);
         } catch (URISyntaxException e) {
-            return Optional.of("gateway.callback.invalid");
+            return Checked.refused("gateway.callback.invalid");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            return Optional.of("gateway.callback.scheme");
+            return Checked.refused("gateway.callback.scheme");
         }
         String host = uri.getHost();
         if (host == null || host.isBlank()) {
-            return Optional.of("gateway.callback.host");
+            return Checked.refused("gateway.callback.host");
         }
         if (uri.getRawUserInfo() != null) {
-            return Optional.of("gateway.callback.credentials");
+            return Checked.refused("gateway.callback.credentials");
         }
         if (uri.getRawFragment() != null) {
-            return Optional.of("gateway.callback.fragment");
+            return Checked.refused("gateway.callback.fragment");
         }
         host = stripBrackets(host.toLowerCase(Locale.ROOT));
         int port = uri.getPort() > 0 ? uri.getPort() : (scheme.equals("https") ? 443 : 80);
-        if (allowedTargets.contains(host + ":" + port)) {
-            return Optional.empty();
-        }
-        if (deniedHosts.contains(host) || host.endsWith(".internal") || host.endsWith(".local")
-                || host.endsWith(".localhost") || host.endsWith(".svc") || host.contains(".svc.")) {
-            return Optional.of("gateway.callback.internal");
+        boolean exempt = allowedTargets.contains(host + ":" + port);
+        if (!exempt && (deniedHosts.contains(host) || host.endsWith(".internal") || host.endsWith(".local")
+                || host.endsWith(".localhost") || host.endsWith(".svc") || host.contains(".svc."))) {
+            return Checked.refused("gateway.callback.internal");
         }
         InetAddress[] addresses;
         try {
-            addresses = InetAddress.getAllByName(host);
+            addresses = resolver.resolve(host);
         } catch (UnknownHostException e) {
-            return Optional.of("gateway.callback.unresolved");
+            return Checked.refused("gateway.callback.unresolved");
         }
-        for (InetAddress address : addresses) {
+        if (addresses == null || addresses.length == 0) {
+            return Checked.refused("gateway.callback.unresolved");
+        }
+        for (InetAddress address : exempt ? new InetAddress[0] : addresses) {
             if (deniedHosts.contains(address.getHostAddress())) {
-                return Optional.of("gateway.callback.internal");
+                return Checked.refused("gateway.callback.internal");
             }
             if (!isPublic(address)) {
-                return Optional.of("gateway.callback.private-address");
+                return Checked.refused("gateway.callback.private-address");
             }
         }
-        return Optional.empty();
+        return Checked.allowed(new CallbackTarget(uri, host, port, scheme.equals("https"), addresses[0]));
     }
 
     static boolean isPublic(InetAddress address) {

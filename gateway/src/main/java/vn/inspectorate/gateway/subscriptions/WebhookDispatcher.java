@@ -4,13 +4,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,21 +28,17 @@ public class WebhookDispatcher {
 
     private final SubscriptionRepository repository;
     private final SecretCipher cipher;
-    private final CallbackUrlGuard guard;
+    private final WebhookSender sender;
     private final WebhookConfig config;
     private final MeterRegistry registry;
-    private final HttpClient http;
 
-    WebhookDispatcher(SubscriptionRepository repository, SecretCipher cipher, CallbackUrlGuard guard,
+    WebhookDispatcher(SubscriptionRepository repository, SecretCipher cipher, WebhookSender sender,
             WebhookConfig config, MeterRegistry registry) {
         this.repository = repository;
         this.cipher = cipher;
-        this.guard = guard;
+        this.sender = sender;
         this.config = config;
         this.registry = registry;
-        // redirects are not followed: a partner could point one at an internal address
-        this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(config.requestTimeout()).build();
     }
 
     /**
@@ -93,32 +86,22 @@ public class WebhookDispatcher {
         }
         SubscriptionRepository.DueDelivery d = due.get();
         long started = System.nanoTime();
-        Integer status = null;
-        String error = null;
-        Optional<String> refusal = guard.refusal(d.callbackUrl());
-        if (refusal.isPresent()) {
-            error = "callback URL " + refusal.get();
-        } else {
-            try {
-                long timestamp = System.currentTimeMillis() / 1000;
-                HttpRequest request = HttpRequest.newBuilder(URI.create(d.callbackUrl()))
-                        .timeout(config.requestTimeout())
-                        .header("Content-Type", CloudEvent.CONTENT_TYPE)
-                        .header(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
-                        .header(WebhookSignature.SIGNATURE_HEADER,
-                                WebhookSignature.sign(cipher.decrypt(d.secretCiphertext()), timestamp, d.body()))
-                        .header(WebhookSignature.DELIVERY_HEADER, Long.toString(d.id()))
-                        .header(WebhookSignature.SUBSCRIPTION_HEADER, d.subscriptionId().toString())
-                        .POST(HttpRequest.BodyPublishers.ofString(d.body())).build();
-                HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
-                status = response.statusCode();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                error = "interrupted";
-            } catch (Exception e) {
-                error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-            }
+        long timestamp = System.currentTimeMillis() / 1000;
+        WebhookSender.Outcome outcome;
+        try {
+            outcome = sender.post(d.callbackUrl(), Map.of(
+                    "Content-Type", CloudEvent.CONTENT_TYPE,
+                    WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp),
+                    WebhookSignature.SIGNATURE_HEADER,
+                    WebhookSignature.sign(cipher.decrypt(d.secretCiphertext()), timestamp, d.body()),
+                    WebhookSignature.DELIVERY_HEADER, Long.toString(d.id()),
+                    WebhookSignature.SUBSCRIPTION_HEADER, d.subscriptionId().toString()), d.body());
+        } catch (RuntimeException e) {
+            outcome = new WebhookSender.Outcome(null, e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         }
+        Integer status = outcome.status();
+        String error = outcome.error();
         long millis = (System.nanoTime() - started) / 1_000_000;
         repository.recordAttempt(d.id(), status, error, millis);
         if (status != null && status >= 200 && status < 300) {

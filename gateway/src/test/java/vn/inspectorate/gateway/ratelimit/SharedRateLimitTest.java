@@ -1,0 +1,254 @@
+package vn.inspectorate.gateway.ratelimit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.net.ServerSocket;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
+import vn.inspectorate.gateway.StubServicesResource;
+import vn.inspectorate.testsupport.KafkaResource;
+import vn.inspectorate.testsupport.KeycloakResource;
+import vn.inspectorate.testsupport.PostgresResource;
+
+/**
+ * Limits shared through the gateway's real database: two limiters on it, as two gateway instances would have, allow a
+ * client's limit once in total; what one request costs there; and what happens when the database is down.
+ */
+@QuarkusTest
+@WithTestResource(value = PostgresResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = KafkaResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = KeycloakResource.class, scope = TestResourceScope.GLOBAL)
+@WithTestResource(value = StubServicesResource.class, scope = TestResourceScope.GLOBAL)
+class SharedRateLimitTest {
+
+    private static final int CAPACITY = 5;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void twoGatewaysOnOneDatabaseAllowTheLimitOnceInTotal() {
+        ClientRateLimiter first = limiter(Optional.of(dataSource));
+        ClientRateLimiter second = limiter(Optional.of(dataSource));
+        String route = "route-" + UUID.randomUUID();
+        int allowed = 0;
+        for (int i = 0; i < 4 * CAPACITY; i++) {
+            RateLimitDecision decision = (i % 2 == 0 ? first : second).tryConsumeAnonymous(route, "198.51.100.1")
+                    .orElseThrow();
+            if (decision.allowed()) {
+                allowed++;
+            } else {
+                assertThat(decision.retryAfterSeconds()).isPositive();
+                assertThat(decision.headers()).containsEntry("RateLimit-Policy", "\"anonymous\";q=5;w=3600");
+            }
+        }
+        assertThat(allowed).isEqualTo(CAPACITY);
+        // each gateway alone, as before, would have allowed the capacity each
+        ClientRateLimiter alone = limiter(Optional.empty());
+        ClientRateLimiter another = limiter(Optional.empty());
+        int allowedAlone = 0;
+        for (int i = 0; i < 4 * CAPACITY; i++) {
+            allowedAlone += (i % 2 == 0 ? alone : another).tryConsumeAnonymous(route, "198.51.100.1").orElseThrow()
+                    .allowed() ? 1 : 0;
+        }
+        assertThat(allowedAlone).isEqualTo(2 * CAPACITY);
+    }
+
+    @Test
+    void aCallerInsideItsOwnTransactionStillTakesFromTheSharedBucket() {
+        // the partners' subscription resource takes its token inside the transaction of an idempotent write
+        ClientRateLimiter first = limiter(Optional.of(dataSource));
+        ClientRateLimiter second = limiter(Optional.of(dataSource));
+        String route = "route-" + UUID.randomUUID();
+        AtomicInteger allowed = new AtomicInteger();
+        for (int i = 0; i < 3 * CAPACITY; i++) {
+            ClientRateLimiter limiter = i % 2 == 0 ? first : second;
+            QuarkusTransaction.requiringNew().run(() -> {
+                if (limiter.tryConsumeAnonymous(route, "198.51.100.4").orElseThrow().allowed()) {
+                    allowed.incrementAndGet();
+                }
+            });
+        }
+        assertThat(allowed.get()).isEqualTo(CAPACITY);
+    }
+
+    @Test
+    void aRequestCostsOneShortTransaction() {
+        AtomicInteger statements = new AtomicInteger();
+        AtomicInteger commits = new AtomicInteger();
+        // a limit that is not reached: an allowed request writes the bucket, a refused one only reads it
+        ClientRateLimiter limiter = new ClientRateLimiter(config(Duration.ofSeconds(5), 1_000), new SimpleMeterRegistry(),
+                Optional.of(counting(dataSource, statements, commits)));
+        String route = "route-" + UUID.randomUUID();
+        limiter.tryConsumeAnonymous(route, "198.51.100.2"); // the client's first request also inserts its row
+        statements.set(0);
+        commits.set(0);
+        SQL.clear();
+        int requests = 200;
+        long started = System.nanoTime();
+        for (int i = 0; i < requests; i++) {
+            limiter.tryConsumeAnonymous(route, "198.51.100.2");
+        }
+        double micros = (System.nanoTime() - started) / 1_000.0 / requests;
+        System.out.println("shared rate limit statements: " + new java.util.LinkedHashSet<>(SQL));
+        System.out.printf("shared rate limit: %.1f statements, %.1f transactions, %.0f µs per request (%d requests)%n",
+                statements.get() / (double) requests, commits.get() / (double) requests, micros, requests);
+        // SELECT ... FOR UPDATE and UPDATE in one transaction that ends with the request (a refusal: the SELECT only)
+        assertThat(statements.get()).isEqualTo(2 * requests);
+        assertThat(commits.get()).isEqualTo(requests);
+    }
+
+    @Test
+    void whileTheDatabaseIsDownEachGatewayLimitsAloneAndThenSharesAgain() throws Exception {
+        PGSimpleDataSource down = new PGSimpleDataSource();
+        try (ServerSocket free = new ServerSocket(0)) {
+            down.setURL("jdbc:postgresql://127.0.0.1:" + free.getLocalPort() + "/gateway");
+        }
+        down.setConnectTimeout(1);
+        ClientRateLimiter limiter = limiter(Optional.of(down));
+        String route = "route-" + UUID.randomUUID();
+        int allowed = 0;
+        for (int i = 0; i < 3 * CAPACITY; i++) {
+            allowed += limiter.tryConsumeAnonymous(route, "198.51.100.3").orElseThrow().allowed() ? 1 : 0;
+        }
+        // fails open to this instance's own bucket: neither every request refused nor every one let through
+        assertThat(allowed).isEqualTo(CAPACITY);
+
+        AtomicInteger failures = new AtomicInteger();
+        DataSource flaky = flaky(dataSource, failures);
+        ClientRateLimiter recovering = limiter(Optional.of(flaky), Duration.ofMillis(300));
+        failures.set(1);
+        recovering.tryConsumeAnonymous(route + "-2", "198.51.100.3");
+        assertThat(failures.get()).isZero();
+        Thread.sleep(400);
+        ClientRateLimiter other = limiter(Optional.of(dataSource));
+        // back on the shared bucket after the pause: the other gateway's requests count against it
+        for (int i = 0; i < CAPACITY; i++) {
+            other.tryConsumeAnonymous(route + "-2", "198.51.100.3");
+        }
+        assertThat(recovering.tryConsumeAnonymous(route + "-2", "198.51.100.3").orElseThrow().allowed()).isFalse();
+    }
+
+    private static ClientRateLimiter limiter(Optional<DataSource> dataSource) {
+        return limiter(dataSource, Duration.ofSeconds(5));
+    }
+
+    private static ClientRateLimiter limiter(Optional<DataSource> dataSource, Duration sharedRetry) {
+        return new ClientRateLimiter(config(sharedRetry, CAPACITY), new SimpleMeterRegistry(), dataSource);
+    }
+
+    private static RateLimitConfig config(Duration sharedRetry, long capacity) {
+        RateLimitConfig.Limit limit = new RateLimitConfig.Limit() {
+            @Override
+            public long capacity() {
+                return capacity;
+            }
+
+            @Override
+            public Duration period() {
+                return Duration.ofHours(1);
+            }
+        };
+        return new RateLimitConfig() {
+            @Override
+            public boolean enabled() {
+                return true;
+            }
+
+            @Override
+            public boolean shared() {
+                return true;
+            }
+
+            @Override
+            public Duration sharedRetry() {
+                return sharedRetry;
+            }
+
+            @Override
+            public List<String> precedence() {
+                return List.of();
+            }
+
+            @Override
+            public Map<String, Limit> roles() {
+                return Map.of();
+            }
+
+            @Override
+            public Limit fallback() {
+                return limit;
+            }
+
+            @Override
+            public Limit anonymous() {
+                return limit;
+            }
+
+            @Override
+            public Optional<List<String>> trustedProxies() {
+                return Optional.empty();
+            }
+        };
+    }
+
+    /** {@code target}, counting the statements prepared and the transactions committed on its connections. */
+    private static final List<String> SQL = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    private static DataSource counting(DataSource target, AtomicInteger statements, AtomicInteger commits) {
+        return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class},
+                (proxy, method, args) -> {
+                    Object result = invoke(target, method, args);
+                    if (!method.getName().equals("getConnection")) {
+                        return result;
+                    }
+                    Connection connection = (Connection) result;
+                    return Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
+                            (p, m, a) -> {
+                                if (m.getName().startsWith("prepare") || m.getName().equals("createStatement")) {
+                                    statements.incrementAndGet();
+                                    SQL.add(a == null || a.length == 0 ? m.getName() : String.valueOf(a[0]));
+                                } else if (m.getName().equals("commit")) {
+                                    commits.incrementAndGet();
+                                }
+                                return invoke(connection, m, a);
+                            });
+                });
+    }
+
+    /** {@code target}, failing {@code failures} times to give a connection first. */
+    private static DataSource flaky(DataSource target, AtomicInteger failures) {
+        return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("getConnection") && failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                        throw new java.sql.SQLException("connection refused (test)");
+                    }
+                    return invoke(target, method, args);
+                });
+    }
+
+    private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+}
