@@ -49,7 +49,7 @@ public class UpstreamsReadiness implements HealthCheck {
         Map<UpstreamPool.Instance, CompletableFuture<InstanceState>> probes = new LinkedHashMap<>();
         for (UpstreamPool pool : routes.pools().values()) {
             for (UpstreamPool.Instance instance : pool.instances()) {
-                probes.put(instance, probe(instance.base()));
+                probes.put(instance, probe(instance.base(), pool.livenessPath()));
             }
         }
         HealthCheckResponseBuilder builder = HealthCheckResponse.named("upstreams").up();
@@ -78,8 +78,8 @@ public class UpstreamsReadiness implements HealthCheck {
         return new InstanceState("EJECTED", instance.ejectedFor() + "; back in the rotation in " + seconds + " s");
     }
 
-    private CompletableFuture<InstanceState> probe(URI base) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/q/health/live")).timeout(PROBE_TIMEOUT).GET().build();
+    private CompletableFuture<InstanceState> probe(URI base, String livenessPath) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + livenessPath)).timeout(PROBE_TIMEOUT).GET().build();
         return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
                 .thenApply(r -> r.statusCode() == 200 ? new InstanceState("UP", "")
                         : new InstanceState("DOWN", "liveness answered HTTP " + r.statusCode()))

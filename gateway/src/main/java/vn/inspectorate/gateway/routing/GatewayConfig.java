@@ -40,6 +40,13 @@ public interface GatewayConfig {
 
         /** Overrides {@link GatewayConfig#upstreamTimeout()} for this service. */
         Optional<Duration> timeout();
+
+        /**
+         * Where the readiness check asks each instance whether it lives: a service's public liveness by default; a web
+         * application's page that anyone may open.
+         */
+        @WithDefault("/q/health/live")
+        String livenessPath();
     }
 
     interface Route {

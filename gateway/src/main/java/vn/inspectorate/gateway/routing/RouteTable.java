@@ -55,7 +55,8 @@ public class RouteTable {
 
     RouteTable(GatewayConfig config) {
         config.services().forEach((name, upstream) ->
-                pools.put(name, new UpstreamPool(name, upstream.urls(), config.ejectionTime().toMillis())));
+                pools.put(name, new UpstreamPool(name, upstream.urls(), config.ejectionTime().toMillis(),
+                        upstream.livenessPath())));
         this.routes = config.routes().entrySet().stream().map(e -> {
             GatewayConfig.Route r = e.getValue();
             UpstreamPool pool = pools.get(r.service());

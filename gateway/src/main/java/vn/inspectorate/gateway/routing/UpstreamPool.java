@@ -43,17 +43,28 @@ public final class UpstreamPool {
     }
 
     private final String service;
+    private final String livenessPath;
     private final List<Instance> instances;
     private final long ejectionMillis;
     private final AtomicInteger next = new AtomicInteger();
 
     public UpstreamPool(String service, List<String> urls, long ejectionMillis) {
+        this(service, urls, ejectionMillis, "/q/health/live");
+    }
+
+    public UpstreamPool(String service, List<String> urls, long ejectionMillis, String livenessPath) {
+        this.livenessPath = livenessPath;
         if (urls.isEmpty()) {
             throw new IllegalArgumentException("service " + service + " has no instance URL");
         }
         this.service = service;
         this.instances = urls.stream().map(u -> new Instance(URI.create(u.endsWith("/") ? u.substring(0, u.length() - 1) : u))).toList();
         this.ejectionMillis = ejectionMillis;
+    }
+
+    /** The path on each instance that answers 200 while it lives. */
+    public String livenessPath() {
+        return livenessPath;
     }
 
     public String service() {
