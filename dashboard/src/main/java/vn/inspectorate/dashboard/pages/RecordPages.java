@@ -57,7 +57,7 @@ public class RecordPages {
         List<Templates.Link> links = new ArrayList<>();
         String caption = t.get("records.caption");
         if (answer.ok()) {
-            caption = t.format("records.caption.of", fig, Periods.label(p, t));
+            caption = t.format("records.caption.of", figureLabel(fig), Periods.label(p, t));
             int n = 0;
             for (JsonNode id : answer.body().path("recordIds")) {
                 n++;
@@ -110,6 +110,19 @@ public class RecordPages {
         }
         return Response.ok(Templates.figures(pages.page("record.title." + kind, "overview"),
                 t.get("record.intro"), null, tables, List.of())).build();
+    }
+
+    /** The figure's name in the page's language, from the API's catalogue; its code when the catalogue has none. */
+    private String figureLabel(String figure) {
+        ApiAnswer catalogue = api.get("/api/v1/reports/figures", Map.of());
+        if (catalogue.ok()) {
+            for (JsonNode f : catalogue.body()) {
+                if (figure.equals(f.path("figure").asText()) && f.hasNonNull("label")) {
+                    return f.get("label").asText();
+                }
+            }
+        }
+        return figure;
     }
 
     private Response notFound() {
