@@ -14,6 +14,9 @@ public class Templates {
     public static native TemplateInstance figures(Page page, String intro, Filters filters, List<Table> tables,
             List<Link> links);
 
+    /** An asset controller's verification plan: a form to find one by its id, then its draw and its verifications. */
+    public static native TemplateInstance verificationPlan(Page page, String planId, List<Table> tables);
+
     /** A page the user may not see or that does not exist: the same answer, so it tells nothing of the other. */
     public static native TemplateInstance notFound(Page page);
 
