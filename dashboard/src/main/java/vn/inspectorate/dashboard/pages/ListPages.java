@@ -86,7 +86,7 @@ public class ListPages {
         if (overdue.ok()) {
             Recovery recovery = Recovery.of(overdue.body().path("items"));
             boolean more = overdue.body().hasNonNull("next");
-            intro = intro + " " + t.format(more ? "inspections.outstanding.first" : "inspections.outstanding",
+            intro = recovery.rows().isEmpty() ? intro : intro + " " + t.format(more ? "inspections.outstanding.first" : "inspections.outstanding",
                     pages.fmt().amount(recovery.outstanding(), "VND"), recovery.rows().size());
             tables.add(recoveryTable(recovery, t));
         } else {

@@ -108,8 +108,11 @@ public class RecordPages {
         } else {
             answer.problem().ifPresent(pages::problem);
         }
+        List<Templates.Link> links = kind.equals("cases") && answer.ok() && pages.user().has("inspector")
+                ? List.of(new Templates.Link(t.get("identity.link"), "/dashboard/records/cases/" + id + "/identity"))
+                : List.of();
         return Response.ok(Templates.figures(pages.page("record.title." + kind, "overview"),
-                t.get("record.intro"), null, tables, List.of())).build();
+                t.get("record.intro"), null, tables, links)).build();
     }
 
     /** The figure's name in the page's language, from the API's catalogue; its code when the catalogue has none. */
