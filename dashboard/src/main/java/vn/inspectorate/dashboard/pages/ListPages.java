@@ -42,26 +42,92 @@ public class ListPages {
     public TemplateInstance watchlist() {
         Texts t = pages.t();
         ApiAnswer answer = api.get("/api/v1/watchlist/without-progress", Queries.of("size", "100"));
-        Table table = table(answer, "watchlist", t.get("watchlist.caption"),
-                item -> "/dashboard/records/cases/" + item.path("caseId").asText());
+        List<Table> tables = new ArrayList<>();
+        if (answer.ok()) {
+            tables.add(watchlistTable(Silence.of(answer.body().path("items"), Silence.thisMonth()), t));
+        } else {
+            answer.problem().ifPresent(pages::problem);
+            tables.add(new Table("watchlist", t.get("watchlist.caption"), List.of(), List.of(), null));
+        }
         return Templates.figures(pages.page("watchlist.title", "watchlist"), t.get("watchlist.intro"), null,
-                List.of(table), List.of());
+                tables, List.of());
+    }
+
+    /** The watchlist, longest without a progress report first, with each case's history behind its link. */
+    private Table watchlistTable(List<Silence> cases, Texts t) {
+        var fmt = pages.fmt();
+        List<Table.Row> rows = new ArrayList<>();
+        for (Silence c : cases) {
+            JsonNode item = c.item();
+            String id = item.path("caseId").asText();
+            String last = item.hasNonNull("lastReportMonth")
+                    ? Periods.label(item.get("lastReportMonth").asText(), t) : t.get("watchlist.never");
+            rows.add(new Table.Row(id, List.of(
+                    Table.Cell.link(id, "/dashboard/records/cases/" + id),
+                    Table.Cell.text(item.path("provinceCode").asText("")),
+                    Table.Cell.text(fmt.isoText(item.path("addedOn").asText(""))),
+                    Table.Cell.text(last),
+                    Table.Cell.number(fmt.number(c.months()), c.months(), null))));
+        }
+        return new Table("watchlist", t.get("watchlist.caption"), List.of(Table.Column.text(t.get("field.caseId")),
+                Table.Column.text(t.get("field.provinceCode")), Table.Column.text(t.get("field.addedOn")),
+                Table.Column.text(t.get("field.lastReportMonth")), Table.Column.number(t.get("watchlist.months"))),
+                rows, null);
     }
 
     @GET
     @Path("inspections")
     public TemplateInstance inspections() {
         Texts t = pages.t();
+        ApiAnswer overdue = api.get("/api/v1/follow-ups/overdue", Queries.of("size", "200"));
         ApiAnswer overruns = api.get("/api/v1/inspections", Queries.of("overrun", "true", "size", "50"));
-        ApiAnswer overdue = api.get("/api/v1/follow-ups/overdue", Queries.of("size", "50"));
-        List<Table> tables = List.of(
-                table(overruns, "overruns", t.get("inspections.overruns"),
-                        item -> "/dashboard/records/inspections/" + item.path("id").asText()),
-                table(overdue, "overdue", t.get("inspections.overdue"),
-                        item -> item.hasNonNull("inspectionId")
-                                ? "/dashboard/records/inspections/" + item.path("inspectionId").asText() : null));
-        return Templates.figures(pages.page("inspections.title", "inspections"), t.get("inspections.intro"), null,
-                tables, List.of());
+        List<Table> tables = new ArrayList<>();
+        String intro = t.get("inspections.intro");
+        if (overdue.ok()) {
+            Recovery recovery = Recovery.of(overdue.body().path("items"));
+            boolean more = overdue.body().hasNonNull("next");
+            intro = recovery.rows().isEmpty() ? intro : intro + " " + t.format(more ? "inspections.outstanding.first" : "inspections.outstanding",
+                    pages.fmt().amount(recovery.outstanding(), "VND"), recovery.rows().size());
+            tables.add(recoveryTable(recovery, t));
+        } else {
+            overdue.problem().ifPresent(pages::problem);
+            tables.add(new Table("overdue", t.get("inspections.overdue"), List.of(), List.of(), null));
+        }
+        tables.add(table(overruns, "overruns", t.get("inspections.overruns"),
+                item -> "/dashboard/records/inspections/" + item.path("id").asText()));
+        return Templates.figures(pages.page("inspections.title", "inspections"), intro, null, tables, List.of());
+    }
+
+    /** Overdue recommendations, earliest due first as the API lists them, with what each still has to recover. */
+    private Table recoveryTable(Recovery recovery, Texts t) {
+        var fmt = pages.fmt();
+        List<Table.Row> rows = new ArrayList<>();
+        for (Recovery.Row r : recovery.rows()) {
+            JsonNode item = r.item();
+            String inspection = item.path("inspectionId").asText("");
+            rows.add(new Table.Row(item.path("id").asText(null), List.of(
+                    inspection.isEmpty() ? Table.Cell.text(fmt.isoText(item.path("dueOn").asText()))
+                            : Table.Cell.link(fmt.isoText(item.path("dueOn").asText()),
+                                    "/dashboard/records/inspections/" + inspection),
+                    Table.Cell.text(t.get("kind." + item.path("kind").asText())),
+                    Table.Cell.text(item.path("description").asText("")),
+                    money(item, "amountVnd"),
+                    money(item, "recoveredVnd"),
+                    r.outstanding() == null ? Table.Cell.text("–")
+                            : Table.Cell.number(fmt.amount(r.outstanding(), "VND"), r.outstanding(), null))));
+        }
+        return new Table("overdue", t.get("inspections.overdue"), List.of(Table.Column.text(t.get("field.dueOn")),
+                Table.Column.text(t.get("field.kind")), Table.Column.text(t.get("field.description")),
+                Table.Column.number(t.get("field.amountVnd")), Table.Column.number(t.get("field.recoveredVnd")),
+                Table.Column.number(t.get("inspections.outstanding.column"))), rows, null);
+    }
+
+    private Table.Cell money(JsonNode item, String field) {
+        if (!item.hasNonNull(field)) {
+            return Table.Cell.text("–");
+        }
+        long value = item.get(field).asLong();
+        return Table.Cell.number(pages.fmt().amount(value, "VND"), value, null);
     }
 
     @GET
@@ -75,7 +141,41 @@ public class ListPages {
         Table table = table(declarations, "declarations", t.get("declarations.caption"),
                 item -> "/dashboard/records/declarations/" + item.path("id").asText());
         return Response.ok(Templates.figures(pages.page("declarations.title", "declarations"),
-                t.get("declarations.intro"), null, List.of(table), List.of())).build();
+                t.get("declarations.intro"), null, List.of(table), List.of(new Templates.Link(t.get("plan.title"),
+                        "/dashboard/declarations/verification-plan")))).build();
+    }
+
+    /**
+     * A verification plan (asset controllers only): the API reads a plan by its id, and lists none, so the page asks
+     * for the id (as the plan's decision gives it) and shows the draw's figures and its verifications.
+     */
+    @GET
+    @Path("declarations/verification-plan")
+    public Response verificationPlan(@QueryParam("id") String id) {
+        Texts t = pages.t();
+        if (!pages.user().assetController()) {
+            return Response.status(404).entity(Templates.notFound(pages.page("notfound.title", ""))).build();
+        }
+        List<Table> tables = new ArrayList<>();
+        String planId = id != null && id.matches("[0-9a-fA-F-]{36}") ? id : null;
+        if (planId != null) {
+            ApiAnswer plan = api.get("/api/v1/verification-plans/" + planId, Map.of());
+            if (plan.status() == 404 || plan.status() == 403) {
+                return Response.status(404).entity(Templates.notFound(pages.page("notfound.title", ""))).build();
+            }
+            if (plan.ok()) {
+                tables.addAll(JsonTables.record(((com.fasterxml.jackson.databind.node.ObjectNode) plan.body().deepCopy())
+                        .without("verifications"), t, pages.fmt()));
+                tables.add(JsonTables.of("verifications", t.get("plan.verifications"),
+                        plan.body().path("verifications"), t, pages.fmt(), 8,
+                        v -> v.hasNonNull("declarationId")
+                                ? "/dashboard/records/declarations/" + v.get("declarationId").asText() : null));
+            } else {
+                plan.problem().ifPresent(pages::problem);
+            }
+        }
+        return Response.ok(Templates.verificationPlan(pages.page("plan.title", "declarations"), planId, tables))
+                .build();
     }
 
     @GET

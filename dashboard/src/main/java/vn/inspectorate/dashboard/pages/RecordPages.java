@@ -57,7 +57,7 @@ public class RecordPages {
         List<Templates.Link> links = new ArrayList<>();
         String caption = t.get("records.caption");
         if (answer.ok()) {
-            caption = t.format("records.caption.of", fig, Periods.label(p, t));
+            caption = t.format("records.caption.of", figureLabel(fig), Periods.label(p, t));
             int n = 0;
             for (JsonNode id : answer.body().path("recordIds")) {
                 n++;
@@ -108,8 +108,24 @@ public class RecordPages {
         } else {
             answer.problem().ifPresent(pages::problem);
         }
+        List<Templates.Link> links = kind.equals("cases") && answer.ok() && pages.user().has("inspector")
+                ? List.of(new Templates.Link(t.get("identity.link"), "/dashboard/records/cases/" + id + "/identity"))
+                : List.of();
         return Response.ok(Templates.figures(pages.page("record.title." + kind, "overview"),
-                t.get("record.intro"), null, tables, List.of())).build();
+                t.get("record.intro"), null, tables, links)).build();
+    }
+
+    /** The figure's name in the page's language, from the API's catalogue; its code when the catalogue has none. */
+    private String figureLabel(String figure) {
+        ApiAnswer catalogue = api.get("/api/v1/reports/figures", Map.of());
+        if (catalogue.ok()) {
+            for (JsonNode f : catalogue.body()) {
+                if (figure.equals(f.path("figure").asText()) && f.hasNonNull("label")) {
+                    return f.get("label").asText();
+                }
+            }
+        }
+        return figure;
     }
 
     private Response notFound() {

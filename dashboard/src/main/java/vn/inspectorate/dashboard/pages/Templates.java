@@ -14,6 +14,16 @@ public class Templates {
     public static native TemplateInstance figures(Page page, String intro, Filters filters, List<Table> tables,
             List<Link> links);
 
+    /** An asset controller's verification plan: a form to find one by its id, then its draw and its verifications. */
+    public static native TemplateInstance verificationPlan(Page page, String planId, List<Table> tables);
+
+    /**
+     * Who filed a case: the form asking why (a purpose, required), or after it the identity, shown once and never
+     * cached, with the note that the reading is logged.
+     */
+    public static native TemplateInstance caseIdentity(Page page, String caseId, String purpose, String error,
+            List<Table> tables);
+
     /** A page the user may not see or that does not exist: the same answer, so it tells nothing of the other. */
     public static native TemplateInstance notFound(Page page);
 

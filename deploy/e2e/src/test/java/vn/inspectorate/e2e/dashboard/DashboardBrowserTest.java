@@ -89,6 +89,8 @@ class DashboardBrowserTest {
         browser.driver.findElement(By.cssSelector("tr[data-key='cases.received'] td.num a")).click();
         browser.waiting().until(d -> d.getCurrentUrl().contains("/dashboard/records?"));
         browser.accessible("records");
+        // the heading names the figure in words (the API's label), not by its code
+        assertThat(browser.driver.findElement(By.id("records-caption")).getText()).doesNotContain("cases.received");
         List<WebElement> records = browser.driver.findElements(By.cssSelector("#records tbody a"));
         assertThat(records).isNotEmpty();
         String id = records.get(0).getText();
@@ -150,6 +152,31 @@ class DashboardBrowserTest {
     }
 
     @Test
+    void anInspectorSeesWhoFiledACaseOnlyAfterGivingAPurposeAndIsToldTheReadIsLogged() {
+        String analyst = RunningPlatform.userToken("analyst");
+        String ninhBinhCase = given().auth().oauth2(analyst).queryParam("figure", "cases.received")
+                .queryParam("period", year).queryParam("province", "VN-18").queryParam("size", 1)
+                .get(platform.gatewayUrl() + "/api/v1/reports/drill-down").then().statusCode(200)
+                .extract().path("recordIds[0]");
+        assertThat(ninhBinhCase).isNotNull();
+
+        browser.signIn(dashboard + "records/cases/" + ninhBinhCase, "inspector-nb", dashboard);
+        browser.driver.findElement(By.cssSelector("a[href$='/identity']")).click();
+        browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("purpose")));
+        assertThat(browser.driver.findElements(By.id("identity-logged"))).isEmpty();
+        browser.accessible("identity form");
+        browser.screenshot("identity-form-vi");
+        browser.driver.findElement(By.id("purpose")).sendKeys("Xác minh nội dung đơn");
+        browser.driver.findElement(By.cssSelector("#identity-form button[type=submit]")).click();
+        browser.waiting().until(ExpectedConditions.or(
+                ExpectedConditions.presenceOfElementLocated(By.id("identity-logged")),
+                ExpectedConditions.presenceOfElementLocated(By.id("problems"))));
+        assertThat(browser.driver.findElements(By.id("problems"))).isEmpty();
+        assertThat(browser.driver.findElements(By.cssSelector("#record tbody tr"))).isNotEmpty();
+        browser.accessible("identity shown");
+    }
+
+    @Test
     void withoutASessionEveryPageAsksForSignIn() {
         for (String page : List.of("", "trends", "provinces", "records?figure=cases.received", "watchlist",
                 "inspections", "reports", "reports/download?format=xlsx")) {
@@ -206,6 +233,11 @@ class DashboardBrowserTest {
             assertThat(browser.driver.findElements(By.cssSelector("#declarations tbody tr"))).isNotEmpty();
             browser.accessible("declarations (" + lang + ")");
             browser.screenshot("declarations-" + lang);
+            browser.open(dashboard + "declarations/verification-plan?lang=" + lang);
+            assertThat(browser.driver.findElements(By.id("f-plan"))).hasSize(1);
+            assertThat(browser.driver.findElements(By.id("problems"))).as("verification plan problems").isEmpty();
+            browser.accessible("verification plan (" + lang + ")");
+            browser.screenshot("verification-plan-" + lang);
         }
         browser.open(dashboard + "?lang=vi");
     }
