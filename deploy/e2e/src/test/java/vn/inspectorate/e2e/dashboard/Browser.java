@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -92,6 +93,35 @@ final class Browser implements AutoCloseable {
         assertThat(bad).as(name + ": " + bad.stream().map(v -> v.getId() + " (" + v.getImpact() + "): "
                 + v.getHelp() + " " + v.getNodes().stream().map(n -> String.valueOf(n.getTarget())).toList()).toList())
                 .isEmpty();
+    }
+
+    /** What the browser's cache holds of the platform is dropped, as for a first visit. */
+    void emptyCache() {
+        ((ChromeDriver) driver).executeCdpCommand("Network.clearBrowserCache", Map.of());
+    }
+
+    /**
+     * What the current page cost to load, from the browser's Resource Timing: bytes over the network (the page and
+     * everything it loaded; a file from the cache counts 0), the files from the cache, and milliseconds from the
+     * navigation's start to the end of its load event.
+     */
+    PageLoad pageLoad() {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> measured = (Map<String, Object>) ((JavascriptExecutor) driver).executeScript("""
+                const nav = performance.getEntriesByType('navigation')[0];
+                const resources = performance.getEntriesByType('resource');
+                return {
+                  bytes: [nav].concat(resources).reduce((sum, e) => sum + (e.transferSize || 0), 0),
+                  cached: resources.filter(e => e.transferSize === 0 && e.decodedBodySize > 0).length,
+                  files: resources.length,
+                  millis: Math.round(nav.loadEventEnd - nav.startTime)
+                };""");
+        return new PageLoad(((Number) measured.get("bytes")).longValue(), ((Number) measured.get("files")).intValue(),
+                ((Number) measured.get("cached")).intValue(), ((Number) measured.get("millis")).longValue());
+    }
+
+    /** A page's load: bytes over the network, files it loaded, of them from the cache, load time. */
+    record PageLoad(long bytes, int files, int cached, long millis) {
     }
 
     void screenshot(String name) {

@@ -242,6 +242,39 @@ class DashboardBrowserTest {
         browser.open(dashboard + "?lang=vi");
     }
 
+    /**
+     * Each page's first load (an empty cache) stays within 1.5 MB, and a second visit takes its scripts, styles and
+     * charts from the cache. The load times are printed as figures, not held to a bound here: they move with the
+     * machine, and the benchmarks are where speed is measured.
+     */
+    @Test
+    void everyPageLoadsWithinOneAndAHalfMegabytesAndIsCachedAfter() {
+        browser.signIn(dashboard, "analyst", dashboard);
+        Map<String, String> pages = new LinkedHashMap<>();
+        pages.put("overview", "?period=" + year);
+        pages.put("trends", "trends?period=" + year);
+        pages.put("provinces", "provinces?period=" + year);
+        pages.put("records", "records?figure=cases.received&period=" + year);
+        pages.put("watchlist", "watchlist");
+        pages.put("inspections", "inspections");
+        pages.put("reports", "reports?period=" + year);
+        for (Map.Entry<String, String> page : pages.entrySet()) {
+            browser.emptyCache();
+            browser.open(dashboard + page.getValue());
+            Browser.PageLoad first = browser.pageLoad();
+            browser.open(dashboard + page.getValue());
+            Browser.PageLoad again = browser.pageLoad();
+            System.out.printf("[dashboard] %-12s first load %,d bytes (%d files) in %d ms; again %,d bytes, %d of %d"
+                    + " files from the cache, in %d ms%n", page.getKey(), first.bytes(), first.files(), first.millis(),
+                    again.bytes(), again.cached(), again.files(), again.millis());
+            assertThat(first.bytes()).as(page.getKey() + ": bytes of a first load").isPositive()
+                    .isLessThanOrEqualTo(1_572_864L);
+            assertThat(again.cached()).as(page.getKey() + ": files from the cache on a second visit")
+                    .isEqualTo(again.files());
+            assertThat(again.bytes()).as(page.getKey() + ": bytes of a second visit").isLessThan(first.bytes());
+        }
+    }
+
     /** The page's figures are the API's, read just before and after it (equal when no event moved them between). */
     private static void assertPageEqualsApi(String token, String calendar) {
         Eventually.poll("the overview equal to the API's " + calendar + " figures", Duration.ofSeconds(30), () -> {
