@@ -41,6 +41,7 @@ import vn.inspectorate.contracts.Topics;
 import vn.inspectorate.deploy.Platform;
 import vn.inspectorate.e2e.Eventually;
 import vn.inspectorate.e2e.ReportFigures;
+import vn.inspectorate.e2e.ReportingPositions;
 import vn.inspectorate.e2e.TopicRecords;
 import vn.inspectorate.e2e.WebhookReceiver;
 import vn.inspectorate.infra.FreePorts;
@@ -187,7 +188,7 @@ class ReplicasTest {
             checkInspections(run, today, load, analyst, downs.get("inspection-service"));
             checkDeclarations(run, today, load, analyst, downs.get("asset-declaration-service"));
             for (String topic : List.of(Topics.CASES, Topics.INSPECTIONS, Topics.DECLARATIONS)) {
-                reportReflectsTheWholeTopic(topic);
+                ReportingPositions.awaitWholeTopic(platform, topic, CATCH_UP);
             }
             // counted again once the reporting service has consumed every topic to its end: nothing counted twice late
             assertThat(figure(analyst, "cases.received", "body", run, today)).isEqualTo(load.acceptedCount(SteadyLoad.CASES));
@@ -222,7 +223,8 @@ class ReplicasTest {
                 d -> d.event().getString("data.caseId"), Collectors.counting()));
         Map<String, Long> twice = perCase.entrySet().stream().filter(e -> e.getValue() > 1)
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-        assertThat(twice).as("cases whose RECEIVED status reached the partner more than once").isEmpty();
+        assertThat(twice).as("cases whose RECEIVED status reached the partner more than once; %s",
+                twice.isEmpty() ? "" : whyTwice(twice.keySet(), deliveries)).isEmpty();
         FIGURES.put("webhook deliveries of the load's cases", deliveries.size() + " for " + ids.size()
                 + " cases, 0 twice");
     }
@@ -313,6 +315,27 @@ class ReplicasTest {
                 + " published by instance 2 within the bound", module).isLessThanOrEqualTo(RELAY_FAILOVER_BOUND);
     }
 
+    /**
+     * For a failure's message: each delivery of the cases (event id, delivery id, when) and the case's public events
+     * on the public topic, which tells whether the service published twice or the gateway delivered twice.
+     */
+    private String whyTwice(Set<String> cases, List<WebhookReceiver.Delivery> deliveries) {
+        StringBuilder why = new StringBuilder();
+        for (String caseId : cases) {
+            why.append("case ").append(caseId).append(": deliveries ");
+            deliveries.stream().filter(d -> caseId.equals(d.event().getString("data.caseId"))).forEach(d -> why
+                    .append("[event ").append(d.event().getString("id")).append(", delivery ")
+                    .append(d.headers().get("x-inspectorate-delivery")).append(", at ")
+                    .append(d.headers().get("x-inspectorate-timestamp")).append("] "));
+            why.append("; on ").append(Topics.PUBLIC).append(": ");
+            TopicRecords.read(platform.kafka().bootstrapServers(), Topics.PUBLIC, r -> caseId.equals(r.key()))
+                    .forEach(r -> why.append("[").append(r.partition()).append("@").append(r.offset()).append(" ")
+                            .append(JsonPath.from(r.value()).getString("id")).append(" ")
+                            .append(JsonPath.from(r.value()).getString("data.status")).append("] "));
+        }
+        return why.toString();
+    }
+
     private static List<WebhookReceiver.Delivery> received(WebhookReceiver receiver, Set<String> ids) {
         return receiver.deliveries("/hooks").stream().filter(d -> ids.contains(d.event().getString("data.caseId"))
                 && "RECEIVED".equals(d.event().getString("data.status"))).toList();
@@ -351,33 +374,6 @@ class ReplicasTest {
 
     private Admin admin() {
         return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafka().bootstrapServers()));
-    }
-
-    /** The reporting service has committed its counts up to the last record of every partition of {@code topic}. */
-    private void reportReflectsTheWholeTopic(String topic) {
-        Map<Integer, Long> end = new HashMap<>();
-        TopicRecords.read(platform.kafka().bootstrapServers(), topic, r -> true)
-                .forEach(r -> end.merge(r.partition(), r.offset() + 1, Math::max));
-        Eventually.poll("the reporting projections reflect " + topic + " to " + end, CATCH_UP, () -> reflected(topic),
-                at -> end.entrySet().stream().allMatch(e -> at.getOrDefault(e.getKey(), -1L) >= e.getValue()));
-    }
-
-    /** The next offset the reporting projections read on each partition of {@code topic}, committed with the counts. */
-    private Map<Integer, Long> reflected(String topic) {
-        Map<Integer, Long> at = new HashMap<>();
-        try (Connection c = DriverManager.getConnection(platform.postgres().jdbcUrl("reporting"), "postgres", "");
-                PreparedStatement st = c.prepareStatement(
-                        "select partition, next_offset from consumer_position where topic = ?")) {
-            st.setString(1, topic);
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    at.put(rs.getInt(1), rs.getLong(2));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the reporting database", e);
-        }
-        return at;
     }
 
     private List<String> column(String database, String sql, String parameter) throws SQLException {
