@@ -219,14 +219,30 @@ class ReplicasTest {
         List<WebhookReceiver.Delivery> deliveries = Eventually.poll("every case delivered to the partner", CATCH_UP,
                 () -> received(receiver, ids), d -> d.stream().map(x -> x.event().getString("data.caseId"))
                         .collect(Collectors.toSet()).containsAll(ids));
-        Map<String, Long> perCase = deliveries.stream().collect(Collectors.groupingBy(
-                d -> d.event().getString("data.caseId"), Collectors.counting()));
-        Map<String, Long> twice = perCase.entrySet().stream().filter(e -> e.getValue() > 1)
+        // one event per case reached the partner: the gateway queued one delivery for the one subscription
+        Map<String, Set<String>> eventsPerCase = deliveries.stream().collect(Collectors.groupingBy(
+                d -> d.event().getString("data.caseId"), Collectors.mapping(d -> d.event().getString("id"),
+                        Collectors.toSet())));
+        Map<String, Set<String>> twoEvents = eventsPerCase.entrySet().stream().filter(e -> e.getValue().size() > 1)
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-        assertThat(twice).as("cases whose RECEIVED status reached the partner more than once; %s",
-                twice.isEmpty() ? "" : whyTwice(twice.keySet(), deliveries)).isEmpty();
-        FIGURES.put("webhook deliveries of the load's cases", deliveries.size() + " for " + ids.size()
-                + " cases, 0 twice");
+        assertThat(twoEvents).as("cases whose RECEIVED status reached the partner as two events; %s",
+                twoEvents.isEmpty() ? "" : whyTwice(twoEvents.keySet(), deliveries)).isEmpty();
+        // a delivery is acknowledged once; it is posted again only after an attempt the gateway saw fail (no answer in
+        // time: the partner may have it already, and tells by the delivery id it carries)
+        Map<String, Long> postsPerDelivery = deliveries.stream().collect(Collectors.groupingBy(
+                d -> d.headers().get("x-inspectorate-delivery"), Collectors.counting()));
+        Set<String> postedAgain = postsPerDelivery.entrySet().stream().filter(e -> e.getValue() > 1)
+                .map(Map.Entry::getKey).collect(Collectors.toSet());
+        assertThat(column("gateway", """
+                select cast(delivery_id as text) from webhook_attempt where status_code between 200 and 299
+                group by delivery_id having count(*) > 1"""))
+                .as("deliveries acknowledged more than once").isEmpty();
+        Set<String> failedAttempts = new HashSet<>(column("gateway", """
+                select distinct cast(delivery_id as text) from webhook_attempt
+                where status_code is null or status_code not between 200 and 299"""));
+        assertThat(failedAttempts).as("deliveries posted again after an attempt that failed").containsAll(postedAgain);
+        FIGURES.put("webhook deliveries of the load's cases", deliveries.size() + " posts for " + ids.size()
+                + " cases, one event each; posted again after an unanswered attempt: " + postedAgain.size());
     }
 
     private void checkInspections(String run, LocalDate today, SteadyLoad load, String analyst, Instant[] down)
@@ -376,11 +392,13 @@ class ReplicasTest {
         return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafka().bootstrapServers()));
     }
 
-    private List<String> column(String database, String sql, String parameter) throws SQLException {
+    private List<String> column(String database, String sql, String... parameters) throws SQLException {
         List<String> values = new ArrayList<>();
         try (Connection c = DriverManager.getConnection(platform.postgres().jdbcUrl(database), "postgres", "");
                 PreparedStatement st = c.prepareStatement(sql)) {
-            st.setString(1, parameter);
+            for (int i = 0; i < parameters.length; i++) {
+                st.setString(i + 1, parameters[i]);
+            }
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     values.add(rs.getString(1));
