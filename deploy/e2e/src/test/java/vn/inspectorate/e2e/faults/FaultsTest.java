@@ -29,7 +29,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
@@ -42,6 +41,7 @@ import vn.inspectorate.contracts.Topics;
 import vn.inspectorate.deploy.Platform;
 import vn.inspectorate.e2e.Eventually;
 import vn.inspectorate.e2e.ReportFigures;
+import vn.inspectorate.e2e.ReportingPositions;
 import vn.inspectorate.e2e.RunningPlatform;
 import vn.inspectorate.e2e.TopicRecords;
 
@@ -282,10 +282,7 @@ class FaultsTest {
                 n -> n == distinct.size());
         // a double count may come later than the first match: once the reporting service's projections reflect every
         // record the cases topic has now, the count must still be exactly the accepted cases
-        Map<TopicPartition, Long> end = afterLastRecord(Topics.CASES);
-        Eventually.poll("the reporting projections reflect " + Topics.CASES + " to " + end, CATCH_UP,
-                () -> reflected(Topics.CASES),
-                at -> end.entrySet().stream().allMatch(e -> at.getOrDefault(e.getKey(), -1L) >= e.getValue()));
+        ReportingPositions.awaitWholeTopic(platform, Topics.CASES, CATCH_UP);
         long counted = received(body);
         assertThat(counted).as("cases of %s counted once the topic is consumed to its end", body)
                 .isEqualTo(distinct.size());
@@ -324,38 +321,6 @@ class FaultsTest {
             }
         }
         return cases;
-    }
-
-    /**
-     * The offset after the last committed record of every partition of {@code topic} that has one. Not the end offsets:
-     * the relay writes in transactions, and the marker that ends each one takes an offset no consumer is ever given.
-     */
-    private Map<TopicPartition, Long> afterLastRecord(String topic) {
-        Map<TopicPartition, Long> after = new HashMap<>();
-        records(topic, r -> true).forEach(r -> after.merge(new TopicPartition(topic, r.partition()), r.offset() + 1,
-                Math::max));
-        return after;
-    }
-
-    /**
-     * The next offset the reporting projections will read on each partition of {@code topic}: committed with the counts
-     * in the same transaction, so it says exactly what the counts reflect.
-     */
-    private Map<TopicPartition, Long> reflected(String topic) {
-        Map<TopicPartition, Long> at = new HashMap<>();
-        try (Connection c = DriverManager.getConnection(platform.postgres().jdbcUrl("reporting"), "postgres", "");
-                PreparedStatement st = c.prepareStatement(
-                        "select partition, next_offset from consumer_position where topic = ?")) {
-            st.setString(1, topic);
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    at.put(new TopicPartition(topic, rs.getInt(1)), rs.getLong(2));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the reporting database", e);
-        }
-        return at;
     }
 
     /** Every committed record of a topic, from the beginning, that {@code keep} accepts. */

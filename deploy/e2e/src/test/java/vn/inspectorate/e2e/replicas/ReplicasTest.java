@@ -25,7 +25,10 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.GroupState;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -38,6 +41,7 @@ import vn.inspectorate.contracts.Topics;
 import vn.inspectorate.deploy.Platform;
 import vn.inspectorate.e2e.Eventually;
 import vn.inspectorate.e2e.ReportFigures;
+import vn.inspectorate.e2e.ReportingPositions;
 import vn.inspectorate.e2e.TopicRecords;
 import vn.inspectorate.e2e.WebhookReceiver;
 import vn.inspectorate.infra.FreePorts;
@@ -65,6 +69,8 @@ class ReplicasTest {
     private static final List<String> SERVICES = List.of("complaints-service", "inspection-service",
             "asset-declaration-service", "reporting-service");
     private static final int RECEIVER_PORT = FreePorts.next();
+    /** The reporting service's consumer group: its three channels (cases, inspections, declarations) share it. */
+    private static final String REPORTING_GROUP = "reporting-service";
 
     private static Platform platform;
     private static final Map<String, String> FIGURES = new LinkedHashMap<>();
@@ -147,16 +153,15 @@ class ReplicasTest {
             long loadBegan = System.nanoTime();
             Map<String, Instant[]> downs = new LinkedHashMap<>();
             awaitProgress(load, 10);
+            Duration rebalanced = null;
             for (String module : SERVICES) {
-                Map<Integer, Long> positions = module.equals("reporting-service") ? reflected(Topics.CASES) : Map.of();
+                int members = module.equals("reporting-service") ? members(REPORTING_GROUP) : 0;
                 Instant killed = Instant.now();
                 platform.kill(module, 1);
                 if (module.equals("reporting-service")) {
-                    Duration resumed = everyPartitionMovedPast(positions);
-                    FIGURES.put("reporting-service-1 killed: every " + Topics.CASES + " partition consumed again after",
-                            seconds(resumed.toNanos()));
-                    assertThat(resumed).as("consumers rebalanced onto the surviving reporting instance")
-                            .isLessThanOrEqualTo(REBALANCE_BOUND);
+                    rebalanced = rebalanced(REPORTING_GROUP, members);
+                    FIGURES.put("reporting-service-1 killed: its consumers' partitions reassigned to reporting-service-2"
+                            + " after", seconds(rebalanced.toNanos()));
                 } else {
                     Thread.sleep(DOWN);
                 }
@@ -183,7 +188,7 @@ class ReplicasTest {
             checkInspections(run, today, load, analyst, downs.get("inspection-service"));
             checkDeclarations(run, today, load, analyst, downs.get("asset-declaration-service"));
             for (String topic : List.of(Topics.CASES, Topics.INSPECTIONS, Topics.DECLARATIONS)) {
-                reportReflectsTheWholeTopic(topic);
+                ReportingPositions.awaitWholeTopic(platform, topic, CATCH_UP);
             }
             // counted again once the reporting service has consumed every topic to its end: nothing counted twice late
             assertThat(figure(analyst, "cases.received", "body", run, today)).isEqualTo(load.acceptedCount(SteadyLoad.CASES));
@@ -191,6 +196,8 @@ class ReplicasTest {
                     .isEqualTo(load.acceptedCount(SteadyLoad.INSPECTIONS));
             assertThat(figure(analyst, "declarations.submitted", "body", run, today))
                     .isEqualTo(load.acceptedCount(SteadyLoad.DECLARATIONS));
+            assertThat(rebalanced).as("consumers rebalanced onto the surviving reporting instance")
+                    .isLessThanOrEqualTo(REBALANCE_BOUND);
             // every write of the load was retryable (it carried an Idempotency-Key): the gateways never showed a 5xx
             List<SteadyLoad.Refusal> serverErrors = load.refusals().stream()
                     .filter(r -> r.status() >= 500 || r.status() == 0).toList();
@@ -212,13 +219,30 @@ class ReplicasTest {
         List<WebhookReceiver.Delivery> deliveries = Eventually.poll("every case delivered to the partner", CATCH_UP,
                 () -> received(receiver, ids), d -> d.stream().map(x -> x.event().getString("data.caseId"))
                         .collect(Collectors.toSet()).containsAll(ids));
-        Map<String, Long> perCase = deliveries.stream().collect(Collectors.groupingBy(
-                d -> d.event().getString("data.caseId"), Collectors.counting()));
-        Map<String, Long> twice = perCase.entrySet().stream().filter(e -> e.getValue() > 1)
+        // one event per case reached the partner: the gateway queued one delivery for the one subscription
+        Map<String, Set<String>> eventsPerCase = deliveries.stream().collect(Collectors.groupingBy(
+                d -> d.event().getString("data.caseId"), Collectors.mapping(d -> d.event().getString("id"),
+                        Collectors.toSet())));
+        Map<String, Set<String>> twoEvents = eventsPerCase.entrySet().stream().filter(e -> e.getValue().size() > 1)
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-        assertThat(twice).as("cases whose RECEIVED status reached the partner more than once").isEmpty();
-        FIGURES.put("webhook deliveries of the load's cases", deliveries.size() + " for " + ids.size()
-                + " cases, 0 twice");
+        assertThat(twoEvents).as("cases whose RECEIVED status reached the partner as two events; %s",
+                twoEvents.isEmpty() ? "" : whyTwice(twoEvents.keySet(), deliveries)).isEmpty();
+        // a delivery is acknowledged once; it is posted again only after an attempt the gateway saw fail (no answer in
+        // time: the partner may have it already, and tells by the delivery id it carries)
+        Map<String, Long> postsPerDelivery = deliveries.stream().collect(Collectors.groupingBy(
+                d -> d.headers().get("x-inspectorate-delivery"), Collectors.counting()));
+        Set<String> postedAgain = postsPerDelivery.entrySet().stream().filter(e -> e.getValue() > 1)
+                .map(Map.Entry::getKey).collect(Collectors.toSet());
+        assertThat(column("gateway", """
+                select cast(delivery_id as text) from webhook_attempt where status_code between 200 and 299
+                group by delivery_id having count(*) > 1"""))
+                .as("deliveries acknowledged more than once").isEmpty();
+        Set<String> failedAttempts = new HashSet<>(column("gateway", """
+                select distinct cast(delivery_id as text) from webhook_attempt
+                where status_code is null or status_code not between 200 and 299"""));
+        assertThat(failedAttempts).as("deliveries posted again after an attempt that failed").containsAll(postedAgain);
+        FIGURES.put("webhook deliveries of the load's cases", deliveries.size() + " posts for " + ids.size()
+                + " cases, one event each; posted again after an unanswered attempt: " + postedAgain.size());
     }
 
     private void checkInspections(String run, LocalDate today, SteadyLoad load, String analyst, Instant[] down)
@@ -307,52 +331,74 @@ class ReplicasTest {
                 + " published by instance 2 within the bound", module).isLessThanOrEqualTo(RELAY_FAILOVER_BOUND);
     }
 
+    /**
+     * For a failure's message: each delivery of the cases (event id, delivery id, when) and the case's public events
+     * on the public topic, which tells whether the service published twice or the gateway delivered twice.
+     */
+    private String whyTwice(Set<String> cases, List<WebhookReceiver.Delivery> deliveries) {
+        StringBuilder why = new StringBuilder();
+        for (String caseId : cases) {
+            why.append("case ").append(caseId).append(": deliveries ");
+            deliveries.stream().filter(d -> caseId.equals(d.event().getString("data.caseId"))).forEach(d -> why
+                    .append("[event ").append(d.event().getString("id")).append(", delivery ")
+                    .append(d.headers().get("x-inspectorate-delivery")).append(", at ")
+                    .append(d.headers().get("x-inspectorate-timestamp")).append("] "));
+            why.append("; on ").append(Topics.PUBLIC).append(": ");
+            TopicRecords.read(platform.kafka().bootstrapServers(), Topics.PUBLIC, r -> caseId.equals(r.key()))
+                    .forEach(r -> why.append("[").append(r.partition()).append("@").append(r.offset()).append(" ")
+                            .append(JsonPath.from(r.value()).getString("id")).append(" ")
+                            .append(JsonPath.from(r.value()).getString("data.status")).append("] "));
+        }
+        return why.toString();
+    }
+
     private static List<WebhookReceiver.Delivery> received(WebhookReceiver receiver, Set<String> ids) {
         return receiver.deliveries("/hooks").stream().filter(d -> ids.contains(d.event().getString("data.caseId"))
                 && "RECEIVED".equals(d.event().getString("data.status"))).toList();
     }
 
-    /** The time until every partition's committed reporting position moved past where it was before the kill. */
-    private Duration everyPartitionMovedPast(Map<Integer, Long> before) {
+    /** How many consumers the group has now (each instance has one per channel). */
+    private int members(String group) {
+        try (Admin admin = admin()) {
+            return admin.describeConsumerGroups(List.of(group)).all().get().get(group).members().size();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot describe consumer group " + group, e);
+        }
+    }
+
+    /**
+     * The time until the group is stable again with the killed instance's consumers gone (its session expired) and
+     * every partition of the case topic assigned to a surviving consumer.
+     */
+    private Duration rebalanced(String group, int membersBefore) {
         long began = System.nanoTime();
-        Eventually.poll("every " + Topics.CASES + " partition consumed again", CATCH_UP, Duration.ofMillis(200),
-                () -> reflected(Topics.CASES), now -> before.entrySet().stream()
-                        .allMatch(e -> now.getOrDefault(e.getKey(), -1L) > e.getValue()));
+        try (Admin admin = admin()) {
+            Eventually.poll("group " + group + " rebalanced without the killed instance", CATCH_UP,
+                    Duration.ofMillis(200), () -> {
+                        try {
+                            return admin.describeConsumerGroups(List.of(group)).all().get().get(group);
+                        } catch (Exception e) {
+                            return null;
+                        }
+                    }, g -> g != null && g.groupState() == GroupState.STABLE
+                            && g.members().size() == membersBefore / 2
+                            && g.members().stream().flatMap(m -> m.assignment().topicPartitions().stream())
+                                    .filter(tp -> tp.topic().equals(Topics.CASES)).count() == Platform.TOPIC_PARTITIONS);
+        }
         return Duration.ofNanos(System.nanoTime() - began);
     }
 
-    /** The reporting service has committed its counts up to the last record of every partition of {@code topic}. */
-    private void reportReflectsTheWholeTopic(String topic) {
-        Map<Integer, Long> end = new HashMap<>();
-        TopicRecords.read(platform.kafka().bootstrapServers(), topic, r -> true)
-                .forEach(r -> end.merge(r.partition(), r.offset() + 1, Math::max));
-        Eventually.poll("the reporting projections reflect " + topic + " to " + end, CATCH_UP, () -> reflected(topic),
-                at -> end.entrySet().stream().allMatch(e -> at.getOrDefault(e.getKey(), -1L) >= e.getValue()));
+    private Admin admin() {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafka().bootstrapServers()));
     }
 
-    /** The next offset the reporting projections read on each partition of {@code topic}, committed with the counts. */
-    private Map<Integer, Long> reflected(String topic) {
-        Map<Integer, Long> at = new HashMap<>();
-        try (Connection c = DriverManager.getConnection(platform.postgres().jdbcUrl("reporting"), "postgres", "");
-                PreparedStatement st = c.prepareStatement(
-                        "select partition, next_offset from consumer_position where topic = ?")) {
-            st.setString(1, topic);
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    at.put(rs.getInt(1), rs.getLong(2));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the reporting database", e);
-        }
-        return at;
-    }
-
-    private List<String> column(String database, String sql, String parameter) throws SQLException {
+    private List<String> column(String database, String sql, String... parameters) throws SQLException {
         List<String> values = new ArrayList<>();
         try (Connection c = DriverManager.getConnection(platform.postgres().jdbcUrl(database), "postgres", "");
                 PreparedStatement st = c.prepareStatement(sql)) {
-            st.setString(1, parameter);
+            for (int i = 0; i < parameters.length; i++) {
+                st.setString(i + 1, parameters[i]);
+            }
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     values.add(rs.getString(1));

@@ -97,9 +97,9 @@ final class SteadyLoad {
         this.province = new HeldToken(tokens::province);
         this.inspector = new HeldToken(tokens::inspector);
         List.of(CASES, INSPECTIONS, DECLARATIONS).forEach(k -> accepted.put(k, Collections.synchronizedList(new ArrayList<>())));
-        start(CASES, 2, Duration.ofMillis(60), this::writeCase);
-        start(INSPECTIONS, 1, Duration.ofMillis(150), this::writeInspection);
-        start(DECLARATIONS, 1, Duration.ofMillis(150), this::writeDeclaration);
+        start(CASES, 2, Duration.ofMillis(100), this::writeCase);
+        start(INSPECTIONS, 1, Duration.ofMillis(250), this::writeInspection);
+        start(DECLARATIONS, 1, Duration.ofMillis(250), this::writeDeclaration);
     }
 
     private void start(String kind, int count, Duration pause, IntFunction<Accepted> write) {
