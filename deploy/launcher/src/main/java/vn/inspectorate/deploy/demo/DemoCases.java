@@ -182,7 +182,9 @@ final class DemoCases {
         Map<YearMonth, Set<String>> without = new HashMap<>();
         long watched = 0;
         long reports = 0;
-        for (Watch w : province == DemoProvince.HA_NOI ? HA_NOI_WATCH : NINH_BINH_WATCH) {
+        List<Watch> watches = province == DemoProvince.HA_NOI ? HA_NOI_WATCH : NINH_BINH_WATCH;
+        // every case is watched before the months' lists are read, so the lists hold them all
+        for (Watch w : watches) {
             String id = ids[w.index()];
             Spec spec = specs.get(w.index());
             LocalDate decidedOn = notAfterToday(received(spec).plusDays(30));
@@ -195,6 +197,10 @@ final class DemoCases {
             }
             tally.count(Tally.STEPS, add);
             watched++;
+        }
+        for (Watch w : watches) {
+            String id = ids[w.index()];
+            LocalDate decidedOn = notAfterToday(received(specs.get(w.index())).plusDays(30));
             for (int back : w.monthsBack()) {
                 YearMonth month = now.minusMonths(back);
                 if (month.isBefore(YearMonth.from(decidedOn))) {
