@@ -51,7 +51,7 @@ class DemoDataTest {
         long loadedAt = System.nanoTime();
         assertThat(first.cases()).isEqualTo(new Count(54, 0));
         assertThat(first.plans()).isEqualTo(new Count(2, 0));
-        assertThat(first.inspections()).isEqualTo(new Count(5, 0));
+        assertThat(first.inspections()).isEqualTo(new Count(6, 0));
         assertThat(first.conclusions()).isEqualTo(new Count(2, 0));
         assertThat(first.declarants()).isEqualTo(new Count(5, 0));
         assertThat(first.declarations()).isEqualTo(new Count(6, 0));
@@ -71,6 +71,9 @@ class DemoDataTest {
             assertThat(pair.get(1).existing()).isEqualTo(pair.get(0).total());
         }
         assertThat(second.figures()).isEqualTo(first.figures());
+        assertThat(first.verificationPlanId()).isNotBlank();
+        assertThat(second.verificationPlanId()).isEqualTo(first.verificationPlanId());
+        assertThat(second.line()).endsWith("verification plan " + first.verificationPlanId());
 
         // the figures the load reports cover the demo's scopes, among them a red flag and the concluded inspections
         Map<Scope, ExpectedFigures> expected = new LinkedHashMap<>();
@@ -85,13 +88,18 @@ class DemoDataTest {
         assertThat(total(first, "cases.received")).isEqualTo(54);
         assertThat(total(first, "cases.accepted")).isEqualTo(30);
         assertThat(total(first, "cases.resolved")).isEqualTo(17);
-        assertThat(total(first, "inspections.opened")).isEqualTo(5);
+        assertThat(total(first, "inspections.opened")).isEqualTo(6);
         assertThat(total(first, "inspections.conclusions")).isEqualTo(2);
         assertThat(total(first, "inspections.violations_vnd")).isEqualTo(4_820_000_000L + 1_265_000_000L
                 + 2_150_000_000L + 875_000_000L);
         assertThat(total(first, "declarations.submitted")).isEqualTo(6);
         // one declaration raises red flags: the supplementary one with an unexplained increase of 1.8 billion VND
         assertThat(total(first, "declarations.flagged")).isEqualTo(1);
+        // the lists people follow up have content: watched cases, part of two recoveries, a verification draw
+        assertThat(total(first, "cases.watchlisted")).isEqualTo(5);
+        assertThat(total(first, "cases.watchlist_progress_reports")).isPositive();
+        assertThat(total(first, "inspections.recovered_vnd")).isEqualTo(1_265_000_000L / 5 * 2 + 875_000_000L / 5 * 2);
+        assertThat(total(first, "declarations.selected")).isPositive();
 
         // the reporting service, fed by the events alone, comes to the same figures in every scope
         for (Scope scope : SCOPES) {

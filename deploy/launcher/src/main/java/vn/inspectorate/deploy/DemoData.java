@@ -14,8 +14,10 @@ import vn.inspectorate.deploy.demo.Tally;
 
 /**
  * The demo data behind {@code ./platform --demo-data}: for Ha Noi and Ninh Binh, a few months of citizen cases moved
- * through their lifecycle, this year's inspection plans, inspections opened (one from a denunciation) and concluded
- * with figures, and Ha Noi officials' asset declarations, one of them flagged, so that every report has content.
+ * through their lifecycle, a few of them on the watchlist with monthly progress reports, this year's inspection plans,
+ * inspections opened (one from a denunciation, one running past its time) and concluded with figures and recoveries
+ * overdue and partly paid, and Ha Noi officials' asset declarations, one of them flagged, with an asset controller's
+ * verification plan, so that every report and every dashboard page has content.
  * Everything goes through the gateway with tokens of the realm's demo accounts, as a real client would. Loading twice
  * creates nothing new: every record has a stable natural key (source reference, plan year, decision number, citizen
  * id) or an {@code Idempotency-Key}.
@@ -30,14 +32,18 @@ public final class DemoData {
      * the demo records add up to in the reporting service, by province and body.
      */
     public record Summary(Count cases, Count steps, Count plans, Count inspections, Count conclusions,
-            Count declarants, Count declarations, List<ExpectedFigures> figures, Duration took) {
+            Count declarants, Count declarations, List<ExpectedFigures> figures, String verificationPlanId,
+            Duration took) {
 
         public boolean createdNothing() {
             return List.of(cases, steps, plans, inspections, conclusions, declarants, declarations).stream()
                     .allMatch(c -> c.created() == 0);
         }
 
-        /** One line for the console, e.g. {@code demo data: 54 cases, 2 plans, ... (all new) in 12.3 s}. */
+        /**
+         * One line for the console, e.g. {@code demo data: 54 cases, 2 plans, ... (all new) in 12.3 s; verification
+         * plan <id>}.
+         */
         public String line() {
             String records = String.format(Locale.ROOT, "%d cases, %d lifecycle steps, %d plans, %d inspections, "
                     + "%d conclusions, %d declarants, %d declarations", cases.total(), steps.total(), plans.total(),
@@ -49,7 +55,9 @@ public final class DemoData {
             String what = createdNothing() ? "demo data already present: " + records
                     : existing == 0 ? "demo data: " + records + " (all new)"
                     : "demo data: " + records + " (" + created + " written, " + existing + " already present)";
-            return String.format(Locale.ROOT, "%s in %.1f s", what, took.toMillis() / 1000.0);
+            // the API lists no plans: the plan's id is the way to its page
+            return String.format(Locale.ROOT, "%s in %.1f s; verification plan %s", what, took.toMillis() / 1000.0,
+                    verificationPlanId);
         }
     }
 
@@ -65,7 +73,8 @@ public final class DemoData {
         new DemoLoad(new DemoGateway(gatewayUrl, tokenUrl, progress), today, tally, progress).run();
         return new Summary(tally.count(Tally.CASES), tally.count(Tally.STEPS), tally.count(Tally.PLANS),
                 tally.count(Tally.INSPECTIONS), tally.count(Tally.CONCLUSIONS), tally.count(Tally.DECLARANTS),
-                tally.count(Tally.DECLARATIONS), tally.figures(), Duration.ofNanos(System.nanoTime() - started));
+                tally.count(Tally.DECLARATIONS), tally.figures(), tally.verificationPlanId(),
+                Duration.ofNanos(System.nanoTime() - started));
     }
 
     private DemoData() {

@@ -2,11 +2,15 @@ package vn.inspectorate.deploy.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The demo provinces' citizen cases: complaints, denunciations, petitions and reflections received over the last five
@@ -96,6 +100,22 @@ final class DemoCases {
             new Spec(C, 5, Path.RECEIVED, "VISIT", 1, "Khiếu nại việc chậm cấp giấy chứng nhận sau khi đã nộp đủ nghĩa vụ tài chính"),
             new Spec(P, 3, Path.RECEIVED, "ONLINE", 1, "Kiến nghị mở rộng chợ dân sinh xã Ninh Vân"));
 
+    /**
+     * A prolonged case the central inspectorate put on the watchlist a month after it was received: its index among
+     * the province's specs, and the months before this one its inspector reported progress in. Reports stop at
+     * different months, so the cases have gone different lengths without one; a case that never reported is the most
+     * overdue. None reports for this month: the watchlist page lists the cases still owing this month's report.
+     */
+    record Watch(int index, List<Integer> monthsBack) {
+    }
+
+    static final List<Watch> HA_NOI_WATCH = List.of(new Watch(7, List.of(1, 2, 3)), new Watch(11, List.of(2, 3)),
+            new Watch(12, List.of()));
+    static final List<Watch> NINH_BINH_WATCH = List.of(new Watch(6, List.of(3)), new Watch(10, List.of(1, 2)));
+
+    /** The central account that decides which cases are watched. */
+    private static final String ANALYST = "analyst";
+
     private static final List<String> FAMILY = List.of("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi",
             "Đỗ", "Ngô");
     private static final List<String> MIDDLE = List.of("Văn", "Thị", "Minh", "Đức", "Thu", "Quang", "Hồng");
@@ -126,6 +146,7 @@ final class DemoCases {
         JsonNode batch = gateway.post(province.client(), "/api/v1/cases/batch", Map.of("cases", submissions), 200)
                 .body();
         Map<Path, String> inspected = new EnumMap<>(Path.class);
+        String[] ids = new String[specs.size()];
         for (JsonNode result : batch.path("results")) {
             int i = result.path("index").asInt();
             Spec spec = specs.get(i);
@@ -140,13 +161,79 @@ final class DemoCases {
             String id = "CONFLICT".equals(outcome) ? result.path("existingId").asText() : result.path("caseId").asText();
             String status = created ? "RECEIVED"
                     : gateway.get(province.client(), "/api/v1/cases/" + id, 200).body().path("status").asText();
+            ids[i] = id;
             moveAlong(province, id, status, spec);
             if (spec.path() == Path.INSPECTION_RUNNING || spec.path() == Path.INSPECTION_CONCLUDED) {
                 inspected.put(spec.path(), id);
             }
         }
-        expectFigures(province, specs);
+        Map<String, Long> watched = watch(province, specs, ids);
+        expectFigures(province, specs, watched);
         return inspected;
+    }
+
+    /**
+     * Puts the province's prolonged cases on the watchlist and reports their progress, each step only when it is
+     * missing: a case already on the watchlist is left there, and a month's report is sent only for the cases the
+     * watchlist still lists without one. Answers the watchlist figures the cases add up to.
+     */
+    private Map<String, Long> watch(DemoProvince province, List<Spec> specs, String[] ids) {
+        YearMonth now = YearMonth.from(today);
+        Map<YearMonth, Set<String>> without = new HashMap<>();
+        long watched = 0;
+        long reports = 0;
+        List<Watch> watches = province == DemoProvince.HA_NOI ? HA_NOI_WATCH : NINH_BINH_WATCH;
+        // every case is watched before the months' lists are read, so the lists hold them all
+        for (Watch w : watches) {
+            String id = ids[w.index()];
+            Spec spec = specs.get(w.index());
+            LocalDate decidedOn = notAfterToday(received(spec).plusDays(30));
+            boolean add = !gateway.get(province.inspector(), "/api/v1/cases/" + id, 200).body().path("onWatchlist")
+                    .asBoolean();
+            if (add) {
+                String decision = decisionNumber(spec, "QĐ-TTCP-TD");
+                gateway.postOnce(ANALYST, "/api/v1/cases/" + id + "/watchlist", "demo-watchlist-" + id,
+                        Map.of("decisionReference", decision, "decidedOn", decidedOn.toString()), 200);
+            }
+            tally.count(Tally.STEPS, add);
+            watched++;
+        }
+        for (Watch w : watches) {
+            String id = ids[w.index()];
+            LocalDate decidedOn = notAfterToday(received(specs.get(w.index())).plusDays(30));
+            for (int back : w.monthsBack()) {
+                YearMonth month = now.minusMonths(back);
+                if (month.isBefore(YearMonth.from(decidedOn))) {
+                    continue;  // before the case was watched
+                }
+                boolean report = without.computeIfAbsent(month, m -> withoutProgress(province, m)).contains(id);
+                if (report) {
+                    Map<String, Object> body = new LinkedHashMap<>();
+                    body.put("reportMonth", month.toString());
+                    body.put("stage", back == w.monthsBack().get(0) ? "Đang xác minh, làm việc với các bên"
+                            : "Đang thu thập hồ sơ, tài liệu");
+                    body.put("note", "Báo cáo tiến độ giải quyết tháng " + month.getMonthValue() + "/" + month.getYear());
+                    gateway.postOnce(province.inspector(), "/api/v1/cases/" + id + "/watchlist/progress",
+                            "demo-progress-" + id + "-" + month, body, 200);
+                }
+                tally.count(Tally.STEPS, report);
+                reports++;
+            }
+        }
+        Map<String, Long> values = new LinkedHashMap<>();
+        values.put("cases.watchlisted", watched);
+        values.put("cases.watchlist_progress_reports", reports);
+        return values;
+    }
+
+    /** The province's watched cases without a progress report for {@code month}; the demo's fit one page. */
+    private Set<String> withoutProgress(DemoProvince province, YearMonth month) {
+        Set<String> ids = new HashSet<>();
+        for (JsonNode entry : gateway.get(province.inspector(), "/api/v1/watchlist/without-progress?month=" + month
+                + "&size=200", 200).body().path("items")) {
+            ids.add(entry.path("caseId").asText());
+        }
+        return ids;
     }
 
     /** Takes the case to its path's status; the steps it has already passed are counted as found. */
@@ -197,12 +284,13 @@ final class DemoCases {
     private record Step(String command, Map<String, Object> body) {
     }
 
-    private void expectFigures(DemoProvince province, List<Spec> specs) {
+    private void expectFigures(DemoProvince province, List<Spec> specs, Map<String, Long> watched) {
         Map<String, Long> values = new LinkedHashMap<>();
         values.put("cases.received", (long) specs.size());
         values.put("cases.accepted", specs.stream().filter(s -> s.path().accepted()).count());
         values.put("cases.not_accepted", specs.stream().filter(s -> s.path() == Path.NOT_ACCEPTED).count());
         values.put("cases.resolved", specs.stream().filter(s -> s.path().resolved()).count());
+        values.putAll(watched);
         LocalDate from = specs.stream().map(this::received).min(LocalDate::compareTo).orElse(today);
         tally.expect(new ExpectedFigures(province.code(), province.receptionBody(), from, today, values));
     }

@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * Officials of two Ha Noi departments and their asset declarations, registered and filed by Ha Noi's provincial
  * system: last year's annual declarations, a first-time declaration after a recent appointment, and a supplementary
- * declaration with an unexplained increase of 1.8 billion VND that raises a red flag. Declarants are keyed by citizen
+ * declaration with an unexplained increase of 1.8 billion VND that raises a red flag; and the asset controller's plan
+ * that selects last year's declarations of one department for verification. Declarants are keyed by citizen
  * id; a declaration by (declarant, kind, year), looked up before it is filed, and its creation carries an
  * {@code Idempotency-Key}.
  */
@@ -27,6 +28,9 @@ final class DemoDeclarations {
     private record Filing(Official official, String kind, int year, LocalDate declaredOn,
             List<Map<String, Object>> items) {
     }
+
+    /** The central account that draws verification plans. */
+    private static final String ASSET_CONTROLLER = "asset-controller";
 
     private final DemoGateway gateway;
     private final LocalDate today;
@@ -101,8 +105,23 @@ final class DemoDeclarations {
             counts[0]++;
             counts[1] += submitted.path("flags").isEmpty() ? 0 : 1;
         }
+        long selected = verificationPlan(ENVIRONMENT, lastYear);
         byAgency.forEach((agency, counts) -> tally.expect(new ExpectedFigures(p.code(), agency, december, today,
-                Map.of("declarations.submitted", counts[0], "declarations.flagged", counts[1]))));
+                Map.of("declarations.submitted", counts[0], "declarations.flagged", counts[1],
+                        "declarations.selected", agency.equals(ENVIRONMENT) ? selected : 0L))));
+    }
+
+    /**
+     * The asset controller's verification plan of the agency for the year: the draw selects that year's declarations
+     * to verify. (agency, year) is the plan's natural key, so a second load gets the same plan back. Answers how many
+     * declarations the plan selected, and keeps its id for the summary: the API reads a plan by id only.
+     */
+    private long verificationPlan(String agency, int year) {
+        var answer = gateway.post(ASSET_CONTROLLER, "/api/v1/verification-plans",
+                Map.of("agencyCode", agency, "year", year), 200, 201);
+        tally.count(Tally.STEPS, answer.created());
+        tally.verificationPlan(answer.body().path("id").asText());
+        return answer.body().path("randomSelected").asLong() + answer.body().path("riskSelected").asLong();
     }
 
     private String register(DemoProvince p, Official o) {

@@ -36,6 +36,8 @@ final class DemoInspections {
     private static final Entity THANG_LONG = new Entity("0101245486", "ENTERPRISE",
             "Công ty cổ phần Đầu tư và Xây dựng Thăng Long Xanh");
     private static final Entity SO_Y_TE = new Entity("HN-SO-Y-TE", "PUBLIC_BODY", "Sở Y tế thành phố Hà Nội");
+    private static final Entity BQL_GIAO_THONG = new Entity("HN-BQLDA-GIAO-THONG", "PUBLIC_BODY",
+            "Ban Quản lý dự án đầu tư xây dựng công trình giao thông thành phố Hà Nội");
     private static final Entity SOC_SON = new Entity("HN-UBND-XA-SOC-SON", "PUBLIC_BODY", "Ủy ban nhân dân xã Sóc Sơn");
     private static final Entity NB_NONG_NGHIEP = new Entity("NB-SO-NN-MT", "PUBLIC_BODY",
             "Sở Nông nghiệp và Môi trường tỉnh Ninh Bình");
@@ -70,7 +72,10 @@ final class DemoInspections {
                 new Opening("174/QĐ-TTTP", today.minusDays(20), "INSPECTION", "LAND", SOC_SON, null,
                         denunciationId, Target.IN_PROGRESS, null),
                 new Opening("201/QĐ-TTTP", today.minusDays(10), construction.type(), construction.subject(),
-                        construction.entity(), construction, null, Target.IN_PROGRESS, null));
+                        construction.entity(), construction, null, Target.IN_PROGRESS, null),
+                // decided 70 days ago and still running: past its 45 days, an overrun
+                new Opening("63/QĐ-TTTP", inPlanYear(today.minusDays(70)), "INSPECTION", "CONSTRUCTION",
+                        BQL_GIAO_THONG, null, null, Target.IN_PROGRESS, null));
         open(p, items, openings);
     }
 
@@ -165,6 +170,10 @@ final class DemoInspections {
                 concluded.add(inspection.path("conclusion"));
             }
         }
+        long recovered = 0;
+        for (JsonNode conclusion : concluded) {
+            recovered += recoverPart(p, conclusion);
+        }
         Map<String, Long> values = new LinkedHashMap<>();
         values.put("inspections.opened", (long) opened);
         values.put("inspections.planned", (long) planned);
@@ -179,11 +188,38 @@ final class DemoInspections {
         values.put("inspections.units_covered", sum(concluded, "unitsCovered"));
         values.put("inspections.responsible_organisations", sum(concluded, "responsibleOrganisationsCount"));
         values.put("inspections.responsible_individuals", sum(concluded, "responsibleIndividualsCount"));
+        values.put("inspections.recovered_vnd", recovered);
         values.put("inspections.transfers_to_investigation",
                 concluded.stream().mapToLong(c -> c.path("transfers").size()).sum());
         LocalDate from = openings.stream().map(Opening::decisionDate).min(LocalDate::compareTo).orElse(today);
         // the inspectorates are shared with every other user of the platform: the demo's days end yesterday
         tally.expect(new ExpectedFigures(p.code(), p.inspectorate(), from, today.minusDays(1), values));
+    }
+
+    /**
+     * Records a part of the money the conclusion's first recovery recommendation asks back, paid the day after the
+     * conclusion, so the recommendation is overdue with money still outstanding. The payment reference is the natural
+     * key: a second load finds the payment (a load on a later day meets it under the same reference with the first
+     * day's date). Answers the amount recovered.
+     */
+    private long recoverPart(DemoProvince p, JsonNode conclusion) {
+        for (JsonNode r : conclusion.path("recommendations")) {
+            long amount = r.path("amountVnd").asLong();
+            if ("RECOVERY".equals(r.path("kind").asText()) && amount > 0) {
+                long part = amount / 5 * 2;
+                String concludedOn = conclusion.path("concludedOn").asText();
+                Map<String, Object> body = Map.of("reference", "demo-" + conclusion.path("conclusionNumber").asText()
+                        + "-PT-01", "amountVnd", part, "paidOn", LocalDate.parse(concludedOn).plusDays(1).toString());
+                var answer = gateway.post(p.inspector(), "/api/v1/recommendations/" + r.path("id").asText()
+                        + "/payments", body, 200, 201, 409);
+                if (answer.status() == 409) {
+                    gateway.existingId(answer);
+                }
+                tally.count(Tally.STEPS, answer.created());
+                return part;
+            }
+        }
+        return 0;
     }
 
     /** Opens the inspection; one opened from a case waits until the case's events reached the inspection service. */
@@ -263,7 +299,7 @@ final class DemoInspections {
         c.put("recommendations", List.of(
                 Map.of("kind", "RECOVERY", "description", "Thu hồi nộp ngân sách nhà nước số tiền chi sai chế độ",
                         "addressee", "Ủy ban nhân dân xã Đông Anh", "amountVnd", 1_265_000_000L,
-                        "dueOn", on.plusDays(90).toString()),
+                        "dueOn", on.plusDays(3).toString()),  // past due, with part of it recovered
                 Map.of("kind", "RECOVERY", "description", "Chấm dứt các hợp đồng cho thuê trái quy định, thu hồi đất",
                         "addressee", "Ủy ban nhân dân xã Đông Anh", "landM2", 12_500L,
                         "dueOn", on.plusDays(60).toString()),
@@ -297,7 +333,7 @@ final class DemoInspections {
         c.put("recommendations", List.of(
                 Map.of("kind", "RECOVERY", "description", "Thu hồi tiền sử dụng đất đã miễn, giảm sai quy định",
                         "addressee", "Ủy ban nhân dân xã Gia Sinh", "amountVnd", 875_000_000L,
-                        "dueOn", on.plusDays(90).toString()),
+                        "dueOn", on.plusDays(2).toString()),  // past due, with part of it recovered
                 Map.of("kind", "DISCIPLINARY", "description", "Xử lý kỷ luật cán bộ có sai phạm",
                         "addressee", "Ủy ban nhân dân tỉnh Ninh Bình", "individualsCount", 2,
                         "dueOn", on.plusDays(60).toString())));

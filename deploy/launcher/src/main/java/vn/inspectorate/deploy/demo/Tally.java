@@ -18,6 +18,7 @@ public final class Tally {
 
     private final Map<String, int[]> counts = new LinkedHashMap<>();
     private final List<ExpectedFigures> figures = new ArrayList<>();
+    private String verificationPlanId;
 
     public Tally() {
         for (String kind : List.of(CASES, STEPS, PLANS, INSPECTIONS, CONCLUSIONS, DECLARANTS, DECLARATIONS)) {
@@ -31,6 +32,15 @@ public final class Tally {
 
     void expect(ExpectedFigures expected) {
         figures.add(expected);
+    }
+
+    void verificationPlan(String id) {
+        verificationPlanId = id;
+    }
+
+    /** The id of the demo's verification plan, which the dashboard's plan page asks for; null before it is drawn. */
+    public String verificationPlanId() {
+        return verificationPlanId;
     }
 
     public Count count(String kind) {
