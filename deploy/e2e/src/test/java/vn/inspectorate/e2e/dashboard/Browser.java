@@ -106,6 +106,10 @@ final class Browser implements AutoCloseable {
      * navigation's start to the end of its load event.
      */
     PageLoad pageLoad() {
+        // the navigation's timing is complete only once its load event has ended
+        waiting().until(d -> ((Number) ((JavascriptExecutor) d).executeScript("""
+                const nav = performance.getEntriesByType('navigation')[0];
+                return nav ? nav.loadEventEnd : 0;""")).doubleValue() > 0);
         @SuppressWarnings("unchecked")
         Map<String, Object> measured = (Map<String, Object>) ((JavascriptExecutor) driver).executeScript("""
                 const nav = performance.getEntriesByType('navigation')[0];
