@@ -20,7 +20,10 @@ class PlatformStartsTest {
         for (Platform.Service service : Platform.SERVICES) {
             String body = given().get(platform.managementUrl(service.module()) + "/q/health/ready")
                     .then().statusCode(200).extract().asString();
-            assertThat(body).as(service.module()).contains("\"status\": \"UP\"").contains("Database connections health check");
+            assertThat(body).as(service.module()).contains("\"status\": \"UP\"");
+            if (service.database() != null) {
+                assertThat(body).as(service.module()).contains("Database connections health check");
+            }
             given().get(platform.managementUrl(service.module()) + "/q/metrics").then().statusCode(200);
         }
     }
@@ -30,6 +33,13 @@ class PlatformStartsTest {
         Platform platform = RunningPlatform.get();
         for (Platform.Service service : Platform.SERVICES) {
             String url = platform.serviceUrl(service.module());
+            if (service.module().equals("dashboard")) {
+                // a web application for people, with no API of its own: its open page answers, its machinery does not
+                given().get(url + "/dashboard/signed-out").then().statusCode(200);
+                given().get(url + "/q/metrics").then().statusCode(404);
+                given().get(url + "/dashboard/q/metrics").then().statusCode(404);
+                continue;
+            }
             String ready = given().get(url + "/q/health/ready").then().statusCode(200).extract().asString();
             assertThat(ready).as(service.module()).isEqualTo("{\"status\":\"UP\"}");
             given().get(url + "/q/metrics").then().statusCode(404);
