@@ -12,6 +12,7 @@ import vn.inspectorate.bench.bulk.BulkIntakeScenario;
 import vn.inspectorate.bench.core.BenchPlatform;
 import vn.inspectorate.bench.core.Environment;
 import vn.inspectorate.bench.core.GoalChart;
+import vn.inspectorate.bench.core.Profiling;
 import vn.inspectorate.bench.core.ResultWriter;
 import vn.inspectorate.bench.core.Scenario;
 import vn.inspectorate.bench.core.ScenarioResult;
@@ -37,7 +38,7 @@ public final class Bench {
     }
 
     public static void main(String[] args) throws IOException {
-        List<Scenario> chosen = choose(args);
+        List<Scenario> chosen = choose(options(args));
         Path root = Path.of(System.getProperty("platform.root", ".")).toAbsolutePath().normalize();
         // A separate folder (-Dbench.target=...) lets two runs share a checkout without sharing a platform.
         Path target = root.resolve(System.getProperty("bench.target", "bench/target"));
@@ -85,9 +86,24 @@ public final class Bench {
         System.exit(failures == 0 ? 0 : 1);
     }
 
+    /** Takes the switches out of the arguments ({@code --profile}: see {@link Profiling}); the rest name scenarios. */
+    static String[] options(String[] args) {
+        List<String> rest = new ArrayList<>();
+        for (String arg : args) {
+            if (arg.equals("--profile")) {
+                System.setProperty(Profiling.PROPERTY, "true");
+            } else if (arg.startsWith("--")) {
+                throw new IllegalArgumentException("unknown switch " + arg + "; known: --profile");
+            } else {
+                rest.add(arg);
+            }
+        }
+        return rest.toArray(String[]::new);
+    }
+
     static List<Scenario> choose(String[] args) {
         if (args.length == 0) {
-            throw new IllegalArgumentException("usage: bench/run <" + String.join("|", SCENARIOS.keySet())
+            throw new IllegalArgumentException("usage: bench/run [--profile] <" + String.join("|", SCENARIOS.keySet())
                     + "|all> ...");
         }
         List<Scenario> chosen = new ArrayList<>();

@@ -17,6 +17,19 @@ class BenchTest {
     }
 
     @Test
+    void theProfileSwitchIsTakenOutOfTheScenarioNames() {
+        System.clearProperty("bench.profile");
+        try {
+            assertThat(Bench.options(new String[] {"intake", "--profile", "bulk"})).containsExactly("intake", "bulk");
+            assertThat(System.getProperty("bench.profile")).isEqualTo("true");
+        } finally {
+            System.clearProperty("bench.profile");
+        }
+        assertThatThrownBy(() -> Bench.options(new String[] {"--profil", "intake"}))
+                .hasMessageContaining("unknown switch --profil");
+    }
+
+    @Test
     void anUnknownScenarioOrNoneIsRefusedWithTheKnownNames() {
         assertThatThrownBy(() -> Bench.choose(new String[] {"intak"})).hasMessageContaining("no scenario 'intak'")
                 .hasMessageContaining("footprint");

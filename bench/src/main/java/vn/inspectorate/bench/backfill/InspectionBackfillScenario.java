@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import vn.inspectorate.bench.core.BenchPlatform;
 import vn.inspectorate.bench.core.Goal;
 import vn.inspectorate.bench.core.Percentiles;
+import vn.inspectorate.bench.core.Profiling;
 import vn.inspectorate.bench.core.RunTags;
 import vn.inspectorate.bench.core.Scenario;
 import vn.inspectorate.bench.core.ScenarioResult;
@@ -130,7 +131,9 @@ public final class InspectionBackfillScenario implements Scenario {
         System.out.printf(java.util.Locale.ROOT, "[bench] backfill: %d inspection records in %.1f s through the "
                 + "gateway = %.0f records/s (goal %.0f: %s)%n", rows, elapsed, recordsPerSecond,
                 GOAL_RECORDS_PER_SECOND, goal.verdict());
-        if (result.anyGoalMissed()) {
+        if (Profiling.requested()) {
+            Profiling.profile(bench, result, name(), () -> send(http, url, token, batchBody(RunTags.tag("p", run), 0)));
+        } else if (result.anyGoalMissed()) {
             FlightRecorder jfr = FlightRecorder.ofThisJvm();
             long pid = bench.pid("inspection-service");
             jfr.start(pid);

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import vn.inspectorate.bench.core.BenchPlatform;
 import vn.inspectorate.bench.core.Goal;
+import vn.inspectorate.bench.core.Profiling;
 import vn.inspectorate.bench.core.RunTags;
 import vn.inspectorate.bench.core.Scenario;
 import vn.inspectorate.bench.core.ScenarioResult;
@@ -95,7 +96,9 @@ public final class BulkIntakeScenario implements Scenario {
         result.note("cases/s = citizen_case rows added from the start of the measured run to the last commit "
                 + "(batches still in flight when wrk stops are waited for); each case also writes two outbox rows. "
                 + "Batch latencies are wrk's, of the batches answered within the run.");
-        if (result.anyGoalMissed()) {
+        if (Profiling.requested()) {
+            Profiling.profile(bench, result, name(), () -> load(wrk, url, connections, measured, token));
+        } else if (result.anyGoalMissed()) {
             FlightRecorder jfr = FlightRecorder.ofThisJvm();
             long pid = bench.pid("complaints-service");
             jfr.start(pid);

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import vn.inspectorate.bench.profile.PgStatements;
 import vn.inspectorate.deploy.Platform;
 
 /**
@@ -52,6 +53,10 @@ public final class BenchPlatform implements AutoCloseable {
             Files.createDirectories(data);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        // A profiled run's PostgreSQL preloads pg_stat_statements (set in the data folder before the platform starts).
+        if (Profiling.requested() && !PgStatements.preload(data.resolve("postgres/data"))) {
+            System.out.println("[bench] the embedded PostgreSQL has no pg_stat_statements: no statement profile");
         }
         Map<String, String> env = new LinkedHashMap<>();
         for (String role : ROLES) {

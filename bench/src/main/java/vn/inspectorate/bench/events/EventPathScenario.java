@@ -29,6 +29,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import vn.inspectorate.bench.core.BenchPlatform;
 import vn.inspectorate.bench.core.Goal;
 import vn.inspectorate.bench.core.Percentiles;
+import vn.inspectorate.bench.core.Profiling;
 import vn.inspectorate.bench.core.ResultWriter;
 import vn.inspectorate.bench.core.RunTags;
 import vn.inspectorate.bench.core.Scenario;
@@ -162,6 +163,10 @@ public final class EventPathScenario implements Scenario {
                     () -> jfr.stop(reportingPid, work.resolve("events-reporting.jfr")));
             result.profileOrNote("complaints-service",
                     () -> jfr.stop(complaintsPid, work.resolve("events-complaints.jfr")));
+        }
+        if (Profiling.requested()) {
+            awaitProjection(bench);
+            Profiling.profile(bench, result, name(), () -> measure(bench, token, RATE, warmup, seconds));
         }
         result.note("relay: " + backlog + " rows (a copy of a real case.received payload each) inserted into the "
                 + "complaints outbox in one transaction, for a topic of their own; throughput = rows / (last sent_at "

@@ -8,6 +8,7 @@ import java.util.function.DoubleSupplier;
 import vn.inspectorate.bench.core.BenchPlatform;
 import vn.inspectorate.bench.core.CpuTime;
 import vn.inspectorate.bench.core.Goal;
+import vn.inspectorate.bench.core.Profiling;
 import vn.inspectorate.bench.core.Resources;
 import vn.inspectorate.bench.core.RunTags;
 import vn.inspectorate.bench.core.Scenario;
@@ -106,7 +107,9 @@ public final class IntakeScenario implements Scenario {
         result.note("cases filed through the API in this scenario (warm-up included): " + (casesAfter - casesBefore)
                 + "; every measured request answered 2xx unless the non-2xx or socket errors columns say otherwise "
                 + "(a percentile measured with errors says so: answers slower than wrk's timeout are not in it).");
-        if (result.anyGoalMissed()) {
+        if (Profiling.requested()) {
+            Profiling.profile(bench, result, name(), () -> load(wrk, gateway, c, seconds, token));
+        } else if (result.anyGoalMissed()) {
             profile(bench, result, wrk, gateway, token, work);
         }
         return result;

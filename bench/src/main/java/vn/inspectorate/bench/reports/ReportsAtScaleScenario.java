@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import vn.inspectorate.bench.core.BenchPlatform;
 import vn.inspectorate.bench.core.Goal;
+import vn.inspectorate.bench.core.Profiling;
 import vn.inspectorate.bench.core.Scenario;
 import vn.inspectorate.bench.core.ScenarioResult;
 import vn.inspectorate.bench.core.Settings;
@@ -159,7 +160,12 @@ public final class ReportsAtScaleScenario implements Scenario {
                 + "measured with errors says so: answers slower than wrk's timeout are not in it); paths: national and one "
                 + "province, years, half-years, quarters and months, by province, body and kind.");
         explain(bench, result, today);
-        if (result.anyGoalMissed()) {
+        if (Profiling.requested()) {
+            String worst = byQuery.entrySet().stream().max((a, b) -> Double.compare(a.getValue().p95Ms(),
+                    b.getValue().p95Ms())).orElseThrow().getKey();
+            Profiling.profile(bench, result, name(), () -> wrk.run(gateway, connections, seconds, "10s", token,
+                    work.resolve(worst + ".paths").toString()));
+        } else if (result.anyGoalMissed()) {
             String worst = byQuery.entrySet().stream().max((a, b) -> Double.compare(a.getValue().p95Ms(),
                     b.getValue().p95Ms())).orElseThrow().getKey();
             FlightRecorder jfr = FlightRecorder.ofThisJvm();
