@@ -119,7 +119,8 @@ public final class ScenarioResult {
         if (!notes.isEmpty()) {
             out.append('\n');
         }
-        String when = anyGoalMissed() ? " during the missed goal" : "";
+        String when = Profiling.requested() ? " (a repetition of the load step, not measured)"
+                : anyGoalMissed() ? " during the missed goal" : "";
         profiles.forEach((service, summary) -> out.append("**profile of ").append(service)
                 .append(when).append("**\n\n```\n").append(summary.strip()).append("\n```\n\n"));
         return out.toString();
