@@ -36,6 +36,15 @@ public final class Profiling {
 
     /** Runs {@code step} under the CPU profile, then again under the allocation profile, on every JVM. */
     public static void profile(BenchPlatform bench, ScenarioResult result, String scenario, Step step) {
+        try {
+            profileEveryJvm(bench, result, scenario, step);
+        } catch (RuntimeException e) {
+            // The measured figures stand without the profile.
+            result.note("the profiles could not be taken: " + e.getMessage());
+        }
+    }
+
+    private static void profileEveryJvm(BenchPlatform bench, ScenarioResult result, String scenario, Step step) {
         Path work = bench.work().resolve("profile");
         Path flames = bench.work().resolveSibling("results").resolve("flames");
         AsyncProfiler profiler = AsyncProfiler.extract(work);
