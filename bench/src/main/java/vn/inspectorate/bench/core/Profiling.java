@@ -110,11 +110,12 @@ public final class Profiling {
             return String.format("async-profiler allocations of %s over %.1f s (sampled every %s allocated; weights "
                     + "in bytes)", name, seconds, "512 KiB");
         }
-        double sampled = samples * 0.002;
-        return String.format("async-profiler CPU of %s over %.1f s (ctimer: one sample per 2 ms of a thread's CPU): "
-                + "%,d samples ≈ %.2f s of CPU; /proc counts %.2f s for the process meanwhile (%.0f %% of it "
-                + "sampled)", name, seconds, samples, sampled, cpuSeconds, cpuSeconds == 0 ? 0 : 100 * sampled
-                / cpuSeconds);
+        // CPU-time timers fire at most once per scheduler tick, so at 2 ms samples × interval under-count the CPU
+        // (about half of it on these machines); the shares are unbiased, and /proc gives the absolute figure.
+        return String.format("async-profiler CPU of %s over %.1f s (ctimer, a sample per 2 ms of a thread's CPU, at "
+                + "most one per scheduler tick): %,d samples; /proc counts %.2f s of CPU for the process meanwhile "
+                + "(samples × 2 ms = %.0f %% of it): read the shares", name, seconds, samples, cpuSeconds,
+                cpuSeconds == 0 ? 0 : 100 * samples * 0.002 / cpuSeconds);
     }
 
     /** Clears pg_stat_statements if the server preloads it; otherwise says so in the result. */
