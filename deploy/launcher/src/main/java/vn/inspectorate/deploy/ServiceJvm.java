@@ -29,6 +29,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * than the application's jar or the build's cache belongs to an earlier build and is recorded again. One instance per
  * application trains, the others take the build's cache; options that choose an archive themselves turn training off.
  *
+ * <p>The archive is mapped where it was written ({@value #NO_RELOCATION}; the JDK relocates it to a random address by
+ * default and falls back to that when the address is taken): relocation rewrites every pointer in the mapped archive,
+ * which turns some 60 MiB of clean, shared file pages into private memory of each service.
+ *
  * <p>Options in {@value #ENVIRONMENT} (environment) or {@code -D}{@value #PROPERTY} come after the defaults, so they win
  * where they name the same flag (e.g. {@code -Xmx512m}; {@code -XX:-UseSerialGC -XX:+UseG1GC} for G1, since the JVM
  * refuses two collectors; {@code -XX:AOTMode=off} to run without the AOT cache, {@code -Xshare:off} without an AppCDS
@@ -52,6 +56,7 @@ public final class ServiceJvm {
     static final String AOT_CACHE = "app.aot";
     static final String APPCDS_ARCHIVE = "app-cds.jsa";
     static final String TRAINED_CACHE = "app-trained.aot";
+    static final String NO_RELOCATION = "-XX:ArchiveRelocationMode=0";
 
     /** Applications whose training launch this launcher has started: a second instance must not write the same file. */
     private static final Set<Path> TRAINING = ConcurrentHashMap.newKeySet();
@@ -82,7 +87,11 @@ public final class ServiceJvm {
             command.add(TRIM_OPTION);
         }
         List<String> extra = split(extraOptions);
-        archiveOption(jdk.feature(), quarkusApp, extra).ifPresent(command::add);
+        archiveOption(jdk.feature(), quarkusApp, extra).ifPresent(archive -> {
+            command.add("-XX:+UnlockDiagnosticVMOptions");
+            command.add(NO_RELOCATION);
+            command.add(archive);
+        });
         command.addAll(extra);
         command.add("-jar");
         command.add(quarkusApp.resolve("quarkus-run.jar").toAbsolutePath().normalize().toString());

@@ -64,6 +64,18 @@ class ServiceJvmTest {
     }
 
     @Test
+    void theArchiveIsMappedWhereItWasWrittenRatherThanRelocated() throws IOException {
+        Files.createFile(app.resolve("quarkus-run.jar"));
+        Files.createFile(app.resolve("app.aot"));
+
+        List<String> command = ServiceJvm.command("java", JDK_25, app, "");
+
+        assertThat(command).contains("-XX:+UnlockDiagnosticVMOptions", "-XX:ArchiveRelocationMode=0");
+        assertThat(command.indexOf("-XX:+UnlockDiagnosticVMOptions"))
+                .isLessThan(command.indexOf("-XX:ArchiveRelocationMode=0"));
+    }
+
+    @Test
     void aTrainedCacheOfThisBuildIsUsedAndOneOlderThanTheBuildIsTrainedAgain() throws IOException {
         Path jar = Files.createFile(app.resolve("quarkus-run.jar"));
         Path built = Files.createFile(app.resolve("app.aot"));
