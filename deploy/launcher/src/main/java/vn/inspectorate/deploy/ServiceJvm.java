@@ -147,6 +147,12 @@ public final class ServiceJvm {
         }
     }
 
+    /** Whether the process is a training launch, which writes its AOT cache when it exits. */
+    static boolean isTraining(ProcessHandle.Info process) {
+        return process.arguments().stream().flatMap(Arrays::stream)
+                .anyMatch(argument -> argument.startsWith("-XX:AOTCacheOutput="));
+    }
+
     /** Forgets the training launches started so far (tests). */
     static void forgetTraining() {
         TRAINING.clear();

@@ -92,6 +92,48 @@ class ServiceJvmTest {
     }
 
     @Test
+    void aTrainingLaunchIsKnownByItsCommandSoItsStopCanWaitForTheCache() {
+        assertThat(ServiceJvm.isTraining(launched("-Xmx256m", "-XX:AOTCacheOutput=/app/app-trained.aot", "-jar", "x.jar")))
+                .isTrue();
+        assertThat(ServiceJvm.isTraining(launched("-Xmx256m", "-XX:AOTCache=/app/app-trained.aot", "-jar", "x.jar")))
+                .isFalse();
+    }
+
+    private static ProcessHandle.Info launched(String... arguments) {
+        return new ProcessHandle.Info() {
+            @Override
+            public java.util.Optional<String> command() {
+                return java.util.Optional.of("java");
+            }
+
+            @Override
+            public java.util.Optional<String> commandLine() {
+                return java.util.Optional.empty();
+            }
+
+            @Override
+            public java.util.Optional<String[]> arguments() {
+                return java.util.Optional.of(arguments);
+            }
+
+            @Override
+            public java.util.Optional<Instant> startInstant() {
+                return java.util.Optional.empty();
+            }
+
+            @Override
+            public java.util.Optional<java.time.Duration> totalCpuDuration() {
+                return java.util.Optional.empty();
+            }
+
+            @Override
+            public java.util.Optional<String> user() {
+                return java.util.Optional.empty();
+            }
+        };
+    }
+
+    @Test
     void optionsThatChooseAnArchiveTurnTrainingOff() throws IOException {
         Files.createFile(app.resolve("quarkus-run.jar"));
         Files.createFile(app.resolve("app.aot"));
