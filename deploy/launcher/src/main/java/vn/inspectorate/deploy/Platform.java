@@ -450,7 +450,8 @@ public final class Platform implements AutoCloseable {
         running.forEach(Process::destroy);
         for (Process p : running) {
             try {
-                if (!p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                // A training launch writes its AOT cache as it exits: cut short, the next launch trains again.
+                if (!p.waitFor(ServiceJvm.isTraining(p.info()) ? 300 : 30, java.util.concurrent.TimeUnit.SECONDS)) {
                     p.destroyForcibly();
                 }
             } catch (InterruptedException e) {

@@ -1,11 +1,15 @@
 package vn.inspectorate.deploy;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The JVM command line of a service, the same for {@code ./platform}, the end-to-end tests and the benchmarks, and
@@ -17,6 +21,17 @@ import java.util.Optional;
  * ({@code app.aot}, JDK 25+) or an AppCDS archive ({@code app-cds.jsa}), which spares the JVM most of the class
  * loading and linking of a start. An archive made by another JDK build, or used with other modules (e.g.
  * {@code -XX:StartFlightRecording} adds {@code jdk.jfr}), is reported in the service's log and skipped, never fatal.
+ *
+ * <p>The build's AOT cache comes from a run that stops after static initialisation (the build has no database, broker or
+ * Keycloak), so it misses what a real start loads afterwards. On JDK 25+ the first launch of a build's service
+ * therefore records its own cache, {@value #TRAINED_CACHE} ({@code -XX:AOTCacheOutput}: the JVM writes it when it
+ * exits, SIGTERM included, which makes that one stop some seconds longer); later launches use it. A trained cache older
+ * than the application's jar or the build's cache belongs to an earlier build and is recorded again. One instance per
+ * application trains, the others take the build's cache; options that choose an archive themselves turn training off.
+ *
+ * <p>The archive is mapped where it was written ({@value #NO_RELOCATION}; the JDK relocates it to a random address by
+ * default and falls back to that when the address is taken): relocation rewrites every pointer in the mapped archive,
+ * which turns some 60 MiB of clean, shared file pages into private memory of each service.
  *
  * <p>Options in {@value #ENVIRONMENT} (environment) or {@code -D}{@value #PROPERTY} come after the defaults, so they win
  * where they name the same flag (e.g. {@code -Xmx512m}; {@code -XX:-UseSerialGC -XX:+UseG1GC} for G1, since the JVM
@@ -40,6 +55,11 @@ public final class ServiceJvm {
 
     static final String AOT_CACHE = "app.aot";
     static final String APPCDS_ARCHIVE = "app-cds.jsa";
+    static final String TRAINED_CACHE = "app-trained.aot";
+    static final String NO_RELOCATION = "-XX:ArchiveRelocationMode=0";
+
+    /** Applications whose training launch this launcher has started: a second instance must not write the same file. */
+    private static final Set<Path> TRAINING = ConcurrentHashMap.newKeySet();
 
     private ServiceJvm() {
     }
@@ -66,8 +86,13 @@ public final class ServiceJvm {
         if (trimsNativeHeap(jdk)) {
             command.add(TRIM_OPTION);
         }
-        archiveOption(jdk.feature(), quarkusApp).ifPresent(command::add);
-        command.addAll(split(extraOptions));
+        List<String> extra = split(extraOptions);
+        archiveOption(jdk.feature(), quarkusApp, extra).ifPresent(archive -> {
+            command.add("-XX:+UnlockDiagnosticVMOptions");
+            command.add(NO_RELOCATION);
+            command.add(archive);
+        });
+        command.addAll(extra);
         command.add("-jar");
         command.add(quarkusApp.resolve("quarkus-run.jar").toAbsolutePath().normalize().toString());
         return command;
@@ -79,10 +104,22 @@ public final class ServiceJvm {
                 || (jdk.feature() == 21 && jdk.update() >= 4);
     }
 
-    /** The AOT cache where the JDK reads one (25+), else the AppCDS archive, if the build wrote it. */
-    static Optional<String> archiveOption(int javaFeature, Path quarkusApp) {
+    /**
+     * Where the JDK reads AOT caches (25+): the trained cache if it is this build's, else a training launch (the first
+     * of this application in this launcher), else the build's AOT cache; on older JDKs the AppCDS archive, if the build
+     * wrote it.
+     */
+    static Optional<String> archiveOption(int javaFeature, Path quarkusApp, List<String> extraOptions) {
         Path aot = quarkusApp.resolve(AOT_CACHE).toAbsolutePath().normalize();
         if (javaFeature >= 25 && Files.isRegularFile(aot)) {
+            Path trained = quarkusApp.resolve(TRAINED_CACHE).toAbsolutePath().normalize();
+            boolean archiveChosen = extraOptions.stream().anyMatch(o -> o.startsWith("-XX:AOT") || o.startsWith("-Xshare"));
+            if (!archiveChosen && isCurrent(trained, aot, quarkusApp.resolve("quarkus-run.jar"))) {
+                return Optional.of("-XX:AOTCache=" + trained);
+            }
+            if (!archiveChosen && TRAINING.add(trained)) {
+                return Optional.of("-XX:AOTCacheOutput=" + trained);
+            }
             return Optional.of("-XX:AOTCache=" + aot);
         }
         Path cds = quarkusApp.resolve(APPCDS_ARCHIVE).toAbsolutePath().normalize();
@@ -90,6 +127,35 @@ public final class ServiceJvm {
             return Optional.of("-XX:SharedArchiveFile=" + cds);
         }
         return Optional.empty();
+    }
+
+    /** Whether the trained cache exists and was written after the build's files it was trained on. */
+    static boolean isCurrent(Path trained, Path... builtFiles) {
+        try {
+            if (!Files.isRegularFile(trained) || Files.size(trained) == 0) {
+                return false;
+            }
+            FileTime written = Files.getLastModifiedTime(trained);
+            for (Path built : builtFiles) {
+                if (Files.exists(built) && Files.getLastModifiedTime(built).compareTo(written) > 0) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Whether the process is a training launch, which writes its AOT cache when it exits. */
+    static boolean isTraining(ProcessHandle.Info process) {
+        return process.arguments().stream().flatMap(Arrays::stream)
+                .anyMatch(argument -> argument.startsWith("-XX:AOTCacheOutput="));
+    }
+
+    /** Forgets the training launches started so far (tests). */
+    static void forgetTraining() {
+        TRAINING.clear();
     }
 
     static List<String> split(String options) {

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,6 +19,11 @@ class ServiceJvmTest {
 
     @TempDir
     Path app;
+
+    @BeforeEach
+    void noTrainingStartedYet() {
+        ServiceJvm.forgetTraining();
+    }
 
     @Test
     void withoutAnArchiveTheServiceGetsTheDefaultsAndItsJar() throws IOException {
@@ -43,12 +51,95 @@ class ServiceJvmTest {
     }
 
     @Test
-    void aJdkThatReadsAotCachesGetsTheAotCache() throws IOException {
+    void theFirstLaunchOfABuildTrainsItsCacheAndASecondInstanceTakesTheBuildsCache() throws IOException {
+        Files.createFile(app.resolve("quarkus-run.jar"));
         Files.createFile(app.resolve("app.aot"));
         Files.createFile(app.resolve("app-cds.jsa"));
 
+        assertThat(ServiceJvm.command("java", JDK_25, app, ""))
+                .contains("-XX:AOTCacheOutput=" + app.resolve("app-trained.aot"))
+                .noneMatch(o -> o.startsWith("-XX:AOTCache=") || o.startsWith("-XX:SharedArchiveFile"));
         assertThat(ServiceJvm.command("java", JDK_25, app, "")).contains("-XX:AOTCache=" + app.resolve("app.aot"))
-                .noneMatch(o -> o.startsWith("-XX:SharedArchiveFile"));
+                .noneMatch(o -> o.startsWith("-XX:AOTCacheOutput"));
+    }
+
+    @Test
+    void theArchiveIsMappedWhereItWasWrittenRatherThanRelocated() throws IOException {
+        Files.createFile(app.resolve("quarkus-run.jar"));
+        Files.createFile(app.resolve("app.aot"));
+
+        List<String> command = ServiceJvm.command("java", JDK_25, app, "");
+
+        assertThat(command).contains("-XX:+UnlockDiagnosticVMOptions", "-XX:ArchiveRelocationMode=0");
+        assertThat(command.indexOf("-XX:+UnlockDiagnosticVMOptions"))
+                .isLessThan(command.indexOf("-XX:ArchiveRelocationMode=0"));
+    }
+
+    @Test
+    void aTrainedCacheOfThisBuildIsUsedAndOneOlderThanTheBuildIsTrainedAgain() throws IOException {
+        Path jar = Files.createFile(app.resolve("quarkus-run.jar"));
+        Path built = Files.createFile(app.resolve("app.aot"));
+        Path trained = Files.writeString(app.resolve("app-trained.aot"), "cache");
+        Instant build = Instant.parse("2026-12-01T10:00:00Z");
+        Files.setLastModifiedTime(jar, FileTime.from(build));
+        Files.setLastModifiedTime(built, FileTime.from(build));
+        Files.setLastModifiedTime(trained, FileTime.from(build.plusSeconds(60)));
+
+        assertThat(ServiceJvm.command("java", JDK_25, app, "")).contains("-XX:AOTCache=" + trained);
+
+        Files.setLastModifiedTime(jar, FileTime.from(build.plusSeconds(120)));
+        assertThat(ServiceJvm.command("java", JDK_25, app, "")).contains("-XX:AOTCacheOutput=" + trained);
+    }
+
+    @Test
+    void aTrainingLaunchIsKnownByItsCommandSoItsStopCanWaitForTheCache() {
+        assertThat(ServiceJvm.isTraining(launched("-Xmx256m", "-XX:AOTCacheOutput=/app/app-trained.aot", "-jar", "x.jar")))
+                .isTrue();
+        assertThat(ServiceJvm.isTraining(launched("-Xmx256m", "-XX:AOTCache=/app/app-trained.aot", "-jar", "x.jar")))
+                .isFalse();
+    }
+
+    private static ProcessHandle.Info launched(String... arguments) {
+        return new ProcessHandle.Info() {
+            @Override
+            public java.util.Optional<String> command() {
+                return java.util.Optional.of("java");
+            }
+
+            @Override
+            public java.util.Optional<String> commandLine() {
+                return java.util.Optional.empty();
+            }
+
+            @Override
+            public java.util.Optional<String[]> arguments() {
+                return java.util.Optional.of(arguments);
+            }
+
+            @Override
+            public java.util.Optional<Instant> startInstant() {
+                return java.util.Optional.empty();
+            }
+
+            @Override
+            public java.util.Optional<java.time.Duration> totalCpuDuration() {
+                return java.util.Optional.empty();
+            }
+
+            @Override
+            public java.util.Optional<String> user() {
+                return java.util.Optional.empty();
+            }
+        };
+    }
+
+    @Test
+    void optionsThatChooseAnArchiveTurnTrainingOff() throws IOException {
+        Files.createFile(app.resolve("quarkus-run.jar"));
+        Files.createFile(app.resolve("app.aot"));
+
+        assertThat(ServiceJvm.command("java", JDK_25, app, "-XX:AOTMode=off"))
+                .noneMatch(o -> o.startsWith("-XX:AOTCacheOutput"));
     }
 
     @Test
