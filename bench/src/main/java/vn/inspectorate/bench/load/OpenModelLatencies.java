@@ -8,19 +8,25 @@ import vn.inspectorate.bench.core.Percentiles;
  * Latencies of scheduled sends ({@link ScheduledSends}) answered with the expected status, in microseconds: from the
  * time each request was due (what a client on that schedule waits: the goal's figure) and, for comparison, from the
  * time it actually left (the server's answer alone; lower when sends were held back). Anything else counts as failed.
+ * The first {@code warmupSends} of the schedule are not counted: the client's connections and code warm up on them.
  */
 public final class OpenModelLatencies {
 
     private final int expectedStatus;
+    private final long warmupSends;
     private final ConcurrentLinkedQueue<Long> fromSchedule = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<Long> fromSend = new ConcurrentLinkedQueue<>();
     private final AtomicLong failed = new AtomicLong();
 
-    public OpenModelLatencies(int expectedStatus) {
+    public OpenModelLatencies(int expectedStatus, long warmupSends) {
         this.expectedStatus = expectedStatus;
+        this.warmupSends = warmupSends;
     }
 
     public void record(ScheduledSends.Reply reply) {
+        if (reply.index() < warmupSends) {
+            return;
+        }
         if (!reply.status(expectedStatus)) {
             failed.incrementAndGet();
             return;

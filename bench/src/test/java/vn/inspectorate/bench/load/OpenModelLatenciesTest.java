@@ -13,7 +13,7 @@ class OpenModelLatenciesTest {
 
     @Test
     void aSendHeldBackCountsFromItsScheduleNotFromWhenItLeft() {
-        OpenModelLatencies latencies = new OpenModelLatencies(201);
+        OpenModelLatencies latencies = new OpenModelLatencies(201, 0);
         // 99 answered 5 ms after they were due and sent on time; one due at 1 s left 300 ms late (the sender waited
         // for a free slot) and was answered 5 ms after it left
         LongStream.range(0, 99).forEach(i -> latencies.record(reply(i, i * 10 * MS, i * 10 * MS, i * 10 * MS + 5 * MS,
@@ -29,7 +29,7 @@ class OpenModelLatenciesTest {
 
     @Test
     void theP99OfAHundredIsTheSecondSlowest() {
-        OpenModelLatencies latencies = new OpenModelLatencies(201);
+        OpenModelLatencies latencies = new OpenModelLatencies(201, 0);
         LongStream.rangeClosed(1, 100).forEach(i -> latencies.record(reply(i, 0, 0, i * MS, 201)));
 
         assertThat(latencies.fromScheduleMs(99)).isEqualTo(99.0);
@@ -37,7 +37,7 @@ class OpenModelLatenciesTest {
 
     @Test
     void otherAnswersAndFailuresCountAsFailedAndStayOutOfThePercentiles() {
-        OpenModelLatencies latencies = new OpenModelLatencies(201);
+        OpenModelLatencies latencies = new OpenModelLatencies(201, 0);
         latencies.record(reply(0, 0, 0, 2 * MS, 201));
         latencies.record(reply(1, 0, 0, 900 * MS, 409));
         latencies.record(new ScheduledSends.Reply(2, 0, 0, 60_000 * MS, null, new IOException("timed out")));
@@ -45,7 +45,19 @@ class OpenModelLatenciesTest {
         assertThat(latencies.answered()).isEqualTo(1);
         assertThat(latencies.failed()).isEqualTo(2);
         assertThat(latencies.fromScheduleMs(99)).isEqualTo(2.0);
-        assertThat(new OpenModelLatencies(201).fromScheduleMs(99)).isNaN();
+        assertThat(new OpenModelLatencies(201, 0).fromScheduleMs(99)).isNaN();
+    }
+
+    @Test
+    void theWarmUpSendsAreNotCounted() {
+        OpenModelLatencies latencies = new OpenModelLatencies(201, 2);
+        latencies.record(reply(0, 0, 0, 400 * MS, 201));
+        latencies.record(reply(1, 0, 0, 0, 500));
+        latencies.record(reply(2, 0, 0, 3 * MS, 201));
+
+        assertThat(latencies.answered()).isEqualTo(1);
+        assertThat(latencies.failed()).isZero();
+        assertThat(latencies.fromScheduleMs(100)).isEqualTo(3.0);
     }
 
     private static ScheduledSends.Reply reply(long i, long due, long sent, long answered, int status) {
