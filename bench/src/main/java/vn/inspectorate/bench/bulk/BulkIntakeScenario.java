@@ -26,7 +26,7 @@ import vn.inspectorate.bench.profile.FlightRecorder;
  */
 public final class BulkIntakeScenario implements Scenario {
 
-    static final double GOAL_CASES_PER_SECOND = 20_000;
+    static final double GOAL_CASES_PER_SECOND = 10_000;
     static final int BATCH = 1000;
 
     @Override

@@ -48,6 +48,10 @@ public record Goal(String name, Direction direction, double target, double actua
         if (onTarget()) {
             return "MISSED: " + errors + " requests failed";
         }
+        if (Double.isNaN(actual)) {
+            // e.g. a cost per case where no case was filed: nothing to compare
+            return "MISSED: not measured" + (errors == 0 ? "" : ", " + errors + " requests failed");
+        }
         String relation = direction == Direction.AT_LEAST ? "short by" : "over by";
         double by = missedByPercent();
         return String.format(Locale.ROOT, by < 10 ? "MISSED: %s %.1f %%" : "MISSED: %s %.0f %%", relation, by)

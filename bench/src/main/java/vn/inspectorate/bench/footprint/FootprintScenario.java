@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import vn.inspectorate.bench.core.BenchPlatform;
+import vn.inspectorate.bench.core.Figures;
 import vn.inspectorate.bench.core.Goal;
 import vn.inspectorate.bench.core.ProcStatus;
 import vn.inspectorate.bench.core.Scenario;
@@ -23,12 +24,15 @@ import vn.inspectorate.deploy.Platform;
 /**
  * Scenario 5: each service stopped and started again on the running platform (PostgreSQL, Kafka and Keycloak up),
  * timed from the JVM's launch to its readiness check answering 200, then its resident memory once idle. The stop of
- * the old JVM is timed on its own: it is the old instance's graceful shutdown, not the new one's start.
+ * the old JVM is timed on its own: it is the old instance's graceful shutdown, not the new one's start. A bare Quarkus
+ * REST application started the same way in the same run is the yardstick: start-up moves with the machine (the same
+ * commit took twice as long on another machine of the same kind), its ratio to Quarkus' own much less.
  */
 public final class FootprintScenario implements Scenario {
 
-    static final double READY_GOAL_SECONDS = 3.0;
-    static final double RSS_GOAL_MIB = 250.0;
+    static final double READY_GOAL_SECONDS = 2.0;
+    static final double READY_VS_BARE_GOAL = 1.5;
+    static final double RSS_GOAL_MIB = 200.0;
     private static final Pattern STARTED = Pattern.compile("started in ([0-9.]+)s");
 
     @Override
@@ -39,52 +43,117 @@ public final class FootprintScenario implements Scenario {
     @Override
     public ScenarioResult run(BenchPlatform bench) throws Exception {
         ScenarioResult result = new ScenarioResult(name(), "time to ready and idle resident memory per service");
-        Table table = new Table("service", "stop of the old JVM (s)", "launch to ready (s)", "Quarkus 'started in' (s)",
-                "CPU to ready (s)", "idle RSS (MiB)", "anon / file (MiB)", "heap committed (MiB)");
+        Table table = new Table("application", "stop of the old JVM (s)", "launch to ready (s, median)",
+                "each start (s)", "ready / bare app", "CPU to ready (s, median)", "CPU / bare app",
+                "Quarkus 'started in' (s)", "idle RSS (MiB)", "anon / file (MiB)", "heap committed (MiB)");
         FlightRecorder jfr = FlightRecorder.ofThisJvm();
         int idleSeconds = Integer.getInteger("bench.footprint.idle-seconds", 10);
+        int startsEach = Math.max(1, Integer.getInteger("bench.footprint.starts", 3));
+        Starts bare = bareApp(bench, table, result, jfr, startsEach, idleSeconds);
         String command = "";
         for (Platform.Service service : Platform.SERVICES) {
             String module = service.module();
-            double stop = stop(bench, module);
-            Start start = start(bench, module);
+            Starts starts = new Starts();
+            List<Double> stops = new ArrayList<>();
+            Start start = null;
+            for (int i = 0; i < startsEach; i++) {
+                stops.add(stop(bench, module));
+                start = start(bench, module);
+                starts.add(start.ready(), start.cpuSeconds());
+            }
             command = start.command();
             // Idle means idle: the JIT and the first scheduled jobs settle before the figure is read.
             Thread.sleep(idleSeconds * 1000L);
             String status = Files.readString(Path.of("/proc", Long.toString(start.pid()), "status"));
             double rss = ProcStatus.rssMib(start.pid());
             String heap = jfr.heapInfo(start.pid());
-            String anonFile = Math.round(kb(status, "RssAnon") / 1024.0) + " / " + Math.round(kb(status, "RssFile") / 1024.0);
-            table.row(module, stop, start.ready(), start.quarkus().map(Object.class::cast).orElse("n/a"),
-                    start.cpuSeconds(), rss, anonFile, committedHeapMib(heap));
-            result.figure(module + ".stopSeconds", stop);
-            result.figure(module + ".readySeconds", start.ready());
+            String anonFile = anonFile(status);
+            Starts.Ratios ratios = starts.over(bare);
+            table.row(module, Starts.median(stops), starts.medianReady(), eachStart(starts), ratios.wall(),
+                    starts.medianCpu(), ratios.cpu(), start.quarkus().map(Object.class::cast).orElse("n/a"), rss,
+                    anonFile, committedHeapMib(heap));
+            result.figure(module + ".stopSeconds", Starts.median(stops));
+            result.figure(module + ".readySeconds", starts.medianReady());
+            result.figure(module + ".eachStartSeconds", starts.readySeconds());
             start.quarkus().ifPresent(q -> result.figure(module + ".quarkusStartedInSeconds", q));
-            result.figure(module + ".cpuToReadySeconds", start.cpuSeconds());
+            result.figure(module + ".cpuToReadySeconds", starts.medianCpu());
+            result.figure(module + ".readyVsBareApp", ratios.wall());
+            result.figure(module + ".cpuToReadyVsBareApp", ratios.cpu());
             result.figure(module + ".idleRssMiB", rss);
-            Goal readyGoal = Goal.atMost(module + " launch to ready", READY_GOAL_SECONDS, start.ready(), "s");
+            Goal readyGoal = Goal.atMost(module + " launch to ready", READY_GOAL_SECONDS, starts.medianReady(), "s");
+            Goal ratioGoal = Goal.atMost(module + " launch to ready / bare app", READY_VS_BARE_GOAL, ratios.wall(),
+                    "×");
             Goal rssGoal = Goal.atMost(module + " idle RSS", RSS_GOAL_MIB, rss, "MiB");
-            result.goal(readyGoal).goal(rssGoal);
+            result.goal(readyGoal).goal(ratioGoal).goal(rssGoal);
             if (!rssGoal.met()) {
                 result.profile(module + " (memory)", "RSS " + Math.round(rss) + " MiB (" + anonFile
                         + " anonymous / file-backed); jcmd GC.heap_info:\n" + heap);
             }
-            if (!readyGoal.met()) {
+            if (!readyGoal.met() || !ratioGoal.met()) {
                 result.profileOrNote(module + " (start-up)", () -> startupProfile(bench, module));
             }
         }
-        result.table("per service, stopped and started again one at a time on the running platform", table);
+        result.table("per application, started " + startsEach + " times one at a time on the running platform "
+                + "(services: stopped and started again; the bare Quarkus REST application first)", table);
         result.note("launch to ready: from the launch of the new JVM to `/q/health/ready` on its management port answering 200, polled every "
                 + Platform.READY_POLL.toMillis() + " ms, after the old JVM has stopped (its graceful stop is the column before: Kafka consumers "
-                + "leaving their group, pools closing). The command, as the launcher builds it (ServiceJvm): `"
+                + "leaving their group, pools closing); the median of " + startsEach + " starts, the figures of the "
+                + "last start's JVM after. The command, as the launcher builds it (ServiceJvm): `"
                 + command + "`. CPU to ready is the JVM's user + system time at that moment (every thread: JIT "
                 + "compilers included), a figure less shaken by a busy machine than the wall clock. Idle RSS is read "
                 + "from /proc/<pid>/status " + idleSeconds + " s after ready.");
+        result.note("bare app: `" + BareApp.MODULE + "`, a Quarkus application with quarkus-rest (one endpoint) and "
+                + "smallrye-health on the management port only, packaged like the services (the same class-data "
+                + "archive made at build time) and started with the same command and readiness poll; a service's "
+                + "ratios are its medians over the bare app's. The launcher also makes sure a service's database "
+                + "exists before it launches the JVM (inside the service's time, a few ms).");
         result.note("a missed start-up goal is profiled by starting the service once more, starting JFR in it with "
                 + "jcmd as soon as the JVM answers (the first fraction of a second is not recorded; "
                 + "-XX:StartFlightRecording would disable the AOT cache), and summarising the main thread's CPU "
                 + "samples up to ready by the Quarkus start-up step they fall in; those figures are not used.");
         return result;
+    }
+
+    /** The bare application started {@code times} times (the last one's memory read once idle): the yardstick. */
+    private static Starts bareApp(BenchPlatform bench, Table table, ScenarioResult result, FlightRecorder jfr,
+            int times, int idleSeconds) throws Exception {
+        BareApp app = new BareApp(bench.root(), bench.work().resolve("footprint"));
+        Starts starts = new Starts();
+        for (int i = 0; i < times; i++) {
+            BareApp.Start start = app.start();
+            starts.add(start.readySeconds(), start.cpuSeconds());
+            if (i < times - 1) {
+                BareApp.stop(start.process());
+                continue;
+            }
+            String status;
+            double rss;
+            String heap;
+            try {
+                Thread.sleep(idleSeconds * 1000L);
+                long pid = start.process().pid();
+                status = Files.readString(Path.of("/proc", Long.toString(pid), "status"));
+                rss = ProcStatus.rssMib(pid);
+                heap = jfr.heapInfo(pid);
+            } finally {
+                BareApp.stop(start.process());
+            }
+            table.row("bare Quarkus REST app (yardstick)", "n/a", starts.medianReady(), eachStart(starts), 1.0,
+                    starts.medianCpu(), 1.0, "n/a", rss, anonFile(status), committedHeapMib(heap));
+            result.figure("bareApp.readySeconds", starts.medianReady())
+                    .figure("bareApp.eachStartSeconds", starts.readySeconds())
+                    .figure("bareApp.cpuToReadySeconds", starts.medianCpu())
+                    .figure("bareApp.idleRssMiB", rss);
+        }
+        return starts;
+    }
+
+    private static String eachStart(Starts starts) {
+        return String.join(", ", starts.readySeconds().stream().map(Figures::format).toList());
+    }
+
+    private static String anonFile(String status) {
+        return Math.round(kb(status, "RssAnon") / 1024.0) + " / " + Math.round(kb(status, "RssFile") / 1024.0);
     }
 
     private record Start(double ready, Optional<Double> quarkus, double cpuSeconds, long pid, String command) {

@@ -43,6 +43,14 @@ class GoalTest {
     }
 
     @Test
+    void aFigureThatCouldNotBeMeasuredMissesWithoutAPercentage() {
+        Goal g = Goal.atMost("CPU per case", 5, Double.NaN, "ms");
+
+        assertThat(g.met()).isFalse();
+        assertThat(g.verdict()).isEqualTo("MISSED: not measured");
+    }
+
+    @Test
     void aGoalExactlyOnTargetIsMet() {
         assertThat(Goal.atMost("p99", 50, 50, "ms").met()).isTrue();
         assertThat(Goal.atLeast("ratio", 0.85, 0.85, "×").verdict()).isEqualTo("met");

@@ -1,0 +1,51 @@
+package vn.inspectorate.bench.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import vn.inspectorate.bench.core.Goal;
+import vn.inspectorate.bench.load.WrkResult;
+
+class IntakeScenarioTest {
+
+    /** 2,000 cases answered 2xx in 20 s (2,010 requests, 10 of them not). */
+    private static final WrkResult RUN = new WrkResult(2010, 20, 10, 0, 0, 5, 4, 8, 9, 12, 40, 10_000);
+
+    @Test
+    void thePlatformsCpuPerCaseLeavesTheLoadGeneratorOut() {
+        Map<String, Double> cpuSeconds = new LinkedHashMap<>();
+        cpuSeconds.put("gateway", 4.0);
+        cpuSeconds.put("complaints-service", 6.0);
+        cpuSeconds.put(IntakeScenario.LOAD_GENERATOR, 3.0);
+
+        double msPerCase = IntakeScenario.platformMsPerCase(cpuSeconds, RUN);
+
+        assertThat(msPerCase).isCloseTo(10_000.0 / 2000, within(1e-9));
+        assertThat(Goal.atMost("CPU per case", IntakeScenario.CPU_PER_CASE_GOAL_MS, msPerCase, "ms").met()).isTrue();
+    }
+
+    @Test
+    void theCpuTablesTotalIsThePlatformsAndTheLoadGeneratorStaysARowOfItsOwn() {
+        Map<String, Double> cpuSeconds = new LinkedHashMap<>();
+        cpuSeconds.put("gateway", 4.0);
+        cpuSeconds.put(IntakeScenario.LOAD_GENERATOR, 3.0);
+
+        String table = IntakeScenario.cpuTable(cpuSeconds, RUN, cpuSeconds, RUN).render();
+
+        assertThat(cells(table, IntakeScenario.LOAD_GENERATOR)).containsExactly("1.50", "1.50");
+        assertThat(cells(table, "total of the platform (without the load generator)")).containsExactly("2.00",
+                "2.00");
+    }
+
+    /** The cells after the first of the table's row that starts with {@code name}. */
+    private static List<String> cells(String table, String name) {
+        return table.lines().map(l -> Arrays.stream(l.split("\\|")).map(String::strip).filter(c -> !c.isEmpty())
+                .toList()).filter(row -> !row.isEmpty() && row.get(0).equals(name)).findFirst()
+                .map(row -> row.subList(1, row.size())).orElseThrow(() -> new AssertionError("no row " + name));
+    }
+}
