@@ -6,6 +6,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+import java.util.function.DoubleSupplier;
+import vn.inspectorate.bench.core.CpuTime;
 import vn.inspectorate.bench.core.BenchPlatform;
 import vn.inspectorate.bench.core.Goal;
 import vn.inspectorate.bench.core.Profiling;
@@ -16,6 +19,7 @@ import vn.inspectorate.bench.core.Settings;
 import vn.inspectorate.bench.core.Sql;
 import vn.inspectorate.bench.core.Table;
 import vn.inspectorate.bench.events.EventPathScenario;
+import vn.inspectorate.bench.intake.IntakeScenario;
 import vn.inspectorate.bench.load.Wrk;
 import vn.inspectorate.bench.load.WrkResult;
 import vn.inspectorate.bench.profile.FlightRecorder;
@@ -58,6 +62,8 @@ public final class BulkIntakeScenario implements Scenario {
         int measured = (int) Math.max(seconds, Math.ceil(oneBatch * 3));
         long cases0 = Sql.count(bench, "complaints", "select count(*) from citizen_case");
         long outbox0 = Sql.count(bench, "complaints", "select coalesce(max(id), 0) from platform_outbox");
+        Map<String, DoubleSupplier> processes = IntakeScenario.processes(bench);
+        CpuTime.Snapshot cpuBefore = CpuTime.Snapshot.of(processes);
         long began = System.nanoTime();
         WrkResult r = load(wrk, url, connections, measured, token);
         // Batches in flight when wrk stops still commit: count until the table stops growing, and time to the last
@@ -77,6 +83,9 @@ public final class BulkIntakeScenario implements Scenario {
         long cases = casesNow - cases0;
         long outbox = Sql.count(bench, "complaints",
                 "select count(*) from platform_outbox where id > " + outbox0);
+        Map<String, Double> cpuWritten = CpuTime.Snapshot.of(processes).minus(cpuBefore);
+        // the consumers of the filed cases' events may still be at work: their CPU counts once they go quiet
+        Map<String, Double> cpuDrained = CpuTime.Snapshot.of(untilQuiet(processes)).minus(cpuBefore);
         double casesPerSecond = cases / elapsed;
 
         ScenarioResult result = new ScenarioResult(name(), "bulk intake, batches of " + BATCH + " at concurrency "
@@ -92,6 +101,9 @@ public final class BulkIntakeScenario implements Scenario {
                 .figure("warmupBatchSeconds", oneBatch);
         result.goal(Goal.atLeast("cases into PostgreSQL and the outbox", GOAL_CASES_PER_SECOND, casesPerSecond,
                 "cases/s").withErrors(r.errors()));
+        result.table("CPU per case, by process: while the cases were written, and once every consumer went quiet "
+                + "(load average " + loadAverage() + ")", cpuTable(cpuWritten, cpuDrained, cases));
+        result.figure("cpuSecondsWritten", cpuWritten).figure("cpuSecondsDrained", cpuDrained);
         result.note("the warm-up batch " + warmOutcome + " after " + String.format("%.1f", oneBatch) + " s.");
         result.note("cases/s = citizen_case rows added from the start of the measured run to the last commit "
                 + "(batches still in flight when wrk stops are waited for); each case also writes two outbox rows. "
@@ -107,6 +119,46 @@ public final class BulkIntakeScenario implements Scenario {
                     () -> jfr.stop(pid, work.resolve("bulk-complaints-service.jfr")));
         }
         return result;
+    }
+
+    /** Waits (up to 120 s) until the platform uses less than a tenth of a core over two seconds. */
+    private static Map<String, DoubleSupplier> untilQuiet(Map<String, DoubleSupplier> processes)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        CpuTime.Snapshot last = CpuTime.Snapshot.of(processes);
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(2000);
+            CpuTime.Snapshot now = CpuTime.Snapshot.of(processes);
+            double used = now.minus(last).entrySet().stream().filter(e -> !e.getKey().startsWith("wrk"))
+                    .mapToDouble(Map.Entry::getValue).sum();
+            last = now;
+            if (used < 0.2) {
+                break;
+            }
+        }
+        return processes;
+    }
+
+    private static Table cpuTable(Map<String, Double> written, Map<String, Double> drained, long cases) {
+        Table t = new Table("process", "ms per case, cases written", "ms per case, consumers drained");
+        double writtenTotal = 0;
+        double drainedTotal = 0;
+        for (String name : drained.keySet()) {
+            double w = cases == 0 ? Double.NaN : written.getOrDefault(name, 0.0) * 1000 / cases;
+            double d = cases == 0 ? Double.NaN : drained.get(name) * 1000 / cases;
+            writtenTotal += w;
+            drainedTotal += d;
+            t.row(name, w, d);
+        }
+        return t.row("total", writtenTotal, drainedTotal);
+    }
+
+    private static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(Path.of("/proc/loadavg")).split(" ", 4)[0];
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
     }
 
     /** The same cases the Lua script writes, for the warm-up batch sent without wrk. */

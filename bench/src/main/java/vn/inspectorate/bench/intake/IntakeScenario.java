@@ -180,7 +180,7 @@ public final class IntakeScenario implements Scenario {
      * Every process a case passes through or sets to work: the services (the consumers of its events too),
      * PostgreSQL with its backends, this JVM (which runs the Kafka broker) and the load tools it waits for.
      */
-    static Map<String, DoubleSupplier> processes(BenchPlatform bench) {
+    public static Map<String, DoubleSupplier> processes(BenchPlatform bench) {
         Map<String, DoubleSupplier> p = new LinkedHashMap<>();
         for (String module : List.of("gateway", "complaints-service", "inspection-service",
                 "asset-declaration-service", "reporting-service")) {

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.hibernate.StatelessSession;
 import org.jboss.logging.Logger;
 import vn.inspectorate.complaints.identity.CaseIdentity;
 import vn.inspectorate.complaints.identity.IdentityVault;
@@ -41,6 +42,7 @@ public class CaseIntakeService {
     static final String TRANSFER = "transfer";
 
     private final EntityManager em;
+    private final StatelessSession rows;
     private final RuleBook ruleBook;
     private final CaseClocks clocks;
     private final IntakeChecks checks;
@@ -51,11 +53,12 @@ public class CaseIntakeService {
     private final CaseEvents events;
     private final RemoteAreas remoteAreas;
 
-    CaseIntakeService(EntityManager em, RuleBook ruleBook, CaseClocks clocks, IntakeChecks checks,
+    CaseIntakeService(EntityManager em, StatelessSession rows, RuleBook ruleBook, CaseClocks clocks, IntakeChecks checks,
             IdentityVault vault, DuplicateDetector duplicates, CaseStore store, CaseHistoryLog history,
             CaseEvents events, RemoteAreas remoteAreas) {
         this.remoteAreas = remoteAreas;
         this.em = em;
+        this.rows = rows;
         this.ruleBook = ruleBook;
         this.clocks = clocks;
         this.checks = checks;
@@ -91,13 +94,13 @@ public class CaseIntakeService {
             c.backfilled = backfill;
             accepted.add(new Filing(i, c, CaseIdentity.of(s.complainant(), s.representatives()), CaseFiling.of(s)));
             if (accepted.size() == CHUNK) {
-                write(accepted, province, actor, outcomes, true);
+                write(accepted, province, actor, outcomes, true, inBatch);
                 accepted.clear();
                 // the chunk is written; what stays managed would only slow the next chunk's flush
                 em.clear();
             }
         }
-        write(accepted, province, actor, outcomes, true);
+        write(accepted, province, actor, outcomes, true, inBatch);
         return List.of(outcomes);
     }
 
@@ -124,7 +127,7 @@ public class CaseIntakeService {
         second.changed();
         IntakeOutcome[] outcome = new IntakeOutcome[1];
         write(List.of(new Filing(0, second, identity == null ? CaseIdentity.of(null, null) : identity,
-                CaseFiling.of(s))), first.provinceCode, actor, outcome, false);
+                CaseFiling.of(s))), first.provinceCode, actor, outcome, false, false);
         if (!(outcome[0] instanceof IntakeOutcome.Filed filed) || !filed.written().created()) {
             throw new IllegalStateException("case " + first.id + " already has a second instance");
         }
@@ -152,7 +155,7 @@ public class CaseIntakeService {
         clocks.applyReceipt(arrived);  // again, now that the filing limit is judged on the citizen's first filing
         IntakeOutcome[] outcome = new IntakeOutcome[1];
         write(List.of(new Filing(0, arrived, identity == null ? CaseIdentity.of(null, null) : identity,
-                CaseFiling.of(s))), toProvince, actor, outcome, false);
+                CaseFiling.of(s))), toProvince, actor, outcome, false, false);
         return switch (outcome[0]) {
             case IntakeOutcome.Filed filed when filed.written().created() -> Written.created(arrived);
             case IntakeOutcome.Filed filed -> Written.existing(store.findById(filed.written().value()));
@@ -165,9 +168,12 @@ public class CaseIntakeService {
     /**
      * Writes a chunk of checked filings, in their order: claims their source keys, persists the new cases with their
      * history, identities, duplicate links and events; answers a repeated key with its original case or a conflict.
+     * {@code setBased}: the cases are inserted as rows in one batched statement, not kept as managed entities (a
+     * batch's cases are not used again in its transaction, and tracking a thousand entities cost more than writing
+     * them); a single case, a second instance and a transfer stay managed for their callers.
      */
     private void write(List<Filing> chunk, String province, String actor, IntakeOutcome[] outcomes,
-            boolean searchDuplicates) {
+            boolean searchDuplicates, boolean setBased) {
         if (chunk.isEmpty()) {
             return;
         }
@@ -186,13 +192,20 @@ public class CaseIntakeService {
             CitizenCase c = f.c();
             filedInChunk.put(c.id, f.filing());
             cases.add(c);
-            em.persist(c);
+            if (!setBased) {
+                em.persist(c);
+            }
             vault.seal(c.id, f.identity()).ifPresent(sealed -> {
                 identities.add(sealed);
                 identityHashes.put(c.id, sealed.hash());
             });
         }
-        em.flush();
+        if (setBased) {
+            rows.setJdbcBatchSize(CHUNK);
+            rows.insertMultiple(cases);
+        } else {
+            em.flush();
+        }
         history.receivedAll(cases, actor);
         vault.storeAll(identities);
         List<DuplicateDetector.Link> links = new ArrayList<>();
