@@ -199,12 +199,13 @@ public class OutboxRelay {
     private List<Row> takeUnsent(Connection c) throws SQLException {
         List<Row> rows = new ArrayList<>();
         try (PreparedStatement st = c.prepareStatement("""
-                select id, topic, record_key, payload, traceparent from platform_outbox
+                select id, topic, record_key, payload, traceparent, event_type from platform_outbox
                 where sent_at is null order by id limit ? for update skip locked""")) {
             st.setInt(1, config.relay().batchSize());
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
+                    rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                            rs.getString(6)));
                 }
             }
         }
@@ -225,6 +226,8 @@ public class OutboxRelay {
             for (Row row : rows) {
                 ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.key(), row.payload());
                 record.headers().add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+                // the CloudEvents type also as a header: a consumer skips what it does not read without parsing it
+                record.headers().add(CloudEvent.TYPE_HEADER, row.type().getBytes(StandardCharsets.UTF_8));
                 if (row.traceparent() != null) {
                     // also as a header, for Kafka tooling that follows W3C trace context without reading the value
                     record.headers().add(TraceParent.HEADER, row.traceparent().getBytes(StandardCharsets.UTF_8));
@@ -348,7 +351,7 @@ public class OutboxRelay {
         }
     }
 
-    private record Row(long id, String topic, String key, String payload, String traceparent) {
+    private record Row(long id, String topic, String key, String payload, String traceparent, String type) {
     }
 
     private static String describe(Throwable e) {
