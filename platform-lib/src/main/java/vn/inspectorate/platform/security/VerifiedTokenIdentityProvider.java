@@ -55,6 +55,12 @@ public class VerifiedTokenIdentityProvider implements IdentityProvider<TokenAuth
                 .description("Bearer tokens verified in full").register(registry);
     }
 
+    /** Above the OIDC provider's (which keeps the default): asked first, it hands that provider what it has not seen. */
+    @Override
+    public int priority() {
+        return SYSTEM_FIRST + 1000;
+    }
+
     @Override
     public Class<TokenAuthenticationRequest> getRequestType() {
         return TokenAuthenticationRequest.class;
