@@ -42,6 +42,11 @@ public record CloudEvent<T>(
     public static final String SPEC_VERSION = "1.0";
     public static final String CONTENT_TYPE = "application/cloudevents+json; charset=UTF-8";
     public static final String DATA_CONTENT_TYPE = "application/json";
+    /**
+     * Kafka record header repeating the event's {@code type} (the name the CloudEvents Kafka binding gives it), so a
+     * consumer can pass over events it does not read without parsing them. The value stays in structured mode.
+     */
+    public static final String TYPE_HEADER = "ce_type";
 
     public CloudEvent {
         Objects.requireNonNull(id, "id");

@@ -2,6 +2,7 @@ package vn.inspectorate.declarations.verification;
 
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import vn.inspectorate.contracts.EventTypes;
@@ -35,10 +36,7 @@ public class DenunciationConsumer {
     @Incoming(CHANNEL)
     @Blocking
     public void consume(ConsumerRecords<String, String> records) {
-        batches.handle(CONSUMER, CHANNEL, records, (record, event) -> {
-            if (!EventTypes.CASE_CLASSIFIED.equals(event.type())) {
-                return;
-            }
+        batches.handle(CONSUMER, CHANNEL, records, Set.of(EventTypes.CASE_CLASSIFIED), (record, event) -> {
             CaseClassified classified = inbox.payload(event, CaseClassified.class);
             if (classified.caseId() == null || classified.kind() == null) {
                 throw new PoisonEventException("case.classified " + event.id() + " lacks caseId or kind");

@@ -4,6 +4,7 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -46,10 +47,8 @@ public class InspectionConclusionConsumer {
     @Incoming(CHANNEL)
     @Blocking
     public void consume(ConsumerRecords<String, String> records) {
-        batches.handle(CONSUMER, CHANNEL, records, (record, event) -> {
-            if (!EventTypes.INSPECTION_CONCLUDED.equals(event.type())) {
-                return;  // other inspection events do not concern cases
-            }
+        // other inspection events do not concern cases
+        batches.handle(CONSUMER, CHANNEL, records, Set.of(EventTypes.INSPECTION_CONCLUDED), (record, event) -> {
             InspectionConcluded concluded = inbox.payload(event, InspectionConcluded.class);
             if (concluded.inspectionId() == null || concluded.concludedOn() == null) {
                 throw new PoisonEventException("inspection.concluded " + event.id()

@@ -2,6 +2,7 @@ package vn.inspectorate.complaints.transfers;
 
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -43,10 +44,7 @@ public class TransferArrivalConsumer {
     @Incoming(CHANNEL)
     @Blocking
     public void consume(ConsumerRecords<String, String> records) {
-        batches.handle(CONSUMER, CHANNEL, records, (record, event) -> {
-            if (!EventTypes.CASE_TRANSFERRED.equals(event.type())) {
-                return;
-            }
+        batches.handle(CONSUMER, CHANNEL, records, Set.of(EventTypes.CASE_TRANSFERRED), (record, event) -> {
             CaseTransferred transfer = inbox.payload(event, CaseTransferred.class);
             if (transfer.caseId() == null || transfer.toBodyCode() == null || transfer.toProvinceCode() == null) {
                 throw new PoisonEventException("case.transferred " + event.id()

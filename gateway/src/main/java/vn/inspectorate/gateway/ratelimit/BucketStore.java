@@ -8,6 +8,9 @@ import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TokensInheritanceStrategy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.distributed.proxy.optimization.DelayParameters;
+import io.github.bucket4j.distributed.proxy.optimization.Optimization;
+import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 import java.time.Duration;
@@ -23,6 +26,13 @@ import org.jboss.logging.Logger;
  * bucket's row, {@code UPDATE} of its state, commit (a client's first request also inserts the row); the lock is held
  * for those round trips only, and only callers of the same bucket wait for it.
  *
+ * <p>Each instance keeps the proxy of a bucket it used, so what it learnt of the bucket serves its next requests. A
+ * bucket of {@value #SYNC_EXACTLY_BELOW} or more tokens is synchronised with the database once this instance has taken
+ * 1 % of its capacity or after {@link #MAX_UNSYNCHRONISED}, whichever comes first, instead of on every request: N
+ * instances may then let through up to N % more than the limit for a moment, which a limit of hundreds of requests a
+ * minute does not notice, and a request costs no database round trip most of the time. Smaller buckets (a partner's 20
+ * an hour) stay exact: concurrent requests of one instance to the same bucket are combined into one transaction.
+ *
  * <p>When the database fails, the limits fail open to this instance's own memory: each instance goes on limiting each
  * client with the same bucket sizes (so N instances allow up to N times the limit) instead of refusing every request
  * or letting every request through. A limit protects the services' capacity, it is not an access check, and the
@@ -34,7 +44,13 @@ public final class BucketStore {
 
     private static final Logger LOG = Logger.getLogger(BucketStore.class);
 
+    /** Buckets smaller than this are synchronised with the database on every request. */
+    static final long SYNC_EXACTLY_BELOW = 100;
+    static final Duration MAX_UNSYNCHRONISED = Duration.ofSeconds(1);
+
     private final Optional<PostgreSQLSelectForUpdateBasedProxyManager<String>> shared;
+    /** The proxies of shared buckets this instance used, keyed by bucket and configuration. */
+    private final Cache<String, Bucket> proxies;
     /** Per-instance buckets: the only ones when nothing is shared, the fallback while the database fails. */
     private final Cache<String, Bucket> local;
     private final long retryAfterMillis;
@@ -52,6 +68,7 @@ public final class BucketStore {
                 .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ZERO))
                 .build());
         this.local = Caffeine.newBuilder().expireAfterAccess(idleExpiry).maximumSize(200_000).build();
+        this.proxies = Caffeine.newBuilder().expireAfterAccess(idleExpiry).maximumSize(200_000).build();
         this.retryAfterMillis = retryAfter.toMillis();
         this.clock = clock;
     }
@@ -60,10 +77,12 @@ public final class BucketStore {
     public ConsumptionProbe tryConsume(String key, BucketConfiguration configuration) {
         if (shared.isPresent() && clock.getAsLong() >= sharedDownUntil) {
             try {
-                return shared.get().builder()
+                long version = version(configuration);
+                return proxies.get(key + "#" + version, k -> shared.get().builder()
                         // a changed limit replaces the stored one, keeping what the client has used of it
-                        .withImplicitConfigurationReplacement(version(configuration), TokensInheritanceStrategy.AS_IS)
-                        .build(key, () -> configuration).tryConsumeAndReturnRemaining(1);
+                        .withImplicitConfigurationReplacement(version, TokensInheritanceStrategy.AS_IS)
+                        .withOptimization(optimization(configuration))
+                        .build(key, () -> configuration)).tryConsumeAndReturnRemaining(1);
             } catch (RuntimeException e) {
                 sharedDownUntil = clock.getAsLong() + retryAfterMillis;
                 LOG.warnf("shared rate limits unavailable (%s): this instance limits alone for %d ms", e.toString(),
@@ -87,6 +106,16 @@ public final class BucketStore {
     /** Deletes up to {@code batch} buckets that are full again (a missing bucket is a full one); the number deleted. */
     public int removeExpired(int batch) {
         return shared.map(s -> s.removeExpired(batch)).orElse(0);
+    }
+
+    /** Delayed synchronisation for large buckets, exact (batched) for small ones; see the class comment. */
+    static Optimization optimization(BucketConfiguration configuration) {
+        long smallest = Long.MAX_VALUE;
+        for (var bandwidth : configuration.getBandwidths()) {
+            smallest = Math.min(smallest, bandwidth.getCapacity());
+        }
+        return smallest < SYNC_EXACTLY_BELOW ? Optimizations.batching()
+                : Optimizations.delaying(new DelayParameters(smallest / 100, MAX_UNSYNCHRONISED));
     }
 
     private static long version(BucketConfiguration configuration) {

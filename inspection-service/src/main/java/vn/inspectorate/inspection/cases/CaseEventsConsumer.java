@@ -3,12 +3,16 @@ package vn.inspectorate.inspection.cases;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import vn.inspectorate.contracts.CloudEvent;
 import vn.inspectorate.contracts.EventCatalog;
 import vn.inspectorate.contracts.EventTypes;
 import vn.inspectorate.contracts.Topics;
+import vn.inspectorate.platform.inbox.BatchHandler;
 import vn.inspectorate.platform.inbox.EventBatchInbox;
 import vn.inspectorate.platform.inbox.EventInbox;
 import vn.inspectorate.platform.inbox.PoisonEventException;
@@ -40,10 +44,27 @@ public class CaseEventsConsumer {
     @Incoming(CHANNEL)
     @Blocking
     public void consume(ConsumerRecords<String, String> records) {
-        batches.handle(CONSUMER, CHANNEL, records, (record, event) -> apply(event));
+        List<CaseReferenceStore.Fact> facts = new ArrayList<>();
+        batches.handle(CONSUMER, CHANNEL, records, new BatchHandler() {
+            @Override
+            public void begin(List<ConsumerRecord<String, String>> all) {
+                facts.clear();  // a retried attempt starts over
+            }
+
+            @Override
+            public void apply(ConsumerRecord<String, String> record, CloudEvent<JsonNode> event) {
+                facts.add(fact(event));
+            }
+
+            @Override
+            public void end() {
+                // one round trip for the batch, applied in record order
+                cases.recordAll(facts);
+            }
+        });
     }
 
-    void apply(CloudEvent<JsonNode> event) {
+    CaseReferenceStore.Fact fact(CloudEvent<JsonNode> event) {
         boolean caseEvent = EventCatalog.find(event.type()).map(e -> Topics.CASES.equals(e.topic())).orElse(false);
         if (!caseEvent) {
             throw new PoisonEventException("event " + event.id() + " of type " + event.type() + " is not a case event");
@@ -56,7 +77,8 @@ public class CaseEventsConsumer {
         if (facts.version() == null || facts.version() < 1 || province == null || province.isBlank()) {
             throw new PoisonEventException("event " + event.id() + " lacks version or provinceCode");
         }
-        cases.record(facts.caseId(), facts.version(), province, facts.kind(), status(event.type()));
+        return new CaseReferenceStore.Fact(facts.caseId(), facts.version(), province, facts.kind(),
+                status(event.type()));
     }
 
     /** The lifecycle status an event puts a case in; null for events that report without changing it. */

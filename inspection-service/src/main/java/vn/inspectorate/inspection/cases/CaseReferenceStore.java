@@ -4,6 +4,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import vn.inspectorate.platform.sql.Sql;
 
@@ -27,11 +28,16 @@ public class CaseReferenceStore implements PanacheRepositoryBase<CaseReference, 
         this.sql = sql;
     }
 
+    /** What one case event says of its case; a null kind or status keeps the recorded one. */
+    public record Fact(UUID caseId, long version, String provinceCode, String kind, String status) {
+    }
+
     /**
-     * Records what an event says of a case unless a later version is recorded already; a null kind or status keeps
-     * the recorded one.
+     * Records what events say of cases, in their order, each unless a later version is recorded already: one
+     * statement per fact, sent in one round trip.
      */
-    public void record(UUID caseId, long version, String provinceCode, String kind, String status) {
-        sql.update(UPSERT, Arrays.asList(caseId, provinceCode, kind, status, version, status));
+    public void recordAll(List<Fact> facts) {
+        sql.batch(UPSERT, facts.stream().map(f -> Arrays.asList(f.caseId(), f.provinceCode(), f.kind(), f.status(),
+                f.version(), f.status())).toList());
     }
 }

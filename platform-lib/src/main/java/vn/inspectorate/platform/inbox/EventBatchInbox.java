@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
 import vn.inspectorate.contracts.CloudEvent;
@@ -58,6 +60,54 @@ public class EventBatchInbox {
             BatchHandler handler) {
         List<ConsumerRecord<String, String>> all = new ArrayList<>();
         records.forEach(all::add);
+        return handleAll(consumer, channel, all, handler);
+    }
+
+    /**
+     * Handles only the events of the given types: a record whose {@code ce_type} header names another type is passed
+     * over before anything else is done with it (not parsed, not recorded as processed, not given to the handler), and
+     * a batch without any record of these types opens no transaction. Passing over is safe to repeat, so it needs no
+     * record. A record without the header (an earlier relay's) is parsed and judged by the type it holds.
+     */
+    public BatchOutcome handle(String consumer, String channel, Iterable<ConsumerRecord<String, String>> records,
+            Set<String> types, BatchHandler handler) {
+        List<ConsumerRecord<String, String>> wanted = new ArrayList<>();
+        int passedOver = 0;
+        for (ConsumerRecord<String, String> record : records) {
+            Header type = record.headers().lastHeader(CloudEvent.TYPE_HEADER);
+            if (type == null || types.contains(new String(type.value(), StandardCharsets.UTF_8))) {
+                wanted.add(record);
+            } else {
+                passedOver++;
+            }
+        }
+        if (wanted.isEmpty()) {
+            return new BatchOutcome(0, passedOver, List.of(), 0);
+        }
+        BatchOutcome outcome = handleAll(consumer, channel, wanted, new BatchHandler() {
+            @Override
+            public void apply(ConsumerRecord<String, String> record, CloudEvent<JsonNode> event) {
+                if (types.contains(event.type())) {
+                    handler.apply(record, event);
+                }
+            }
+
+            @Override
+            public void begin(List<ConsumerRecord<String, String>> batch) {
+                handler.begin(batch);
+            }
+
+            @Override
+            public void end() {
+                handler.end();
+            }
+        });
+        return new BatchOutcome(outcome.applied(), outcome.skipped() + passedOver, outcome.poison(),
+                outcome.attempts());
+    }
+
+    private BatchOutcome handleAll(String consumer, String channel, List<ConsumerRecord<String, String>> all,
+            BatchHandler handler) {
         Map<ConsumerRecord<String, String>, PoisonEventException> poison = new IdentityHashMap<>();
         List<Parsed> parsed = new ArrayList<>(all.size());
         for (ConsumerRecord<String, String> record : all) {

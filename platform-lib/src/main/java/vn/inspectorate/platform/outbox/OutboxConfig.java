@@ -25,6 +25,13 @@ public interface OutboxConfig {
         @WithDefault("500")
         int batchSize();
 
+        /**
+         * How long the relay lets rows gather after a batch that was not full, before it takes the next one (zero:
+         * at once). The most a busy outbox adds to an event's way out; a lone event does not wait for it.
+         */
+        @WithDefault("PT0.02S")
+        Duration gather();
+
         /** The Kafka transactional id of this service's relay. */
         @WithDefault("outbox-${quarkus.application.name}")
         String transactionalId();
