@@ -375,6 +375,8 @@ class HostileInputThroughGatewayTest {
         private final Set<String> progressed = ConcurrentHashMap.newKeySet();
         /** Items added by amendments, by plan path and natural key. */
         private final Set<String> amended = ConcurrentHashMap.newKeySet();
+        /** Second-instance cases made by escalations (a replayed answer names the same one). */
+        private final Set<String> secondInstances = ConcurrentHashMap.newKeySet();
 
         void record(String operation, String path, int status, byte[] body, byte[] sent) {
             successes.computeIfAbsent(operation + " " + status, k -> new LongAdder()).increment();
@@ -415,6 +417,21 @@ class HostileInputThroughGatewayTest {
                     }
                 } catch (IOException e) {
                     throw new IllegalStateException("an amendment accepted with an unreadable body", e);
+                }
+                return;
+            }
+            if (operation.equals("POST /api/v1/cases/{id}/escalate")) {
+                // an escalation files the second-instance case, named in the answer
+                try {
+                    String second = WriteOperations.JSON.readTree(body).path("escalatedCaseId").asText("");
+                    if (second.isEmpty()) {
+                        throw new IllegalStateException("an escalation answered 2xx without its second instance");
+                    }
+                    if (secondInstances.add(second)) {
+                        add("complaints.citizen_case", 1);
+                    }
+                } catch (IOException e) {
+                    throw new IllegalStateException("unreadable escalation answer", e);
                 }
                 return;
             }
