@@ -23,8 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code -XX:StartFlightRecording} adds {@code jdk.jfr}), is reported in the service's log and skipped, never fatal.
  *
  * <p>The build's AOT cache comes from a run that stops after static initialisation (the build has no database, broker or
- * Keycloak), so it misses what a real start loads afterwards. On JDK 25+ the first launch of a build's service
- * therefore records its own cache, {@value #TRAINED_CACHE} ({@code -XX:AOTCacheOutput}: the JVM writes it when it
+ * Keycloak), so it misses what a real start loads afterwards. On JDK 25+, when asked ({@value #TRAINING_PROPERTY}), the
+ * first launch of a build's service therefore records its own cache, {@value #TRAINED_CACHE} ({@code -XX:AOTCacheOutput}: the JVM writes it when it
  * exits, SIGTERM included, which makes that one stop some seconds longer); later launches use it. A trained cache older
  * than the application's jar or the build's cache belongs to an earlier build and is recorded again. One instance per
  * application trains, the others take the build's cache; options that choose an archive themselves turn training off.
@@ -57,6 +57,12 @@ public final class ServiceJvm {
     static final String APPCDS_ARCHIVE = "app-cds.jsa";
     static final String TRAINED_CACHE = "app-trained.aot";
     static final String NO_RELOCATION = "-XX:ArchiveRelocationMode=0";
+
+    /**
+     * Training is asked for ({@code -D}{@value #TRAINING_PROPERTY}{@code =true}) by {@code ./platform} and the benchmarks,
+     * where start-up matters; tests leave it off, since a training JVM's stop writes its cache for a minute or more.
+     */
+    public static final String TRAINING_PROPERTY = "inspectorate.service.aot-training";
 
     /** Applications whose training launch this launcher has started: a second instance must not write the same file. */
     private static final Set<Path> TRAINING = ConcurrentHashMap.newKeySet();
@@ -117,7 +123,7 @@ public final class ServiceJvm {
             if (!archiveChosen && isCurrent(trained, aot, quarkusApp.resolve("quarkus-run.jar"))) {
                 return Optional.of("-XX:AOTCache=" + trained);
             }
-            if (!archiveChosen && TRAINING.add(trained)) {
+            if (!archiveChosen && Boolean.getBoolean(TRAINING_PROPERTY) && TRAINING.add(trained)) {
                 return Optional.of("-XX:AOTCacheOutput=" + trained);
             }
             return Optional.of("-XX:AOTCache=" + aot);

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,8 +22,24 @@ class ServiceJvmTest {
     Path app;
 
     @BeforeEach
-    void noTrainingStartedYet() {
+    void noTrainingStartedYetAndTrainingAskedFor() {
         ServiceJvm.forgetTraining();
+        System.setProperty(ServiceJvm.TRAINING_PROPERTY, "true");
+    }
+
+    @AfterEach
+    void trainingNoLongerAskedFor() {
+        System.clearProperty(ServiceJvm.TRAINING_PROPERTY);
+    }
+
+    @Test
+    void withoutBeingAskedForNoLaunchTrains() throws IOException {
+        Files.createFile(app.resolve("quarkus-run.jar"));
+        Files.createFile(app.resolve("app.aot"));
+        System.clearProperty(ServiceJvm.TRAINING_PROPERTY);
+
+        assertThat(ServiceJvm.command("java", JDK_25, app, "")).contains("-XX:AOTCache=" + app.resolve("app.aot"))
+                .noneMatch(o -> o.startsWith("-XX:AOTCacheOutput"));
     }
 
     @Test
