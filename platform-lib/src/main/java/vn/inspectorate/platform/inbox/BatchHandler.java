@@ -23,6 +23,14 @@ public interface BatchHandler {
     }
 
     /**
+     * Runs in every attempt's transaction before the first {@link #apply}, with the events it will be given (seen for
+     * the first time, in record order): e.g. to lock or read in one statement what all of them need. A record refused
+     * as poison afterwards is left out of the next attempt.
+     */
+    default void prepare(List<CloudEvent<JsonNode>> events) {
+    }
+
+    /**
      * Runs last in every attempt's transaction, after every record was applied (e.g. to do once what several records
      * of the batch asked for).
      */

@@ -98,6 +98,11 @@ public class EventBatchInbox {
             }
 
             @Override
+            public void prepare(List<CloudEvent<JsonNode>> events) {
+                handler.prepare(events.stream().filter(e -> types.contains(e.type())).toList());
+            }
+
+            @Override
             public void end() {
                 handler.end();
             }
@@ -153,6 +158,7 @@ public class EventBatchInbox {
             BatchHandler handler) {
         handler.begin(all);
         Set<String> claimed = claim(consumer, parsed);
+        handler.prepare(firstCopies(parsed, claimed));
         int applied = 0;
         int skipped = 0;
         for (int i = 0; i < parsed.size(); i++) {
@@ -176,6 +182,18 @@ public class EventBatchInbox {
         }
         handler.end();
         return new int[] {applied, skipped};
+    }
+
+    /** The events that {@link #attempt} will apply: the first copy of each claimed id, in record order. */
+    private static List<CloudEvent<JsonNode>> firstCopies(List<Parsed> parsed, Set<String> claimed) {
+        Set<String> seen = new HashSet<>();
+        List<CloudEvent<JsonNode>> events = new ArrayList<>();
+        for (Parsed p : parsed) {
+            if (claimed.contains(p.event.id()) && seen.add(p.event.id())) {
+                events.add(p.event);
+            }
+        }
+        return events;
     }
 
     /** Claims the batch's event ids in one statement; returns the ids not processed before. */

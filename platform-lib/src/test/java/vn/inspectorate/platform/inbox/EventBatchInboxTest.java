@@ -278,4 +278,42 @@ class EventBatchInboxTest {
         }
         return records;
     }
+
+    @Test
+    void prepareIsGivenTheEventsTheAttemptAppliesAndATypedHandlerOnlyItsTypes() throws Exception {
+        String consumer = "t-" + UUID.randomUUID();
+        String seen = event(Map.of("n", 0));
+        String wanted = event(Map.of("n", 1));
+        String refused = event(Map.of("poison", true));
+        String other = mapper.writeValueAsString(CloudEvent.of("/inspectorate/test", "vn.inspectorate.test.other.v1",
+                "agg-1", OffsetDateTime.now(), Map.of("n", 2)));
+        List<String> order = new ArrayList<>();
+        batches.handle(consumer, InboxProbe.BATCH_CHANNEL, records(seen), effects(consumer, order));
+        List<List<String>> prepared = new ArrayList<>();
+        BatchHandler effects = effects(consumer, order);
+        List<ConsumerRecord<String, String>> batch = records(wanted, seen, other, refused, wanted);
+        // the relay's type header: the other type is passed over before it is parsed
+        batch.get(2).headers().add(CloudEvent.TYPE_HEADER,
+                "vn.inspectorate.test.other.v1".getBytes(StandardCharsets.UTF_8));
+
+        BatchOutcome outcome = batches.handle(consumer, InboxProbe.BATCH_CHANNEL, batch,
+                java.util.Set.of("vn.inspectorate.test.probed.v1"), new BatchHandler() {
+                    @Override
+                    public void prepare(List<CloudEvent<JsonNode>> events) {
+                        prepared.add(events.stream().map(CloudEvent::id).toList());
+                    }
+
+                    @Override
+                    public void apply(ConsumerRecord<String, String> record, CloudEvent<JsonNode> event) {
+                        effects.apply(record, event);
+                    }
+                });
+
+        // the first attempt: each new event once, the one already processed left out; the second without the refused
+        assertThat(prepared).containsExactly(List.of(idOf(wanted), idOf(refused)), List.of(idOf(wanted)));
+        assertThat(outcome.applied()).isEqualTo(1);
+        assertThat(outcome.poison()).hasSize(1);
+        assertThat(processed(consumer, idOf(other))).isZero();
+        assertThat(effects(consumer, idOf(wanted))).isEqualTo(1);
+    }
 }

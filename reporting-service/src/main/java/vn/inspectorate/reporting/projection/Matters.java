@@ -6,12 +6,14 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import vn.inspectorate.platform.sql.Sql;
 import vn.inspectorate.reporting.figures.Figure;
@@ -37,11 +39,9 @@ class Matters {
     private static final int MATTERS_LOCK = 8;
 
     private final Sql sql;
-    private final ProjectionStore store;
 
-    Matters(Sql sql, ProjectionStore store) {
+    Matters(Sql sql) {
         this.sql = sql;
-        this.store = store;
     }
 
     /** The record id a matter whose first filing is {@code firstCaseId} is counted under. */
@@ -50,11 +50,18 @@ class Matters {
     }
 
     /**
-     * Case {@code caseId} as its events now say; where its filing changed, it is added to {@code touched}, its
-     * matter to be counted again by {@link #recount}.
+     * Cases as their events now say; those whose filing changed are added to {@code touched}, their matters to be
+     * counted again by {@link #recount}. One statement for all of them, in the order of their ids.
      */
-    void filed(UUID caseId, CaseFold f, Set<UUID> touched) {
-        int changed = sql.update("""
+    void filed(Map<UUID, CaseFold> cases, Set<UUID> touched) {
+        List<UUID> ids = new ArrayList<>(new TreeMap<>(cases).keySet());
+        List<List<?>> rows = new ArrayList<>(ids.size());
+        ids.forEach(id -> {
+            CaseFold f = cases.get(id);
+            rows.add(Arrays.asList(id, f.provinceOrEmpty(), RecordFacts.orEmpty(f.receivingBody),
+                    RecordFacts.orEmpty(f.kind), f.receivedOn, id));
+        });
+        int[] changed = sql.batch("""
                 insert into matter_filing (case_id, province_code, body_code, kind, received_on, group_id)
                 values (?, ?, ?, ?, ?, ?)
                 on conflict (case_id) do update set province_code = excluded.province_code,
@@ -62,11 +69,12 @@ class Matters {
                 where (matter_filing.province_code, matter_filing.body_code, matter_filing.kind,
                        matter_filing.received_on)
                       is distinct from (excluded.province_code, excluded.body_code, excluded.kind,
-                       excluded.received_on)""",
-                Arrays.asList(caseId, f.provinceOrEmpty(), RecordFacts.orEmpty(f.receivingBody),
-                        RecordFacts.orEmpty(f.kind), f.receivedOn, caseId));
-        if (changed > 0) {
-            touched.add(caseId);
+                       excluded.received_on)""", rows);
+        for (int i = 0; i < changed.length; i++) {
+            // a driver that does not count a batch's rows (SUCCESS_NO_INFO) leaves the matter to be counted again
+            if (changed[i] != 0) {
+                touched.add(ids.get(i));
+            }
         }
     }
 
@@ -101,20 +109,47 @@ class Matters {
 
     /**
      * Counts again the matters of the {@code touched} cases, each matter once however many of its cases or links a
-     * batch of events brought.
+     * batch of events brought; the figures move through {@code figures}. Reads the groups and their filings in one
+     * statement each.
      */
-    void recount(Set<UUID> touched) {
+    void recount(Set<UUID> touched, FigureChanges figures) {
         if (touched.isEmpty()) {
             return;
         }
         lock();
-        Set<UUID> counted = new HashSet<>();
-        for (UUID caseId : touched) {
-            UUID group = group(caseId);
-            if (group != null && counted.add(group)) {
-                recountGroup(group);
+        Map<UUID, UUID> groupOf = new HashMap<>();
+        sql.query("select case_id, group_id from matter_filing where case_id = any(?)",
+                List.of(new Sql.ArrayOf("uuid", touched)),
+                rs -> groupOf.put(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)));
+        Set<UUID> groups = new LinkedHashSet<>();
+        touched.forEach(caseId -> {
+            if (groupOf.get(caseId) != null) {
+                groups.add(groupOf.get(caseId));
             }
+        });
+        if (groups.isEmpty()) {
+            return;
         }
+        Map<UUID, List<Filing>> filings = new HashMap<>();
+        sql.query("""
+                select group_id, case_id, province_code, body_code, kind, received_on, matter_id from matter_filing
+                where group_id = any(?)""", List.of(new Sql.ArrayOf("uuid", groups)),
+                rs -> filings.computeIfAbsent(rs.getObject(1, UUID.class), g -> new ArrayList<>()).add(new Filing(
+                        rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getObject(6, LocalDate.class), rs.getObject(7, UUID.class))));
+        Map<UUID, Recount> recounts = new LinkedHashMap<>();
+        groups.forEach(g -> recounts.put(g, Recount.of(filings.getOrDefault(g, List.of()))));
+        figures.read(recounts.values().stream().flatMap(r -> r.recordIds().stream()).toList());
+        List<List<?>> matterIds = new ArrayList<>();
+        recounts.forEach((group, r) -> {
+            r.taken().forEach(old -> figures.replace(old, List.of()));
+            if (r.matter() != null) {
+                figures.replace(r.matter(), r.contributions());
+            }
+            matterIds.add(Arrays.asList(r.matter(), group, r.matter()));
+        });
+        sql.batch("update matter_filing set matter_id = ? where group_id = ? and matter_id is distinct from ?",
+                matterIds);
     }
 
     private void lock() {
@@ -131,24 +166,28 @@ class Matters {
                 rs -> rs.getLong(1)).get(0);
     }
 
-    /** Counts the matter of {@code group} again, and takes back the counts of the matters it joined. */
-    private void recountGroup(UUID group) {
-        List<Filing> filings = sql.query("""
-                select case_id, province_code, body_code, kind, received_on, matter_id from matter_filing
-                where group_id = ?""", List.of(group), rs -> new Filing(rs.getObject(1, UUID.class),
-                rs.getString(2), rs.getString(3), rs.getString(4), rs.getObject(5, LocalDate.class),
-                rs.getObject(6, UUID.class)));
-        List<Filing> received = filings.stream().filter(x -> x.receivedOn() != null)
-                .sorted(Comparator.comparing(Filing::receivedOn).thenComparing(Filing::caseId)).toList();
-        UUID matter = received.isEmpty() ? null : recordIdOf(received.get(0).caseId());
-        filings.stream().map(Filing::matterId).filter(Objects::nonNull).distinct()
-                .filter(old -> !old.equals(matter)).sorted()
-                .forEach(old -> store.replaceContributions(old, List.of()));
-        if (matter != null) {
-            store.replaceContributions(matter, contributions(received));
+    /**
+     * How a group's matter is counted now: under the record id of its first filing (none while no filing's
+     * reception is known), taking back the counts of the matters it joined.
+     */
+    record Recount(UUID matter, List<Contribution> contributions, List<UUID> taken) {
+
+        static Recount of(List<Filing> filings) {
+            List<Filing> received = filings.stream().filter(x -> x.receivedOn() != null)
+                    .sorted(Comparator.comparing(Filing::receivedOn).thenComparing(Filing::caseId)).toList();
+            UUID matter = received.isEmpty() ? null : recordIdOf(received.get(0).caseId());
+            List<UUID> taken = filings.stream().map(Filing::matterId).filter(Objects::nonNull).distinct()
+                    .filter(old -> !old.equals(matter)).sorted().toList();
+            return new Recount(matter, matter == null ? List.of() : Matters.contributions(received), taken);
         }
-        sql.update("update matter_filing set matter_id = ? where group_id = ? and matter_id is distinct from ?",
-                Arrays.asList(matter, group, matter));
+
+        List<UUID> recordIds() {
+            List<UUID> ids = new ArrayList<>(taken);
+            if (matter != null) {
+                ids.add(matter);
+            }
+            return ids;
+        }
     }
 
     /**

@@ -69,6 +69,11 @@ public class ProjectionConsumers {
             }
 
             @Override
+            public void prepare(List<CloudEvent<JsonNode>> events) {
+                batch.prepare(events);
+            }
+
+            @Override
             public void apply(ConsumerRecord<String, String> record, CloudEvent<JsonNode> event) {
                 batch.apply(record.topic(), event);
             }

@@ -5,13 +5,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Function;
 import vn.inspectorate.platform.sql.Sql;
-import vn.inspectorate.reporting.figures.Figure;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The projection tables: events per aggregate, contributions per record, the daily figures, positions. */
@@ -38,170 +38,138 @@ public class ProjectionStore {
         sql.query("select pg_advisory_xact_lock(?)", List.of(PROJECTION_LOCK), rs -> 1);
     }
 
-    /** Serialises the transactions that touch one aggregate (live consumer and rebuild may meet there). */
-    void lockAggregate(UUID aggregateId) {
-        sql.query("select pg_advisory_xact_lock(hashtext(?), 7)", List.of(aggregateId.toString()), rs -> 1);
+    /**
+     * Serialises the transactions that touch these aggregates (live consumers and a rebuild may meet there): their
+     * locks are taken in the order of their ids, so two transactions never wait on each other in opposite orders.
+     */
+    void lockAggregates(Collection<UUID> aggregateIds) {
+        List<String> ids = aggregateIds.stream().map(UUID::toString).distinct().sorted().toList();
+        if (!ids.isEmpty()) {
+            sql.query("select pg_advisory_xact_lock(hashtext(id), 7) from unnest(?) as a(id)",
+                    List.of(new Sql.ArrayOf("text", ids)), rs -> 1);
+        }
     }
 
-    /** Keeps the event; false when it was already kept (same aggregate, version and type). */
-    boolean keepEvent(UUID aggregateId, long version, String type, String eventId, String topic, String payload) {
-        return sql.update("""
+    /** Keeps events not kept before (the same aggregate, version and type are kept once). */
+    void keepEvents(List<KeptEvent> events) {
+        sql.batch("""
                 insert into aggregate_event (aggregate_id, version, event_type, event_id, topic, payload)
                 values (?, ?, ?, ?, ?, ?) on conflict do nothing""",
-                List.of(aggregateId, version, type, eventId, topic, new Sql.Json(payload))) == 1;
-    }
-
-    List<StoredEvent> events(UUID aggregateId) {
-        return sql.query("""
-                select version, event_type, payload::text from aggregate_event where aggregate_id = ?
-                order by version, event_type""", List.of(aggregateId), rs -> {
-            try {
-                return new StoredEvent(rs.getLong(1), rs.getString(2), mapper.readTree(rs.getString(3)));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+                events.stream().map(e -> List.of(e.aggregateId(), e.version(), e.type(), e.eventId(), e.topic(),
+                        new Sql.Json(e.payload()))).toList());
     }
 
     /**
-     * Replaces a record's contributions with {@code next} and moves the daily figures by the difference, so a record
-     * that changes (a correction, a late event, a new dimension) is counted once, where it now belongs.
+     * The kept events of these aggregates, each aggregate's in version order, then by type in byte order (the same
+     * order whatever the database's collation, and the order {@link Projector} keeps new events in).
      */
-    void replaceContributions(UUID recordId, List<Contribution> next) {
-        Map<Contribution.Key, Long> before = new HashMap<>();
+    Map<UUID, List<StoredEvent>> eventsOf(Collection<UUID> aggregateIds) {
+        Map<UUID, List<StoredEvent>> events = new HashMap<>();
         sql.query("""
-                select figure, province_code, body_code, sector, kind, day, value from figure_contribution
-                where record_id = ?""", List.of(recordId), rs -> before.merge(new Contribution.Key(rs.getString(1),
-                rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getDate(6).toLocalDate()),
-                rs.getLong(7), Long::sum));
-        Map<Contribution.Key, Long> after = new HashMap<>();
-        next.forEach(c -> after.merge(c.key(), c.value(), Long::sum));
-        if (before.equals(after)) {
-            return;
-        }
-        TreeMap<Contribution.Key, Long> delta = new TreeMap<>();
-        before.forEach((k, v) -> delta.merge(k, -v, Long::sum));
-        after.forEach((k, v) -> delta.merge(k, v, Long::sum));
-        List<List<?>> upserts = new ArrayList<>();
-        delta.forEach((k, v) -> {
-            if (v != 0) {
-                upserts.add(List.of(k.figure(), k.day(), k.provinceCode(), k.bodyCode(), k.sector(), k.kind(), v));
-            }
-        });
-        // keys in a fixed order, so two transactions never wait on each other's rows in opposite orders
+                select aggregate_id, version, event_type, payload::text from aggregate_event
+                where aggregate_id = any(?) order by aggregate_id, version, event_type collate "C\"""",
+                List.of(new Sql.ArrayOf("uuid", aggregateIds)), rs -> {
+                    try {
+                        return events.computeIfAbsent(rs.getObject(1, UUID.class), id -> new ArrayList<>())
+                                .add(new StoredEvent(rs.getLong(2), rs.getString(3), mapper.readTree(rs.getString(4))));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+        return events;
+    }
+
+    /** The contributions of these records as stored, per record (a record without any is absent). */
+    Map<UUID, Map<Contribution.Key, Long>> contributionsOf(Collection<UUID> recordIds) {
+        Map<UUID, Map<Contribution.Key, Long>> rows = new HashMap<>();
+        sql.query("""
+                select record_id, figure, province_code, body_code, sector, kind, day, value from figure_contribution
+                where record_id = any(?)""", List.of(new Sql.ArrayOf("uuid", recordIds)),
+                rs -> rows.computeIfAbsent(rs.getObject(1, UUID.class), id -> new HashMap<>()).merge(
+                        new Contribution.Key(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                                rs.getString(6), rs.getDate(7).toLocalDate()), rs.getLong(8), Long::sum));
+        return rows;
+    }
+
+    /**
+     * Moves the daily figures, their monthly and yearly roll-ups and the national daily totals by these differences
+     * (keys of the roll-ups on the first day of their month or year; national keys without dimensions), in the
+     * keys' order, so two transactions never wait on each other's rows in opposite orders.
+     */
+    void moveFigures(Map<Contribution.Key, Long> daily, Map<Contribution.Key, Long> monthly,
+            Map<Contribution.Key, Long> yearly, Map<Contribution.Key, Long> national) {
         sql.batch("""
                 insert into daily_figure (figure, day, province_code, body_code, sector, kind, value)
                 values (?, ?, ?, ?, ?, ?, ?)
                 on conflict (figure, day, province_code, body_code, sector, kind)
-                do update set value = daily_figure.value + excluded.value""", upserts);
-        moveRollUps(delta, nationalDelta(before, after, delta));
-        sql.update("delete from figure_contribution where record_id = ?", List.of(recordId));
-        List<List<?>> rows = new ArrayList<>();
-        after.forEach((k, v) -> rows.add(List.of(recordId, k.figure(), k.provinceCode(), k.bodyCode(), k.sector(),
-                k.kind(), k.day(), v)));
-        sql.batch("""
-                insert into figure_contribution (record_id, figure, province_code, body_code, sector, kind, day, value)
-                values (?, ?, ?, ?, ?, ?, ?, ?)""", rows);
-    }
-
-    /**
-     * Moves the monthly and yearly roll-ups and the national daily totals by the same difference, in the same
-     * transaction. Every key whose daily row
-     * is written gets its roll-up rows written too (even when the month's net change is 0), so a roll-up row exists
-     * exactly when a daily row of its month or year does.
-     */
-    private void moveRollUps(TreeMap<Contribution.Key, Long> delta, TreeMap<Contribution.Key, Long> nation) {
-        TreeMap<Contribution.Key, Long> months = new TreeMap<>();
-        TreeMap<Contribution.Key, Long> years = new TreeMap<>();
-        delta.forEach((k, v) -> {
-            if (v != 0) {
-                months.merge(k.withDay(k.day().withDayOfMonth(1)), v, Long::sum);
-                years.merge(k.withDay(k.day().withDayOfYear(1)), v, Long::sum);
-            }
-        });
-        List<List<?>> monthRows = new ArrayList<>();
-        months.forEach((k, v) -> monthRows.add(List.of(k.figure(), k.day(), k.provinceCode(), k.bodyCode(),
-                k.sector(), k.kind(), v)));
-        List<List<?>> yearRows = new ArrayList<>();
-        years.forEach((k, v) -> yearRows.add(List.of(k.figure(), k.day().getYear(), k.provinceCode(), k.bodyCode(),
-                k.sector(), k.kind(), v)));
+                do update set value = daily_figure.value + excluded.value""", rows(daily, k -> k.day()));
         sql.batch("""
                 insert into monthly_figure (figure, month, province_code, body_code, sector, kind, value)
                 values (?, ?, ?, ?, ?, ?, ?)
                 on conflict (figure, month, province_code, body_code, sector, kind)
-                do update set value = monthly_figure.value + excluded.value""", monthRows);
+                do update set value = monthly_figure.value + excluded.value""", rows(monthly, k -> k.day()));
         sql.batch("""
                 insert into yearly_figure (figure, year, province_code, body_code, sector, kind, value)
                 values (?, ?, ?, ?, ?, ?, ?)
                 on conflict (figure, year, province_code, body_code, sector, kind)
-                do update set value = yearly_figure.value + excluded.value""", yearRows);
+                do update set value = yearly_figure.value + excluded.value""", rows(yearly, k -> k.day().getYear()));
         List<List<?>> nationRows = new ArrayList<>();
-        nation.forEach((k, v) -> nationRows.add(List.of(k.day(), k.figure(), v)));
+        national.forEach((k, v) -> nationRows.add(List.of(k.day(), k.figure(), v)));
         sql.batch("""
                 insert into national_daily_figure (day, figure, value) values (?, ?, ?)
                 on conflict (day, figure) do update set value = national_daily_figure.value + excluded.value""",
                 nationRows);
     }
 
-    /**
-     * How a record's change moves the national daily totals: the sum of its rows per figure and day, or their largest
-     * for a figure that counts a record once nationally ({@link Figure#countsOnceNationally()}).
-     */
-    private static TreeMap<Contribution.Key, Long> nationalDelta(Map<Contribution.Key, Long> before,
-            Map<Contribution.Key, Long> after, Map<Contribution.Key, Long> delta) {
-        // every day whose daily rows are written gets its national row written too (as the roll-ups do)
-        TreeMap<Contribution.Key, Long> nation = new TreeMap<>();
-        delta.forEach((k, v) -> {
-            if (v != 0) {
-                nation.put(new Contribution.Key(k.figure(), "", "", "", "", k.day()), 0L);
-            }
-        });
-        national(after).forEach((k, v) -> nation.computeIfPresent(k, (key, n) -> n + v));
-        national(before).forEach((k, v) -> nation.computeIfPresent(k, (key, n) -> n - v));
-        return nation;
+    private static List<List<?>> rows(Map<Contribution.Key, Long> figures, Function<Contribution.Key, ?> period) {
+        List<List<?>> rows = new ArrayList<>(figures.size());
+        figures.forEach((k, v) -> rows.add(List.of(k.figure(), period.apply(k), k.provinceCode(), k.bodyCode(),
+                k.sector(), k.kind(), v)));
+        return rows;
     }
 
-    private static Map<Contribution.Key, Long> national(Map<Contribution.Key, Long> rows) {
-        Map<Contribution.Key, Long> nation = new HashMap<>();
-        rows.forEach((k, v) -> {
-            Contribution.Key national = new Contribution.Key(k.figure(), "", "", "", "", k.day());
-            boolean once = Figure.byCode(k.figure()).map(Figure::countsOnceNationally).orElse(false);
-            nation.merge(national, v, once ? Math::max : Long::sum);
-        });
-        return nation;
+    /** Replaces the stored contributions of these records with the given ones. */
+    void writeContributions(Map<UUID, Map<Contribution.Key, Long>> byRecord) {
+        sql.update("delete from figure_contribution where record_id = any(?)",
+                List.of(new Sql.ArrayOf("uuid", byRecord.keySet())));
+        List<List<?>> rows = new ArrayList<>();
+        byRecord.forEach((id, contributions) -> contributions.forEach((k, v) -> rows.add(List.of(id, k.figure(),
+                k.provinceCode(), k.bodyCode(), k.sector(), k.kind(), k.day(), v))));
+        sql.batch("""
+                insert into figure_contribution (record_id, figure, province_code, body_code, sector, kind, day, value)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""", rows);
     }
 
-    void saveCaseState(UUID caseId, CaseFold f) {
-        // the open cases that have a deadline, per unit and kind: the case leaves its old count and joins its new one
-        TreeMap<List<String>, Long> counts = new TreeMap<>(java.util.Comparator.comparing((List<String> k) -> k.get(0))
-                .thenComparing(k -> k.get(1)).thenComparing(k -> k.get(2)));
+    /** Of these cases, those open with a deadline, and the unit and kind they are counted under. */
+    Map<UUID, List<String>> openCaseUnits(Collection<UUID> caseIds) {
+        Map<UUID, List<String>> units = new HashMap<>();
         sql.query("""
-                select province_code, body_code, kind from case_state
-                where case_id = ? and open and due_on is not null""", List.of(caseId),
-                rs -> counts.merge(List.of(rs.getString(1), rs.getString(2), rs.getString(3)), -1L, Long::sum));
-        if (f.open() && f.runningDueOn() != null) {
-            counts.merge(List.of(f.provinceOrEmpty(), RecordFacts.orEmpty(f.body()), RecordFacts.orEmpty(f.kind)), 1L,
-                    Long::sum);
-        }
-        List<List<?>> countRows = new ArrayList<>();
-        counts.forEach((k, v) -> {
-            if (v != 0) {
-                countRows.add(List.of(k.get(0), k.get(1), k.get(2), v));
-            }
-        });
+                select case_id, province_code, body_code, kind from case_state
+                where case_id = any(?) and open and due_on is not null""",
+                List.of(new Sql.ArrayOf("uuid", caseIds)), rs -> units.put(rs.getObject(1, UUID.class),
+                        List.of(rs.getString(2), rs.getString(3), rs.getString(4))));
+        return units;
+    }
+
+    /** Moves the open cases with a deadline per unit and kind (province, body, kind → difference). */
+    void moveOpenCaseCounts(Map<List<String>, Long> counts) {
+        List<List<?>> rows = new ArrayList<>();
+        counts.forEach((k, v) -> rows.add(List.of(k.get(0), k.get(1), k.get(2), v)));
         sql.batch("""
                 insert into open_case_count (province_code, body_code, kind, cases) values (?, ?, ?, ?)
                 on conflict (province_code, body_code, kind)
-                do update set cases = open_case_count.cases + excluded.cases""",
-                countRows);
-        sql.update("""
+                do update set cases = open_case_count.cases + excluded.cases""", rows);
+    }
+
+    /** Writes cases' states: id, province, body, kind, due on, open, overdue, on the watchlist. */
+    void writeCaseStates(Collection<List<?>> rows) {
+        sql.batch("""
                 insert into case_state (case_id, province_code, body_code, kind, due_on, open, overdue, on_watchlist)
                 values (?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (case_id) do update set province_code = excluded.province_code,
                     body_code = excluded.body_code, kind = excluded.kind, due_on = excluded.due_on,
                     open = excluded.open, overdue = excluded.overdue, on_watchlist = excluded.on_watchlist""",
-                java.util.Arrays.asList(caseId, f.provinceOrEmpty(), RecordFacts.orEmpty(f.body()),
-                        RecordFacts.orEmpty(f.kind), f.runningDueOn(), f.open(), f.overdueOn != null, f.onWatchlist));
+                List.copyOf(rows));
     }
 
     /** Records that every offset before {@code offset + 1} of a partition is reflected. */
@@ -224,6 +192,10 @@ public class ProjectionStore {
                 + "national_daily_figure, "
                 + "case_state, open_case_count, consumer_position, case_link, matter_filing",
                 List.of());
+    }
+
+    /** An event to keep with its aggregate: its data as it came, as JSON. */
+    record KeptEvent(UUID aggregateId, long version, String type, String eventId, String topic, String payload) {
     }
 
     /** A topic partition and the next offset to read on it. */

@@ -14,7 +14,9 @@ public final class ProjectionWrites {
     public static void replaceContributions(ProjectionStore store, UUID recordId, List<Contribution> next) {
         QuarkusTransaction.requiringNew().run(() -> {
             store.lockShared();
-            store.replaceContributions(recordId, next);
+            FigureChanges figures = new FigureChanges(store);
+            figures.replace(recordId, next);
+            figures.flush();
         });
     }
 
@@ -30,7 +32,9 @@ public final class ProjectionWrites {
         f.onWatchlist = onWatchlist;
         QuarkusTransaction.requiringNew().run(() -> {
             store.lockShared();
-            store.saveCaseState(caseId, f);
+            CaseStates cases = new CaseStates(store);
+            cases.save(caseId, f);
+            cases.flush();
         });
     }
 }
