@@ -22,24 +22,25 @@ import java.util.concurrent.ConcurrentHashMap;
  * loading and linking of a start. An archive made by another JDK build, or used with other modules (e.g.
  * {@code -XX:StartFlightRecording} adds {@code jdk.jfr}), is reported in the service's log and skipped, never fatal.
  *
- * <p>The build's AOT cache comes from a run that stops after static initialisation (the build has no database, broker or
- * Keycloak), so it misses what a real start loads afterwards. On JDK 25+, when asked ({@value #TRAINING_PROPERTY}), the
- * first launch of a build's service therefore records its own cache, {@value #TRAINED_CACHE} ({@code -XX:AOTCacheOutput}: the JVM writes it when it
- * exits, SIGTERM included, which makes that one stop some seconds longer); later launches use it. A trained cache older
- * than the application's jar or the build's cache belongs to an earlier build and is recorded again. One instance per
- * application trains, the others take the build's cache; options that choose an archive themselves turn training off.
+ * <p>The build's AOT cache comes from a run that stops after static initialisation (the build has no database, broker
+ * or Keycloak), so it misses what a real start loads afterwards. On JDK 25+, when asked ({@value #TRAINING_PROPERTY}),
+ * the first launch of a build's service therefore records its own cache, {@value #TRAINED_CACHE}
+ * ({@code -XX:AOTCacheOutput}: the JVM writes it when it exits, SIGTERM included, which makes that one stop some
+ * seconds longer); later launches use it. A trained cache older than the application's jar or the build's cache
+ * belongs to an earlier build and is recorded again. One instance per application trains, the others take the build's
+ * cache; options that choose an archive themselves turn training off.
  *
  * <p>The archive is mapped where it was written ({@value #NO_RELOCATION}; the JDK relocates it to a random address by
  * default and falls back to that when the address is taken): relocation rewrites every pointer in the mapped archive,
  * which turns some 60 MiB of clean, shared file pages into private memory of each service.
  *
- * <p>Options in {@value #ENVIRONMENT} (environment) or {@code -D}{@value #PROPERTY} come after the defaults, so they win
- * where they name the same flag (e.g. {@code -Xmx512m}; {@code -XX:-UseSerialGC -XX:+UseG1GC} for G1, since the JVM
+ * <p>Options in {@value #ENVIRONMENT} (environment) or {@code -D}{@value #PROPERTY} come after the defaults, so they
+ * win where they name the same flag (e.g. {@code -Xmx512m}; {@code -XX:-UseSerialGC -XX:+UseG1GC} for G1, since the JVM
  * refuses two collectors; {@code -XX:AOTMode=off} to run without the AOT cache, {@code -Xshare:off} without an AppCDS
  * archive).
  *
- * <p>Where the JDK has it as a product switch (21.0.4+, 22.0.1+, 23+), the JVM also gives the C heap's freed memory back
- * every {@value #TRIM_INTERVAL_MS} ms ({@value #TRIM_OPTION}): glibc keeps what the start's compilations and class
+ * <p>Where the JDK has it as a product switch (21.0.4+, 22.0.1+, 23+), the JVM also gives the C heap's freed memory
+ * back every {@value #TRIM_INTERVAL_MS} ms ({@value #TRIM_OPTION}): glibc keeps what the start's compilations and class
  * loading freed, some 25 MiB of an idle service's resident memory.
  */
 public final class ServiceJvm {
@@ -59,8 +60,9 @@ public final class ServiceJvm {
     static final String NO_RELOCATION = "-XX:ArchiveRelocationMode=0";
 
     /**
-     * Training is asked for ({@code -D}{@value #TRAINING_PROPERTY}{@code =true}) by {@code ./platform} and the benchmarks,
-     * where start-up matters; tests leave it off, since a training JVM's stop writes its cache for a minute or more.
+     * Training is asked for ({@code -D}{@value #TRAINING_PROPERTY}{@code =true}) by {@code ./platform} and the
+     * benchmarks, where start-up matters; tests leave it off, since a training JVM's stop writes its cache for a minute
+     * or more.
      */
     public static final String TRAINING_PROPERTY = "inspectorate.service.aot-training";
 
@@ -119,7 +121,8 @@ public final class ServiceJvm {
         Path aot = quarkusApp.resolve(AOT_CACHE).toAbsolutePath().normalize();
         if (javaFeature >= 25 && Files.isRegularFile(aot)) {
             Path trained = quarkusApp.resolve(TRAINED_CACHE).toAbsolutePath().normalize();
-            boolean archiveChosen = extraOptions.stream().anyMatch(o -> o.startsWith("-XX:AOT") || o.startsWith("-Xshare"));
+            boolean archiveChosen = extraOptions.stream()
+                    .anyMatch(o -> o.startsWith("-XX:AOT") || o.startsWith("-Xshare"));
             if (!archiveChosen && isCurrent(trained, aot, quarkusApp.resolve("quarkus-run.jar"))) {
                 return Optional.of("-XX:AOTCache=" + trained);
             }
