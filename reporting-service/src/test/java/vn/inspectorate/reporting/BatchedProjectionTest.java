@@ -142,12 +142,14 @@ class BatchedProjectionTest {
                         "closedOn", received.plusDays(5), "duplicateOfCaseId", cases.get(i - 1))));
             }
             if (i % 5 == 4) {
+                // one step links the filing with two earlier ones, joining up to three groups
                 UUID other = cases.get(i - 3);
                 UUID linkId = CaseLinked.linkIdOf(id, other);
                 aggregates.add(linkId);
                 events.add(event(EventTypes.CASE_LINKED, Map.of("linkId", linkId, "version", 1L, "occurredAt",
                         EventFeed.at(received), "caseId", id, "provinceCode", province,
-                        "links", List.of(new CaseLinked.Link(other, PROVINCES[(i - 3) % 2], "MASS_CASE")))));
+                        "links", List.of(new CaseLinked.Link(other, PROVINCES[(i - 3) % 2], "MASS_CASE"),
+                                new CaseLinked.Link(cases.get(i - 4), PROVINCES[i % 2], "MASS_CASE")))));
             }
         }
         for (int i = 0; i < 6; i++) {

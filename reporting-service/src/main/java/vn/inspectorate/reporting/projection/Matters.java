@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -78,33 +79,64 @@ class Matters {
         }
     }
 
-    /** Cases {@code a} and {@code b} are one matter; linking them again changes nothing. */
-    void linked(UUID a, UUID b, Set<UUID> touched) {
-        if (a.equals(b)) {
+    /**
+     * Case {@code a} is one matter with each of {@code others}; linking them again changes nothing. A step of a mass
+     * case links one filing with up to fifty others: the new links, the cases' groups and their sizes are each one
+     * statement, and the groups joined are relabelled as the largest of them in one more, however many links.
+     */
+    void linked(UUID a, Collection<UUID> others, Set<UUID> touched) {
+        List<UUID> bs = others.stream().filter(b -> !b.equals(a)).distinct().toList();
+        if (bs.isEmpty()) {
             return;
         }
-        int added = sql.update("""
-                insert into case_link (case_id, other_case_id) values (?, ?), (?, ?) on conflict do nothing""",
-                List.of(a, b, b, a));
-        if (added == 0) {
+        List<UUID> from = new ArrayList<>();
+        List<UUID> to = new ArrayList<>();
+        bs.forEach(b -> {
+            from.add(a);
+            to.add(b);
+            from.add(b);
+            to.add(a);
+        });
+        List<UUID> added = sql.query("""
+                insert into case_link (case_id, other_case_id)
+                select * from unnest(?::uuid[], ?::uuid[]) on conflict do nothing returning case_id""",
+                List.of(new Sql.ArrayOf("uuid", from), new Sql.ArrayOf("uuid", to)), rs -> rs.getObject(1, UUID.class));
+        if (added.isEmpty()) {
             return;
         }
         lock();
+        List<UUID> cases = new ArrayList<>(bs);
+        cases.add(a);
         // a case linked before its own events are projected joins with an empty filing, filled in when they are
         sql.update("""
                 insert into matter_filing (case_id, province_code, body_code, kind, received_on, group_id)
-                values (?, '', '', '', null, ?), (?, '', '', '', null, ?) on conflict (case_id) do nothing""",
-                List.of(a, a, b, b));
-        UUID groupA = group(a);
-        UUID groupB = group(b);
-        if (!groupA.equals(groupB)) {
-            long sizeA = size(groupA);
-            long sizeB = size(groupB);
-            UUID kept = sizeA >= sizeB ? groupA : groupB;
-            UUID relabelled = kept.equals(groupA) ? groupB : groupA;
-            sql.update("update matter_filing set group_id = ? where group_id = ?", List.of(kept, relabelled));
-            touched.add(a);
+                select c, '', '', '', null, c from unnest(?::uuid[]) as f(c) on conflict (case_id) do nothing""",
+                List.of(new Sql.ArrayOf("uuid", cases)));
+        Map<UUID, UUID> groupOf = new HashMap<>();
+        sql.query("select case_id, group_id from matter_filing where case_id = any(?)",
+                List.of(new Sql.ArrayOf("uuid", cases)),
+                rs -> groupOf.put(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)));
+        Set<UUID> groups = new LinkedHashSet<>();
+        groups.add(groupOf.get(a));
+        bs.forEach(b -> groups.add(groupOf.get(b)));
+        if (groups.size() == 1) {
+            return;
         }
+        Map<UUID, Long> sizes = new HashMap<>();
+        sql.query("select group_id, count(*) from matter_filing where group_id = any(?) group by group_id",
+                List.of(new Sql.ArrayOf("uuid", groups)), rs -> sizes.put(rs.getObject(1, UUID.class), rs.getLong(2)));
+        // the largest group keeps its label, the case's own on a tie: the fewest filings are relabelled
+        UUID kept = groups.iterator().next();
+        for (UUID g : groups) {
+            if (sizes.getOrDefault(g, 0L) > sizes.getOrDefault(kept, 0L)) {
+                kept = g;
+            }
+        }
+        UUID keptGroup = kept;
+        List<UUID> joined = groups.stream().filter(g -> !g.equals(keptGroup)).toList();
+        sql.update("update matter_filing set group_id = ? where group_id = any(?)",
+                List.of(keptGroup, new Sql.ArrayOf("uuid", joined)));
+        touched.add(a);
     }
 
     /**
@@ -154,16 +186,6 @@ class Matters {
 
     private void lock() {
         sql.query("select pg_advisory_xact_lock(0, ?)", List.of(MATTERS_LOCK), rs -> 1);
-    }
-
-    private UUID group(UUID caseId) {
-        return sql.query("select group_id from matter_filing where case_id = ?", List.of(caseId),
-                rs -> rs.getObject(1, UUID.class)).stream().findFirst().orElse(null);
-    }
-
-    private long size(UUID group) {
-        return sql.query("select count(*) from matter_filing where group_id = ?", List.of(group),
-                rs -> rs.getLong(1)).get(0);
     }
 
     /**

@@ -133,7 +133,8 @@ public class Projector {
             kept.add(new ProjectionStore.KeptEvent(aggregateId, at.version(), event.type(), event.id(), topic, data));
             if (payload instanceof CaseLinked link) {
                 fileCases();
-                link.links().forEach(l -> matters.linked(link.caseId(), l.linkedCaseId(), touched));
+                matters.linked(link.caseId(), link.links().stream().map(CaseLinked.Link::linkedCaseId).toList(),
+                        touched);
                 return;
             }
             List<Record> history = histories.get(aggregateId).stream().map(k -> k.payload(aggregateId)).toList();
@@ -146,7 +147,7 @@ public class Projector {
                         filings.put(aggregateId, fold);
                         if (fold.duplicateOf != null) {
                             fileCases();
-                            matters.linked(aggregateId, fold.duplicateOf, touched);
+                            matters.linked(aggregateId, List.of(fold.duplicateOf), touched);
                         }
                     }
                     case Topics.INSPECTIONS -> figures.replace(aggregateId, InspectionFold.of(history).contributions());
