@@ -69,11 +69,9 @@ class EventContractTest {
         String path = "/hooks/contract-" + suffix;
 
         try (WebhookReceiver receiver = WebhookReceiver.start(RunningPlatform.RECEIVER_PORTS.get(0))) {
-            given().auth().oauth2(RunningPlatform.clientToken("partner-demo")).contentType(ContentType.JSON)
-                    .body(Map.of("callbackUrl", receiver.url(path), "eventTypes", List.of(
-                            EventTypes.PUBLIC_CASE_STATUS_CHANGED, EventTypes.PUBLIC_INSPECTION_CONCLUDED),
-                            "provinces", List.of("VN-HN")))
-                    .post(gateway + "/api/v1/subscriptions").then().statusCode(201);
+            receiver.subscribe("partner-demo", Map.of("callbackUrl", receiver.url(path), "eventTypes", List.of(
+                    EventTypes.PUBLIC_CASE_STATUS_CHANGED, EventTypes.PUBLIC_INSPECTION_CONCLUDED),
+                    "provinces", List.of("VN-HN")));
 
             String caseId = given().auth().oauth2(province).header("traceparent", filed).contentType(ContentType.JSON)
                     .body(denunciation("e2e-contract-" + suffix, today)).post(gateway + "/api/v1/cases")

@@ -60,10 +60,8 @@ class HistoryBackfillTest {
 
         try (WebhookReceiver receiver = WebhookReceiver.start(RunningPlatform.RECEIVER_PORTS.get(0))) {
             String hookPath = "/hooks/history-" + suffix;
-            given().auth().oauth2(RunningPlatform.clientToken("partner-demo-2")).contentType(ContentType.JSON)
-                    .body(Map.of("callbackUrl", receiver.url(hookPath), "eventTypes",
-                            List.of(EventTypes.PUBLIC_INSPECTION_CONCLUDED), "provinces", List.of(PROVINCE)))
-                    .post(gateway + "/api/v1/subscriptions").then().statusCode(201);
+            receiver.subscribe("partner-demo-2", Map.of("callbackUrl", receiver.url(hookPath), "eventTypes",
+                    List.of(EventTypes.PUBLIC_INSPECTION_CONCLUDED), "provinces", List.of(PROVINCE)));
 
             int calls = 0;
             long start = System.nanoTime();

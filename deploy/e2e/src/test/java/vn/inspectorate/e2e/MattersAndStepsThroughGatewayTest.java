@@ -50,10 +50,8 @@ class MattersAndStepsThroughGatewayTest {
 
         String hookPath = "/hooks/matters-" + suffix;
         try (WebhookReceiver receiver = WebhookReceiver.start(RunningPlatform.RECEIVER_PORTS.get(0))) {
-            given().auth().oauth2(RunningPlatform.clientToken("partner-demo")).contentType(ContentType.JSON)
-                    .body(Map.of("callbackUrl", receiver.url(hookPath),
-                            "eventTypes", List.of(EventTypes.PUBLIC_CASE_STATUS_CHANGED), "provinces", List.of("VN-HN")))
-                    .post(gateway + "/api/v1/subscriptions").then().statusCode(201);
+            receiver.subscribe("partner-demo", Map.of("callbackUrl", receiver.url(hookPath),
+                    "eventTypes", List.of(EventTypes.PUBLIC_CASE_STATUS_CHANGED), "provinces", List.of("VN-HN")));
 
             String hanoi = file("province-hn", "VN-HN", suffix, day);
             String ninhBinhCase = file("province-nb", "VN-18", suffix, day);

@@ -32,8 +32,8 @@ class PartnerWebhookTest {
         String hanoiPath = "/hooks/hanoi-" + suffix;
         String ninhBinhPath = "/hooks/ninh-binh-" + suffix;
         try (WebhookReceiver receiver = WebhookReceiver.start(RunningPlatform.RECEIVER_PORTS.get(0))) {
-            String hanoiSecret = subscribe("partner-demo", receiver.url(hanoiPath), "VN-HN");
-            String ninhBinhSecret = subscribe("partner-demo-2", receiver.url(ninhBinhPath), "VN-18");
+            String hanoiSecret = subscribe(receiver, "partner-demo", hanoiPath, "VN-HN");
+            String ninhBinhSecret = subscribe(receiver, "partner-demo-2", ninhBinhPath, "VN-18");
 
             String hanoiCase = post("province-hn", "VN-HN", "e2e-hook-hn-" + suffix, today);
             String ninhBinhCase = post("province-nb", "VN-18", "e2e-hook-nb-" + suffix, today);
@@ -79,11 +79,9 @@ class PartnerWebhookTest {
                 .map(e -> e.getString("data.status")).toList();
     }
 
-    private String subscribe(String partner, String callbackUrl, String province) {
-        return given().auth().oauth2(RunningPlatform.clientToken(partner)).contentType(ContentType.JSON)
-                .body(Map.of("callbackUrl", callbackUrl, "eventTypes", List.of(EventTypes.PUBLIC_CASE_STATUS_CHANGED),
-                        "provinces", List.of(province)))
-                .post(gateway + "/api/v1/subscriptions").then().statusCode(201).extract().path("secret");
+    private static String subscribe(WebhookReceiver receiver, String partner, String path, String province) {
+        return receiver.subscribe(partner, Map.of("callbackUrl", receiver.url(path), "eventTypes",
+                List.of(EventTypes.PUBLIC_CASE_STATUS_CHANGED), "provinces", List.of(province))).getString("secret");
     }
 
     private String post(String client, String province, String reference, LocalDate today) {

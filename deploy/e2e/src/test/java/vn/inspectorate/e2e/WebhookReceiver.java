@@ -1,6 +1,9 @@
 package vn.inspectorate.e2e;
 
+import static io.restassured.RestAssured.given;
+
 import com.sun.net.httpserver.HttpServer;
+import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -48,8 +51,13 @@ public final class WebhookReceiver implements AutoCloseable {
         }
     }
 
+    /** A subscription made to this receiver, and the partner client that owns it. */
+    private record Subscribed(String partnerClient, String id) {
+    }
+
     private final HttpServer server;
     private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
+    private final List<Subscribed> subscriptions = new CopyOnWriteArrayList<>();
 
     private WebhookReceiver(HttpServer server) {
         this.server = server;
@@ -88,6 +96,20 @@ public final class WebhookReceiver implements AutoCloseable {
         return deliveries.stream().filter(d -> d.path().equals(path)).toList();
     }
 
+    /**
+     * Subscribes a partner client through the gateway, expecting 201, and answers the created subscription (its
+     * {@code secret} included). The subscription is deleted when this receiver closes: left behind, it would have the
+     * gateway try every later test's events against a closed port until it pauses.
+     */
+    public JsonPath subscribe(String partnerClient, Map<String, ?> subscription) {
+        JsonPath created = given().auth().oauth2(RunningPlatform.clientToken(partnerClient))
+                .contentType(ContentType.JSON).body(subscription)
+                .post(RunningPlatform.get().gatewayUrl() + "/api/v1/subscriptions")
+                .then().statusCode(201).extract().jsonPath();
+        subscriptions.add(new Subscribed(partnerClient, created.getString("id")));
+        return created;
+    }
+
     /** Everything that arrived. */
     public List<Delivery> all() {
         return List.copyOf(deliveries);
@@ -95,6 +117,14 @@ public final class WebhookReceiver implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
+        try {
+            for (Subscribed s : subscriptions) {
+                given().auth().oauth2(RunningPlatform.clientToken(s.partnerClient()))
+                        .delete(RunningPlatform.get().gatewayUrl() + "/api/v1/subscriptions/" + s.id())
+                        .then().statusCode(204);
+            }
+        } finally {
+            server.stop(0);
+        }
     }
 }

@@ -103,10 +103,8 @@ class ConfidentialitySweepTest {
         List<String> types = given().auth().oauth2(partner.token()).get(gateway + "/api/v1/subscriptions/event-types")
                 .then().statusCode(200).extract().path("type");
         assertThat(types).isNotEmpty();
-        subscriptionId = given().auth().oauth2(partner.token()).contentType(ContentType.JSON)
-                .body(Map.of("callbackUrl", receiver.url("/hook"),
-                        "eventTypes", types))
-                .post(gateway + "/api/v1/subscriptions").then().statusCode(201).extract().path("id");
+        subscriptionId = receiver.subscribe(partner.account, Map.of("callbackUrl", receiver.url("/hook"),
+                "eventTypes", types)).getString("id");
 
         String today = ProvinceRecords.today().toString();
         Principal system = Principal.PROVINCE_HN;
@@ -254,10 +252,6 @@ class ConfidentialitySweepTest {
 
     @AfterAll
     static void stopReceiver() {
-        if (subscriptionId != null) {
-            given().auth().oauth2(Principal.PARTNER.token())
-                    .delete(RunningPlatform.get().gatewayUrl() + "/api/v1/subscriptions/" + subscriptionId);
-        }
         if (receiver != null) {
             receiver.close();
         }
