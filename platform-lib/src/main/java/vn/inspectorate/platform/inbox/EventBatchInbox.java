@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -19,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
 import org.jboss.logging.Logger;
 import vn.inspectorate.contracts.CloudEvent;
@@ -35,7 +37,9 @@ import vn.inspectorate.platform.trace.TraceContext;
  * the poison one is not claimed. After the commit the poison records go to the channel's dead-letter topic
  * ({@link DeadLetters}) and the method returns, so the batch is acknowledged. Any other failure (database down, lock
  * timeout) rolls back the whole batch, which is retried with a growing pause, holding its partitions: nothing is
- * lost and order per key is kept.
+ * lost and order per key is kept. A batch whose failed attempt took {@code inspectorate.inbox.split-after} or longer
+ * (half the default transaction timeout) would outlive its transaction again, so the rest of it is applied in halves,
+ * in order, each half in a transaction of its own (and halved again if that also proves too slow).
  */
 @ApplicationScoped
 public class EventBatchInbox {
@@ -47,9 +51,12 @@ public class EventBatchInbox {
     private final EntityManager em;
     private final DeadLetters deadLetters;
     private final TraceContext trace;
+    private final Duration splitAfter;
 
-    EventBatchInbox(EventInbox inbox, EntityManager em, DeadLetters deadLetters, TraceContext trace) {
+    EventBatchInbox(EventInbox inbox, EntityManager em, DeadLetters deadLetters, TraceContext trace,
+            @ConfigProperty(name = "inspectorate.inbox.split-after", defaultValue = "30s") Duration splitAfter) {
         this.inbox = inbox;
+        this.splitAfter = splitAfter;
         this.trace = trace;
         this.em = em;
         this.deadLetters = deadLetters;
@@ -124,24 +131,48 @@ public class EventBatchInbox {
         }
         long pauseMillis = 100;
         int attempts = 0;
-        while (true) {
+        int applied = 0;
+        int skipped = 0;
+        List<PoisonRecord> dead = new ArrayList<>();
+        // records per transaction: the whole batch, unless it proved too slow for one (see below)
+        int size = all.size();
+        int from = 0;
+        while (from < all.size()) {
             attempts++;
+            List<ConsumerRecord<String, String>> part = all.subList(from, Math.min(all.size(), from + size));
+            Set<ConsumerRecord<String, String>> inPart = Collections.newSetFromMap(new IdentityHashMap<>());
+            inPart.addAll(part);
+            List<Parsed> partParsed = parsed.stream().filter(p -> inPart.contains(p.record)).toList();
+            long started = System.nanoTime();
             try {
-                int[] counts = QuarkusTransaction.requiringNew().call(() -> attempt(consumer, all, parsed, handler));
-                List<PoisonRecord> dead = all.stream().filter(poison::containsKey)
+                int[] counts = QuarkusTransaction.requiringNew()
+                        .call(() -> attempt(consumer, part, new ArrayList<>(partParsed), handler));
+                List<PoisonRecord> partDead = part.stream().filter(poison::containsKey)
                         .map(r -> new PoisonRecord(r, poison.get(r))).toList();
-                deadLetters.send(channel, dead);
-                return new BatchOutcome(counts[0], counts[1], dead, attempts);
+                deadLetters.send(channel, partDead);
+                dead.addAll(partDead);
+                applied += counts[0];
+                skipped += counts[1];
+                from += part.size();
             } catch (RuntimeException e) {
                 Optional<RefusedInBatch> refused = Causes.find(e, RefusedInBatch.class);
                 if (refused.isPresent()) {
                     // rolled back: run the batch again without the refused record, at once
-                    Parsed p = parsed.remove(refused.get().index);
+                    Parsed p = partParsed.get(refused.get().index);
+                    parsed.remove(p);
                     poison.put(p.record, refused.get().poison);
                     continue;
                 }
-                LOG.warnf("%s: batch of %d records failed (%s); retrying the whole batch in %d ms", consumer,
-                        all.size(), e.getMessage(), pauseMillis);
+                Duration took = Duration.ofNanos(System.nanoTime() - started);
+                if (part.size() > 1 && took.compareTo(splitAfter) >= 0) {
+                    // as whole as it was, it would outlive its transaction again: the rest goes in halves, in order
+                    size = Math.max(1, part.size() / 2);
+                    LOG.warnf("%s: %d records failed after %d ms (%s); the rest of the batch goes %d records a"
+                            + " transaction", consumer, part.size(), took.toMillis(), e.getMessage(), size);
+                    continue;
+                }
+                LOG.warnf("%s: batch of %d records failed (%s); retrying it in %d ms", consumer, part.size(),
+                        e.getMessage(), pauseMillis);
                 try {
                     Thread.sleep(pauseMillis);
                 } catch (InterruptedException interrupted) {
@@ -151,6 +182,7 @@ public class EventBatchInbox {
                 pauseMillis = Math.min(pauseMillis * 2, MAX_PAUSE.toMillis());
             }
         }
+        return new BatchOutcome(applied, skipped, dead, attempts);
     }
 
     /** One attempt, inside its transaction; returns {applied, skipped}. */

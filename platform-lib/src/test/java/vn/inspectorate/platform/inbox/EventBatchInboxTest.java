@@ -215,6 +215,82 @@ class EventBatchInboxTest {
     }
 
     @Test
+    void aBatchTooSlowForOneTransactionGoesOnInHalvesInRecordOrderAndEachEventTakesEffectOnce() throws Exception {
+        String consumer = "s-" + UUID.randomUUID();
+        List<String> values = new ArrayList<>();
+        for (int n = 1; n <= 5; n++) {
+            values.add(event(Map.of("n", n)));
+        }
+        List<Integer> attemptSizes = new ArrayList<>();
+        List<String> order = new ArrayList<>();
+
+        BatchOutcome outcome = batches.handle(consumer, InboxProbe.BATCH_CHANNEL,
+                records(values.toArray(String[]::new)), new BatchHandler() {
+                    private int size;
+                    private int slowFailures;
+
+                    @Override
+                    public void begin(List<ConsumerRecord<String, String>> records) {
+                        size = records.size();
+                        attemptSizes.add(size);
+                    }
+
+                    @Override
+                    public void apply(ConsumerRecord<String, String> record, CloudEvent<JsonNode> event) {
+                        probe.effect(consumer, event.id());
+                        // more than this handler can do in one transaction: it fails once the time is spent (a few
+                        // times at most, so that an inbox that never splits fails this test instead of hanging it)
+                        if (size > 2 && slowFailures++ < 3) {
+                            sleep(Duration.ofMillis(1100));
+                            throw new IllegalStateException("transaction timed out");
+                        }
+                        order.add(event.id());
+                    }
+                });
+
+        // split-after is 1 s in the tests: 5 records fail slowly, then 2 + 2 + 1 each in a transaction of its own
+        assertThat(attemptSizes).containsExactly(5, 2, 2, 1);
+        assertThat(outcome.attempts()).isEqualTo(4);
+        assertThat(outcome.applied()).isEqualTo(5);
+        List<String> ids = new ArrayList<>();
+        for (String v : values) {
+            ids.add(idOf(v));
+            assertThat(effects(consumer, idOf(v))).as("the slow attempt rolled back").isEqualTo(1);
+            assertThat(processed(consumer, idOf(v))).isEqualTo(1);
+        }
+        assertThat(order).containsExactlyElementsOf(ids);
+
+        // a quick failure is not a reason to split: the whole batch is retried
+        attemptSizes.clear();
+        String a = event(Map.of("n", 6));
+        String b = event(Map.of("n", 7));
+        int[] failures = {0};
+        batches.handle(consumer, InboxProbe.BATCH_CHANNEL, records(a, b), new BatchHandler() {
+            @Override
+            public void begin(List<ConsumerRecord<String, String>> records) {
+                attemptSizes.add(records.size());
+            }
+
+            @Override
+            public void apply(ConsumerRecord<String, String> record, CloudEvent<JsonNode> event) {
+                if (failures[0]++ == 0) {
+                    throw new IllegalStateException("database hiccup");
+                }
+            }
+        });
+        assertThat(attemptSizes).containsExactly(2, 2);
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void onTheChannelOnlyThePoisonRecordsReachTheDeadLetterTopicAndTheGoodOnesAreApplied() throws Exception {
         String marker = UUID.randomUUID().toString();
         String poison = "not json " + marker;
