@@ -69,6 +69,11 @@ public final class BenchPlatform implements AutoCloseable {
             System.out.println("[platform] " + line);
             lines.put(line.split(" ")[0], line);
         }).withServiceEnvironment("gateway", env));
+        List<String> trained = p.finishTraining();
+        if (!trained.isEmpty()) {
+            System.out.println("[bench] " + String.join(", ", trained) + " trained their AOT caches on this start and"
+                    + " were restarted with them: what is measured is never a training JVM");
+        }
         return new BenchPlatform(p, root, work, lines);
     }
 

@@ -356,6 +356,25 @@ public final class Platform implements AutoCloseable {
         });
     }
 
+    /**
+     * Restarts, one after the other, each instance launched to train its AOT cache: it writes the cache as it stops and
+     * starts again with it. Answers their names. A training JVM records what it loads and compiles while it runs, so
+     * it costs more than the JVMs that use the cache; a benchmark measures after this.
+     */
+    public synchronized List<String> finishTraining() {
+        List<String> restarted = new ArrayList<>();
+        for (Service service : SERVICES) {
+            for (Instance instance : instances(service.module())) {
+                Process process = processes.get(instance.name());
+                if (process != null && ServiceJvm.isTraining(process.info())) {
+                    restart(instance.module(), instance.number());
+                    restarted.add(instance.name());
+                }
+            }
+        }
+        return restarted;
+    }
+
     /** Whether an instance's process is running (it may still be starting). */
     public synchronized boolean running(String module, int number) {
         Process process = processes.get(instance(module, number).name());
