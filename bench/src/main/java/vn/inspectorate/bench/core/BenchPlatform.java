@@ -71,8 +71,8 @@ public final class BenchPlatform implements AutoCloseable {
         }).withServiceEnvironment("gateway", env));
         List<String> trained = p.finishTraining();
         if (!trained.isEmpty()) {
-            System.out.println("[bench] " + String.join(", ", trained) + " trained their AOT caches on this start and"
-                    + " were restarted with them: what is measured is never a training JVM");
+            System.out.println("[bench] restarted with the AOT cache each trained on this start, so that no training JVM"
+                    + " is measured: " + String.join(", ", trained));
         }
         return new BenchPlatform(p, root, work, lines);
     }
