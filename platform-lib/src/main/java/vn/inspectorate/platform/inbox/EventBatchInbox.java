@@ -38,8 +38,8 @@ import vn.inspectorate.platform.trace.TraceContext;
  * ({@link DeadLetters}) and the method returns, so the batch is acknowledged. Any other failure (database down, lock
  * timeout) rolls back the whole batch, which is retried with a growing pause, holding its partitions: nothing is
  * lost and order per key is kept. A batch whose failed attempt took {@code inspectorate.inbox.split-after} or longer
- * (half the default transaction timeout) would outlive its transaction again, so the rest of it is applied in halves,
- * in order, each half in a transaction of its own (and halved again if that also proves too slow).
+ * (by default half the transaction timeout) would outlive its transaction again, so the rest of it is applied in
+ * halves, in order, each half in a transaction of its own (and halved again if that also proves too slow).
  */
 @ApplicationScoped
 public class EventBatchInbox {
@@ -54,9 +54,11 @@ public class EventBatchInbox {
     private final Duration splitAfter;
 
     EventBatchInbox(EventInbox inbox, EntityManager em, DeadLetters deadLetters, TraceContext trace,
-            @ConfigProperty(name = "inspectorate.inbox.split-after", defaultValue = "30s") Duration splitAfter) {
+            @ConfigProperty(name = "inspectorate.inbox.split-after") Optional<Duration> splitAfter,
+            @ConfigProperty(name = "quarkus.transaction-manager.default-transaction-timeout", defaultValue = "60s")
+            Duration transactionTimeout) {
         this.inbox = inbox;
-        this.splitAfter = splitAfter;
+        this.splitAfter = splitAfter.orElse(transactionTimeout.dividedBy(2));
         this.trace = trace;
         this.em = em;
         this.deadLetters = deadLetters;
