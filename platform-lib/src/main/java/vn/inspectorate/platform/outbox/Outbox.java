@@ -81,7 +81,9 @@ public class Outbox {
     <T> CloudEvent<T> publish(String topic, String type, String aggregateId, T data, boolean backfilled) {
         CloudEvent<T> event = CloudEvent.of(config.source(), type, aggregateId, OffsetDateTime.now(ZoneOffset.UTC), data)
                 .withTraceparent(trace.current()).withBackfilled(backfilled);
-        insert(List.of(row(topic, event)));
+        Sql.Pipeline writes = sql.pipeline();
+        insert(List.of(row(topic, event)), event.time(), event.traceparent(), writes);
+        writes.send();
         return event;
     }
 
@@ -91,6 +93,17 @@ public class Outbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void publishAll(List<PendingEvent> events) {
+        Sql.Pipeline writes = sql.pipeline();
+        publishAll(events, writes);
+        writes.send();
+    }
+
+    /**
+     * What {@link #publishAll(List)} does, its rows written when {@code writes} is sent: with the other rows of the
+     * same change, in one round trip.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void publishAll(List<PendingEvent> events, Sql.Pipeline writes) {
         if (events.isEmpty()) {
             return;
         }
@@ -101,15 +114,25 @@ public class Outbox {
             rows.add(row(e.topic(), CloudEvent.of(config.source(), e.type(), e.aggregateId(), now, e.data())
                     .withTraceparent(traceparent).withBackfilled(e.backfilled())));
         }
-        insert(rows);
+        insert(rows, now, traceparent, writes);
     }
 
-    /** One statement for one event or a thousand; the relay is woken once the transaction commits. */
-    private void insert(List<OutboxEvent> rows) {
-        sql.batch("""
+    /**
+     * One statement for one event or a thousand, rows in the order given (the relay's order); the relay is woken once
+     * the transaction commits. The rows were made at {@code createdAt} in the trace {@code traceparent}.
+     */
+    private void insert(List<OutboxEvent> rows, OffsetDateTime createdAt, String traceparent, Sql.Pipeline writes) {
+        writes.update("""
                 insert into platform_outbox (event_id, topic, record_key, event_type, payload, created_at, traceparent)
-                values (?, ?, ?, ?, ?, ?, ?)""", rows.stream().map(row -> Arrays.asList(row.eventId, row.topic,
-                row.recordKey, row.eventType, row.payload, row.createdAt, row.traceparent)).toList());
+                select e.event_id, e.topic, e.record_key, e.event_type, e.payload, ?::timestamptz, ?::text
+                from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[]) with ordinality
+                     as e(event_id, topic, record_key, event_type, payload, position)
+                order by e.position""", Arrays.asList(createdAt, traceparent,
+                new Sql.ArrayOf("uuid", rows.stream().map(row -> row.eventId).toList()),
+                new Sql.ArrayOf("text", rows.stream().map(row -> row.topic).toList()),
+                new Sql.ArrayOf("text", rows.stream().map(row -> row.recordKey).toList()),
+                new Sql.ArrayOf("text", rows.stream().map(row -> row.eventType).toList()),
+                new Sql.ArrayOf("text", rows.stream().map(row -> row.payload).toList())));
         wakeRelayAfterCommit();
     }
 

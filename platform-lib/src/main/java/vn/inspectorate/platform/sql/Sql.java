@@ -89,6 +89,120 @@ public class Sql {
     }
 
     /**
+     * Statements to send together: each waits for the database once in all, not once each. See {@link Pipeline}.
+     */
+    public Pipeline pipeline() {
+        return new Pipeline();
+    }
+
+    /**
+     * Statements sent to the database in one round trip, run in the order they were added, in the caller's
+     * transaction: a write whose rows span several tables waits for the database once instead of once per table. Each
+     * statement sees what the ones before it wrote. A query's rows are there once {@link #send()} returned; if one
+     * statement fails, the ones after it do not run and the transaction is lost, as with separate statements.
+     */
+    public final class Pipeline {
+
+        private final StringBuilder text = new StringBuilder();
+        private final List<Object> params = new ArrayList<>();
+        private final List<Step> steps = new ArrayList<>();
+        private boolean sent;
+
+        private Pipeline() {
+        }
+
+        /** Adds a statement that changes rows. */
+        public Pipeline update(String sql, List<?> params) {
+            add(sql, params, new Step(null));
+            return this;
+        }
+
+        /** Adds a query (or a statement with {@code returning}); its rows are read into the answer by {@code mapper}. */
+        public <T> Rows<T> query(String sql, List<?> params, RowMapper<T> mapper) {
+            Rows<T> rows = new Rows<>(mapper);
+            add(sql, params, new Step(rows));
+            return rows;
+        }
+
+        /** Sends the statements added, if any; answers the rows changed by each, in order (-1 for a query). */
+        public int[] send() {
+            if (sent) {
+                throw new IllegalStateException("a pipeline is sent once");
+            }
+            sent = true;
+            if (steps.isEmpty()) {
+                return new int[0];
+            }
+            return work(text.toString(), st -> {
+                bind(st, params);
+                int[] counts = new int[steps.size()];
+                boolean resultSet = st.execute();
+                for (int i = 0; i < steps.size(); i++) {
+                    Step step = steps.get(i);
+                    if (step.rows() != null) {
+                        if (!resultSet) {
+                            throw new IllegalStateException("statement " + (i + 1) + " of a pipeline returned no rows");
+                        }
+                        try (ResultSet rs = st.getResultSet()) {
+                            step.rows().read(rs);
+                        }
+                        counts[i] = -1;
+                    } else {
+                        counts[i] = st.getUpdateCount();
+                    }
+                    resultSet = st.getMoreResults();
+                }
+                return counts;
+            });
+        }
+
+        private void add(String sql, List<?> statementParams, Step step) {
+            if (sent) {
+                throw new IllegalStateException("a pipeline is sent once");
+            }
+            // the driver splits the text at semicolons: each statement must be one
+            if (sql.indexOf(';') >= 0) {
+                throw new IllegalArgumentException("a statement of a pipeline holds no semicolon");
+            }
+            if (!steps.isEmpty()) {
+                text.append(";\n");
+            }
+            text.append(sql);
+            params.addAll(statementParams);
+            steps.add(step);
+        }
+
+        private record Step(Rows<?> rows) {
+        }
+    }
+
+    /** The rows a query of a {@link Pipeline} answered, once the pipeline was sent. */
+    public static final class Rows<T> {
+
+        private final RowMapper<T> mapper;
+        private List<T> rows;
+
+        private Rows(RowMapper<T> mapper) {
+            this.mapper = mapper;
+        }
+
+        private void read(ResultSet rs) throws SQLException {
+            List<T> read = new ArrayList<>();
+            while (rs.next()) {
+                read.add(mapper.map(rs));
+            }
+            rows = read;
+        }
+
+        public List<T> get() {
+            if (rows == null) {
+                throw new IllegalStateException("the pipeline of this query was not sent");
+            }
+            return rows;
+        }
+    }
+
+    /**
      * Holds the transaction-scoped advisory lock named {@code name} until the transaction ends: writers of the same
      * name (a register, a plan of one agency and year) take turns, readers are not held up.
      */
@@ -118,6 +232,8 @@ public class Sql {
                 case UUID u -> st.setObject(i + 1, u);
                 case Json j -> st.setObject(i + 1, j.json(), Types.OTHER);
                 case Enum<?> e -> st.setString(i + 1, e.name());
+                case ArrayOf a when a.elementType().equals("bytea") -> st.setArray(i + 1,
+                        st.getConnection().createArrayOf("bytea", a.values().toArray(byte[][]::new)));
                 case ArrayOf a -> {
                     Array array = st.getConnection().createArrayOf(a.elementType(), a.values().toArray());
                     st.setArray(i + 1, array);
