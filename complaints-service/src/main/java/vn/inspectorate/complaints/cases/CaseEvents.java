@@ -25,6 +25,7 @@ import vn.inspectorate.contracts.cases.CaseResumed;
 import vn.inspectorate.contracts.cases.CaseWithdrawn;
 import vn.inspectorate.contracts.publicevents.PublicCaseStatusChanged;
 import vn.inspectorate.platform.outbox.Outbox;
+import vn.inspectorate.platform.sql.Sql;
 import vn.inspectorate.platform.time.VietnamTime;
 
 /**
@@ -61,6 +62,11 @@ public class CaseEvents {
 
     public void publishAll(List<Outbox.PendingEvent> events) {
         outbox.publishAll(events);
+    }
+
+    /** What {@link #publishAll(List)} does, the events written when {@code writes} is sent. */
+    public void publishAll(List<Outbox.PendingEvent> events, Sql.Pipeline writes) {
+        outbox.publishAll(events, writes);
     }
 
     /** A case is received at version 1, also one created already classified (a second instance). */

@@ -35,12 +35,21 @@ public class CaseHistoryLog {
                 values (?, ?, ?, ?, ?, ?)""", Arrays.asList(caseId, actor, command, from, to, json(detail)));
     }
 
-    /** Records the receipt of many cases with one batched statement, as {@link #record} does for one. */
-    public void receivedAll(List<CitizenCase> cases, String actor) {
-        sql.batch("""
+    /**
+     * Records the receipt of many cases in one statement, in their order, as {@link #record} does for one, when
+     * {@code writes} is sent.
+     */
+    public void receivedAll(List<CitizenCase> cases, String actor, Sql.Pipeline writes) {
+        if (cases.isEmpty()) {
+            return;
+        }
+        writes.update("""
                 insert into case_history (case_id, actor, command, from_status, to_status, detail)
-                values (?, ?, ?, null, ?, ?)""", cases.stream().map(c -> Arrays.<Object>asList(c.id, actor, RECEIVE,
-                CaseStatus.RECEIVED, json(receiptDetail(c)))).toList());
+                select h.case_id, ?, ?, null, ?, h.detail
+                from unnest(?::uuid[], ?::text[]) with ordinality as h(case_id, detail, position)
+                order by h.position""", List.of(actor, RECEIVE, CaseStatus.RECEIVED,
+                new Sql.ArrayOf("uuid", cases.stream().map(c -> c.id).toList()),
+                new Sql.ArrayOf("text", cases.stream().map(c -> json(receiptDetail(c))).toList())));
     }
 
     /**

@@ -19,15 +19,17 @@ import vn.inspectorate.complaints.units.RemoteAreas;
 import vn.inspectorate.platform.naturalkey.Written;
 import vn.inspectorate.platform.outbox.Outbox;
 import vn.inspectorate.platform.problem.Problem;
+import vn.inspectorate.platform.sql.Sql;
 
 /**
  * The one way a case comes in: a batch, a single case (a batch of one) and the second-instance case of an escalation
  * all go through {@link #write}. The natural key (province, source system, source reference) is claimed first with an
  * insert that cannot fail, so a retry or a concurrent duplicate is answered with the original case and a batch is never
  * aborted by one of its items; the same key filed with other values is a conflict, never the other case. Each chunk
- * costs a constant number of statements: keys claimed in one, cases, history, identities, duplicate links and events
- * written in batched ones, likely duplicates looked up once. Each item ends as it would have filed alone in the
- * batch's order, also when the same source reference comes twice in one batch.
+ * costs a constant number of statements in three round trips to the database: keys claimed and likely duplicates
+ * looked up together, the cases inserted, then their history, identities, duplicate links and events written together
+ * (see {@link #write}). Each item ends as it would have filed alone in the batch's order, also when the same source
+ * reference comes twice in one batch.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -52,11 +54,13 @@ public class CaseIntakeService {
     private final CaseHistoryLog history;
     private final CaseEvents events;
     private final RemoteAreas remoteAreas;
+    private final Sql sql;
 
-    CaseIntakeService(EntityManager em, StatelessSession rows, RuleBook ruleBook, CaseClocks clocks, IntakeChecks checks,
+    CaseIntakeService(Sql sql, EntityManager em, StatelessSession rows, RuleBook ruleBook, CaseClocks clocks, IntakeChecks checks,
             IdentityVault vault, DuplicateDetector duplicates, CaseStore store, CaseHistoryLog history,
             CaseEvents events, RemoteAreas remoteAreas) {
         this.remoteAreas = remoteAreas;
+        this.sql = sql;
         this.em = em;
         this.rows = rows;
         this.ruleBook = ruleBook;
@@ -168,6 +172,8 @@ public class CaseIntakeService {
     /**
      * Writes a chunk of checked filings, in their order: claims their source keys, persists the new cases with their
      * history, identities, duplicate links and events; answers a repeated key with its original case or a conflict.
+     * Three round trips to the database whatever the chunk's size: the keys claimed with the likely duplicates looked
+     * up, the cases, then their other rows (one more only when a key was claimed already).
      * {@code setBased}: the cases are inserted as rows in one batched statement, not kept as managed entities (a
      * batch's cases are not used again in its transaction, and tracking a thousand entities cost more than writing
      * them); a single case, a second instance and a transfer stay managed for their callers.
@@ -177,11 +183,24 @@ public class CaseIntakeService {
         if (chunk.isEmpty()) {
             return;
         }
-        Map<UUID, UUID> existing = store.claimSourceKeys(province, chunk.stream()
-                .map(f -> new CaseStore.SourceKey(f.c().sourceSystem, f.c().sourceReference, f.c().id)).toList());
+        Map<UUID, IdentityVault.Sealed> sealed = new HashMap<>();
+        Map<UUID, String> identityHashes = new HashMap<>();
+        for (Filing f : chunk) {
+            vault.seal(f.c().id, f.identity()).ifPresent(s -> {
+                sealed.put(f.c().id, s);
+                identityHashes.put(f.c().id, s.hash());
+            });
+        }
+        Sql.Pipeline lookups = sql.pipeline();
+        CaseStore.Claim claim = store.claimSourceKeys(province, chunk.stream()
+                .map(f -> new CaseStore.SourceKey(f.c().sourceSystem, f.c().sourceReference, f.c().id)).toList(),
+                lookups);
+        DuplicateDetector.Search search = searchDuplicates
+                ? duplicates.search(chunk.stream().map(Filing::c).toList(), identityHashes, lookups) : null;
+        lookups.send();
+        Map<UUID, UUID> existing = claim.originals();
         List<CitizenCase> cases = new ArrayList<>();
         List<IdentityVault.Sealed> identities = new ArrayList<>();
-        Map<UUID, String> identityHashes = new HashMap<>();
         Map<UUID, CaseFiling> filedInChunk = new HashMap<>();
         for (Filing f : chunk) {
             UUID original = existing.get(f.c().id);
@@ -195,10 +214,10 @@ public class CaseIntakeService {
             if (!setBased) {
                 em.persist(c);
             }
-            vault.seal(c.id, f.identity()).ifPresent(sealed -> {
-                identities.add(sealed);
-                identityHashes.put(c.id, sealed.hash());
-            });
+            IdentityVault.Sealed identity = sealed.get(c.id);
+            if (identity != null) {
+                identities.add(identity);
+            }
         }
         if (setBased) {
             rows.setJdbcBatchSize(CHUNK);
@@ -206,11 +225,12 @@ public class CaseIntakeService {
         } else {
             em.flush();
         }
-        history.receivedAll(cases, actor);
-        vault.storeAll(identities);
+        Sql.Pipeline writes = sql.pipeline();
+        history.receivedAll(cases, actor, writes);
+        vault.storeAll(identities, writes);
         List<DuplicateDetector.Link> links = new ArrayList<>();
-        Map<UUID, List<UUID>> likelyDuplicates = searchDuplicates
-                ? duplicates.linkAll(cases, identityHashes, links) : Map.of();
+        Map<UUID, List<UUID>> likelyDuplicates = search != null
+                ? search.link(cases, identityHashes, links, writes) : Map.of();
         Map<UUID, List<Outbox.PendingEvent>> linkEvents = CaseLinks.linkedEvents(links, cases);
         List<Outbox.PendingEvent> pending = new ArrayList<>(cases.size() * 2 + links.size());
         for (Filing f : chunk) {
@@ -222,7 +242,8 @@ public class CaseIntakeService {
                 LOG.debugf("case %s received in %s", f.c().id, province);
             }
         }
-        events.publishAll(pending);
+        events.publishAll(pending, writes);
+        writes.send();
     }
 
     /**

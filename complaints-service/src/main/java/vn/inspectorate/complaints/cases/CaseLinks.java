@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import vn.inspectorate.contracts.cases.CaseLinked;
 import vn.inspectorate.platform.outbox.Outbox;
+import vn.inspectorate.platform.sql.Sql;
 
 /**
  * Links between cases of one matter, and their events: likely duplicates and mass cases found when filing
@@ -27,20 +28,24 @@ public class CaseLinks {
     /** Every link kind the service writes. */
     public static final List<String> KINDS = List.of(LIKELY_DUPLICATE, MASS_CASE, DUPLICATE);
 
+    private final Sql sql;
     private final CaseStore store;
     private final CaseEvents events;
 
-    CaseLinks(CaseStore store, CaseEvents events) {
+    CaseLinks(Sql sql, CaseStore store, CaseEvents events) {
+        this.sql = sql;
         this.store = store;
         this.events = events;
     }
 
     /** Case {@code c} was closed as a duplicate of {@code original}: linked (if it was not yet) and told. */
     void closedAsDuplicate(CitizenCase c, CitizenCase original) {
+        Sql.Pipeline writes = sql.pipeline();
         store.linkDuplicates(List.of(new DuplicateDetector.Link(c.id, original.id, "CLOSED_AS_DUPLICATE",
-                original.provinceCode, DUPLICATE)));
+                original.provinceCode, DUPLICATE)), writes);
         events.publishAll(List.of(CaseEvents.linkedOf(c, CaseLinked.linkIdOf(c.id, original.id),
-                List.of(new CaseLinked.Link(original.id, original.provinceCode, DUPLICATE)))));
+                List.of(new CaseLinked.Link(original.id, original.provinceCode, DUPLICATE)))), writes);
+        writes.send();
     }
 
     /**

@@ -2,7 +2,6 @@ package vn.inspectorate.complaints.cases;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Collection;
@@ -48,8 +47,10 @@ public class CaseStore implements PanacheRepositoryBase<CitizenCase, UUID> {
             from citizen_case c left join case_identity i on i.case_id = c.id
             where c.respondent_code = any(?::text[]) and c.received_on between ? and ?""";
 
-    private static final String LINK_DUPLICATE = """
-            insert into case_duplicate_link (case_id, likely_duplicate_of, reasons) values (?, ?, ?)
+    private static final String LINK_DUPLICATES = """
+            insert into case_duplicate_link (case_id, likely_duplicate_of, reasons)
+            select l.case_id, l.likely_duplicate_of, l.reasons
+            from unnest(?::uuid[], ?::uuid[], ?::text[]) as l(case_id, likely_duplicate_of, reasons)
             on conflict do nothing""";
 
     /** A case's natural key within its province, and the id the case gets if the key is new. */
@@ -57,59 +58,83 @@ public class CaseStore implements PanacheRepositoryBase<CitizenCase, UUID> {
     }
 
     private final Sql sql;
-    private final EntityManager em;
-
-    CaseStore(Sql sql, EntityManager em) {
+    CaseStore(Sql sql) {
         this.sql = sql;
-        this.em = em;
     }
 
     /**
-     * Claims the source keys of {@code province} in one statement, in the order given. Answers, for each key that was
-     * already claimed (by an earlier request or by an earlier key of the same list), the case that holds it, by the
-     * id the key asked for.
+     * Claims the source keys of {@code province} in one statement, in the order given, sent with {@code lookups}. Once
+     * they were sent, {@link Claim#originals()} answers for each key that was already claimed (by an earlier request or
+     * by an earlier key of the same list) the case that holds it, by the id the key asked for.
      */
-    public Map<UUID, UUID> claimSourceKeys(String province, List<SourceKey> keys) {
-        Set<UUID> claimed = new HashSet<>(sql.query(CLAIM_SOURCE_KEYS, List.of(province,
+    Claim claimSourceKeys(String province, List<SourceKey> keys, Sql.Pipeline lookups) {
+        return new Claim(province, keys, lookups.query(CLAIM_SOURCE_KEYS, List.of(province,
                 new Sql.ArrayOf("text", keys.stream().map(SourceKey::sourceSystem).toList()),
                 new Sql.ArrayOf("text", keys.stream().map(SourceKey::sourceReference).toList()),
                 new Sql.ArrayOf("uuid", keys.stream().map(SourceKey::caseId).toList())),
                 rs -> rs.getObject(1, UUID.class)));
-        Map<UUID, UUID> originals = new HashMap<>();
-        if (claimed.size() == keys.size()) {
+    }
+
+    /** Source keys being claimed: which were new is known once the statement was sent. */
+    final class Claim {
+
+        private final String province;
+        private final List<SourceKey> keys;
+        private final Sql.Rows<UUID> claimed;
+
+        private Claim(String province, List<SourceKey> keys, Sql.Rows<UUID> claimed) {
+            this.province = province;
+            this.keys = keys;
+            this.claimed = claimed;
+        }
+
+        /** The case holding each key that was claimed already, by the id the key asked for; one more statement if any. */
+        Map<UUID, UUID> originals() {
+            Set<UUID> mine = new HashSet<>(claimed.get());
+            Map<UUID, UUID> originals = new HashMap<>();
+            if (mine.size() == keys.size()) {
+                return originals;
+            }
+            List<SourceKey> others = keys.stream().filter(k -> !mine.contains(k.caseId())).toList();
+            Map<String, UUID> owners = new HashMap<>();
+            for (SourceKey owner : sql.query(SOURCE_KEY_OWNERS, List.of(
+                    new Sql.ArrayOf("text", others.stream().map(SourceKey::sourceSystem).toList()),
+                    new Sql.ArrayOf("text", others.stream().map(SourceKey::sourceReference).toList()), province),
+                    rs -> new SourceKey(rs.getString(1), rs.getString(2), rs.getObject(3, UUID.class)))) {
+                owners.put(key(owner.sourceSystem(), owner.sourceReference()), owner.caseId());
+            }
+            for (SourceKey k : others) {
+                originals.put(k.caseId(), owners.get(key(k.sourceSystem(), k.sourceReference())));
+            }
             return originals;
         }
-        List<SourceKey> others = keys.stream().filter(k -> !claimed.contains(k.caseId())).toList();
-        Map<String, UUID> owners = new HashMap<>();
-        for (SourceKey owner : sql.query(SOURCE_KEY_OWNERS, List.of(
-                new Sql.ArrayOf("text", others.stream().map(SourceKey::sourceSystem).toList()),
-                new Sql.ArrayOf("text", others.stream().map(SourceKey::sourceReference).toList()), province),
-                rs -> new SourceKey(rs.getString(1), rs.getString(2), rs.getObject(3, UUID.class)))) {
-            owners.put(key(owner.sourceSystem(), owner.sourceReference()), owner.caseId());
-        }
-        for (SourceKey k : others) {
-            originals.put(k.caseId(), owners.get(key(k.sourceSystem(), k.sourceReference())));
-        }
-        return originals;
     }
 
     private static String key(String system, String reference) {
         return system + '\u0000' + reference;
     }
 
-    /** The cases received between {@code from} and {@code to} of any of these people (hashes) or respondents. */
-    List<DuplicateDetector.Candidate> duplicateCandidates(Collection<String> hashes, Collection<String> respondents,
-            LocalDate from, LocalDate to) {
-        em.flush();
-        return sql.query(DUPLICATE_CANDIDATES, List.of(new Sql.ArrayOf("text", hashes), from, to,
+    /**
+     * The cases received between {@code from} and {@code to} of any of these people (hashes) or respondents, as the
+     * database holds them when {@code lookups} is sent.
+     */
+    Sql.Rows<DuplicateDetector.Candidate> duplicateCandidates(Collection<String> hashes,
+            Collection<String> respondents, LocalDate from, LocalDate to, Sql.Pipeline lookups) {
+        return lookups.query(DUPLICATE_CANDIDATES, List.of(new Sql.ArrayOf("text", hashes), from, to,
                 new Sql.ArrayOf("text", respondents), from, to),
                 rs -> new DuplicateDetector.Candidate(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                         rs.getString(4), rs.getObject(5, LocalDate.class), rs.getString(6), rs.getBoolean(7)));
     }
 
-    void linkDuplicates(List<DuplicateDetector.Link> links) {
-        sql.batch(LINK_DUPLICATE, links.stream()
-                .map(link -> List.<Object>of(link.caseId(), link.duplicateOf(), link.reasons())).toList());
+    /** Writes {@code links} when {@code writes} is sent, in one statement however many. */
+    void linkDuplicates(List<DuplicateDetector.Link> links, Sql.Pipeline writes) {
+        if (links.isEmpty()) {
+            return;
+        }
+        writes.update(LINK_DUPLICATES, List.of(
+                new Sql.ArrayOf("uuid", links.stream().map(DuplicateDetector.Link::caseId).toList()),
+                new Sql.ArrayOf("uuid", links.stream().map(DuplicateDetector.Link::duplicateOf).toList()),
+                new Sql.ArrayOf("text", links.stream().map(DuplicateDetector.Link::reasons).toList())));
     }
 
     /**

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.UUID;
 import vn.inspectorate.complaints.rules.Rule;
 import vn.inspectorate.complaints.rules.RuleSet;
+import vn.inspectorate.platform.sql.Sql;
 
 /**
  * Finds likely duplicates of a new case in every province: the same person (identity hash) or the same respondent,
@@ -37,25 +38,24 @@ public class DuplicateDetector {
     }
 
     /**
-     * Links each of {@code cases} (just filed, in filing order) to its likely duplicates, found with one query for
-     * all their people and respondents, and answers them by case. A case is compared with earlier cases and with the
-     * cases of the list filed before it, never with later ones: what filing them one after another would have found.
+     * Starts the search for likely duplicates of {@code filings} (a chunk about to be filed, in filing order, with
+     * their people's hashes): one query for all their people and respondents, sent with {@code lookups} before the
+     * chunk's cases are written. Cases of the chunk itself are compared in memory (see {@link Search#link}).
      */
-    Map<UUID, List<UUID>> linkAll(List<CitizenCase> cases, Map<UUID, String> identityHashes) {
-        return linkAll(cases, identityHashes, new ArrayList<>());
-    }
-
-    /** As {@link #linkAll(List, Map)}, adding the links made to {@code made} (for their events). */
-    Map<UUID, List<UUID>> linkAll(List<CitizenCase> cases, Map<UUID, String> identityHashes, List<Link> made) {
-        Set<String> hashes = new LinkedHashSet<>(identityHashes.values());
+    Search search(List<CitizenCase> filings, Map<UUID, String> identityHashes, Sql.Pipeline lookups) {
+        Set<String> hashes = new LinkedHashSet<>();
         Set<String> respondents = new LinkedHashSet<>();
         LocalDate from = null;
         LocalDate to = null;
-        for (CitizenCase c : cases) {
+        for (CitizenCase c : filings) {
+            String hash = identityHashes.get(c.id);
+            if (hash != null) {
+                hashes.add(hash);
+            }
             if (c.respondentCode != null) {
                 respondents.add(c.respondentCode);
             }
-            if (c.respondentCode != null || identityHashes.containsKey(c.id)) {
+            if (c.respondentCode != null || hash != null) {
                 int window = window(clocks.rulesOf(c));
                 LocalDate first = c.receivedOn.minusDays(window);
                 LocalDate last = c.receivedOn.plusDays(window);
@@ -63,10 +63,43 @@ public class DuplicateDetector {
                 to = to == null || last.isAfter(to) ? last : to;
             }
         }
-        if (from == null) {
-            return Map.of();
+        return new Search(from == null ? null : store.duplicateCandidates(hashes, respondents, from, to, lookups));
+    }
+
+    /** The likely duplicates of a chunk being searched for: the earlier cases stored, once the lookups were sent. */
+    final class Search {
+
+        private final Sql.Rows<Candidate> stored;
+
+        private Search(Sql.Rows<Candidate> stored) {
+            this.stored = stored;
         }
-        List<Candidate> found = store.duplicateCandidates(hashes, respondents, from, to);
+
+        /**
+         * Links each of {@code cases} (the new cases of the searched chunk, in filing order) to its likely duplicates,
+         * the links written when {@code writes} is sent and added to {@code made} (for their events); answers them by
+         * case. A case is compared with earlier cases and with the cases of the list filed before it, never with later
+         * ones: what filing them one after another would have found.
+         */
+        Map<UUID, List<UUID>> link(List<CitizenCase> cases, Map<UUID, String> identityHashes, List<Link> made,
+                Sql.Pipeline writes) {
+            if (stored == null) {
+                return Map.of();
+            }
+            List<Candidate> found = new ArrayList<>(stored.get());
+            for (CitizenCase c : cases) {
+                String hash = identityHashes.get(c.id);
+                if (hash != null || c.respondentCode != null) {
+                    found.add(new Candidate(c.id, c.subject, c.respondentCode, hash, c.receivedOn, c.provinceCode,
+                            c.mass));
+                }
+            }
+            return linkAmong(cases, identityHashes, found, made, writes);
+        }
+    }
+
+    private Map<UUID, List<UUID>> linkAmong(List<CitizenCase> cases, Map<UUID, String> identityHashes,
+            List<Candidate> found, List<Link> made, Sql.Pipeline writes) {
         Map<UUID, Integer> positionInList = new HashMap<>();
         for (int i = 0; i < cases.size(); i++) {
             positionInList.put(cases.get(i).id, i);
@@ -106,7 +139,7 @@ public class DuplicateDetector {
                     .sorted(NEWEST_FIRST).toList();
             links.addAll(likelyDuplicates(c, hash, rules, mine));
         }
-        store.linkDuplicates(links);
+        store.linkDuplicates(links, writes);
         made.addAll(links);
         Map<UUID, List<UUID>> byCase = new HashMap<>();
         for (Link link : links) {

@@ -71,9 +71,17 @@ public class IdentityVault {
     }
 
     /** Stores sealed identities with one batched statement (a batch of cases). */
-    public void storeAll(List<Sealed> identities) {
-        sql.batch("insert into case_identity (case_id, key_id, ciphertext, identity_hash) values (?, ?, ?, ?)",
-                identities.stream().map(s -> List.<Object>of(s.caseId(), keyId, s.ciphertext(), s.hash())).toList());
+    public void storeAll(List<Sealed> identities, Sql.Pipeline writes) {
+        if (identities.isEmpty()) {
+            return;
+        }
+        writes.update("""
+                insert into case_identity (case_id, key_id, ciphertext, identity_hash)
+                select i.case_id, ?, i.ciphertext, i.identity_hash
+                from unnest(?::uuid[], ?::bytea[], ?::text[]) as i(case_id, ciphertext, identity_hash)""",
+                List.of(keyId, new Sql.ArrayOf("uuid", identities.stream().map(Sealed::caseId).toList()),
+                        new Sql.ArrayOf("bytea", identities.stream().map(Sealed::ciphertext).toList()),
+                        new Sql.ArrayOf("text", identities.stream().map(Sealed::hash).toList())));
     }
 
     /** What is stored of a person: never the clear text. */
