@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import vn.inspectorate.platform.sql.Sql;
 import vn.inspectorate.reporting.figures.Figure;
 
 /**
@@ -34,12 +35,20 @@ final class FigureChanges {
 
     /** Reads in one statement the contributions of the records not read yet, before they are replaced. */
     void read(Collection<UUID> recordIds) {
+        Sql.Pipeline reads = store.pipeline();
+        read(recordIds, reads);
+        reads.send();
+    }
+
+    /** What {@link #read(Collection)} does, the contributions read when {@code reads} is sent. */
+    void read(Collection<UUID> recordIds, Sql.Pipeline reads) {
         List<UUID> missing = recordIds.stream().filter(id -> !current.containsKey(id)).distinct().toList();
         if (missing.isEmpty()) {
             return;
         }
-        Map<UUID, Map<Contribution.Key, Long>> stored = store.contributionsOf(missing);
-        missing.forEach(id -> current.put(id, stored.getOrDefault(id, new HashMap<>())));
+        // a record without a stored contribution has none: known as soon as the rows are read
+        missing.forEach(id -> current.put(id, new HashMap<>()));
+        store.contributionsOf(missing, reads, (id, key, value) -> current.get(id).merge(key, value, Long::sum));
     }
 
     /** Replaces a record's contributions with {@code next}: the figures move by the difference when flushed. */
@@ -68,13 +77,21 @@ final class FigureChanges {
 
     /** Writes what the replacements moved, and forgets it: the object can gather the next changes. */
     void flush() {
+        Sql.Pipeline writes = store.pipeline();
+        flush(writes);
+        writes.send();
+    }
+
+    /** What {@link #flush()} does, the rows written when {@code writes} is sent. */
+    void flush(Sql.Pipeline writes) {
         if (replaced.isEmpty()) {
             return;
         }
-        store.moveFigures(daily, monthly, yearly, national);
+        // the maps are cleared below: the statements take copies of their values now
+        store.moveFigures(daily, monthly, yearly, national, writes);
         Map<UUID, Map<Contribution.Key, Long>> rows = new TreeMap<>();
         replaced.forEach(id -> rows.put(id, current.get(id)));
-        store.writeContributions(rows);
+        store.writeContributions(rows, writes);
         replaced.clear();
         daily.clear();
         monthly.clear();

@@ -21,6 +21,7 @@ import vn.inspectorate.contracts.EventCatalog;
 import vn.inspectorate.contracts.Topics;
 import vn.inspectorate.contracts.cases.CaseLinked;
 import vn.inspectorate.platform.inbox.PoisonEventException;
+import vn.inspectorate.platform.sql.Sql;
 
 /**
  * Applies events to the read models: keeps each with its aggregate, folds the aggregate's events in version order,
@@ -162,9 +163,11 @@ public class Projector {
         public void end() {
             fileCases();
             matters.recount(touched, figures);
-            figures.flush();
-            cases.flush();
-            store.keepEvents(kept);
+            Sql.Pipeline writes = store.pipeline();
+            figures.flush(writes);
+            cases.flush(writes);
+            store.keepEvents(kept, writes);
+            writes.send();
         }
 
         private Record payload(CloudEvent<JsonNode> event) {
@@ -176,12 +179,14 @@ public class Projector {
             if (missing.isEmpty()) {
                 return;
             }
-            store.lockAggregates(missing);
-            Map<UUID, List<StoredEvent>> stored = store.eventsOf(missing);
-            missing.forEach(id -> histories.put(id, new ArrayList<>(stored.getOrDefault(id, List.of()).stream()
-                    .map(e -> new Kept(e.version(), e.type(), e, null)).toList())));
-            figures.read(missing);
-            cases.read(missing);
+            // the locks first, then what they guard, in one round trip
+            Sql.Pipeline reads = store.pipeline();
+            store.lockAggregates(missing, reads);
+            missing.forEach(id -> histories.put(id, new ArrayList<>()));
+            store.eventsOf(missing, reads, (id, e) -> histories.get(id).add(new Kept(e.version(), e.type(), e, null)));
+            figures.read(missing, reads);
+            cases.read(missing, reads);
+            reads.send();
         }
 
         /** Adds the event to its aggregate's history in fold order; false when it was kept before. */
