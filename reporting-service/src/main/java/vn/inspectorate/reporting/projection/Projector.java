@@ -65,8 +65,9 @@ public class Projector {
     /**
      * The events of one batch, applied in its transaction. Each event is checked and folded with its aggregate's
      * history as it is applied (so a poison one is refused on its own), in memory: the aggregates' kept events,
-     * contributions and states are read once for the whole batch, and the figures, states, matters and kept events
-     * are written at {@link #end}, one statement a table, whatever the batch's size.
+     * contributions and states are read once for the whole batch, in one round trip, and the figures, states, matters
+     * and kept events are written at {@link #end}, one statement a table, whatever the batch's size (the figures,
+     * states and kept events in one round trip).
      */
     public final class Batch {
 
