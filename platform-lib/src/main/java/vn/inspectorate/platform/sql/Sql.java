@@ -147,6 +147,9 @@ public class Sql {
                             step.rows().read(rs);
                         }
                         counts[i] = -1;
+                    } else if (resultSet) {
+                        throw new IllegalStateException("statement " + (i + 1)
+                                + " of a pipeline returned rows: add it as a query");
                     } else {
                         counts[i] = st.getUpdateCount();
                     }

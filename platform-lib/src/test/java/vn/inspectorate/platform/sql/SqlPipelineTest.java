@@ -88,6 +88,15 @@ class SqlPipelineTest {
     }
 
     @Test
+    void rowsFromAStatementAddedAsAnUpdateAreAnErrorNotACountOfMinusOne() {
+        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> {
+            Sql.Pipeline pipeline = sql.pipeline();
+            pipeline.update("select 1", List.of());
+            pipeline.send();
+        })).hasStackTraceContaining("add it as a query");
+    }
+
+    @Test
     void aStatementWithASemicolonIsRefusedBeforeAnythingIsSent() {
         assertThatThrownBy(() -> sql.pipeline().update("select 1; select 2", List.of()))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -43,11 +43,9 @@ final class CaseStates {
 
     /** The case as its events now say: it leaves its old count and joins its new one. */
     void save(UUID caseId, CaseFold f) {
-        if (!countedUnder.containsKey(caseId)) {
-            Sql.Pipeline reads = store.pipeline();
-            read(List.of(caseId), reads);
-            reads.send();
-        }
+        Sql.Pipeline reads = store.pipeline();
+        read(List.of(caseId), reads);
+        reads.send();  // sends nothing when the case was read already
         Optional<List<String>> before = countedUnder.get(caseId);
         Optional<List<String>> after = f.open() && f.runningDueOn() != null
                 ? Optional.of(List.of(f.provinceOrEmpty(), RecordFacts.orEmpty(f.body()), RecordFacts.orEmpty(f.kind)))

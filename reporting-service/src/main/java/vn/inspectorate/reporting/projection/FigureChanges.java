@@ -48,7 +48,7 @@ final class FigureChanges {
         }
         // a record without a stored contribution has none: known as soon as the rows are read
         missing.forEach(id -> current.put(id, new HashMap<>()));
-        store.contributionsOf(missing, reads, (id, key, value) -> current.get(id).merge(key, value, Long::sum));
+        store.contributionsOf(missing, reads, (id, c) -> current.get(id).merge(c.key(), c.value(), Long::sum));
     }
 
     /** Replaces a record's contributions with {@code next}: the figures move by the difference when flushed. */

@@ -99,22 +99,15 @@ public class ProjectionStore {
     }
 
     /** The stored contributions of these records, each given to {@code each} while {@code reads} is sent. */
-    void contributionsOf(Collection<UUID> recordIds, Sql.Pipeline reads,
-            TriConsumer<UUID, Contribution.Key, Long> each) {
+    void contributionsOf(Collection<UUID> recordIds, Sql.Pipeline reads, BiConsumer<UUID, Contribution> each) {
         reads.query("""
                 select record_id, figure, province_code, body_code, sector, kind, day, value from figure_contribution
                 where record_id = any(?)""", List.of(new Sql.ArrayOf("uuid", recordIds)), rs -> {
-                    each.accept(rs.getObject(1, UUID.class), new Contribution.Key(rs.getString(2), rs.getString(3),
-                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getDate(7).toLocalDate()),
-                            rs.getLong(8));
+                    each.accept(rs.getObject(1, UUID.class), new Contribution(rs.getString(2), rs.getString(3),
+                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getDate(7).toLocalDate(),
+                            rs.getLong(8)));
                     return 1;
                 });
-    }
-
-    /** Takes three values. */
-    @FunctionalInterface
-    interface TriConsumer<A, B, C> {
-        void accept(A a, B b, C c);
     }
 
     /**
