@@ -283,6 +283,55 @@ class SubscriptionsTest {
     }
 
     /**
+     * Events that reach the gateway together (one producer flush, so one or a few consumer batches) are queued in one
+     * statement per batch: each subscription gets exactly the events of its types and provinces, an aggregate's in
+     * the order they were published, and an event nobody wants queues nothing.
+     */
+    @Test
+    void eventsArrivingTogetherAreQueuedForEachSubscriptionThatWantsThem() throws Exception {
+        String partner = Tokens.clientCredentials("partner-demo");
+        String hanoiPath = "/hooks/ok-" + UUID.randomUUID();
+        String everywherePath = "/hooks/ok-" + UUID.randomUUID();
+        String hanoi = given().auth().oauth2(partner).contentType("application/json")
+                .body(Map.of("callbackUrl", receiver() + hanoiPath, "eventTypes", List.of(CASE_STATUS), "provinces",
+                        List.of("VN-HN")))
+                .post("/api/v1/subscriptions").then().statusCode(201).extract().path("id");
+        String everywhere = given().auth().oauth2(partner).contentType("application/json")
+                .body(Map.of("callbackUrl", receiver() + everywherePath, "eventTypes", List.of(CASE_STATUS)))
+                .post("/api/v1/subscriptions").then().statusCode(201).extract().path("id");
+
+        UUID caseA = UUID.randomUUID();
+        UUID caseB = UUID.randomUUID();
+        UUID inspection = UUID.randomUUID();
+        List<String> ids = publishTogether(List.of(
+                new Published(CASE_STATUS, caseA, caseStatus(caseA, 1, "VN-HN", "ACCEPTED")),
+                new Published(CASE_STATUS, caseB, caseStatus(caseB, 1, "VN-NB", "ACCEPTED")),
+                new Published(EventTypes.PUBLIC_INSPECTION_CONCLUDED, inspection, inspectionConcluded(inspection)),
+                new Published(CASE_STATUS, caseA, caseStatus(caseA, 2, "VN-HN", "RESOLVED")),
+                new Published(CASE_STATUS, caseB, caseStatus(caseB, 2, "VN-NB", "RESOLVED"))));
+        String a1 = ids.get(0);
+        String b1 = ids.get(1);
+        String a2 = ids.get(3);
+        String b2 = ids.get(4);
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> received(hanoiPath).size() >= 2 && received(everywherePath).size() >= 4
+                        && processed(ids.get(2)));
+        assertThat(received(hanoiPath).stream().map(c -> body(c).path("id").asText()).toList())
+                .containsExactly(a1, a2);
+        List<String> everywhereIds = received(everywherePath).stream().map(c -> body(c).path("id").asText()).toList();
+        assertThat(everywhereIds).containsExactlyInAnyOrder(a1, b1, a2, b2);
+        assertThat(everywhereIds.indexOf(a1)).isLessThan(everywhereIds.indexOf(a2));
+        assertThat(everywhereIds.indexOf(b1)).isLessThan(everywhereIds.indexOf(b2));
+        // the delivery log holds what was queued, newest first, and nothing else
+        assertThat(given().auth().oauth2(partner).get("/api/v1/subscriptions/" + hanoi + "/deliveries").then()
+                .statusCode(200).extract().jsonPath().getList("items.eventId")).containsExactly(a2, a1);
+        assertThat(given().auth().oauth2(partner).get("/api/v1/subscriptions/" + everywhere + "/deliveries").then()
+                .statusCode(200).extract().jsonPath().getList("items.eventId", String.class))
+                .containsExactlyInAnyOrder(a1, b1, a2, b2);
+    }
+
+    /**
      * An event with CloudEvents extension attributes and a payload field the gateway does not know is delivered, not
      * dead-lettered: the envelope keeps its {@code traceparent}, the unknown payload field is dropped.
      */
@@ -525,6 +574,32 @@ class SubscriptionsTest {
             producer.send(new ProducerRecord<>(Topics.PUBLIC, aggregate.toString(), mapper.writeValueAsString(event))).get();
         }
         return eventId;
+    }
+
+    private record Published(String type, UUID aggregate, ObjectNode data) {
+    }
+
+    /** Publishes the events with one producer and one flush, so the gateway can take several in one batch. */
+    private List<String> publishTogether(List<Published> events) throws Exception {
+        Properties props = new Properties();
+        props.put("bootstrap.servers", ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+        props.put("linger.ms", "50");
+        List<String> ids = new java.util.ArrayList<>();
+        try (var producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
+            for (Published p : events) {
+                String eventId = UUID.randomUUID().toString();
+                ObjectNode event = mapper.createObjectNode();
+                event.put("specversion", "1.0").put("id", eventId).put("source", "/inspectorate/complaints-service")
+                        .put("type", p.type()).put("subject", p.aggregate().toString())
+                        .put("time", OffsetDateTime.now(ZoneOffset.UTC).toString())
+                        .put("datacontenttype", "application/json").set("data", p.data());
+                producer.send(new ProducerRecord<>(Topics.PUBLIC, p.aggregate().toString(),
+                        mapper.writeValueAsString(event)));
+                ids.add(eventId);
+            }
+            producer.flush();
+        }
+        return ids;
     }
 
     private boolean processed(String eventId) throws Exception {

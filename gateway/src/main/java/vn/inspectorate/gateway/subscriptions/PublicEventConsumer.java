@@ -5,6 +5,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -12,14 +16,15 @@ import vn.inspectorate.contracts.CloudEvent;
 import vn.inspectorate.contracts.EventCatalog;
 import vn.inspectorate.contracts.publicevents.PublicCaseStatusChanged;
 import vn.inspectorate.contracts.publicevents.PublicInspectionConcluded;
+import vn.inspectorate.platform.inbox.BatchHandler;
 import vn.inspectorate.platform.inbox.EventBatchInbox;
-import vn.inspectorate.platform.inbox.EventInbox;
 import vn.inspectorate.platform.inbox.PoisonEventException;
 
 /**
  * Reads the sanitized public topic (durable consumer group {@code inspectorate-gateway-webhooks}) and queues one
- * delivery per matching subscription, in the same transaction as the inbox's record of the event (one transaction per
- * batch of records). An event marked {@code backfilled: true} (a record loaded as history) is delivered to nobody.
+ * delivery per matching subscription, in the same transaction as the inbox's record of the event: one transaction and
+ * one statement per batch of records. An event marked {@code backfilled: true} (a record loaded as history) is
+ * delivered to nobody.
  */
 @ApplicationScoped
 public class PublicEventConsumer {
@@ -29,15 +34,13 @@ public class PublicEventConsumer {
     private static final Logger LOG = Logger.getLogger(PublicEventConsumer.class);
 
     private final EventBatchInbox inbox;
-    private final EventInbox events;
     private final PublicEventSanitizer sanitizer;
     private final SubscriptionRepository repository;
     private final ObjectMapper mapper;
 
-    PublicEventConsumer(EventBatchInbox inbox, EventInbox events, PublicEventSanitizer sanitizer,
-            SubscriptionRepository repository, ObjectMapper mapper) {
+    PublicEventConsumer(EventBatchInbox inbox, PublicEventSanitizer sanitizer, SubscriptionRepository repository,
+            ObjectMapper mapper) {
         this.inbox = inbox;
-        this.events = events;
         this.sanitizer = sanitizer;
         this.repository = repository;
         this.mapper = mapper;
@@ -46,15 +49,33 @@ public class PublicEventConsumer {
     @Incoming(CHANNEL)
     @Blocking
     public void consume(ConsumerRecords<String, String> records) {
-        inbox.handle(CONSUMER, CHANNEL, records, (record, event) -> queue(event));
+        List<SubscriptionRepository.QueuedEvent> queue = new ArrayList<>();
+        inbox.handle(CONSUMER, CHANNEL, records, new BatchHandler() {
+            @Override
+            public void begin(List<ConsumerRecord<String, String>> all) {
+                queue.clear();  // a retried attempt starts over
+            }
+
+            @Override
+            public void apply(ConsumerRecord<String, String> record, CloudEvent<JsonNode> event) {
+                queued(event).ifPresent(queue::add);
+            }
+
+            @Override
+            public void end() {
+                int deliveries = repository.queueAll(queue);
+                LOG.debugf("%d public event(s) queued as %d deliveries", queue.size(), deliveries);
+            }
+        });
     }
 
-    void queue(CloudEvent<JsonNode> event) {
+    /** What {@code event} queues for the subscriptions; empty when it goes to nobody. */
+    Optional<SubscriptionRepository.QueuedEvent> queued(CloudEvent<JsonNode> event) {
         var entry = EventCatalog.find(event.type());
         if (entry.isEmpty()) {
             // a newer type this gateway does not know yet: nothing can vouch for its payload, so it is not passed on
             LOG.warnf("public event %s has unknown type %s; not delivered", event.id(), event.type());
-            return;
+            return Optional.empty();
         }
         if (!entry.get().publicEvent()) {
             throw new PoisonEventException("internal event type " + event.type() + " on the public topic");
@@ -62,24 +83,24 @@ public class PublicEventConsumer {
         if (Boolean.TRUE.equals(event.backfilled())) {
             // history loaded as it happened: reports count it, partners are not notified of the past as news
             LOG.debugf("public event %s is about a back-filled record; not delivered", event.id());
-            return;
+            return Optional.empty();
         }
-        JsonNode data = sanitizer.sanitize(event.id(), event.data(), entry.get().payloadType());
-        String province = province(event.withData(data), entry.get().payloadType());
+        PublicEventSanitizer.Sanitized sanitized = sanitizer.sanitize(event.id(), event.data(),
+                entry.get().payloadType());
         String aggregate = event.subject() != null ? event.subject() : event.id();
         String body;
         try {
-            body = mapper.writeValueAsString(event.withData(data));
+            body = mapper.writeValueAsString(event.withData(sanitized.data()));
         } catch (JsonProcessingException e) {
             throw new PoisonEventException("cannot write event " + event.id(), e);
         }
-        int queued = repository.queue(event.id(), event.type(), aggregate, province, body);
-        LOG.debugf("public event %s (%s, %s) queued for %d subscription(s)", event.id(), event.type(), province, queued);
+        return Optional.of(new SubscriptionRepository.QueuedEvent(event.id(), event.type(), aggregate,
+                province(sanitized.payload()), body));
     }
 
-    /** The province of a sanitized public event; "" when it names none. */
-    private String province(CloudEvent<JsonNode> sanitized, Class<? extends Record> payloadType) {
-        String code = switch (events.payload(sanitized, payloadType)) {
+    /** The province of a sanitized public payload; "" when it names none. */
+    private static String province(Record payload) {
+        String code = switch (payload) {
             case PublicCaseStatusChanged changed -> changed.provinceCode();
             case PublicInspectionConcluded concluded -> concluded.provinceCode();
             default -> null;

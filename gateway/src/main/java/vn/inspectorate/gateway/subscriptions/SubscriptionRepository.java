@@ -89,18 +89,33 @@ public class SubscriptionRepository {
         return update("delete from webhook_subscription where id = ? and owner = ?", id, owner) == 1;
     }
 
+    /** An event to queue for the subscriptions that want it. */
+    public record QueuedEvent(String eventId, String eventType, String aggregateId, String province, String body) {
+    }
+
     /**
-     * Queues an event for every subscription that wants its type and province, active or paused (a paused
-     * subscription gets its backlog on resume). A redelivered event queues nothing twice.
+     * Queues each event for every subscription that wants its type and province, active or paused (a paused
+     * subscription gets its backlog on resume), in one statement. The deliveries' ids follow the events' order, which
+     * the dispatcher's per-aggregate order relies on. A redelivered event queues nothing twice. Returns the deliveries
+     * queued.
      */
-    public int queue(String eventId, String eventType, String aggregateId, String province, String body) {
+    public int queueAll(List<QueuedEvent> events) {
+        if (events.isEmpty()) {
+            return 0;
+        }
         return update("""
                 insert into webhook_delivery (subscription_id, event_id, event_type, aggregate_id, body, status,
                     next_attempt_at, created_at)
-                select s.id, ?, ?, ?, ?, 'PENDING', now(), now() from webhook_subscription s
-                where ? = any (s.event_types) and (cardinality(s.provinces) = 0 or ? = any (s.provinces))
+                select s.id, e.event_id, e.event_type, e.aggregate_id, e.body, 'PENDING', now(), now()
+                from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                         with ordinality as e(event_id, event_type, aggregate_id, province, body, position)
+                join webhook_subscription s on e.event_type = any (s.event_types)
+                     and (cardinality(s.provinces) = 0 or e.province = any (s.provinces))
+                order by e.position, s.id
                 on conflict (subscription_id, event_id) do nothing""",
-                eventId, eventType, aggregateId, body, eventType, province);
+                events.stream().map(QueuedEvent::eventId).toList(), events.stream().map(QueuedEvent::eventType).toList(),
+                events.stream().map(QueuedEvent::aggregateId).toList(), events.stream().map(QueuedEvent::province).toList(),
+                events.stream().map(QueuedEvent::body).toList());
     }
 
     /**
