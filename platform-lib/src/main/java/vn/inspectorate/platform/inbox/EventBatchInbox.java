@@ -142,13 +142,11 @@ public class EventBatchInbox {
         while (from < all.size()) {
             attempts++;
             List<ConsumerRecord<String, String>> part = all.subList(from, Math.min(all.size(), from + size));
-            Set<ConsumerRecord<String, String>> inPart = Collections.newSetFromMap(new IdentityHashMap<>());
-            inPart.addAll(part);
-            List<Parsed> partParsed = parsed.stream().filter(p -> inPart.contains(p.record)).toList();
+            List<Parsed> partParsed = part.size() == all.size() ? List.copyOf(parsed) : parsedOf(part, parsed);
             long started = System.nanoTime();
             try {
                 int[] counts = QuarkusTransaction.requiringNew()
-                        .call(() -> attempt(consumer, part, new ArrayList<>(partParsed), handler));
+                        .call(() -> attempt(consumer, part, partParsed, handler));
                 List<PoisonRecord> partDead = part.stream().filter(poison::containsKey)
                         .map(r -> new PoisonRecord(r, poison.get(r))).toList();
                 deadLetters.send(channel, partDead);
@@ -216,6 +214,13 @@ public class EventBatchInbox {
         }
         handler.end();
         return new int[] {applied, skipped};
+    }
+
+    /** The parsed records among {@code part}, in record order. */
+    private static List<Parsed> parsedOf(List<ConsumerRecord<String, String>> part, List<Parsed> parsed) {
+        Set<ConsumerRecord<String, String>> inPart = Collections.newSetFromMap(new IdentityHashMap<>());
+        inPart.addAll(part);
+        return parsed.stream().filter(p -> inPart.contains(p.record)).toList();
     }
 
     /** The events that {@link #attempt} will apply: the first copy of each claimed id, in record order. */
