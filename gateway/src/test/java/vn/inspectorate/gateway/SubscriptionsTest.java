@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.sql.DataSource;
@@ -37,6 +38,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -561,6 +563,26 @@ class SubscriptionsTest {
 
     private String publish(String type, UUID aggregate, ObjectNode data, Map<String, ?> extensions)
             throws Exception {
+        try (var producer = producer(Map.of())) {
+            Sent sent = send(producer, type, aggregate, data, extensions);
+            sent.ack().get();
+            return sent.id();
+        }
+    }
+
+    private KafkaProducer<String, String> producer(Map<String, String> settings) {
+        Properties props = new Properties();
+        props.put("bootstrap.servers", ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+        props.putAll(settings);
+        return new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
+    }
+
+    private record Sent(String id, Future<RecordMetadata> ack) {
+    }
+
+    /** Sends a structured CloudEvent on the public topic. */
+    private Sent send(KafkaProducer<String, String> producer, String type, UUID aggregate, ObjectNode data,
+            Map<String, ?> extensions) throws Exception {
         String eventId = UUID.randomUUID().toString();
         ObjectNode event = mapper.createObjectNode();
         event.put("specversion", "1.0").put("id", eventId).put("source", "/inspectorate/complaints-service")
@@ -568,12 +590,8 @@ class SubscriptionsTest {
                 .put("time", OffsetDateTime.now(ZoneOffset.UTC).toString()).put("datacontenttype", "application/json")
                 .set("data", data);
         extensions.forEach((name, value) -> event.set(name, mapper.valueToTree(value)));
-        Properties props = new Properties();
-        props.put("bootstrap.servers", ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
-        try (var producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>(Topics.PUBLIC, aggregate.toString(), mapper.writeValueAsString(event))).get();
-        }
-        return eventId;
+        return new Sent(eventId, producer.send(new ProducerRecord<>(Topics.PUBLIC, aggregate.toString(),
+                mapper.writeValueAsString(event))));
     }
 
     private record Published(String type, UUID aggregate, ObjectNode data) {
@@ -581,25 +599,17 @@ class SubscriptionsTest {
 
     /** Publishes the events with one producer and one flush, so the gateway can take several in one batch. */
     private List<String> publishTogether(List<Published> events) throws Exception {
-        Properties props = new Properties();
-        props.put("bootstrap.servers", ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
-        props.put("linger.ms", "50");
-        List<String> ids = new java.util.ArrayList<>();
-        try (var producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
+        List<Sent> sent = new java.util.ArrayList<>();
+        try (var producer = producer(Map.of("linger.ms", "50"))) {
             for (Published p : events) {
-                String eventId = UUID.randomUUID().toString();
-                ObjectNode event = mapper.createObjectNode();
-                event.put("specversion", "1.0").put("id", eventId).put("source", "/inspectorate/complaints-service")
-                        .put("type", p.type()).put("subject", p.aggregate().toString())
-                        .put("time", OffsetDateTime.now(ZoneOffset.UTC).toString())
-                        .put("datacontenttype", "application/json").set("data", p.data());
-                producer.send(new ProducerRecord<>(Topics.PUBLIC, p.aggregate().toString(),
-                        mapper.writeValueAsString(event)));
-                ids.add(eventId);
+                sent.add(send(producer, p.type(), p.aggregate(), p.data(), Map.of()));
             }
             producer.flush();
+            for (Sent s : sent) {
+                s.ack().get();
+            }
         }
-        return ids;
+        return sent.stream().map(Sent::id).toList();
     }
 
     private boolean processed(String eventId) throws Exception {

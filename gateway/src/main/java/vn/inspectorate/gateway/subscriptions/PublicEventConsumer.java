@@ -5,10 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -49,24 +46,10 @@ public class PublicEventConsumer {
     @Incoming(CHANNEL)
     @Blocking
     public void consume(ConsumerRecords<String, String> records) {
-        List<SubscriptionRepository.QueuedEvent> queue = new ArrayList<>();
-        inbox.handle(CONSUMER, CHANNEL, records, new BatchHandler() {
-            @Override
-            public void begin(List<ConsumerRecord<String, String>> all) {
-                queue.clear();  // a retried attempt starts over
-            }
-
-            @Override
-            public void apply(ConsumerRecord<String, String> record, CloudEvent<JsonNode> event) {
-                queued(event).ifPresent(queue::add);
-            }
-
-            @Override
-            public void end() {
-                int deliveries = repository.queueAll(queue);
-                LOG.debugf("%d public event(s) queued as %d deliveries", queue.size(), deliveries);
-            }
-        });
+        inbox.handle(CONSUMER, CHANNEL, records, BatchHandler.collecting(this::queued, queue -> {
+            int deliveries = repository.queueAll(queue);
+            LOG.debugf("%d public event(s) queued as %d deliveries", queue.size(), deliveries);
+        }));
     }
 
     /** What {@code event} queues for the subscriptions; empty when it goes to nobody. */

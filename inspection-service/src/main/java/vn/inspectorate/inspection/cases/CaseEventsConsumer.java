@@ -3,9 +3,7 @@ package vn.inspectorate.inspection.cases;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
-import java.util.List;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import vn.inspectorate.contracts.CloudEvent;
@@ -44,24 +42,9 @@ public class CaseEventsConsumer {
     @Incoming(CHANNEL)
     @Blocking
     public void consume(ConsumerRecords<String, String> records) {
-        List<CaseReferenceStore.Fact> facts = new ArrayList<>();
-        batches.handle(CONSUMER, CHANNEL, records, new BatchHandler() {
-            @Override
-            public void begin(List<ConsumerRecord<String, String>> all) {
-                facts.clear();  // a retried attempt starts over
-            }
-
-            @Override
-            public void apply(ConsumerRecord<String, String> record, CloudEvent<JsonNode> event) {
-                facts.add(fact(event));
-            }
-
-            @Override
-            public void end() {
-                // one round trip for the batch, applied in record order
-                cases.recordAll(facts);
-            }
-        });
+        // one round trip for the batch's facts, applied in record order
+        batches.handle(CONSUMER, CHANNEL, records,
+                BatchHandler.collecting(event -> Optional.of(fact(event)), cases::recordAll));
     }
 
     CaseReferenceStore.Fact fact(CloudEvent<JsonNode> event) {

@@ -1,7 +1,11 @@
 package vn.inspectorate.platform.inbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import vn.inspectorate.contracts.CloudEvent;
 
@@ -35,5 +39,30 @@ public interface BatchHandler {
      * of the batch asked for).
      */
     default void end() {
+    }
+
+    /**
+     * A handler that turns each event into at most one item ({@code item}; a {@link PoisonEventException} refuses the
+     * record) and writes the batch's items once, in record order, at its end ({@code write}). A retried attempt starts
+     * over with no items.
+     */
+    static <T> BatchHandler collecting(Function<CloudEvent<JsonNode>, Optional<T>> item, Consumer<List<T>> write) {
+        List<T> items = new ArrayList<>();
+        return new BatchHandler() {
+            @Override
+            public void begin(List<ConsumerRecord<String, String>> records) {
+                items.clear();
+            }
+
+            @Override
+            public void apply(ConsumerRecord<String, String> record, CloudEvent<JsonNode> event) {
+                item.apply(event).ifPresent(items::add);
+            }
+
+            @Override
+            public void end() {
+                write.accept(items);
+            }
+        };
     }
 }
