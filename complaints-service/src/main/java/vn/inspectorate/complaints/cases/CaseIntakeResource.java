@@ -76,7 +76,7 @@ public class CaseIntakeResource {
                 CitizenCase c = CitizenCase.findById(filed.written().value());
                 yield filed.written().created()
                         ? Response.created(URI.create("/api/v1/cases/" + c.id))
-                                .entity(views.ofNew(c)).build()
+                                .entity(views.ofNew(c, filed.likelyDuplicates())).build()
                         : Response.ok(views.of(c)).build();
             }
             case IntakeOutcome.Conflict conflict -> throw new ProblemException(NaturalKeyMatch.problemKeyed(

@@ -18,9 +18,12 @@ public class CaseViews {
         return view(c, store.onWatchlist(c.id), store.linksOf(c.id), store.inspectionsOf(c.id));
     }
 
-    /** A case just filed: on no watchlist, in no inspection, linked only to the duplicates found while filing it. */
-    public CaseView ofNew(CitizenCase c) {
-        return view(c, false, store.linksOf(c.id), List.of());
+    /**
+     * A case just filed: on no watchlist, in no inspection, linked only to the {@code likelyDuplicates} found while
+     * filing it (no other case can link to it before it is committed), so a case without them needs no query.
+     */
+    public CaseView ofNew(CitizenCase c, List<UUID> likelyDuplicates) {
+        return view(c, false, likelyDuplicates.isEmpty() ? List.of() : store.linksOf(c.id), List.of());
     }
 
     private static CaseView view(CitizenCase c, boolean onWatchlist, List<CaseView.LinkedCase> links,
