@@ -53,7 +53,7 @@ public final class Bench {
         StringBuilder report = new StringBuilder();
         List<ScenarioResult> all = new ArrayList<>();
         String envText = machine.toString();
-        try (BenchPlatform platform = BenchPlatform.start(root, target.resolve("work"))) {
+        try (BenchPlatform platform = BenchPlatform.start(root, target.resolve("work"), SCENARIOS.values())) {
             // Ctrl-C stops the platform's processes too (close() is idempotent once the run ends normally).
             Thread stopOnSignal = new Thread(platform::close, "stop-platform");
             Runtime.getRuntime().addShutdownHook(stopOnSignal);

@@ -43,6 +43,22 @@ public final class InspectionBackfillScenario implements Scenario {
         return "backfill";
     }
 
+    /** Batches through the gateway, one after another. */
+    @Override
+    public void train(BenchPlatform bench) throws Exception {
+        String token = bench.clientToken("province-hn");
+        String url = bench.platform().gatewayUrl() + "/api/v1/inspections/batch";
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        String tag = RunTags.tag("t", RunTags.next());
+        long end = System.nanoTime() + Settings.trainingSeconds() * 1_000_000_000L;
+        for (int n = 0; n == 0 || System.nanoTime() < end; n++) {
+            HttpResponse<String> answer = send(http, url, token, batchBody(tag, n));
+            if (answer.statusCode() != 200) {
+                throw new IllegalStateException("a training batch of inspections answered " + answer.statusCode());
+            }
+        }
+    }
+
     @Override
     public ScenarioResult run(BenchPlatform bench) throws Exception {
         int seconds = Settings.seconds();

@@ -38,6 +38,13 @@ public final class BulkIntakeScenario implements Scenario {
         return "bulk";
     }
 
+    /** Batches through the gateway on one connection. */
+    @Override
+    public void train(BenchPlatform bench) {
+        load(Wrk.script("intake.lua", bench.work().resolve("training")), bench.platform().gatewayUrl()
+                + "/api/v1/cases/batch", 1, Settings.trainingSeconds(), bench.clientToken("province-hn"));
+    }
+
     @Override
     public ScenarioResult run(BenchPlatform bench) throws Exception {
         int seconds = Settings.seconds();

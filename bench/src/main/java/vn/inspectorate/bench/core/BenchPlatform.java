@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +46,13 @@ public final class BenchPlatform implements AutoCloseable {
         this.startupLines = startupLines;
     }
 
-    public static BenchPlatform start(Path root, Path work) {
+    /**
+     * Starts the platform. Services launched to train their AOT cache (the first start after a build, see
+     * {@code deploy/README.md}) first serve each of {@code trainers}' training load, so that the cache holds what the
+     * load makes them load and the method profiles it gathers (with which the JIT compiles the hot methods sooner);
+     * then they are restarted with their new caches, so that no training JVM is measured.
+     */
+    public static BenchPlatform start(Path root, Path work, Collection<Scenario> trainers) {
         Path data = work.resolve("platform");
         try {
             refuseIfInUse(data);
@@ -69,12 +76,35 @@ public final class BenchPlatform implements AutoCloseable {
             System.out.println("[platform] " + line);
             lines.put(line.split(" ")[0], line);
         }).withServiceEnvironment("gateway", env));
+        BenchPlatform bench = new BenchPlatform(p, root, work, lines);
+        if (!p.training().isEmpty() && Settings.trainingSeconds() > 0) {
+            bench.train(trainers);
+        }
         List<String> trained = p.finishTraining();
         if (!trained.isEmpty()) {
             System.out.println("[bench] restarted with the AOT cache each trained on this start, so that no training JVM"
                     + " is measured: " + String.join(", ", trained));
         }
-        return new BenchPlatform(p, root, work, lines);
+        return bench;
+    }
+
+    private void train(Collection<Scenario> trainers) {
+        long began = System.nanoTime();
+        for (Scenario scenario : trainers) {
+            try {
+                scenario.train(this);
+            } catch (Exception e) {
+                throw new IllegalStateException("the " + scenario.name() + " training load failed", e);
+            }
+        }
+        try {
+            Projection.awaitCaughtUp(this);
+        } catch (Exception e) {
+            throw new IllegalStateException("the reporting projection did not take the training load", e);
+        }
+        System.out.printf("[bench] the training JVMs served %d s of each scenario's load (%s), %.0f s in all%n",
+                Settings.trainingSeconds(), trainers.stream().map(Scenario::name).collect(Collectors.joining(", ")),
+                (System.nanoTime() - began) / 1e9);
     }
 
     public Platform platform() {

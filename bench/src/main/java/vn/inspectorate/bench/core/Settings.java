@@ -13,6 +13,11 @@ public final class Settings {
         return Integer.getInteger("bench.warmup-seconds", 8);
     }
 
+    /** Seconds of each scenario's load that trains the services' AOT caches, once per build (0: train on the start only). */
+    public static int trainingSeconds() {
+        return Integer.getInteger("bench.training-seconds", 20);
+    }
+
     public static int concurrency() {
         return Integer.getInteger("bench.concurrency", 32);
     }

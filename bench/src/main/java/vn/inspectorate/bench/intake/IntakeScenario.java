@@ -53,6 +53,13 @@ public final class IntakeScenario implements Scenario {
     /** The gateway's cases/s at concurrency c of the last run, for scenarios that load to a share of the capacity. */
     private volatile OptionalDouble capacity = OptionalDouble.empty();
 
+    /** Single cases through the gateway: the path of every intake step and of the events scenario. */
+    @Override
+    public void train(BenchPlatform bench) {
+        load(Wrk.script("intake.lua", bench.work().resolve("training")), bench.platform().gatewayUrl()
+                + "/api/v1/cases", Settings.concurrency(), Settings.trainingSeconds(), bench.clientToken("province-hn"));
+    }
+
     /** The gateway's cases/s measured by the last run of this scenario, if it ran (and answered) in this JVM. */
     public OptionalDouble capacity() {
         return capacity;

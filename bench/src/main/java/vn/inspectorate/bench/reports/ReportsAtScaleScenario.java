@@ -43,6 +43,23 @@ public final class ReportsAtScaleScenario implements Scenario {
         return "reports";
     }
 
+    /**
+     * Each kind of query through the gateway, over what the platform holds so far (the scenario loads its millions of
+     * rows later, in its run).
+     */
+    @Override
+    public void train(BenchPlatform bench) throws Exception {
+        Path work = bench.work().resolve("training");
+        Wrk wrk = Wrk.script("paths.lua", work);
+        String token = bench.userToken("analyst");
+        for (Map.Entry<String, List<String>> query : queries(LocalDate.now(VIETNAM)).entrySet()) {
+            Path paths = work.resolve(query.getKey() + ".paths");
+            Files.write(paths, query.getValue());
+            wrk.run(bench.platform().gatewayUrl(), 2, Math.max(1, Settings.trainingSeconds() / 4), WRK_TIMEOUT, token,
+                    paths.toString());
+        }
+    }
+
     @Override
     public ScenarioResult run(BenchPlatform bench) throws Exception {
         ScenarioResult result = new ScenarioResult(name(), "reports over " + String.format("%,d",

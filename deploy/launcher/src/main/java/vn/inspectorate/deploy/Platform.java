@@ -357,20 +357,32 @@ public final class Platform implements AutoCloseable {
     }
 
     /**
+     * The instances launched to train their AOT cache, still running: whatever they do until they stop (requests
+     * included) is recorded in the cache they write then.
+     */
+    public synchronized List<Instance> training() {
+        List<Instance> training = new ArrayList<>();
+        for (Service service : SERVICES) {
+            for (Instance instance : instances(service.module())) {
+                Process process = processes.get(instance.name());
+                if (process != null && ServiceJvm.isTraining(process.info())) {
+                    training.add(instance);
+                }
+            }
+        }
+        return training;
+    }
+
+    /**
      * Restarts, one after the other, each instance launched to train its AOT cache: it writes the cache as it stops and
      * starts again with it. Answers their names. A training JVM records what it loads and compiles while it runs, so
      * it costs more than the JVMs that use the cache; a benchmark measures after this.
      */
     public synchronized List<String> finishTraining() {
         List<String> restarted = new ArrayList<>();
-        for (Service service : SERVICES) {
-            for (Instance instance : instances(service.module())) {
-                Process process = processes.get(instance.name());
-                if (process != null && ServiceJvm.isTraining(process.info())) {
-                    restart(instance.module(), instance.number());
-                    restarted.add(instance.name());
-                }
-            }
+        for (Instance instance : training()) {
+            restart(instance.module(), instance.number());
+            restarted.add(instance.name());
         }
         return restarted;
     }
