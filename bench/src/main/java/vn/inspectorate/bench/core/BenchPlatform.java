@@ -77,8 +77,13 @@ public final class BenchPlatform implements AutoCloseable {
             lines.put(line.split(" ")[0], line);
         }).withServiceEnvironment("gateway", env));
         BenchPlatform bench = new BenchPlatform(p, root, work, lines);
-        if (!p.training().isEmpty() && Settings.trainingSeconds() > 0) {
-            bench.train(trainers);
+        try {
+            if (!p.training().isEmpty() && Settings.trainingSeconds() > 0) {
+                bench.train(trainers);
+            }
+        } catch (RuntimeException e) {
+            p.close();  // no run gets this platform to stop
+            throw e;
         }
         List<String> trained = p.finishTraining();
         if (!trained.isEmpty()) {
