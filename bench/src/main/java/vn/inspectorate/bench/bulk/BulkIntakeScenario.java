@@ -42,7 +42,8 @@ public final class BulkIntakeScenario implements Scenario {
     @Override
     public void train(BenchPlatform bench) {
         load(Wrk.script("intake.lua", bench.work().resolve("training")), bench.platform().gatewayUrl()
-                + "/api/v1/cases/batch", 1, Settings.trainingSeconds(), bench.clientToken("province-hn"));
+                + "/api/v1/cases/batch", 1, Settings.trainingSeconds(), bench.clientToken("province-hn"))
+                .requireAccepted("the training load of case batches");
     }
 
     @Override

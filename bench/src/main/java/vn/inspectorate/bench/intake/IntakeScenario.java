@@ -57,7 +57,8 @@ public final class IntakeScenario implements Scenario {
     @Override
     public void train(BenchPlatform bench) {
         load(Wrk.script("intake.lua", bench.work().resolve("training")), bench.platform().gatewayUrl()
-                + "/api/v1/cases", Settings.concurrency(), Settings.trainingSeconds(), bench.clientToken("province-hn"));
+                + "/api/v1/cases", Settings.concurrency(), Settings.trainingSeconds(), bench.clientToken("province-hn"))
+                .requireAccepted("the training load of single cases");
     }
 
     /** The gateway's cases/s measured by the last run of this scenario, if it ran (and answered) in this JVM. */

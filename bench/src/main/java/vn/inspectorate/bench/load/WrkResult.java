@@ -30,6 +30,19 @@ public record WrkResult(long requests, double seconds, long non2xx, long socketE
         return non2xx + socketErrors;
     }
 
+    /**
+     * This run, when the platform accepted its load: fails when an answer was not 2xx or no request was answered at
+     * all, since the load was then not the one meant. Timeouts and broken connections pass: a JVM still training is
+     * slow.
+     */
+    public WrkResult requireAccepted(String load) {
+        if (non2xx > 0 || requests == socketErrors) {
+            throw new IllegalStateException(load + ": " + non2xx + " of " + requests
+                    + " requests answered other than 2xx, " + socketErrors + " got no answer");
+        }
+        return this;
+    }
+
     /** The socket errors as a table cell: {@code 0}, or the count with the timeouts among them. */
     public String socketErrorsCell() {
         return socketErrors == 0 ? "0" : socketErrors + " (" + timeouts + " timeouts)";

@@ -56,7 +56,7 @@ public final class ReportsAtScaleScenario implements Scenario {
             Path paths = work.resolve(query.getKey() + ".paths");
             Files.write(paths, query.getValue());
             wrk.run(bench.platform().gatewayUrl(), 2, Math.max(1, Settings.trainingSeconds() / 4), WRK_TIMEOUT, token,
-                    paths.toString());
+                    paths.toString()).requireAccepted("the training load of " + query.getKey() + " queries");
         }
     }
 

@@ -71,6 +71,19 @@ class WrkResultTest {
     }
 
     @Test
+    void aLoadIsAcceptedWithTimeoutsButNotWithAnErrorAnswerOrNoAnswerAtAll() {
+        WrkResult slow = WrkResult.parse(OUTPUT.replace("errors_status=12", "errors_status=0"), 10_000);
+        assertThat(slow.requireAccepted("load")).isSameAs(slow);
+
+        assertThatThrownBy(() -> WrkResult.parse(OUTPUT, 10_000).requireAccepted("the training load"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("the training load: 12 of 30000 requests answered other than 2xx, 6 got no answer");
+        WrkResult unanswered = WrkResult.parse(OUTPUT.replace("requests=30000", "requests=6")
+                .replace("errors_status=12", "errors_status=0"), 10_000);
+        assertThatThrownBy(() -> unanswered.requireAccepted("load")).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void refusesOutputWithoutTheHookLineOrWithAMissingFigure() {
         assertThatThrownBy(() -> WrkResult.parse("Requests/sec: 1500.00\n", 10_000))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no BENCH_WRK line");
