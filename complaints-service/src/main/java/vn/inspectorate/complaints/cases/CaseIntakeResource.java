@@ -72,13 +72,10 @@ public class CaseIntakeResource {
             @Size(max = 200) @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
         String province = callerProvince();
         return switch (intake.fileOne(body, province, caller.subject())) {
-            case IntakeOutcome.Filed filed -> {
-                CitizenCase c = CitizenCase.findById(filed.written().value());
-                yield filed.written().created()
-                        ? Response.created(URI.create("/api/v1/cases/" + c.id))
-                                .entity(views.ofNew(c, filed.likelyDuplicates())).build()
-                        : Response.ok(views.of(c)).build();
-            }
+            case IntakeOutcome.Filed filed when filed.written().created() ->
+                    Response.created(URI.create("/api/v1/cases/" + filed.created().id))
+                            .entity(views.ofNew(filed.created(), filed.likelyDuplicates())).build();
+            case IntakeOutcome.Filed filed -> Response.ok(views.of(CitizenCase.findById(filed.written().value()))).build();
             case IntakeOutcome.Conflict conflict -> throw new ProblemException(NaturalKeyMatch.problemKeyed(
                     "case.natural-key", conflict.existingId(), conflict.differingFields()));
             case IntakeOutcome.Rejected rejected -> throw rejected.status() == 403

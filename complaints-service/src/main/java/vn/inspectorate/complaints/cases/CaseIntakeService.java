@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.hibernate.StatelessSession;
 import org.jboss.logging.Logger;
 import vn.inspectorate.complaints.identity.CaseIdentity;
 import vn.inspectorate.complaints.identity.IdentityVault;
@@ -26,8 +25,8 @@ import vn.inspectorate.platform.sql.Sql;
  * all go through {@link #write}. The natural key (province, source system, source reference) is claimed first with an
  * insert that cannot fail, so a retry or a concurrent duplicate is answered with the original case and a batch is never
  * aborted by one of its items; the same key filed with other values is a conflict, never the other case. Each chunk
- * costs a constant number of statements in three round trips to the database: keys claimed and likely duplicates
- * looked up together, the cases inserted, then their history, identities, duplicate links and events written together
+ * costs a constant number of statements in two round trips to the database: keys claimed and likely duplicates
+ * looked up together, then the cases with their history, identities, duplicate links and events written together
  * (see {@link #write}). Each item ends as it would have filed alone in the batch's order, also when the same source
  * reference comes twice in one batch.
  */
@@ -44,7 +43,6 @@ public class CaseIntakeService {
     static final String TRANSFER = "transfer";
 
     private final EntityManager em;
-    private final StatelessSession rows;
     private final RuleBook ruleBook;
     private final CaseClocks clocks;
     private final IntakeChecks checks;
@@ -56,13 +54,12 @@ public class CaseIntakeService {
     private final RemoteAreas remoteAreas;
     private final Sql sql;
 
-    CaseIntakeService(Sql sql, EntityManager em, StatelessSession rows, RuleBook ruleBook, CaseClocks clocks, IntakeChecks checks,
+    CaseIntakeService(Sql sql, EntityManager em, RuleBook ruleBook, CaseClocks clocks, IntakeChecks checks,
             IdentityVault vault, DuplicateDetector duplicates, CaseStore store, CaseHistoryLog history,
             CaseEvents events, RemoteAreas remoteAreas) {
         this.remoteAreas = remoteAreas;
         this.sql = sql;
         this.em = em;
-        this.rows = rows;
         this.ruleBook = ruleBook;
         this.clocks = clocks;
         this.checks = checks;
@@ -98,13 +95,13 @@ public class CaseIntakeService {
             c.backfilled = backfill;
             accepted.add(new Filing(i, c, CaseIdentity.of(s.complainant(), s.representatives()), CaseFiling.of(s)));
             if (accepted.size() == CHUNK) {
-                write(accepted, province, actor, outcomes, true, inBatch);
+                write(accepted, province, actor, outcomes, true, false);
                 accepted.clear();
-                // the chunk is written; what stays managed would only slow the next chunk's flush
+                // the chunk is written; the originals of its repeated keys, loaded to compare, are not needed again
                 em.clear();
             }
         }
-        write(accepted, province, actor, outcomes, true, inBatch);
+        write(accepted, province, actor, outcomes, true, false);
         return List.of(outcomes);
     }
 
@@ -131,7 +128,7 @@ public class CaseIntakeService {
         second.changed();
         IntakeOutcome[] outcome = new IntakeOutcome[1];
         write(List.of(new Filing(0, second, identity == null ? CaseIdentity.of(null, null) : identity,
-                CaseFiling.of(s))), first.provinceCode, actor, outcome, false, false);
+                CaseFiling.of(s))), first.provinceCode, actor, outcome, false, true);
         if (!(outcome[0] instanceof IntakeOutcome.Filed filed) || !filed.written().created()) {
             throw new IllegalStateException("case " + first.id + " already has a second instance");
         }
@@ -159,7 +156,7 @@ public class CaseIntakeService {
         clocks.applyReceipt(arrived);  // again, now that the filing limit is judged on the citizen's first filing
         IntakeOutcome[] outcome = new IntakeOutcome[1];
         write(List.of(new Filing(0, arrived, identity == null ? CaseIdentity.of(null, null) : identity,
-                CaseFiling.of(s))), toProvince, actor, outcome, false, false);
+                CaseFiling.of(s))), toProvince, actor, outcome, false, true);
         return switch (outcome[0]) {
             case IntakeOutcome.Filed filed when filed.written().created() -> Written.created(arrived);
             case IntakeOutcome.Filed filed -> Written.existing(store.findById(filed.written().value()));
@@ -170,16 +167,16 @@ public class CaseIntakeService {
     }
 
     /**
-     * Writes a chunk of checked filings, in their order: claims their source keys, persists the new cases with their
+     * Writes a chunk of checked filings, in their order: claims their source keys, writes the new cases with their
      * history, identities, duplicate links and events; answers a repeated key with its original case or a conflict.
-     * Three round trips to the database whatever the chunk's size: the keys claimed with the likely duplicates looked
-     * up, the cases, then their other rows (one more only when a key was claimed already).
-     * {@code setBased}: the cases are inserted as rows in one batched statement, not kept as managed entities (a
-     * batch's cases are not used again in its transaction, and tracking a thousand entities cost more than writing
-     * them); a single case, a second instance and a transfer stay managed for their callers.
+     * Two round trips to the database whatever the chunk's size: the keys claimed with the likely duplicates looked
+     * up, then the cases and their other rows (one more only when a key was claimed already).
+     * {@code managed}: the cases are persisted as entities, in a round trip of their own, for a caller that goes on
+     * changing them (a second instance, a transfer). Otherwise they are written as rows with the others
+     * ({@link CaseRows}) and handed back in the outcome: a filing does not change its new cases again.
      */
     private void write(List<Filing> chunk, String province, String actor, IntakeOutcome[] outcomes,
-            boolean searchDuplicates, boolean setBased) {
+            boolean searchDuplicates, boolean managed) {
         if (chunk.isEmpty()) {
             return;
         }
@@ -211,7 +208,7 @@ public class CaseIntakeService {
             CitizenCase c = f.c();
             filedInChunk.put(c.id, f.filing());
             cases.add(c);
-            if (!setBased) {
+            if (managed) {
                 em.persist(c);
             }
             IdentityVault.Sealed identity = sealed.get(c.id);
@@ -219,13 +216,12 @@ public class CaseIntakeService {
                 identities.add(identity);
             }
         }
-        if (setBased) {
-            rows.setJdbcBatchSize(CHUNK);
-            rows.insertMultiple(cases);
-        } else {
-            em.flush();
-        }
         Sql.Pipeline writes = sql.pipeline();
+        if (managed) {
+            em.flush();
+        } else {
+            CaseRows.insert(cases, writes);
+        }
         history.receivedAll(cases, actor, writes);
         vault.storeAll(identities, writes);
         List<DuplicateDetector.Link> links = new ArrayList<>();
@@ -236,7 +232,7 @@ public class CaseIntakeService {
         for (Filing f : chunk) {
             if (outcomes[f.index()] == null) {
                 outcomes[f.index()] = new IntakeOutcome.Filed(Written.created(f.c().id),
-                        likelyDuplicates.getOrDefault(f.c().id, List.of()));
+                        likelyDuplicates.getOrDefault(f.c().id, List.of()), f.c());
                 pending.addAll(events.received(f.c()));
                 pending.addAll(linkEvents.getOrDefault(f.c().id, List.of()));
                 LOG.debugf("case %s received in %s", f.c().id, province);
@@ -255,7 +251,7 @@ public class CaseIntakeService {
         CaseFiling stored = earlierItem != null ? earlierItem
                 : CaseFiling.of(store.findById(original), vault.load(original).orElse(null));
         List<String> differing = filing.differingFrom(stored);
-        return differing.isEmpty() ? new IntakeOutcome.Filed(Written.existing(original), List.of())
+        return differing.isEmpty() ? new IntakeOutcome.Filed(Written.existing(original), List.of(), null)
                 : new IntakeOutcome.Conflict(original, differing);
     }
 
