@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
@@ -27,10 +28,13 @@ import vn.inspectorate.platform.sql.Sql;
 @ApplicationScoped
 public class IdentityVault {
 
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
     private final Sql sql;
     private final ObjectMapper mapper;
     private final SecretKey encryptionKey;
-    private final SecretKeySpec hashKey;
+    /** A keyed hash computes one value at a time and resets itself; each thread keeps one ready. */
+    private final ThreadLocal<Mac> hmacs;
     private final String keyId;
 
     IdentityVault(Sql sql, ObjectMapper mapper, IdentityConfig config) {
@@ -41,7 +45,16 @@ public class IdentityVault {
         if (mac.length < 32) {
             throw new IllegalStateException("inspectorate.identity.hash-key must be at least 32 bytes in base64");
         }
-        this.hashKey = new SecretKeySpec(mac, "HmacSHA256");
+        SecretKeySpec hashKey = new SecretKeySpec(mac, "HmacSHA256");
+        this.hmacs = ThreadLocal.withInitial(() -> {
+            try {
+                Mac hmac = Mac.getInstance("HmacSHA256");
+                hmac.init(hashKey);
+                return hmac;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("identity hash is not available", e);
+            }
+        });
         this.keyId = config.keyId();
     }
 
@@ -53,13 +66,7 @@ public class IdentityVault {
         String basis = person.idNumber() != null && !person.idNumber().isBlank()
                 ? "id:" + normalize(person.idNumber())
                 : "name:" + normalize(person.fullName()) + "|" + normalize(person.address());
-        try {
-            Mac hmac = Mac.getInstance("HmacSHA256");
-            hmac.init(hashKey);
-            return Optional.of(HexFormat.of().formatHex(hmac.doFinal(basis.getBytes(StandardCharsets.UTF_8))));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("identity hash failed", e);
-        }
+        return Optional.of(HexFormat.of().formatHex(hmacs.get().doFinal(basis.getBytes(StandardCharsets.UTF_8))));
     }
 
     /** The encrypted identity of a case and its keyed hash, to be stored; empty for an anonymous case. */
@@ -123,6 +130,6 @@ public class IdentityVault {
             return "";
         }
         String folded = Normalizer.normalize(s, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-        return folded.replaceAll("\\s+", " ").trim();
+        return WHITESPACE.matcher(folded).replaceAll(" ").trim();
     }
 }
