@@ -37,6 +37,16 @@ class AesGcmTest {
     }
 
     @Test
+    void aThreadsCipherServesTheNextValueAfterARefusedOne() {
+        byte[] tampered = AesGcm.seal(KEY, PLAIN, ROW);
+        tampered[12] ^= 1;
+        assertThatThrownBy(() -> AesGcm.open(KEY, tampered, ROW)).isInstanceOf(IllegalStateException.class);
+        byte[] sealed = AesGcm.seal(KEY, PLAIN, ROW);
+        assertThat(AesGcm.open(KEY, sealed, ROW)).isEqualTo(PLAIN);
+        assertThat(AesGcm.open(KEY, AesGcm.seal(KEY, ROW, PLAIN), PLAIN)).isEqualTo(ROW);
+    }
+
+    @Test
     void namesTheSettingOfABadKey() {
         assertThatThrownBy(() -> AesGcm.key(Base64.getEncoder().encodeToString(new byte[16]), "inspectorate.x.key"))
                 .hasMessageContaining("inspectorate.x.key").hasMessageContaining("32 bytes");
