@@ -75,7 +75,8 @@ public class CaseIntakeResource {
             case IntakeOutcome.Filed filed when filed.written().created() ->
                     Response.created(URI.create("/api/v1/cases/" + filed.created().id))
                             .entity(views.ofNew(filed.created(), filed.likelyDuplicates())).build();
-            case IntakeOutcome.Filed filed -> Response.ok(views.of(CitizenCase.findById(filed.written().value()))).build();
+            case IntakeOutcome.Filed filed ->
+                    Response.ok(views.of(CitizenCase.findById(filed.written().value()))).build();
             case IntakeOutcome.Conflict conflict -> throw new ProblemException(NaturalKeyMatch.problemKeyed(
                     "case.natural-key", conflict.existingId(), conflict.differingFields()));
             case IntakeOutcome.Rejected rejected -> throw rejected.status() == 403

@@ -13,6 +13,7 @@ import java.lang.reflect.Modifier;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -62,7 +63,9 @@ class CaseRowsTest {
             CaseRows.insert(together, writes);
             CaseRows.insert(List.of(alone), writes);
             writes.send();
-            for (CitizenCase written : concat(together, alone)) {
+            List<CitizenCase> all = new ArrayList<>(together);
+            all.add(alone);
+            for (CitizenCase written : all) {
                 CitizenCase read = em.find(CitizenCase.class, written.id);
                 assertThat(read).isNotSameAs(written);
                 for (Field f : persistentFields()) {
@@ -133,10 +136,6 @@ class CaseRowsTest {
     /** A time compares by its instant: the database keeps the instant, not the offset it was written with. */
     private static Object comparable(Object value) {
         return value instanceof OffsetDateTime t ? t.toInstant() : value;
-    }
-
-    private static List<CitizenCase> concat(List<CitizenCase> cases, CitizenCase one) {
-        return java.util.stream.Stream.concat(cases.stream(), java.util.stream.Stream.of(one)).toList();
     }
 
     private static Object get(Field f, CitizenCase c) {
