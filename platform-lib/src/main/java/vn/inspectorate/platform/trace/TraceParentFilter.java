@@ -15,7 +15,9 @@ public class TraceParentFilter {
         this.trace = trace;
     }
 
-    @ServerRequestFilter(preMatching = true)
+    // runs where every pre-matching filter runs, on the I/O thread; said so, since a filter declared as possibly
+    // blocking here would keep JsonBodyPrefetch off that thread
+    @ServerRequestFilter(preMatching = true, nonBlocking = true)
     public void take(ContainerRequestContext request) {
         trace.offer(request.getHeaderString(TraceParent.HEADER));
     }
