@@ -9,11 +9,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Supplier;
+import vn.inspectorate.platform.crypto.Sha256;
 import vn.inspectorate.platform.problem.Problem;
 import vn.inspectorate.platform.problem.ProblemException;
 
@@ -105,8 +104,8 @@ public class IdempotencyKeys {
     private String hash(Object requestBody) {
         try {
             byte[] json = canonical.writeValueAsBytes(canonical.valueToTree(requestBody));
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            return HexFormat.of().formatHex(Sha256.of(json));
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("request cannot be hashed", e);
         }
     }

@@ -2,11 +2,11 @@ package vn.inspectorate.platform.paging;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import vn.inspectorate.platform.crypto.Sha256;
 
 /**
  * The {@code after} token: the sort key of the last item a page showed, bound to the list's query and sealed with a
@@ -65,14 +65,6 @@ final class Cursor {
     }
 
     private static byte[] digest(String query, byte[] body) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(query.getBytes(StandardCharsets.UTF_8));
-            sha.update((byte) 0);
-            sha.update(body);
-            return Arrays.copyOf(sha.digest(), DIGEST_BYTES);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return Arrays.copyOf(Sha256.of(query.getBytes(StandardCharsets.UTF_8), new byte[] {0}, body), DIGEST_BYTES);
     }
 }

@@ -1,8 +1,6 @@
 package vn.inspectorate.platform.security;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,6 +9,7 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import vn.inspectorate.platform.crypto.Sha256;
 
 /**
  * What the verification of a bearer token concluded, kept until the token expires so the signature, issuer, audience
@@ -82,12 +81,7 @@ public final class VerifiedTokens<V> {
     }
 
     static String key(String token) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return HexFormat.of().formatHex(Sha256.of(token.getBytes(StandardCharsets.US_ASCII)));
     }
 
     private record Entry<V>(V value, Instant until) {

@@ -3,7 +3,6 @@ package vn.inspectorate.platform.sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.sql.Array;
-import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -231,7 +230,8 @@ public class Sql {
             Object p = params.get(i);
             switch (p) {
                 case null -> st.setObject(i + 1, null);
-                case LocalDate d -> st.setDate(i + 1, Date.valueOf(d));
+                // bound as a date straight from its fields, without the calendar java.sql.Date converts through
+                case LocalDate d -> st.setObject(i + 1, d);
                 case UUID u -> st.setObject(i + 1, u);
                 case Json j -> st.setObject(i + 1, j.json(), Types.OTHER);
                 case Enum<?> e -> st.setString(i + 1, e.name());

@@ -19,6 +19,15 @@ class TraceParentTest {
         assertThat(TraceParent.valid("00-4bf92f3577b34da6a3ce929d0e0e4736-0000000000000000-01")).isFalse();
         assertThat(TraceParent.valid("ff-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")).isFalse();
         assertThat(TraceParent.valid("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01\n")).isFalse();
+        // each part read where it lies: a foreign character or separator anywhere refuses the value
+        assertThat(TraceParent.valid("00-4bf92f3577b34da6a3ce929d0e0e473g-00f067aa0ba902b7-01")).isFalse();
+        assertThat(TraceParent.valid("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902bz-01")).isFalse();
+        assertThat(TraceParent.valid("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-0g")).isFalse();
+        assertThat(TraceParent.valid("00-4bf92f3577b34da6a3ce929d0e0e4736_00f067aa0ba902b7-01")).isFalse();
+        assertThat(TraceParent.valid("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7_01")).isFalse();
+        assertThat(TraceParent.valid("00_4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")).isFalse();
+        assertThat(TraceParent.valid("00-4bf92f3577b34da6a3ce929d0e0e47-00f067aa0ba902b7-01")).isFalse();
+        assertThat(TraceParent.valid("")).isFalse();
     }
 
     @Test
