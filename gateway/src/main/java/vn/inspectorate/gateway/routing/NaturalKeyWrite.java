@@ -22,14 +22,26 @@ public record NaturalKeyWrite(String method, List<String> segments) {
         if (!method.equals(requestMethod) || !path.startsWith("/")) {
             return false;
         }
-        String[] actual = path.substring(1).split("/");
-        if (actual.length != segments.size()) {
-            return false;
+        // the path's segments walked in place, not split: every write through the gateway is matched against these;
+        // trailing slashes end no segment, as in the configured form
+        int limit = path.length();
+        while (limit > 1 && path.charAt(limit - 1) == '/') {
+            limit--;
         }
-        for (int i = 0; i < actual.length; i++) {
-            if (!segments.get(i).equals("*") && !segments.get(i).equals(actual[i])) {
+        int start = 1;
+        for (int i = 0; i < segments.size(); i++) {
+            boolean last = i == segments.size() - 1;
+            int slash = path.indexOf('/', start);
+            int end = slash < 0 || slash >= limit ? limit : slash;
+            if (last != (end == limit)) {
                 return false;
             }
+            String expected = segments.get(i);
+            if (!expected.equals("*")
+                    && !(end - start == expected.length() && path.regionMatches(start, expected, 0, end - start))) {
+                return false;
+            }
+            start = end + 1;
         }
         return true;
     }

@@ -244,10 +244,13 @@ class UpstreamForwarder {
                 down.reset();
             }
         });
-        LOG.infof("%s %s -> %s %s %d (%d ms)%s", ctx.request().method(), ctx.normalizedPath(),
-                attempt.pool().service(), instance.base(), upstream.statusCode(),
-                (System.nanoTime() - attempt.started) / 1_000_000,
-                attempt.tried.size() > 1 ? " after " + (attempt.tried.size() - 1) + " other instance(s)" : "");
+        if (LOG.isInfoEnabled()) {
+            // joined, not printf-formatted: a line for every request the gateway forwards
+            LOG.info(ctx.request().method() + " " + ctx.normalizedPath() + " -> " + attempt.pool().service() + " "
+                    + instance.base() + " " + upstream.statusCode() + " ("
+                    + (System.nanoTime() - attempt.started) / 1_000_000 + " ms)"
+                    + (attempt.tried.size() > 1 ? " after " + (attempt.tried.size() - 1) + " other instance(s)" : ""));
+        }
     }
 
     /**
