@@ -26,11 +26,19 @@ public interface OutboxConfig {
         int batchSize();
 
         /**
-         * How long the relay lets rows gather after a batch that was not full, before it takes the next one (zero:
-         * at once). The most a busy outbox adds to an event's way out; a lone event does not wait for it.
+         * How long the relay lets rows gather after a batch that was not full but carried at least
+         * {@link #gatherFrom()} rows, before it takes the next one (zero: never). The most a busy outbox adds to an
+         * event's way out; on a quiet one no event waits for it.
          */
         @WithDefault("PT0.02S")
         Duration gather();
+
+        /**
+         * The fewest rows a batch must carry for the relay to let the next rows gather after it. Fewer means the
+         * writes are not arriving together: gathering would delay each event without sharing a Kafka transaction.
+         */
+        @WithDefault("3")
+        int gatherFrom();
 
         /** The Kafka transactional id of this service's relay. */
         @WithDefault("outbox-${quarkus.application.name}")

@@ -149,8 +149,8 @@ public class OutboxRelay {
                 lastError = null;
                 if (published == 0) {
                     LockSupport.parkNanos(config.relay().pollInterval().toNanos());
-                } else if (published < config.relay().batchSize()) {
-                    gather();
+                } else {
+                    gather(gatherMillis(published, config.relay()));
                 }
             } catch (Exception e) {
                 failures.increment();
@@ -168,10 +168,14 @@ public class OutboxRelay {
      * After a batch that took every row there was, lets the next rows gather for a moment, deaf to the wake-ups of
      * commits: under a steady load each Kafka transaction (and each read and mark of the outbox) then carries the rows
      * of several requests instead of one or two, which is most of what the broker and the database spend on an event.
-     * A lone event is not delayed: the batch that carries it starts at once.
+     * Only after a batch of {@link OutboxConfig.Relay#gatherFrom()} rows or more: on a quiet outbox, batches of one or
+     * two, the pause would only add itself to the next event's way out.
      */
-    private void gather() {
-        long millis = config.relay().gather().toMillis();
+    static long gatherMillis(int published, OutboxConfig.Relay relay) {
+        return published >= relay.gatherFrom() && published < relay.batchSize() ? relay.gather().toMillis() : 0;
+    }
+
+    private static void gather(long millis) {
         if (millis > 0) {
             try {
                 Thread.sleep(millis);
@@ -253,6 +257,8 @@ public class OutboxRelay {
                 }
                 acks.add(p.send(record));
             }
+            // the batch is whole: send it now rather than after the producer's linger
+            p.flush();
             // the producer fails each send by its delivery timeout; the extra second guards against a stuck future
             long deadline = System.nanoTime() + config.relay().sendTimeout().toNanos() + TimeUnit.SECONDS.toNanos(1);
             for (Future<RecordMetadata> ack : acks) {

@@ -48,6 +48,9 @@ class OutboxRelayTest {
     @Inject
     OutboxRelay relay;
 
+    @Inject
+    OutboxConfig config;
+
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
     String jdbcUrl;
 
@@ -127,6 +130,17 @@ class OutboxRelayTest {
                 throw new IllegalStateException(e);
             }
         }).distinct()).hasSize(251);
+    }
+
+    @Test
+    void rowsGatherOnlyAfterABatchOfSeveralRowsThatWasNotFull() {
+        OutboxConfig.Relay settings = config.relay();
+        assertThat(settings.gatherFrom()).isEqualTo(3);
+        assertThat(OutboxRelay.gatherMillis(1, settings)).isZero();
+        assertThat(OutboxRelay.gatherMillis(2, settings)).isZero();
+        assertThat(OutboxRelay.gatherMillis(3, settings)).isEqualTo(20);
+        assertThat(OutboxRelay.gatherMillis(settings.batchSize() - 1, settings)).isEqualTo(20);
+        assertThat(OutboxRelay.gatherMillis(settings.batchSize(), settings)).isZero();
     }
 
     @Test
