@@ -29,9 +29,7 @@ public class JsonBodyCheck implements ReaderInterceptor {
 
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
-        MediaType type = context.getMediaType();
-        if (type == null || type.isWildcardType() || type.isWildcardSubtype() || !("application".equals(type.getType())
-                && ("json".equals(type.getSubtype()) || type.getSubtype().endsWith("+json")))) {
+        if (!json(context.getMediaType())) {
             return context.proceed();
         }
         byte[] body = context.getInputStream().readAllBytes();
@@ -48,6 +46,12 @@ public class JsonBodyCheck implements ReaderInterceptor {
         }
         context.setInputStream(new ByteArrayInputStream(body));
         return context.proceed();
+    }
+
+    /** {@code application/json} or a {@code +json} type: the bodies this check and {@link JsonBodyPrefetch} read. */
+    static boolean json(MediaType type) {
+        return type != null && "application".equals(type.getType())
+                && ("json".equals(type.getSubtype()) || type.getSubtype().endsWith("+json"));
     }
 
     private static void requireUtf8(byte[] body, int start) {

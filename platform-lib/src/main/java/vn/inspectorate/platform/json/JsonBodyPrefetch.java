@@ -46,7 +46,6 @@ public class JsonBodyPrefetch {
         } catch (RuntimeException e) {
             return false; // a Content-Type that does not parse is answered later, as without this filter
         }
-        return type != null && "application".equals(type.getType())
-                && ("json".equals(type.getSubtype()) || type.getSubtype().endsWith("+json"));
+        return JsonBodyCheck.json(type);
     }
 }
