@@ -165,11 +165,12 @@ public class OutboxRelay {
     }
 
     /**
-     * After a batch that took every row there was, lets the next rows gather for a moment, deaf to the wake-ups of
-     * commits: under a steady load each Kafka transaction (and each read and mark of the outbox) then carries the rows
-     * of several requests instead of one or two, which is most of what the broker and the database spend on an event.
-     * Only after a batch of {@link OutboxConfig.Relay#gatherFrom()} rows or more: on a quiet outbox, batches of one or
-     * two, the pause would only add itself to the next event's way out.
+     * How long the relay lets the next rows gather, deaf to the wake-ups of commits, after a batch of {@code published}
+     * rows. Under a steady load each Kafka transaction (and each read and mark of the outbox) then carries the rows of
+     * several requests instead of one or two, which is most of what the broker and the database spend on an event.
+     * None after a full batch (more rows are waiting) nor after one of fewer than
+     * {@link OutboxConfig.Relay#gatherFrom()} rows: on a quiet outbox the pause would only add itself to the next
+     * event's way out.
      */
     static long gatherMillis(int published, OutboxConfig.Relay relay) {
         return published >= relay.gatherFrom() && published < relay.batchSize() ? relay.gather().toMillis() : 0;
