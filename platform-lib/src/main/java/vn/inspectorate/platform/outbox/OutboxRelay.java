@@ -258,9 +258,9 @@ public class OutboxRelay {
                 }
                 acks.add(p.send(record));
             }
-            // the batch is whole: send it now rather than after the producer's linger
+            // the batch is whole: send it now rather than after the producer's linger. The flush returns when every
+            // send has completed, which the producer bounds by its delivery timeout; the loop below reads the outcomes
             p.flush();
-            // the producer fails each send by its delivery timeout; the extra second guards against a stuck future
             long deadline = System.nanoTime() + config.relay().sendTimeout().toNanos() + TimeUnit.SECONDS.toNanos(1);
             for (Future<RecordMetadata> ack : acks) {
                 ack.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
