@@ -3,8 +3,10 @@ package vn.inspectorate.bench.core;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * CPU time of the platform's processes from {@code /proc/<pid>/stat}: what a load step costs each of them, so a
@@ -25,10 +27,44 @@ public final class CpuTime {
         return stat(pid, true);
     }
 
-    /** CPU seconds of a process and every process below it (PostgreSQL's postmaster and its backends). */
+    /**
+     * CPU seconds of a process and every process below it (PostgreSQL's postmaster and its backends), including the
+     * children that have ended: a process that ends passes its time to its parent's children's count, so the sum does
+     * not drop when an autovacuum worker or a backend exits.
+     */
     public static double treeSeconds(long pid) {
-        return seconds(pid) + ProcessHandle.of(pid).stream().flatMap(ProcessHandle::descendants)
-                .mapToDouble(p -> seconds(p.pid())).sum();
+        return seconds(pid) + childrenSeconds(pid) + ProcessHandle.of(pid).stream()
+                .flatMap(ProcessHandle::descendants).mapToDouble(p -> seconds(p.pid()) + childrenSeconds(p.pid()))
+                .sum();
+    }
+
+    /**
+     * CPU seconds of each JIT compiler thread (C1 and C2) a JVM has now, by thread id; empty when it is gone. A JVM
+     * compiles the code it runs hot for minutes after it starts, so this part of a step's CPU shrinks the longer the
+     * platform has run.
+     */
+    public static Map<Long, Double> compilerThreads(long pid) {
+        Map<Long, Double> threads = new HashMap<>();
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            tasks.forEach(task -> {
+                try {
+                    if (compilerThread(Files.readString(task.resolve("comm")).strip())) {
+                        threads.put(Long.parseLong(task.getFileName().toString()),
+                                parse(Files.readString(task.resolve("stat")), false));
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended while the folder was read
+                }
+            });
+        } catch (IOException | RuntimeException e) {
+            return Map.of();
+        }
+        return threads;
+    }
+
+    /** HotSpot names them "C1 CompilerThread0", "C2 CompilerThread1"…, which the kernel cuts to 15 characters. */
+    static boolean compilerThread(String name) {
+        return name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre");
     }
 
     private static double stat(long pid, boolean children) {
@@ -59,6 +95,30 @@ public final class CpuTime {
         public Map<String, Double> minus(Snapshot before) {
             Map<String, Double> d = new LinkedHashMap<>();
             seconds.forEach((name, s) -> d.put(name, s - before.seconds.getOrDefault(name, 0.0)));
+            return d;
+        }
+    }
+
+    /**
+     * The JIT compiler threads' CPU seconds of named JVMs at one moment. A compiler thread the JVM ends between two
+     * snapshots takes its time with it, so {@link #minus} counts only threads alive at the second: never more than
+     * was spent.
+     */
+    public record CompilerSnapshot(Map<String, Map<Long, Double>> threads) {
+
+        public static CompilerSnapshot of(Map<String, Long> jvms) {
+            Map<String, Map<Long, Double>> t = new LinkedHashMap<>();
+            jvms.forEach((name, pid) -> t.put(name, compilerThreads(pid)));
+            return new CompilerSnapshot(t);
+        }
+
+        public Map<String, Double> minus(CompilerSnapshot before) {
+            Map<String, Double> d = new LinkedHashMap<>();
+            threads.forEach((name, now) -> {
+                Map<Long, Double> then = before.threads.getOrDefault(name, Map.of());
+                d.put(name, now.entrySet().stream()
+                        .mapToDouble(e -> e.getValue() - then.getOrDefault(e.getKey(), 0.0)).sum());
+            });
             return d;
         }
     }

@@ -47,6 +47,10 @@ public final class IntakeScenario implements Scenario {
     static final double OPEN_MODEL_P99_GOAL_MS = 50;
     static final double OPEN_MODEL_SHARE_OF_CAPACITY = 0.5;
     static final String LOAD_GENERATOR = "wrk (load generator)";
+    static final String KAFKA_BROKER = "Kafka broker (in the harness JVM)";
+    /** The platform's JVMs a case passes through or sets to work, besides the harness with its broker. */
+    private static final List<String> SERVICES = List.of("gateway", "complaints-service", "inspection-service",
+            "asset-declaration-service", "reporting-service");
     private static final int OPEN_MODEL_MAX_IN_FLIGHT = 128;
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -84,14 +88,19 @@ public final class IntakeScenario implements Scenario {
         long casesBefore = Sql.count(bench, "complaints", "select count(*) from citizen_case");
 
         Map<String, DoubleSupplier> processes = processes(bench);
+        Map<String, Long> jvms = jvms(bench);
         load(wrk, direct, c, warmup, token);
         CpuTime.Snapshot beforeDirect = CpuTime.Snapshot.of(processes);
+        CpuTime.CompilerSnapshot jitBeforeDirect = CpuTime.CompilerSnapshot.of(jvms);
         WrkResult d = load(wrk, direct, c, seconds, token);
         Map<String, Double> directCpu = CpuTime.Snapshot.of(processes).minus(beforeDirect);
+        Map<String, Double> directJit = CpuTime.CompilerSnapshot.of(jvms).minus(jitBeforeDirect);
         load(wrk, gateway, c, warmup, token);
         CpuTime.Snapshot beforeGateway = CpuTime.Snapshot.of(processes);
+        CpuTime.CompilerSnapshot jitBeforeGateway = CpuTime.CompilerSnapshot.of(jvms);
         WrkResult g = load(wrk, gateway, c, seconds, token);
         Map<String, Double> gatewayCpu = CpuTime.Snapshot.of(processes).minus(beforeGateway);
+        Map<String, Double> gatewayJit = CpuTime.CompilerSnapshot.of(jvms).minus(jitBeforeGateway);
         if (g.okPerSecond() > 0) {
             capacity = OptionalDouble.of(g.okPerSecond());
         }
@@ -135,6 +144,9 @@ public final class IntakeScenario implements Scenario {
         result.table("CPU per case filed, by process (what the throughput costs the machine's "
                 + Runtime.getRuntime().availableProcessors() + " cores)", cpuTable(directCpu, d, gatewayCpu, g));
         double gatewayCpuPerCase = platformMsPerCase(gatewayCpu, g);
+        double gatewayJitPerCase = perCaseMs(gatewayJit.values().stream().mapToDouble(Double::doubleValue).sum(), g);
+        result.table("of that CPU, the JVMs' JIT compiler threads (C1 and C2)",
+                jitTable(directCpu, directJit, d, gatewayCpu, gatewayJit, g));
         result.table("open model through the gateway: cases on a fixed schedule at " + Figures.format(openRate)
                 + "/s (half the gateway's " + Figures.format(g.okPerSecond()) + "/s above), " + seconds
                 + " s measured after " + warmup + " s warm-up", new Table("cases/s scheduled", "achieved send rate (/s)",
@@ -145,6 +157,8 @@ public final class IntakeScenario implements Scenario {
                         openSent.maxLagNanos() / 1e6));
         result.figure("gateway", figures(g)).figure("direct", figures(d))
                 .figure("cpuSecondsDirect", directCpu).figure("cpuSecondsGateway", gatewayCpu)
+                .figure("jitCpuSecondsDirect", directJit).figure("jitCpuSecondsGateway", gatewayJit)
+                .figure("jitCpuMsPerCaseGateway", gatewayJitPerCase)
                 .figure("postgres", Map.of("tps", pg.tps(), "p50Ms", pg.p50Ms(), "p99Ms", pg.p99Ms(),
                         "transactions", pg.transactions(), "failed", pg.failed()))
                 .figure("serviceVsPostgres", serviceVsPg).figure("gatewayVsDirect", gatewayVsDirect)
@@ -176,6 +190,10 @@ public final class IntakeScenario implements Scenario {
                 + OPEN_MODEL_MAX_IN_FLIGHT + " in flight); each latency counts from the time its request was due, "
                 + "so a send held back by a slow platform is not hidden (coordinated omission). The CPU goal is the "
                 + "total of the platform's processes through the gateway, without the load generator.");
+        result.note("JIT compiler threads: each JVM compiles the code the load runs hot for minutes after it starts, "
+                + "so part of a step's CPU is the platform's warm-up, a part that shrinks the longer it has run. "
+                + "It is shown apart, from /proc's per-thread counts; the goal is judged on the total, compiling "
+                + "included.");
         if (Profiling.requested()) {
             Profiling.profile(bench, result, name(), () -> load(wrk, gateway, c, seconds, token));
         } else if (result.anyGoalMissed()) {
@@ -190,16 +208,39 @@ public final class IntakeScenario implements Scenario {
      */
     public static Map<String, DoubleSupplier> processes(BenchPlatform bench) {
         Map<String, DoubleSupplier> p = new LinkedHashMap<>();
-        for (String module : List.of("gateway", "complaints-service", "inspection-service",
-                "asset-declaration-service", "reporting-service")) {
+        for (String module : SERVICES) {
             bench.process(module).ifPresent(h -> p.put(module, () -> CpuTime.seconds(h.pid())));
         }
         long postmaster = bench.postgresPid();
         p.put("PostgreSQL (all backends)", () -> CpuTime.treeSeconds(postmaster));
         long self = ProcessHandle.current().pid();
-        p.put("Kafka broker (in the harness JVM)", () -> CpuTime.seconds(self));
+        p.put(KAFKA_BROKER, () -> CpuTime.seconds(self));
         p.put(LOAD_GENERATOR, () -> CpuTime.childrenSeconds(self));
         return p;
+    }
+
+    /** The JVMs among {@link #processes}, by the same names: the ones whose JIT compilers are counted apart. */
+    static Map<String, Long> jvms(BenchPlatform bench) {
+        Map<String, Long> jvms = new LinkedHashMap<>();
+        for (String module : SERVICES) {
+            bench.process(module).ifPresent(h -> jvms.put(module, h.pid()));
+        }
+        jvms.put(KAFKA_BROKER, ProcessHandle.current().pid());
+        return jvms;
+    }
+
+    static Table jitTable(Map<String, Double> directCpu, Map<String, Double> directJit, WrkResult d,
+            Map<String, Double> gatewayCpu, Map<String, Double> gatewayJit, WrkResult g) {
+        Table t = new Table("JVM", "ms per case, directly", "ms per case, through the gateway");
+        for (String name : directJit.keySet()) {
+            t.row(name, perCaseMs(directJit.get(name), d), perCaseMs(gatewayJit.getOrDefault(name, 0.0), g));
+        }
+        double directJitTotal = perCaseMs(directJit.values().stream().mapToDouble(Double::doubleValue).sum(), d);
+        double gatewayJitTotal = perCaseMs(gatewayJit.values().stream().mapToDouble(Double::doubleValue).sum(), g);
+        t.row("total of the JIT compilers", directJitTotal, gatewayJitTotal);
+        t.row("the platform without its JIT compilers", platformMsPerCase(directCpu, d) - directJitTotal,
+                platformMsPerCase(gatewayCpu, g) - gatewayJitTotal);
+        return t;
     }
 
     static Table cpuTable(Map<String, Double> directCpu, WrkResult d, Map<String, Double> gatewayCpu, WrkResult g) {

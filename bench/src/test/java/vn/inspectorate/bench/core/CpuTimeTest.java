@@ -24,6 +24,42 @@ class CpuTimeTest {
     }
 
     @Test
+    void aChildThatHasEndedKeepsItsTimeInTheTree() throws Exception {
+        long self = ProcessHandle.current().pid();
+        double childrenBefore = CpuTime.treeSeconds(self) - CpuTime.seconds(self);
+
+        Process busy = new ProcessBuilder("sh", "-c", "i=0; while [ $i -lt 300000 ]; do i=$((i+1)); done").start();
+        assertThat(busy.waitFor()).isZero();
+
+        assertThat(CpuTime.treeSeconds(self) - CpuTime.seconds(self) - childrenBefore).isGreaterThanOrEqualTo(0.05);
+    }
+
+    @Test
+    void compilerThreadsAreTheJitsByTheirCutName() {
+        assertThat(CpuTime.compilerThread("C2 CompilerThre")).isTrue();
+        assertThat(CpuTime.compilerThread("C1 CompilerThre")).isTrue();
+        assertThat(CpuTime.compilerThread("VM Thread")).isFalse();
+        assertThat(CpuTime.compilerThread("executor-thread")).isFalse();
+    }
+
+    @Test
+    void thisJvmHasCompilerThreadsThatHaveCompiledAndAGoneProcessNone() {
+        Map<Long, Double> threads = CpuTime.compilerThreads(ProcessHandle.current().pid());
+        assertThat(threads).isNotEmpty();
+        assertThat(threads.values().stream().mapToDouble(Double::doubleValue).sum()).isPositive()
+                .isLessThanOrEqualTo(CpuTime.seconds(ProcessHandle.current().pid()));
+        assertThat(CpuTime.compilerThreads(Long.MAX_VALUE)).isEmpty();
+    }
+
+    @Test
+    void aCompilerSnapshotDifferenceCountsOnlyTheThreadsAliveAtTheEnd() {
+        // thread 7 ended in between (its 3 s are gone from the JVM's threads), thread 9 started
+        var before = new CpuTime.CompilerSnapshot(Map.of("a", Map.of(5L, 1.0, 7L, 3.0)));
+        var after = new CpuTime.CompilerSnapshot(Map.of("a", Map.of(5L, 1.25, 9L, 0.5)));
+        assertThat(after.minus(before)).containsEntry("a", 0.75);
+    }
+
+    @Test
     void aSnapshotDifferenceIsPerProcess() {
         var before = new CpuTime.Snapshot(Map.of("a", 1.0, "b", 2.0));
         var after = new CpuTime.Snapshot(Map.of("a", 1.5, "b", 2.0));

@@ -42,6 +42,23 @@ class IntakeScenarioTest {
                 "2.00");
     }
 
+    @Test
+    void theJitTableSetsTheCompilersApartFromThePlatformsTotal() {
+        Map<String, Double> cpuSeconds = new LinkedHashMap<>();
+        cpuSeconds.put("gateway", 4.0);
+        cpuSeconds.put("complaints-service", 6.0);
+        cpuSeconds.put(IntakeScenario.LOAD_GENERATOR, 3.0);
+        Map<String, Double> jitSeconds = new LinkedHashMap<>();
+        jitSeconds.put("gateway", 1.0);
+        jitSeconds.put("complaints-service", 2.0);
+
+        String table = IntakeScenario.jitTable(cpuSeconds, jitSeconds, RUN, cpuSeconds, jitSeconds, RUN).render();
+
+        assertThat(cells(table, "complaints-service")).containsExactly("1.00", "1.00");
+        assertThat(cells(table, "total of the JIT compilers")).containsExactly("1.50", "1.50");
+        assertThat(cells(table, "the platform without its JIT compilers")).containsExactly("3.50", "3.50");
+    }
+
     /** The cells after the first of the table's row that starts with {@code name}. */
     private static List<String> cells(String table, String name) {
         return table.lines().map(l -> Arrays.stream(l.split("\\|")).map(String::strip).filter(c -> !c.isEmpty())
