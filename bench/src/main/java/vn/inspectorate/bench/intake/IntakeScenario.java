@@ -144,7 +144,7 @@ public final class IntakeScenario implements Scenario {
         result.table("CPU per case filed, by process (what the throughput costs the machine's "
                 + Runtime.getRuntime().availableProcessors() + " cores)", cpuTable(directCpu, d, gatewayCpu, g));
         double gatewayCpuPerCase = platformMsPerCase(gatewayCpu, g);
-        double gatewayJitPerCase = perCaseMs(gatewayJit.values().stream().mapToDouble(Double::doubleValue).sum(), g);
+        double gatewayJitPerCase = jitMsPerCase(gatewayJit, g);
         result.table("of that CPU, the JVMs' JIT compiler threads (C1 and C2)",
                 jitTable(directCpu, directJit, d, gatewayCpu, gatewayJit, g));
         result.table("open model through the gateway: cases on a fixed schedule at " + Figures.format(openRate)
@@ -235,8 +235,8 @@ public final class IntakeScenario implements Scenario {
         for (String name : directJit.keySet()) {
             t.row(name, perCaseMs(directJit.get(name), d), perCaseMs(gatewayJit.getOrDefault(name, 0.0), g));
         }
-        double directJitTotal = perCaseMs(directJit.values().stream().mapToDouble(Double::doubleValue).sum(), d);
-        double gatewayJitTotal = perCaseMs(gatewayJit.values().stream().mapToDouble(Double::doubleValue).sum(), g);
+        double directJitTotal = jitMsPerCase(directJit, d);
+        double gatewayJitTotal = jitMsPerCase(gatewayJit, g);
         t.row("total of the JIT compilers", directJitTotal, gatewayJitTotal);
         t.row("the platform without its JIT compilers", platformMsPerCase(directCpu, d) - directJitTotal,
                 platformMsPerCase(gatewayCpu, g) - gatewayJitTotal);
@@ -261,6 +261,11 @@ public final class IntakeScenario implements Scenario {
         double seconds = cpuSeconds.entrySet().stream().filter(e -> !e.getKey().equals(LOAD_GENERATOR))
                 .mapToDouble(Map.Entry::getValue).sum();
         return perCaseMs(seconds, r);
+    }
+
+    /** The JIT compiler threads' CPU ms per case filed, summed over the JVMs. */
+    static double jitMsPerCase(Map<String, Double> jitSeconds, WrkResult r) {
+        return perCaseMs(jitSeconds.values().stream().mapToDouble(Double::doubleValue).sum(), r);
     }
 
     private static double perCaseMs(double cpuSeconds, WrkResult r) {

@@ -28,9 +28,9 @@ class DuplicateLookupPlanTest {
 
     @Test
     void onTablesWithoutStatisticsThePlanReadsCasesByPersonIdAndRespondentNotByDate() throws Exception {
-        String parameters = CaseStore.DUPLICATE_CANDIDATES;
-        for (int i = 1; parameters.contains("?"); i++) {
-            parameters = parameters.replaceFirst("\\?", "\\$" + i);
+        String numbered = CaseStore.DUPLICATE_CANDIDATES;
+        for (int i = 1; numbered.contains("?"); i++) {
+            numbered = numbered.replaceFirst("\\?", "\\$" + i);
         }
         StringBuilder plan = new StringBuilder();
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
@@ -39,7 +39,7 @@ class DuplicateLookupPlanTest {
                 // empty copies, never analysed, ahead of the real tables on this connection's search path
                 s.execute("create temp table citizen_case (like public.citizen_case including all)");
                 s.execute("create temp table case_identity (like public.case_identity including all)");
-                s.execute("prepare duplicate_candidates (text[], date, date, text[], date, date) as " + parameters);
+                s.execute("prepare duplicate_candidates (text[], date, date, text[], date, date) as " + numbered);
                 s.execute("set local plan_cache_mode = force_generic_plan");
                 try (ResultSet rs = s.executeQuery("explain execute duplicate_candidates ('{a}', '2026-01-01', "
                         + "'2026-03-01', '{b}', '2026-01-01', '2026-03-01')")) {
