@@ -15,8 +15,9 @@ import vn.inspectorate.deploy.ServiceJvm;
 
 /**
  * The bare Quarkus REST application ({@code bench/bare-app}: one endpoint, health on the management port), started as
- * the launcher starts a service: the same command ({@link ServiceJvm}: JVM options, class-data archive, extra options),
- * its ports in the environment, readiness polled on the management port at the same interval.
+ * the launcher starts a service: the same command ({@link ServiceJvm}: JVM options, the JIT of the service it stands
+ * beside, class-data archive, extra options), its ports in the environment, readiness polled on the management port at
+ * the same interval.
  */
 final class BareApp {
 
@@ -36,8 +37,11 @@ final class BareApp {
         this.log = work.resolve("bare-app.log");
     }
 
-    /** Starts the application and returns once its readiness check answers 200; the caller stops it. */
-    Start start() throws IOException, InterruptedException {
+    /**
+     * Starts the application with the JIT compilers {@code jit} and returns once its readiness check answers 200; the
+     * caller stops it.
+     */
+    Start start(ServiceJvm.Jit jit) throws IOException, InterruptedException {
         if (!Files.exists(app.resolve("quarkus-run.jar"))) {
             throw new IllegalStateException(MODULE + " is not built: ./mvnw -pl " + MODULE + " package -DskipTests");
         }
@@ -45,7 +49,7 @@ final class BareApp {
         int port = freePort();
         int managementPort = freePort();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(ServiceJvm.command(java, app, ServiceJvm.extraOptions()))
+        ProcessBuilder pb = new ProcessBuilder(ServiceJvm.command(java, app, jit, ServiceJvm.extraOptions()))
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         pb.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
         pb.environment().put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));

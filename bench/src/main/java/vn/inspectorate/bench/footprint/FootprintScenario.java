@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -20,6 +22,7 @@ import vn.inspectorate.bench.core.Table;
 import vn.inspectorate.bench.load.Commands;
 import vn.inspectorate.bench.profile.FlightRecorder;
 import vn.inspectorate.deploy.Platform;
+import vn.inspectorate.deploy.ServiceJvm;
 
 /**
  * Scenario 5: each service stopped and started again on the running platform (PostgreSQL, Kafka and Keycloak up),
@@ -49,7 +52,13 @@ public final class FootprintScenario implements Scenario {
         FlightRecorder jfr = FlightRecorder.ofThisJvm();
         int idleSeconds = Integer.getInteger("bench.footprint.idle-seconds", 10);
         int startsEach = Math.max(1, Integer.getInteger("bench.footprint.starts", 3));
-        Starts bare = bareApp(bench, table, result, jfr, startsEach, idleSeconds);
+        // a service is measured against the bare application started with the same JIT compilers as the service
+        Map<ServiceJvm.Jit, Starts> bare = new EnumMap<>(ServiceJvm.Jit.class);
+        for (Platform.Service service : Platform.SERVICES) {
+            if (!bare.containsKey(service.jit())) {
+                bare.put(service.jit(), bareApp(bench, table, result, jfr, service.jit(), startsEach, idleSeconds));
+            }
+        }
         String command = "";
         for (Platform.Service service : Platform.SERVICES) {
             String module = service.module();
@@ -68,7 +77,7 @@ public final class FootprintScenario implements Scenario {
             double rss = ProcStatus.rssMib(start.pid());
             String heap = jfr.heapInfo(start.pid());
             String anonFile = anonFile(status);
-            Starts.Ratios ratios = starts.over(bare);
+            Starts.Ratios ratios = starts.over(bare.get(service.jit()));
             table.row(module, Starts.median(stops), starts.medianReady(), eachStart(starts), ratios.wall(),
                     starts.medianCpu(), ratios.cpu(), start.quarkus().map(Object.class::cast).orElse("n/a"), rss,
                     anonFile, committedHeapMib(heap));
@@ -104,8 +113,9 @@ public final class FootprintScenario implements Scenario {
                 + "from /proc/<pid>/status " + idleSeconds + " s after ready.");
         result.note("bare app: `" + BareApp.MODULE + "`, a Quarkus application with quarkus-rest (one endpoint) and "
                 + "smallrye-health on the management port only, packaged like the services (the same class-data "
-                + "archive made at build time) and started with the same command and readiness poll; a service's "
-                + "ratios are its medians over the bare app's. The launcher also makes sure a service's database "
+                + "archive made at build time) and started with the same command and readiness poll, once for each "
+                + "set of JIT compilers the services run (ServiceJvm.Jit: " + jits() + "); a service's ratios are its "
+                + "medians over those of the bare app with its JIT. The launcher also makes sure a service's database "
                 + "exists before it launches the JVM (inside the service's time, a few ms).");
         result.note("a missed start-up goal is profiled by starting the service once more, starting JFR in it with "
                 + "jcmd as soon as the JVM answers (the first fraction of a second is not recorded; "
@@ -114,13 +124,16 @@ public final class FootprintScenario implements Scenario {
         return result;
     }
 
-    /** The bare application started {@code times} times (the last one's memory read once idle): the yardstick. */
+    /**
+     * The bare application started {@code times} times with the JIT compilers {@code jit} (the last one's memory read
+     * once idle): the yardstick of the services that run those compilers.
+     */
     private static Starts bareApp(BenchPlatform bench, Table table, ScenarioResult result, FlightRecorder jfr,
-            int times, int idleSeconds) throws Exception {
+            ServiceJvm.Jit jit, int times, int idleSeconds) throws Exception {
         BareApp app = new BareApp(bench.root(), bench.work().resolve("footprint"));
         Starts starts = new Starts();
         for (int i = 0; i < times; i++) {
-            BareApp.Start start = app.start();
+            BareApp.Start start = app.start(jit);
             starts.add(start.readySeconds(), start.cpuSeconds());
             if (i < times - 1) {
                 BareApp.stop(start.process());
@@ -138,14 +151,30 @@ public final class FootprintScenario implements Scenario {
             } finally {
                 BareApp.stop(start.process());
             }
-            table.row("bare Quarkus REST app (yardstick)", "n/a", starts.medianReady(), eachStart(starts), 1.0,
+            table.row(bareLabel(jit), "n/a", starts.medianReady(), eachStart(starts), 1.0,
                     starts.medianCpu(), 1.0, "n/a", rss, anonFile(status), committedHeapMib(heap));
-            result.figure("bareApp.readySeconds", starts.medianReady())
-                    .figure("bareApp.eachStartSeconds", starts.readySeconds())
-                    .figure("bareApp.cpuToReadySeconds", starts.medianCpu())
-                    .figure("bareApp.idleRssMiB", rss);
+            String figures = bareFigures(jit);
+            result.figure(figures + ".readySeconds", starts.medianReady())
+                    .figure(figures + ".eachStartSeconds", starts.readySeconds())
+                    .figure(figures + ".cpuToReadySeconds", starts.medianCpu())
+                    .figure(figures + ".idleRssMiB", rss);
         }
         return starts;
+    }
+
+    /** Which services run which JIT compilers, e.g. {@code complaints-service TIERED, inspection-service C1}. */
+    static String jits() {
+        return String.join(", ", Platform.SERVICES.stream().map(s -> s.module() + " " + s.jit()).toList());
+    }
+
+    static String bareLabel(ServiceJvm.Jit jit) {
+        return jit == ServiceJvm.Jit.TIERED ? "bare Quarkus REST app (yardstick)"
+                : "bare Quarkus REST app, JIT " + jit + " (yardstick of the services with it)";
+    }
+
+    /** {@code bareApp} for the default JIT, as before there were two; {@code bareAppC1} for C1 alone. */
+    static String bareFigures(ServiceJvm.Jit jit) {
+        return jit == ServiceJvm.Jit.TIERED ? "bareApp" : "bareApp" + jit;
     }
 
     private static String eachStart(Starts starts) {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.inspectorate.deploy.ServiceJvm;
 
 class FootprintScenarioTest {
 
@@ -49,5 +50,14 @@ class FootprintScenarioTest {
 
         assertThat(FootprintScenario.kb(status, "RssAnon")).isEqualTo(231628);
         assertThat(FootprintScenario.kb(status, "RssShmem")).isZero();
+    }
+
+    @Test
+    void eachJitOfTheServicesHasItsOwnYardstickAndTheDefaultKeepsTheFigureNamesOfEarlierResults() {
+        assertThat(FootprintScenario.bareFigures(ServiceJvm.Jit.TIERED)).isEqualTo("bareApp");
+        assertThat(FootprintScenario.bareFigures(ServiceJvm.Jit.C1)).isEqualTo("bareAppC1");
+        assertThat(FootprintScenario.bareLabel(ServiceJvm.Jit.C1)).isNotEqualTo(
+                FootprintScenario.bareLabel(ServiceJvm.Jit.TIERED));
+        assertThat(FootprintScenario.jits()).contains("complaints-service TIERED", "reporting-service C1");
     }
 }

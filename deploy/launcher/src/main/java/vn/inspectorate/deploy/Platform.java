@@ -30,10 +30,11 @@ import vn.inspectorate.infra.PostgresServer;
 public final class Platform implements AutoCloseable {
 
     /**
-     * A service module, its database (null: none, e.g. the dashboard), its default HTTP port and its default management
-     * port (metrics, full health checks; not for clients).
+     * A service module, its database (null: none, e.g. the dashboard), its default HTTP port, its default management
+     * port (metrics, full health checks; not for clients) and the JIT compilers its JVM runs (see {@link ServiceJvm}).
      */
-    public record Service(String module, String database, int defaultPort, int defaultManagementPort) {
+    public record Service(String module, String database, int defaultPort, int defaultManagementPort,
+            ServiceJvm.Jit jit) {
     }
 
     /**
@@ -52,12 +53,12 @@ public final class Platform implements AutoCloseable {
     private static final int REPLICA_MANAGEMENT_PORT_STEP = 100;
 
     public static final List<Service> SERVICES = List.of(
-            new Service("complaints-service", "complaints", 8081, 9081),
-            new Service("inspection-service", "inspection", 8082, 9082),
-            new Service("asset-declaration-service", "declarations", 8083, 9083),
-            new Service("reporting-service", "reporting", 8084, 9084),
-            new Service("dashboard", null, 8085, 9085),
-            new Service("gateway", "gateway", 8080, 9080));
+            new Service("complaints-service", "complaints", 8081, 9081, ServiceJvm.Jit.TIERED),
+            new Service("inspection-service", "inspection", 8082, 9082, ServiceJvm.Jit.C1),
+            new Service("asset-declaration-service", "declarations", 8083, 9083, ServiceJvm.Jit.C1),
+            new Service("reporting-service", "reporting", 8084, 9084, ServiceJvm.Jit.C1),
+            new Service("dashboard", null, 8085, 9085, ServiceJvm.Jit.TIERED),
+            new Service("gateway", "gateway", 8080, 9080, ServiceJvm.Jit.TIERED));
 
     /**
      * The keys each service takes from its environment (32 random bytes, base64). The platform generates them once per
@@ -246,7 +247,7 @@ public final class Platform implements AutoCloseable {
             throw new IllegalStateException(service.module() + " is not built: run ./mvnw install -DskipTests first");
         }
         Path log = logs.resolve(instance.name() + ".log");
-        ProcessBuilder pb = new ProcessBuilder(ServiceJvm.command(javaBinary(), app, ServiceJvm.extraOptions()))
+        ProcessBuilder pb = new ProcessBuilder(ServiceJvm.command(javaBinary(), app, service.jit(), ServiceJvm.extraOptions()))
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         pb.environment().putAll(environment(service, instance));
         Process process = pb.start();

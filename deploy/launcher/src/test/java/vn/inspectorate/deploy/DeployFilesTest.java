@@ -71,6 +71,20 @@ class DeployFilesTest {
      * name/version, so each service must have the extension, the shared group and an application name equal to its
      * module, and the shared Dockerfile must copy the layout the build produces.
      */
+    /**
+     * The JIT compilers the launcher gives the service ({@link Platform#SERVICES}), which the image's entry point takes
+     * from {@code JAVA_JIT_OPTS}: Compose and Kubernetes must set the same.
+     */
+    private static ServiceJvm.Jit jit(ServiceConfig service) {
+        return Platform.SERVICES.stream().filter(s -> s.module().equals(service.module())).findFirst()
+                .map(Platform.Service::jit).orElseThrow();
+    }
+
+    private static List<String> jitOptions(Map<String, ?> environment) {
+        Object options = environment.get("JAVA_JIT_OPTS");
+        return options == null ? List.of() : ServiceJvm.split(String.valueOf(options));
+    }
+
     @Test
     void everyServiceBuildsTheImageComposeAndKubernetesRun() throws IOException {
         Properties shared = new Properties();
@@ -106,6 +120,7 @@ class DeployFilesTest {
             Map<String, Object> env = (Map<String, Object>) s.get("environment");
             assertThat(env).as(service.name()).containsKeys("QUARKUS_OIDC_AUTH_SERVER_URL");
             assertThat(String.valueOf(env.get("QUARKUS_HTTP_PORT"))).isEqualTo(String.valueOf(service.port()));
+            assertThat(jitOptions(env)).as(service.name() + " JIT").isEqualTo(jit(service).options());
             assertThat((List<String>) s.get("ports")).containsExactly(service.port() + ":" + service.port());
             if (service.database() == null) {
                 assertThat(((Map<String, Object>) s.get("depends_on")).keySet()).contains("keycloak");
@@ -162,6 +177,7 @@ class DeployFilesTest {
                     .filter(e -> e.containsKey("value"))
                     .collect(Collectors.toMap(e -> (String) e.get("name"), e -> String.valueOf(e.get("value"))));
             assertThat(env).containsEntry("QUARKUS_HTTP_PORT", String.valueOf(service.port()));
+            assertThat(jitOptions(env)).as(service.name() + " JIT").isEqualTo(jit(service).options());
             if (service.database() != null) {
                 assertThat(env.get("QUARKUS_DATASOURCE_JDBC_URL")).endsWith("/" + service.database());
             }
