@@ -40,10 +40,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * of CPU a case compiling, against 0.9–1.2 ms of their own work, and 0.9–1.1 ms in all with C1 alone. The services
  * that answer the requests keep both compilers ({@link Jit#TIERED}).
  *
- * <p>Options in {@value #ENVIRONMENT} (environment) or {@code -D}{@value #PROPERTY} come after the defaults, so they
- * win where they name the same flag (e.g. {@code -Xmx512m}; {@code -XX:-UseSerialGC -XX:+UseG1GC} for G1, since the JVM
- * refuses two collectors; {@code -XX:AOTMode=off} to run without the AOT cache, {@code -Xshare:off} without an AppCDS
- * archive).
+ * <p>Options in {@value #ENVIRONMENT} (environment) or {@code -D}{@value #PROPERTY} come after the defaults and the
+ * JIT's, so they win where they name the same flag (e.g. {@code -Xmx512m}; {@code -XX:-UseSerialGC -XX:+UseG1GC} for
+ * G1, since the JVM refuses two collectors; {@code -XX:TieredStopAtLevel=4} for both compilers in every service;
+ * {@code -XX:AOTMode=off} to run without the AOT cache, {@code -Xshare:off} without an AppCDS archive).
  *
  * <p>Where the JDK has it as a product switch (21.0.4+, 22.0.1+, 23+), the JVM also gives the C heap's freed memory
  * back every {@value #TRIM_INTERVAL_MS} ms ({@value #TRIM_OPTION}): glibc keeps what the start's compilations and class

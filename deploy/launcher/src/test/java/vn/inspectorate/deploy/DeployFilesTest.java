@@ -67,11 +67,6 @@ class DeployFilesTest {
     }
 
     /**
-     * Compose and Kubernetes run {@code inspectorate/<module>:<version>}: Quarkus names an image group/application
-     * name/version, so each service must have the extension, the shared group and an application name equal to its
-     * module, and the shared Dockerfile must copy the layout the build produces.
-     */
-    /**
      * The JIT compilers the launcher gives the service ({@link Platform#SERVICES}), which the image's entry point takes
      * from {@code JAVA_JIT_OPTS}: Compose and Kubernetes must set the same.
      */
@@ -85,6 +80,11 @@ class DeployFilesTest {
         return options == null ? List.of() : ServiceJvm.split(String.valueOf(options));
     }
 
+    /**
+     * Compose and Kubernetes run {@code inspectorate/<module>:<version>}: Quarkus names an image group/application
+     * name/version, so each service must have the extension, the shared group and an application name equal to its
+     * module, and the shared Dockerfile must copy the layout the build produces.
+     */
     @Test
     void everyServiceBuildsTheImageComposeAndKubernetesRun() throws IOException {
         Properties shared = new Properties();

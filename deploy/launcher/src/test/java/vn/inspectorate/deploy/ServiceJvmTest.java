@@ -185,11 +185,14 @@ class ServiceJvmTest {
     @Test
     void aServiceWithC1AloneGetsItsSwitchAfterTheDefaultsAndBeforeTheExtraOptionsWhichMayUndoIt() throws IOException {
         Files.createFile(app.resolve("quarkus-run.jar"));
+        Files.createFile(app.resolve("app.aot"));
+        System.clearProperty(ServiceJvm.TRAINING_PROPERTY);
 
         List<String> c1 = ServiceJvm.command("java", JDK_25, app, ServiceJvm.Jit.C1, "-XX:TieredStopAtLevel=4");
         List<String> tiered = ServiceJvm.command("java", JDK_25, app, ServiceJvm.Jit.TIERED, "");
 
         assertThat(c1.indexOf("-XX:TieredStopAtLevel=1")).isGreaterThan(c1.indexOf("-XX:+UseSerialGC"))
+                .isLessThan(c1.indexOf("-XX:AOTCache=" + app.resolve("app.aot")))
                 .isLessThan(c1.indexOf("-XX:TieredStopAtLevel=4"));
         assertThat(tiered).noneMatch(o -> o.startsWith("-XX:TieredStopAtLevel"));
     }
@@ -201,7 +204,7 @@ class ServiceJvmTest {
         assertThat(ServiceJvm.DEFAULTS).contains("-XX:+UseSerialGC");
         assertThat(dockerfile).contains("-XX:+UseSerialGC", ServiceJvm.TRIM_OPTION,
                 "RUN java -XX:ArchiveClassesAtExit=/deployments/app-cds.jsa -Dquarkus.appcds.generate=true",
-                "exec java -XX:SharedArchiveFile=/deployments/app-cds.jsa $JAVA_OPTS_APPEND $JAVA_JIT_OPTS -jar");
+                "exec java -XX:SharedArchiveFile=/deployments/app-cds.jsa $JAVA_JIT_OPTS $JAVA_OPTS_APPEND -jar");
         // Written as root before the image switches to its user, so the archive exists before the entry point uses it.
         assertThat(dockerfile.indexOf("ArchiveClassesAtExit")).isLessThan(dockerfile.indexOf("USER 185"));
     }
