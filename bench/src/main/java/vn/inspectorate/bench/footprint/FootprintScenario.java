@@ -107,9 +107,9 @@ public final class FootprintScenario implements Scenario {
         result.note("launch to ready: from the launch of the new JVM to `/q/health/ready` on its management port answering 200, polled every "
                 + Platform.READY_POLL.toMillis() + " ms, after the old JVM has stopped (its graceful stop is the column before: Kafka consumers "
                 + "leaving their group, pools closing); the median of " + startsEach + " starts, the figures of the "
-                + "last start's JVM after. The command of the last service, as the launcher builds it (ServiceJvm): `"
-                + command + "`; a service with JIT C1 also has `" + String.join(" ", ServiceJvm.Jit.C1.options())
-                + "` after the defaults. CPU to ready is the JVM's user + system time at that moment (every thread: JIT "
+                + "last start's JVM after. The command of the last service, as the launcher builds it "
+                + "(ServiceJvm): `" + command + "`; a service with JIT C1 also has `"
+                + String.join(" ", ServiceJvm.Jit.C1.options()) + "` after the defaults. CPU to ready is the JVM's user + system time at that moment (every thread: JIT "
                 + "compilers included), a figure less shaken by a busy machine than the wall clock. Idle RSS is read "
                 + "from /proc/<pid>/status " + idleSeconds + " s after ready.");
         result.note("bare app: `" + BareApp.MODULE + "`, a Quarkus application with quarkus-rest (one endpoint) and "

@@ -247,8 +247,9 @@ public final class Platform implements AutoCloseable {
             throw new IllegalStateException(service.module() + " is not built: run ./mvnw install -DskipTests first");
         }
         Path log = logs.resolve(instance.name() + ".log");
-        ProcessBuilder pb = new ProcessBuilder(ServiceJvm.command(javaBinary(), app, service.jit(), ServiceJvm.extraOptions()))
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        List<String> command = ServiceJvm.command(javaBinary(), app, service.jit(), ServiceJvm.extraOptions());
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         pb.environment().putAll(environment(service, instance));
         Process process = pb.start();
         processes.put(instance.name(), process);

@@ -54,7 +54,7 @@ public final class ServiceJvm {
     public static final String ENVIRONMENT = "INSPECTORATE_SERVICE_JAVA_OPTS";
     public static final String PROPERTY = "inspectorate.service.java-opts";
 
-    /** Flags every service gets before the archive and the extra options. */
+    /** Flags every service gets before its JIT's, the archive and the extra options. */
     public static final List<String> DEFAULTS = List.of("-Xms32m", "-Xmx256m", "-XX:+UseSerialGC");
 
     /** The JIT compilers a service's JVM runs, by what it does. */
