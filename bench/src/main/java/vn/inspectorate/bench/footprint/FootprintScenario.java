@@ -109,8 +109,8 @@ public final class FootprintScenario implements Scenario {
                 + "leaving their group, pools closing); the median of " + startsEach + " starts, the figures of the "
                 + "last start's JVM after. The command of the last service, as the launcher builds it "
                 + "(ServiceJvm): `" + command + "`; a service with JIT C1 also has `"
-                + String.join(" ", ServiceJvm.Jit.C1.options()) + "` after the defaults. CPU to ready is the JVM's user + system time at that moment (every thread: JIT "
-                + "compilers included), a figure less shaken by a busy machine than the wall clock. Idle RSS is read "
+                + String.join(" ", ServiceJvm.Jit.C1.options()) + "` after the defaults. CPU to ready is the "
+                + "JVM's user + system time at that moment (every thread: JIT compilers included), a figure less shaken by a busy machine than the wall clock. Idle RSS is read "
                 + "from /proc/<pid>/status " + idleSeconds + " s after ready.");
         result.note("bare app: `" + BareApp.MODULE + "`, a Quarkus application with quarkus-rest (one endpoint) and "
                 + "smallrye-health on the management port only, packaged like the services (the same class-data "

@@ -403,7 +403,8 @@ public final class Platform implements AutoCloseable {
         return new Instance(module, number);
     }
 
-    private static Service service(String module) {
+    /** The service of {@code module}; an unknown module is an error. */
+    static Service service(String module) {
         return SERVICES.stream().filter(s -> s.module().equals(module)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no such service: " + module));
     }

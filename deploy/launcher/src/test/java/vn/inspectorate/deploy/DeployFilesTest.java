@@ -71,8 +71,7 @@ class DeployFilesTest {
      * from {@code JAVA_JIT_OPTS}: Compose and Kubernetes must set the same.
      */
     private static ServiceJvm.Jit jit(ServiceConfig service) {
-        return Platform.SERVICES.stream().filter(s -> s.module().equals(service.module())).findFirst()
-                .map(Platform.Service::jit).orElseThrow();
+        return Platform.service(service.module()).jit();
     }
 
     private static List<String> jitOptions(Map<String, ?> environment) {
