@@ -1,41 +1,39 @@
 package vn.inspectorate.platform.json;
 
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.ext.Provider;
-import jakarta.ws.rs.ext.ReaderInterceptor;
-import jakarta.ws.rs.ext.ReaderInterceptorContext;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.Map;
-import vn.inspectorate.platform.problem.Problem;
 import vn.inspectorate.platform.problem.ProblemException;
 
 /**
  * What the JSON reader lets through but no operation may accept: bytes that are not UTF-8 (RFC 8259 §8.1; the reader
  * would store replacement characters in their place), and a body that is missing, a scalar or {@code null} where the
  * operation takes an object (every request body the services publish is a required object). Both are a 400
- * {@code malformed-body} before any resource runs.
+ * {@code malformed-body} before any resource runs. {@link JsonBodyReader} applies it to every JSON body it reads.
  */
-@Provider
-public class JsonBodyCheck implements ReaderInterceptor {
+final class JsonBodyCheck {
 
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+    /** The decoded text is only looked at for errors, so it goes through a small buffer, not one the body's size. */
+    private static final int DECODED_CHUNK = 4096;
 
-    @Override
-    public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
-        if (!json(context.getMediaType())) {
-            return context.proceed();
-        }
-        byte[] body = context.getInputStream().readAllBytes();
+    private JsonBodyCheck() {
+    }
+
+    /** The body read whole, once it has passed the checks for a body read as {@code type}. */
+    static byte[] checked(InputStream in, Class<?> type) throws IOException {
+        byte[] body = in.readAllBytes();
         int start = startsWith(body, BOM) ? BOM.length : 0;
         requireUtf8(body, start);
-        if (takesObject(context.getType())) {
+        if (takesObject(type)) {
             int first = firstNonWhitespace(body, start);
             if (first < 0) {
                 throw malformed("problem.malformed-body.missing");
@@ -44,11 +42,10 @@ public class JsonBodyCheck implements ReaderInterceptor {
                 throw malformed("problem.malformed-body.not-an-object");
             }
         }
-        context.setInputStream(new ByteArrayInputStream(body));
-        return context.proceed();
+        return body;
     }
 
-    /** {@code application/json} or a {@code +json} type: the bodies this check and {@link JsonBodyPrefetch} read. */
+    /** {@code application/json} or a {@code +json} type: the bodies {@link JsonBodyPrefetch} reads ahead. */
     static boolean json(MediaType type) {
         return type != null && "application".equals(type.getType())
                 && ("json".equals(type.getSubtype()) || type.getSubtype().endsWith("+json"));
@@ -58,9 +55,19 @@ public class JsonBodyCheck implements ReaderInterceptor {
         CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer bytes = ByteBuffer.wrap(body, start, body.length - start);
-        try {
-            strict.decode(bytes);
-        } catch (CharacterCodingException e) {
+        CharBuffer chars = CharBuffer.allocate(Math.min(DECODED_CHUNK, Math.max(1, body.length)));
+        CoderResult result;
+        do {
+            chars.clear();
+            result = strict.decode(bytes, chars, true);
+        } while (result.isOverflow());
+        if (result.isUnderflow()) {
+            do {
+                chars.clear();
+                result = strict.flush(chars);
+            } while (result.isOverflow());
+        }
+        if (result.isError()) {
             throw malformed("problem.malformed-body.not-utf8", String.valueOf(bytes.position()));
         }
     }
