@@ -73,11 +73,13 @@ public final class BucketStore {
         this.clock = clock;
     }
 
-    /** Takes one token from the bucket {@code key} of {@code configuration}; blocks on the database when shared. */
-    public ConsumptionProbe tryConsume(String key, BucketConfiguration configuration) {
+    /**
+     * Takes one token from the bucket {@code key} of {@code configuration}, whose {@link #version} is {@code version};
+     * blocks on the database when shared.
+     */
+    public ConsumptionProbe tryConsume(String key, BucketConfiguration configuration, long version) {
         if (shared.isPresent() && clock.getAsLong() >= sharedDownUntil) {
             try {
-                long version = version(configuration);
                 return proxies.get(key + "#" + version, k -> shared.get().builder()
                         // a changed limit replaces the stored one, keeping what the client has used of it
                         .withImplicitConfigurationReplacement(version, TokensInheritanceStrategy.AS_IS)
@@ -118,7 +120,8 @@ public final class BucketStore {
                 : Optimizations.delaying(new DelayParameters(smallest / 100, MAX_UNSYNCHRONISED));
     }
 
-    private static long version(BucketConfiguration configuration) {
+    /** A configuration's version as stored with its buckets: the same for the same limits in every instance. */
+    static long version(BucketConfiguration configuration) {
         return Math.abs((long) configuration.toString().hashCode());
     }
 }

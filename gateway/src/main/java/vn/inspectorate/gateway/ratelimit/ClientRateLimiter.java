@@ -11,6 +11,9 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -32,6 +35,11 @@ public class ClientRateLimiter {
     private final RateLimitConfig config;
     private final MeterRegistry registry;
     private final BucketStore buckets;
+    /** The configured limits with their buckets' configurations, built once: the limits do not change while running. */
+    private final Map<String, Policy> byRole;
+    private final Policy fallback;
+    private final Policy anonymous;
+    private final List<String> precedence;
 
     @Inject
     ClientRateLimiter(RateLimitConfig config, MeterRegistry registry, AgroalDataSource dataSource) {
@@ -49,6 +57,12 @@ public class ClientRateLimiter {
             longest = config.anonymous().period();
         }
         this.buckets = new BucketStore(dataSource, longest, config.sharedRetry(), System::currentTimeMillis);
+        Map<String, Policy> policies = new HashMap<>();
+        config.roles().forEach((role, limit) -> policies.put(role, new Policy(limit)));
+        this.byRole = Map.copyOf(policies);
+        this.fallback = new Policy(config.fallback());
+        this.anonymous = new Policy(config.anonymous());
+        this.precedence = List.copyOf(config.precedence());
     }
 
     /** Shared buckets that are full again are the same as none: their rows go. */
@@ -69,7 +83,7 @@ public class ClientRateLimiter {
             return Optional.empty();
         }
         String role = limitingRole(identity);
-        return consume(role, config.roles().getOrDefault(role, config.fallback()), role + "|" + clientKey(identity));
+        return consume(role, byRole.getOrDefault(role, fallback), role + "|" + clientKey(identity));
     }
 
     /** Takes one token for an anonymous caller of {@code route} from {@code address}; empty when limits are off. */
@@ -77,16 +91,14 @@ public class ClientRateLimiter {
         if (!config.enabled()) {
             return Optional.empty();
         }
-        return consume(ANONYMOUS, config.anonymous(), ANONYMOUS + "|" + route + "|addr:" + address);
+        return consume(ANONYMOUS, anonymous, ANONYMOUS + "|" + route + "|addr:" + address);
     }
 
-    private Optional<RateLimitDecision> consume(String role, RateLimitConfig.Limit limit, String key) {
-        BucketConfiguration configuration = BucketConfiguration.builder()
-                .addLimit(Bandwidth.builder().capacity(limit.capacity())
-                        .refillGreedy(limit.capacity(), limit.period()).build())
-                .build();
+    private Optional<RateLimitDecision> consume(String role, Policy policy, String key) {
+        RateLimitConfig.Limit limit = policy.limit();
         // the bucket's own short transaction, never the caller's (a resource's idempotent write runs in one)
-        ConsumptionProbe probe = QuarkusTransaction.suspendingExisting().call(() -> buckets.tryConsume(key, configuration));
+        ConsumptionProbe probe = QuarkusTransaction.suspendingExisting()
+                .call(() -> buckets.tryConsume(key, policy.configuration(), policy.version()));
         long window = Math.max(1, limit.period().toSeconds());
         long reset = secondsUp(probe.getNanosToWaitForReset());
         if (probe.isConsumed()) {
@@ -103,7 +115,12 @@ public class ClientRateLimiter {
     }
 
     String limitingRole(SecurityIdentity identity) {
-        return config.precedence().stream().filter(identity::hasRole).findFirst().orElse("other");
+        for (String role : precedence) {
+            if (identity.hasRole(role)) {
+                return role;
+            }
+        }
+        return "other";
     }
 
     static String clientKey(SecurityIdentity identity) {
@@ -123,5 +140,24 @@ public class ClientRateLimiter {
     private static boolean isServiceAccount(JsonWebToken jwt) {
         Object username = jwt.getClaim("preferred_username");
         return username != null && username.toString().startsWith("service-account-");
+    }
+
+    /** A limit and its bucket's configuration; the version tells a stored bucket that its limit changed. */
+    private record Policy(RateLimitConfig.Limit limit, BucketConfiguration configuration, long version) {
+
+        Policy(RateLimitConfig.Limit limit) {
+            this(limit, configuration(limit));
+        }
+
+        private Policy(RateLimitConfig.Limit limit, BucketConfiguration configuration) {
+            this(limit, configuration, BucketStore.version(configuration));
+        }
+
+        private static BucketConfiguration configuration(RateLimitConfig.Limit limit) {
+            return BucketConfiguration.builder()
+                    .addLimit(Bandwidth.builder().capacity(limit.capacity())
+                            .refillGreedy(limit.capacity(), limit.period()).build())
+                    .build();
+        }
     }
 }
