@@ -1,8 +1,11 @@
 package vn.inspectorate.platform.sql;
 
+import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 import java.sql.Array;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,13 +16,15 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.hibernate.Session;
 
 /**
  * The one helper for set-based statements that entities do not express well: bulk inserts, upserts, roll-ups, reads
  * of many rows into records. Every value is a bound parameter; the SQL text is a constant of the calling store (or is
  * assembled only from the store's own constant fragments), never from values. Statements run on the connection of
- * the caller's transaction, so they commit or roll back with its entities and events.
+ * the caller's transaction, so they commit or roll back with its entities and events: the pool hands every user of a
+ * transaction, Hibernate included, the one connection enlisted in it. They take it from the pool, not through
+ * Hibernate's session, so a transaction that uses no entity opens no session. A failure is a
+ * {@link PersistenceException} whose cause is the driver's {@link SQLException}.
  * <p>
  * Entities the transaction persisted but Hibernate has not flushed yet are not visible here; a store that reads back
  * what it just persisted through entities calls {@link EntityManager#flush()} first.
@@ -41,10 +46,10 @@ public class Sql {
     public record ArrayOf(String elementType, Collection<?> values) {
     }
 
-    private final EntityManager em;
+    private final AgroalDataSource dataSource;
 
-    Sql(EntityManager em) {
-        this.em = em;
+    Sql(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
     }
 
     public <T> List<T> query(String sql, List<?> params, RowMapper<T> mapper) {
@@ -218,11 +223,13 @@ public class Sql {
     }
 
     private <T> T work(String sql, Statement<T> statement) {
-        return em.unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement st = connection.prepareStatement(sql)) {
-                return statement.run(st);
-            }
-        });
+        // closing the connection of a transaction gives it back to the transaction, which still holds it
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement st = connection.prepareStatement(sql)) {
+            return statement.run(st);
+        } catch (SQLException e) {
+            throw new PersistenceException(e.getMessage(), e);
+        }
     }
 
     private static void bind(PreparedStatement st, List<?> params) throws SQLException {

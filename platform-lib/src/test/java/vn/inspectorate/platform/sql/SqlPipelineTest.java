@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
@@ -18,6 +19,9 @@ class SqlPipelineTest {
 
     @Inject
     Sql sql;
+
+    @Inject
+    EntityManager em;
 
     @BeforeEach
     void table() {
@@ -56,6 +60,27 @@ class SqlPipelineTest {
         assertThat(QuarkusTransaction.requiringNew().call(() -> sql.query(
                 "select name from sql_pipeline_probe where batch = ? order by id", List.of(batch),
                 rs -> rs.getString(1)))).containsExactly("A", "B", "c");
+    }
+
+    @Test
+    void sqlAndHibernateInOneTransactionShareItsConnectionSeeEachOthersWritesAndRollBackTogether() {
+        UUID batch = UUID.randomUUID();
+        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("insert into sql_pipeline_probe (batch, name) values (?1, 'by hibernate')")
+                    .setParameter(1, batch).executeUpdate();
+            assertThat(sql.query("select name from sql_pipeline_probe where batch = ?", List.of(batch),
+                    rs -> rs.getString(1))).containsExactly("by hibernate");
+            sql.update("insert into sql_pipeline_probe (batch, name) values (?, 'by sql')", List.of(batch));
+            assertThat(((Number) em.createNativeQuery("select count(*) from sql_pipeline_probe where batch = ?1")
+                    .setParameter(1, batch).getSingleResult()).longValue()).isEqualTo(2);
+            assertThat(sql.query("select pg_backend_pid()", List.of(), rs -> rs.getInt(1))).containsExactly(
+                    ((Number) em.createNativeQuery("select pg_backend_pid()").getSingleResult()).intValue());
+            throw new IllegalStateException("rolled back on purpose");
+        })).hasMessageContaining("rolled back on purpose");
+
+        assertThat(QuarkusTransaction.requiringNew().call(() -> sql.query(
+                "select count(*) from sql_pipeline_probe where batch = ?", List.of(batch), rs -> rs.getLong(1))))
+                .containsExactly(0L);
     }
 
     @Test
