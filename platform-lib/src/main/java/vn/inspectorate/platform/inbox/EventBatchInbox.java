@@ -3,11 +3,7 @@ package vn.inspectorate.platform.inbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
-import java.sql.Array;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -21,10 +17,10 @@ import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.hibernate.Session;
 import org.jboss.logging.Logger;
 import vn.inspectorate.contracts.CloudEvent;
 import vn.inspectorate.platform.Causes;
+import vn.inspectorate.platform.sql.Sql;
 import vn.inspectorate.platform.trace.TraceContext;
 
 /**
@@ -48,19 +44,19 @@ public class EventBatchInbox {
     private static final Duration MAX_PAUSE = Duration.ofSeconds(30);
 
     private final EventInbox inbox;
-    private final EntityManager em;
+    private final Sql sql;
     private final DeadLetters deadLetters;
     private final TraceContext trace;
     private final Duration splitAfter;
 
-    EventBatchInbox(EventInbox inbox, EntityManager em, DeadLetters deadLetters, TraceContext trace,
+    EventBatchInbox(EventInbox inbox, Sql sql, DeadLetters deadLetters, TraceContext trace,
             @ConfigProperty(name = "inspectorate.inbox.split-after") Optional<Duration> splitAfter,
             @ConfigProperty(name = "quarkus.transaction-manager.default-transaction-timeout", defaultValue = "60s")
             Duration transactionTimeout) {
         this.inbox = inbox;
         this.splitAfter = splitAfter.orElse(transactionTimeout.dividedBy(2));
         this.trace = trace;
-        this.em = em;
+        this.sql = sql;
         this.deadLetters = deadLetters;
     }
 
@@ -244,29 +240,12 @@ public class EventBatchInbox {
         if (types.isEmpty()) {
             return new HashSet<>();
         }
-        return em.unwrap(Session.class).doReturningWork(connection -> {
-            Array ids = connection.createArrayOf("text", types.keySet().toArray());
-            Array eventTypes = connection.createArrayOf("text", types.values().toArray());
-            try (PreparedStatement statement = connection.prepareStatement("""
-                    insert into platform_processed_event (consumer, event_id, event_type)
-                    select ?, e.id, e.type from unnest(?::text[], ?::text[]) as e(id, type)
-                    on conflict do nothing
-                    returning event_id""")) {
-                statement.setString(1, consumer);
-                statement.setArray(2, ids);
-                statement.setArray(3, eventTypes);
-                Set<String> claimed = new HashSet<>();
-                try (ResultSet rs = statement.executeQuery()) {
-                    while (rs.next()) {
-                        claimed.add(rs.getString(1));
-                    }
-                }
-                return claimed;
-            } finally {
-                ids.free();
-                eventTypes.free();
-            }
-        });
+        return new HashSet<>(sql.query("""
+                insert into platform_processed_event (consumer, event_id, event_type)
+                select ?, e.id, e.type from unnest(?::text[], ?::text[]) as e(id, type)
+                on conflict do nothing
+                returning event_id""", List.of(consumer, new Sql.ArrayOf("text", types.keySet()),
+                new Sql.ArrayOf("text", types.values())), rs -> rs.getString(1)));
     }
 
     private record Parsed(ConsumerRecord<String, String> record, CloudEvent<JsonNode> event) {
