@@ -2,10 +2,12 @@ package vn.inspectorate.gateway.ratelimit;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Positive;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.hibernate.validator.constraints.time.DurationMin;
 
 /**
  * Token buckets per client, sized by role: a provincial system's batch sync needs more than a dashboard user. A
@@ -48,11 +50,14 @@ public interface RateLimitConfig {
      */
     Optional<List<String>> trustedProxies();
 
+    /** Checked at start: a limit no bucket can have stops the gateway, rather than every request that meets it. */
     interface Limit {
         /** Requests allowed in a burst. */
+        @Positive
         long capacity();
 
         /** Time in which the whole capacity refills (greedily, token by token). */
+        @DurationMin(millis = 1)
         Duration period();
     }
 }

@@ -169,17 +169,7 @@ class SharedRateLimitTest {
     }
 
     private static RateLimitConfig config(Duration sharedRetry, long capacity) {
-        RateLimitConfig.Limit limit = new RateLimitConfig.Limit() {
-            @Override
-            public long capacity() {
-                return capacity;
-            }
-
-            @Override
-            public Duration period() {
-                return Duration.ofHours(1);
-            }
-        };
+        RateLimitConfig.Limit limit = new FixedLimit(capacity, Duration.ofHours(1));
         return new RateLimitConfig() {
             @Override
             public boolean enabled() {
@@ -221,6 +211,10 @@ class SharedRateLimitTest {
                 return Optional.empty();
             }
         };
+    }
+
+    /** A named class: the limit's methods carry constraints, which an anonymous class may not implement. */
+    private record FixedLimit(long capacity, Duration period) implements RateLimitConfig.Limit {
     }
 
     /** {@code target}, counting the statements prepared and the transactions committed on its connections. */
