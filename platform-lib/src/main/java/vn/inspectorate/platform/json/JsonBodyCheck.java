@@ -17,7 +17,9 @@ import vn.inspectorate.platform.problem.ProblemException;
  * What the JSON reader lets through but no operation may accept: bytes that are not UTF-8 (RFC 8259 §8.1; the reader
  * would store replacement characters in their place), and a body that is missing, a scalar or {@code null} where the
  * operation takes an object (every request body the services publish is a required object). Both are a 400
- * {@code malformed-body} before any resource runs. {@link JsonBodyReader} applies it to every JSON body it reads.
+ * {@code malformed-body} before any resource runs. {@link JsonBodyReader} applies it to every JSON body Jackson reads,
+ * which is every request body the services take; a body taken as text, bytes or a stream would be read by another
+ * reader, unchecked.
  */
 final class JsonBodyCheck {
 
@@ -72,13 +74,11 @@ final class JsonBodyCheck {
         }
     }
 
-    /** A record or bean: not a collection, map, array, text or tree the operation reads as it is. */
+    /** A record or bean: not a collection, map, array, scalar or tree the operation reads as it is. */
     private static boolean takesObject(Class<?> type) {
         return !(type.isArray() || type.isPrimitive() || Collection.class.isAssignableFrom(type)
-                || Map.class.isAssignableFrom(type) || CharSequence.class.isAssignableFrom(type)
-                || Number.class.isAssignableFrom(type) || type == Boolean.class || type == Object.class
-                || type.getName().startsWith("com.fasterxml.jackson.") || type.getName().startsWith("io.vertx.")
-                || type.getName().startsWith("java.io."));
+                || Map.class.isAssignableFrom(type) || Number.class.isAssignableFrom(type) || type == Boolean.class
+                || type == Object.class || type.getName().startsWith("com.fasterxml.jackson."));
     }
 
     private static int firstNonWhitespace(byte[] body, int from) {
