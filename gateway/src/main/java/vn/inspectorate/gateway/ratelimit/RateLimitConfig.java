@@ -50,7 +50,7 @@ public interface RateLimitConfig {
      */
     Optional<List<String>> trustedProxies();
 
-    /** Checked at start: a limit no bucket can have stops the gateway, rather than every request that meets it. */
+    /** Checked at start: a limit of no capacity or no period stops the gateway, rather than failing its callers. */
     interface Limit {
         /** Requests allowed in a burst. */
         @Positive

@@ -74,7 +74,7 @@ final class JsonBodyCheck {
         }
     }
 
-    /** A record or bean: not a collection, map, array, scalar or tree the operation reads as it is. */
+    /** Not a collection, map, array, number, boolean, untyped value or JSON tree: those are read as they come. */
     private static boolean takesObject(Class<?> type) {
         return !(type.isArray() || type.isPrimitive() || Collection.class.isAssignableFrom(type)
                 || Map.class.isAssignableFrom(type) || Number.class.isAssignableFrom(type) || type == Boolean.class

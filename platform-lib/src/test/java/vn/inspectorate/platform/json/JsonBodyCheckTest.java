@@ -47,7 +47,7 @@ class JsonBodyCheckTest {
     }
 
     @Test
-    void aListOrTextMayBeAnyJsonButAnObjectMustBeOne() throws IOException {
+    void aListMayBeAnyJsonButAnObjectMustBeOne() throws IOException {
         byte[] array = "[1, 2]".getBytes(StandardCharsets.UTF_8);
         assertThat(JsonBodyCheck.checked(new ByteArrayInputStream(array), List.class)).isEqualTo(array);
         assertThatThrownBy(() -> JsonBodyCheck.checked(new ByteArrayInputStream(array), Body.class))
