@@ -88,9 +88,12 @@ final class CaseRows {
     /** One case: its values bound as they are, each cast to its column's type (a null has no type of its own). */
     private static final String INSERT_ONE = "insert into citizen_case (" + NAMES + ") values ("
             + COLUMNS.stream().map(c -> "?::" + c.type()).collect(Collectors.joining(", ")) + ")";
-    /** Several: one array a column, so the statement is the same for any number of cases. */
+    /**
+     * Several: one array a column, so the statement is the same for any number of cases. Each array goes as text (in
+     * binary, see {@link Sql}) and is cast to its column's type here.
+     */
     private static final String INSERT_MANY = "insert into citizen_case (" + NAMES + ") select * from unnest("
-            + COLUMNS.stream().map(c -> "?::" + c.type() + "[]").collect(Collectors.joining(", ")) + ")";
+            + COLUMNS.stream().map(c -> "?::text[]::" + c.type() + "[]").collect(Collectors.joining(", ")) + ")";
 
     private CaseRows() {
     }
@@ -114,7 +117,7 @@ final class CaseRows {
             for (CitizenCase c : cases) {
                 values.add(text(column.value().apply(c)));
             }
-            params.add(new Sql.ArrayOf(column.type(), values));
+            params.add(new Sql.ArrayOf("text", values));
         }
         writes.update(INSERT_MANY, params);
     }

@@ -42,7 +42,10 @@ public class Sql {
     public record Json(String json) {
     }
 
-    /** A parameter bound as a PostgreSQL array of {@code elementType} (e.g. {@code "uuid"}, {@code "text"}). */
+    /**
+     * A parameter bound as a PostgreSQL array of {@code elementType} (e.g. {@code "uuid"}, {@code "text"}). A text array
+     * arrives as {@code varchar[]}: a statement that needs another type casts it.
+     */
     public record ArrayOf(String elementType, Collection<?> values) {
     }
 
@@ -244,6 +247,9 @@ public class Sql {
                 case Enum<?> e -> st.setString(i + 1, e.name());
                 case ArrayOf a when a.elementType().equals("bytea") -> st.setArray(i + 1,
                         st.getConnection().createArrayOf("bytea", a.values().toArray(byte[][]::new)));
+                // in binary, as varchar[]: no text literal to build with each element escaped, nor for the database
+                // to parse (a chunk of cases is one such array a column)
+                case ArrayOf a when a.elementType().equals("text") -> st.setObject(i + 1, texts(a.values()));
                 case ArrayOf a -> {
                     Array array = st.getConnection().createArrayOf(a.elementType(), a.values().toArray());
                     st.setArray(i + 1, array);
@@ -251,5 +257,14 @@ public class Sql {
                 default -> st.setObject(i + 1, p);
             }
         }
+    }
+
+    private static String[] texts(Collection<?> values) {
+        String[] texts = new String[values.size()];
+        int i = 0;
+        for (Object value : values) {
+            texts[i++] = value == null ? null : value.toString();
+        }
+        return texts;
     }
 }

@@ -8,6 +8,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,6 +61,20 @@ class SqlPipelineTest {
         assertThat(QuarkusTransaction.requiringNew().call(() -> sql.query(
                 "select name from sql_pipeline_probe where batch = ? order by id", List.of(batch),
                 rs -> rs.getString(1)))).containsExactly("A", "B", "c");
+    }
+
+    @Test
+    void aTextArrayGoesInBinaryAndEachElementArrivesAsItWasWhateverItsCharacters() {
+        List<String> values = Arrays.asList("a,b", "{x}", "say \"hi\"", "back\\slash", null, "", "NULL",
+                "Thanh tra tỉnh Lâm Đồng");
+        Sql.ArrayOf array = new Sql.ArrayOf("text", values);
+        List<String[]> answers = QuarkusTransaction.requiringNew().call(() -> sql.query("""
+                select pg_typeof(?)::text, u.v from unnest(?::text[]) with ordinality as u(v, n) order by u.n""",
+                List.of(array, array), rs -> new String[] {rs.getString(1), rs.getString(2)}));
+
+        // varchar[] is the type the driver gives an array it sends in binary; a text literal would arrive as text[]
+        assertThat(answers).extracting(a -> a[0]).containsOnly("character varying[]");
+        assertThat(answers).extracting(a -> a[1]).containsExactlyElementsOf(values);
     }
 
     @Test
