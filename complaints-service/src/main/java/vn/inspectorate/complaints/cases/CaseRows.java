@@ -89,11 +89,11 @@ final class CaseRows {
     private static final String INSERT_ONE = "insert into citizen_case (" + NAMES + ") values ("
             + COLUMNS.stream().map(c -> "?::" + c.type()).collect(Collectors.joining(", ")) + ")";
     /**
-     * Several: one array a column, so the statement is the same for any number of cases. Each array goes as text (in
-     * binary, see {@link Sql}) and is cast to its column's type here.
+     * Several: one array a column, so the statement is the same for any number of cases. Each goes as a text array
+     * (see {@link Sql.ArrayOf}) that the statement casts to its column's type: each value read from its text.
      */
     private static final String INSERT_MANY = "insert into citizen_case (" + NAMES + ") select * from unnest("
-            + COLUMNS.stream().map(c -> "?::text[]::" + c.type() + "[]").collect(Collectors.joining(", ")) + ")";
+            + COLUMNS.stream().map(c -> "?::" + c.type() + "[]").collect(Collectors.joining(", ")) + ")";
 
     private CaseRows() {
     }
@@ -113,9 +113,9 @@ final class CaseRows {
             return;
         }
         for (Column column : COLUMNS) {
-            List<String> values = new ArrayList<>(cases.size());
+            List<Object> values = new ArrayList<>(cases.size());
             for (CitizenCase c : cases) {
-                values.add(text(column.value().apply(c)));
+                values.add(column.value().apply(c));
             }
             params.add(new Sql.ArrayOf("text", values));
         }
@@ -125,14 +125,5 @@ final class CaseRows {
     /** The column names, in the order written. */
     static List<String> columns() {
         return COLUMNS.stream().map(Column::name).toList();
-    }
-
-    /** A value as an array element: PostgreSQL reads each from its text (ISO dates and times, enum names). */
-    private static String text(Object value) {
-        return switch (value) {
-            case null -> null;
-            case Enum<?> e -> e.name();
-            default -> value.toString();
-        };
     }
 }

@@ -44,7 +44,8 @@ public class Sql {
 
     /**
      * A parameter bound as a PostgreSQL array of {@code elementType} (e.g. {@code "uuid"}, {@code "text"}). A text array
-     * arrives as {@code varchar[]}: a statement that needs another type casts it.
+     * arrives as {@code varchar[]}, each value as its text (an enum's name, else {@code toString()}): a statement that
+     * needs another type casts it.
      */
     public record ArrayOf(String elementType, Collection<?> values) {
     }
@@ -263,7 +264,11 @@ public class Sql {
         String[] texts = new String[values.size()];
         int i = 0;
         for (Object value : values) {
-            texts[i++] = value == null ? null : value.toString();
+            texts[i++] = switch (value) {
+                case null -> null;
+                case Enum<?> e -> e.name();
+                default -> value.toString();
+            };
         }
         return texts;
     }
