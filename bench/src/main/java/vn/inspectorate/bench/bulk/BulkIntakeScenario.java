@@ -11,6 +11,7 @@ import java.util.function.DoubleSupplier;
 import vn.inspectorate.bench.core.CpuTime;
 import vn.inspectorate.bench.core.BenchPlatform;
 import vn.inspectorate.bench.core.Goal;
+import vn.inspectorate.bench.core.PostgresProcesses;
 import vn.inspectorate.bench.core.Profiling;
 import vn.inspectorate.bench.core.RunTags;
 import vn.inspectorate.bench.core.Scenario;
@@ -71,7 +72,11 @@ public final class BulkIntakeScenario implements Scenario {
         long cases0 = Sql.count(bench, "complaints", "select count(*) from citizen_case");
         long outbox0 = Sql.count(bench, "complaints", "select coalesce(max(id), 0) from platform_outbox");
         Map<String, DoubleSupplier> processes = IntakeScenario.processes(bench);
+        Map<String, Long> jvms = IntakeScenario.jvms(bench);
         CpuTime.Snapshot cpuBefore = CpuTime.Snapshot.of(processes);
+        CpuTime.CompilerSnapshot jitBefore = CpuTime.CompilerSnapshot.of(jvms);
+        long walBefore = walBytes(bench);
+        PostgresProcesses.Snapshot pgBefore = PostgresProcesses.Snapshot.of(bench.postgresPid());
         long began = System.nanoTime();
         WrkResult r = load(wrk, url, connections, measured, token);
         // Batches in flight when wrk stops still commit: count until the table stops growing, and time to the last
@@ -92,8 +97,12 @@ public final class BulkIntakeScenario implements Scenario {
         long outbox = Sql.count(bench, "complaints",
                 "select count(*) from platform_outbox where id > " + outbox0);
         Map<String, Double> cpuWritten = CpuTime.Snapshot.of(processes).minus(cpuBefore);
+        Map<String, Double> jitWritten = CpuTime.CompilerSnapshot.of(jvms).minus(jitBefore);
+        long walWritten = walBytes(bench) - walBefore;
+        Map<String, Double> pgWritten = PostgresProcesses.Snapshot.of(bench.postgresPid()).minus(pgBefore);
         // the consumers of the filed cases' events may still be at work: their CPU counts once they go quiet
         Map<String, Double> cpuDrained = CpuTime.Snapshot.of(untilQuiet(processes)).minus(cpuBefore);
+        long walDrained = walBytes(bench) - walBefore;
         double casesPerSecond = cases / elapsed;
 
         ScenarioResult result = new ScenarioResult(name(), "bulk intake, batches of " + BATCH + " at concurrency "
@@ -110,9 +119,23 @@ public final class BulkIntakeScenario implements Scenario {
         result.goal(Goal.atLeast("cases into PostgreSQL and the outbox", GOAL_CASES_PER_SECOND, casesPerSecond,
                 "cases/s").withErrors(r.errors()));
         result.table("CPU per case, by process: while the cases were written, and once every consumer went quiet "
-                + "(load average " + loadAverage() + ")", cpuTable(cpuWritten, cpuDrained, cases));
-        result.figure("cpuSecondsWritten", cpuWritten).figure("cpuSecondsDrained", cpuDrained);
+                + "(load average " + loadAverage() + ")", cpuTable(cpuWritten, jitWritten, cpuDrained, cases));
+        result.table("PostgreSQL's write-ahead log per case (every database: the cases' own rows and the consumers')",
+                new Table("KiB per case, cases written", "KiB per case, consumers drained").row(
+                        perCaseKib(walWritten, cases), perCaseKib(walDrained, cases)));
+        result.figure("walBytesWritten", walWritten).figure("walBytesDrained", walDrained);
+        result.table("PostgreSQL's CPU per case while the cases were written, by process (its title: a database's "
+                + "connections, or one of the server's own processes)", postgresTable(pgWritten, cases));
+        result.figure("postgresCpuSecondsWritten", pgWritten);
+        result.figure("cpuSecondsWritten", cpuWritten).figure("jitCpuSecondsWritten", jitWritten)
+                .figure("cpuSecondsDrained", cpuDrained);
         result.note("the warm-up batch " + warmOutcome + " after " + String.format("%.1f", oneBatch) + " s.");
+        result.note("JIT compiler threads (C1 and C2, from /proc's per-thread counts): the part of a JVM's CPU spent "
+                + "compiling the code the batches run hot, a warm-up that shrinks the longer the platform has run. "
+                + "It is shown apart; the goal is judged on the cases written, compiling included.");
+        result.note("PostgreSQL by process: from /proc, each process named by the title PostgreSQL gives it; the "
+                + "harness's own counting queries (a connection each, closed at once) are among the processes that "
+                + "ended meanwhile.");
         result.note("cases/s = citizen_case rows added from the start of the measured run to the last commit "
                 + "(batches still in flight when wrk stops are waited for); each case also writes two outbox rows. "
                 + "Batch latencies are wrk's, of the batches answered within the run.");
@@ -147,18 +170,42 @@ public final class BulkIntakeScenario implements Scenario {
         return processes;
     }
 
-    private static Table cpuTable(Map<String, Double> written, Map<String, Double> drained, long cases) {
-        Table t = new Table("process", "ms per case, cases written", "ms per case, consumers drained");
+    static Table cpuTable(Map<String, Double> written, Map<String, Double> jitWritten,
+            Map<String, Double> drained, long cases) {
+        Table t = new Table("process", "ms per case, cases written", "of it, JIT compilers",
+                "ms per case, consumers drained");
         double writtenTotal = 0;
+        double jitTotal = 0;
         double drainedTotal = 0;
         for (String name : drained.keySet()) {
-            double w = cases == 0 ? Double.NaN : written.getOrDefault(name, 0.0) * 1000 / cases;
-            double d = cases == 0 ? Double.NaN : drained.get(name) * 1000 / cases;
+            double w = perCaseMs(written.getOrDefault(name, 0.0), cases);
+            double j = jitWritten.containsKey(name) ? perCaseMs(jitWritten.get(name), cases) : Double.NaN;
+            double d = perCaseMs(drained.get(name), cases);
             writtenTotal += w;
+            jitTotal += Double.isNaN(j) ? 0 : j;
             drainedTotal += d;
-            t.row(name, w, d);
+            t.row(name, w, j, d);
         }
-        return t.row("total", writtenTotal, drainedTotal);
+        return t.row("total", writtenTotal, jitTotal, drainedTotal);
+    }
+
+    static Table postgresTable(Map<String, Double> seconds, long cases) {
+        Table t = new Table("PostgreSQL process", "µs per case, cases written");
+        seconds.forEach((role, s) -> t.row(role, perCaseMs(s, cases) * 1000));
+        return t;
+    }
+
+    private static double perCaseKib(long bytes, long cases) {
+        return cases == 0 ? Double.NaN : bytes / 1024.0 / cases;
+    }
+
+    /** The server's write-ahead log position in bytes: one log for all its databases. */
+    private static long walBytes(BenchPlatform bench) throws java.sql.SQLException {
+        return Sql.count(bench, "complaints", "select (pg_current_wal_lsn() - '0/0'::pg_lsn)::bigint");
+    }
+
+    private static double perCaseMs(double cpuSeconds, long cases) {
+        return cases == 0 ? Double.NaN : cpuSeconds * 1000 / cases;
     }
 
     private static String loadAverage() {

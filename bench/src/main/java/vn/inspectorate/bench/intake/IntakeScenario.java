@@ -220,7 +220,7 @@ public final class IntakeScenario implements Scenario {
     }
 
     /** The JVMs among {@link #processes}, by the same names: the ones whose JIT compilers are counted apart. */
-    static Map<String, Long> jvms(BenchPlatform bench) {
+    public static Map<String, Long> jvms(BenchPlatform bench) {
         Map<String, Long> jvms = new LinkedHashMap<>();
         for (String module : SERVICES) {
             bench.process(module).ifPresent(h -> jvms.put(module, h.pid()));

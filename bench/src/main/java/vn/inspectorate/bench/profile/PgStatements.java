@@ -17,6 +17,7 @@ import vn.inspectorate.infra.PostgresServer;
 public final class PgStatements {
 
     private static final String EXTENSION = "pg_stat_statements";
+    private static final double MIB = 1024 * 1024;
 
     private PgStatements() {
     }
@@ -55,29 +56,36 @@ public final class PgStatements {
         }
     }
 
-    /** The time per database and the top statements by total execution time since the last reset. */
+    /**
+     * The time and the WAL written per database, and the top statements by total execution time since the last
+     * reset. WAL is what a write costs the server beyond its statement (the WAL writer's and the checkpoints' work),
+     * and what an update of a wide row costs apart from the columns it changes.
+     */
     public static String summary(Connection postgres, int top) throws SQLException {
-        StringBuilder out = new StringBuilder("pg_stat_statements since the profiled step began (execution time; "
-                + "statements normalised, so no values):\nby database:\n");
+        StringBuilder out = new StringBuilder("pg_stat_statements since the profiled step began (execution time, "
+                + "WAL written; statements normalised, so no values):\nby database:\n");
         try (Statement s = postgres.createStatement()) {
-            try (ResultSet rs = s.executeQuery("select d.datname, sum(p.calls), sum(p.total_exec_time), sum(p.rows) "
+            try (ResultSet rs = s.executeQuery("select d.datname, sum(p.calls), sum(p.total_exec_time), sum(p.rows), "
+                    + "sum(p.wal_bytes) "
                     + "from pg_stat_statements p join pg_database d on d.oid = p.dbid group by d.datname "
                     + "order by 3 desc")) {
-                out.append(String.format("  %-24s %10s %12s %10s%n", "database", "calls", "total ms", "rows"));
+                out.append(String.format("  %-24s %10s %12s %10s %9s%n", "database", "calls", "total ms", "rows",
+                        "WAL MiB"));
                 while (rs.next()) {
-                    out.append(String.format("  %-24s %,10d %,12.0f %,10d%n", rs.getString(1), rs.getLong(2),
-                            rs.getDouble(3), rs.getLong(4)));
+                    out.append(String.format("  %-24s %,10d %,12.0f %,10d %,9.1f%n", rs.getString(1), rs.getLong(2),
+                            rs.getDouble(3), rs.getLong(4), rs.getDouble(5) / MIB));
                 }
             }
             out.append("top statements by total time:\n");
-            out.append(String.format("  %-12s %9s %10s %8s %9s  %s%n", "database", "calls", "total ms", "mean ms",
-                    "rows", "statement"));
+            out.append(String.format("  %-12s %9s %10s %8s %9s %9s  %s%n", "database", "calls", "total ms",
+                    "mean ms", "rows", "WAL MiB", "statement"));
             try (ResultSet rs = s.executeQuery("select d.datname, p.calls, p.total_exec_time, p.mean_exec_time, "
-                    + "p.rows, p.query from pg_stat_statements p join pg_database d on d.oid = p.dbid "
+                    + "p.rows, p.wal_bytes, p.query from pg_stat_statements p join pg_database d on d.oid = p.dbid "
                     + "order by p.total_exec_time desc limit " + top)) {
                 while (rs.next()) {
-                    out.append(String.format("  %-12s %,9d %,10.0f %8.3f %,9d  %s%n", rs.getString(1), rs.getLong(2),
-                            rs.getDouble(3), rs.getDouble(4), rs.getLong(5), oneLine(rs.getString(6), 160)));
+                    out.append(String.format("  %-12s %,9d %,10.0f %8.3f %,9d %,9.1f  %s%n", rs.getString(1),
+                            rs.getLong(2), rs.getDouble(3), rs.getDouble(4), rs.getLong(5), rs.getDouble(6) / MIB,
+                            oneLine(rs.getString(7), 160)));
                 }
             }
         }

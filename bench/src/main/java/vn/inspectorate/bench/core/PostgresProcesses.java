@@ -1,0 +1,105 @@
+package vn.inspectorate.bench.core;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * PostgreSQL's CPU by what its processes do, from {@code /proc}: each database's connections (PostgreSQL titles a
+ * backend with its user and database), autovacuum, the WAL writer, the checkpointer, the background writer. Where
+ * {@link CpuTime#treeSeconds} gives the server's total, this says which database or which of the server's own chores
+ * a write costs.
+ */
+public final class PostgresProcesses {
+
+    /**
+     * A process that ends between two snapshots (an autovacuum worker, a closed connection) passes its time to the
+     * postmaster's count of its ended children: what the live processes do not account for.
+     */
+    public static final String ENDED = "processes that ended meanwhile (autovacuum workers, closed connections)";
+    static final String POSTMASTER = "postmaster";
+
+    private PostgresProcesses() {
+    }
+
+    /** The CPU seconds of the postmaster and each process under it at one moment, with what each does. */
+    public record Snapshot(Map<Long, String> roles, Map<Long, Double> seconds, double tree) {
+
+        public static Snapshot of(long postmaster) {
+            Map<Long, String> roles = new HashMap<>();
+            Map<Long, Double> seconds = new HashMap<>();
+            roles.put(postmaster, POSTMASTER);
+            seconds.put(postmaster, CpuTime.seconds(postmaster));
+            ProcessHandle.of(postmaster).stream().flatMap(ProcessHandle::descendants).forEach(p -> title(p.pid())
+                    .flatMap(PostgresProcesses::role).ifPresent(role -> {
+                        roles.put(p.pid(), role);
+                        seconds.put(p.pid(), CpuTime.seconds(p.pid()));
+                    }));
+            return new Snapshot(roles, seconds, CpuTime.treeSeconds(postmaster));
+        }
+
+        /**
+         * CPU seconds by role since {@code before}, the largest first; a process that started meanwhile counts whole,
+         * and {@link #ENDED} is the server's total less what the live processes spent.
+         */
+        public Map<String, Double> minus(Snapshot before) {
+            Map<String, Double> byRole = new HashMap<>();
+            double live = 0;
+            for (Map.Entry<Long, Double> e : seconds.entrySet()) {
+                double then = before.seconds.getOrDefault(e.getKey(), 0.0);
+                // a process id used again by a new process counts from its start
+                double spent = e.getValue() >= then ? e.getValue() - then : e.getValue();
+                byRole.merge(roles.get(e.getKey()), spent, Double::sum);
+                live += spent;
+            }
+            byRole.put(ENDED, Math.max(0, tree - before.tree - live));
+            Map<String, Double> sorted = new LinkedHashMap<>();
+            byRole.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                    .forEach(e -> sorted.put(e.getKey(), e.getValue()));
+            return sorted;
+        }
+    }
+
+    /**
+     * What a process does, from the title PostgreSQL gives it: {@code postgres: checkpointer} is the checkpointer,
+     * {@code postgres: autovacuum worker complaints} autovacuum, {@code postgres: postgres complaints 127.0.0.1(4711)
+     * idle} a connection to the complaints database. Empty for a title PostgreSQL did not set.
+     */
+    static Optional<String> role(String title) {
+        String t = title.strip();
+        if (!t.startsWith("postgres: ")) {
+            return Optional.empty();
+        }
+        String rest = t.substring("postgres: ".length()).strip();
+        for (String chore : new String[] {"checkpointer", "background writer", "walwriter", "autovacuum launcher",
+                "logical replication launcher", "walsender", "walsummarizer", "io worker"}) {
+            if (rest.startsWith(chore)) {
+                return Optional.of(chore);
+            }
+        }
+        if (rest.startsWith("autovacuum worker")) {
+            return Optional.of("autovacuum");
+        }
+        if (rest.startsWith("parallel worker")) {
+            return Optional.of("parallel workers");
+        }
+        String[] words = rest.split("\\s+");
+        // a backend: user, database, client address, what it does
+        return words.length >= 3 ? Optional.of(words[1] + " connections") : Optional.of(rest);
+    }
+
+    /** The process title, as {@code ps} shows it: PostgreSQL writes it over the arguments. */
+    private static Optional<String> title(long pid) {
+        try {
+            byte[] raw = Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline"));
+            return Optional.of(new String(raw, StandardCharsets.UTF_8).replace('\0', ' '));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty(); // the process ended
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package vn.inspectorate.bench.bulk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class BulkIntakeScenarioTest {
+
+    @Test
+    void theJitCompilersArePartOfEachJvmsCpuAndNoOtherProcessHasAny() {
+        Map<String, Double> written = new LinkedHashMap<>();
+        written.put("complaints-service", 3.0);
+        written.put("PostgreSQL (all backends)", 4.0);
+        Map<String, Double> jit = Map.of("complaints-service", 1.0);
+        Map<String, Double> drained = new LinkedHashMap<>();
+        drained.put("complaints-service", 5.0);
+        drained.put("PostgreSQL (all backends)", 6.0);
+
+        String table = BulkIntakeScenario.cpuTable(written, jit, drained, 10_000).render();
+
+        assertThat(cells(table, "complaints-service")).containsExactly("0.30", "0.10", "0.50");
+        assertThat(cells(table, "PostgreSQL (all backends)")).containsExactly("0.40", "n/a", "0.60");
+        assertThat(cells(table, "total")).containsExactly("0.70", "0.10", "1.10");
+    }
+
+    /** The cells after the first of the table's row that starts with {@code name}. */
+    private static List<String> cells(String table, String name) {
+        return table.lines().map(l -> Arrays.stream(l.split("\\|")).map(String::strip).filter(c -> !c.isEmpty())
+                .toList()).filter(row -> !row.isEmpty() && row.get(0).equals(name)).findFirst()
+                .map(row -> row.subList(1, row.size())).orElseThrow(() -> new AssertionError("no row " + name));
+    }
+}
