@@ -134,8 +134,8 @@ public final class BulkIntakeScenario implements Scenario {
                 + "compiling the code the batches run hot, a warm-up that shrinks the longer the platform has run. "
                 + "It is shown apart; the goal is judged on the cases written, compiling included.");
         result.note("PostgreSQL by process: from /proc, each process named by the title PostgreSQL gives it; the "
-                + "harness's own counting queries (a connection each, closed at once) are among the processes that "
-                + "ended meanwhile.");
+                + "harness's own counting queries (a connection each, closed at once) are, most of them, among the "
+                + "processes that ended meanwhile.");
         result.note("cases/s = citizen_case rows added from the start of the measured run to the last commit "
                 + "(batches still in flight when wrk stops are waited for); each case also writes two outbox rows. "
                 + "Batch latencies are wrk's, of the batches answered within the run.");
@@ -175,7 +175,7 @@ public final class BulkIntakeScenario implements Scenario {
         Table t = new Table("process", "ms per case, cases written", "of it, JIT compilers",
                 "ms per case, consumers drained");
         double writtenTotal = 0;
-        double jitTotal = 0;
+        double jitTotal = cases == 0 ? Double.NaN : 0;
         double drainedTotal = 0;
         for (String name : drained.keySet()) {
             double w = perCaseMs(written.getOrDefault(name, 0.0), cases);

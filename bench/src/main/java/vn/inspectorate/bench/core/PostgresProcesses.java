@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,24 +22,36 @@ public final class PostgresProcesses {
      * A process that ends between two snapshots (an autovacuum worker, a closed connection) passes its time to the
      * postmaster's count of its ended children: what the live processes do not account for.
      */
-    public static final String ENDED = "processes that ended meanwhile (autovacuum workers, closed connections)";
+    public static final String ENDED = "processes that ended meanwhile, or had no title yet (autovacuum workers, "
+            + "closed connections)";
     static final String POSTMASTER = "postmaster";
 
     private PostgresProcesses() {
     }
 
-    /** The CPU seconds of the postmaster and each process under it at one moment, with what each does. */
-    public record Snapshot(Map<Long, String> roles, Map<Long, Double> seconds, double tree) {
+    /** A process: its id and when it started (milliseconds since the epoch; 0 if unknown). */
+    public record Process(long pid, long startMillis) {
+    }
+
+    /**
+     * The CPU seconds of the postmaster and each process under it at one moment, with what each does, by process id
+     * and start (a process id the system gives again to a new process is another key).
+     */
+    public record Snapshot(Map<Process, String> roles, Map<Process, Double> seconds, double tree) {
 
         public static Snapshot of(long postmaster) {
-            Map<Long, String> roles = new HashMap<>();
-            Map<Long, Double> seconds = new HashMap<>();
-            roles.put(postmaster, POSTMASTER);
-            seconds.put(postmaster, CpuTime.seconds(postmaster));
+            Map<Process, String> roles = new HashMap<>();
+            Map<Process, Double> seconds = new HashMap<>();
+            Process pm = new Process(postmaster, ProcessHandle.of(postmaster).flatMap(h -> h.info().startInstant())
+                    .map(Instant::toEpochMilli).orElse(0L));
+            roles.put(pm, POSTMASTER);
+            seconds.put(pm, CpuTime.seconds(postmaster));
             ProcessHandle.of(postmaster).stream().flatMap(ProcessHandle::descendants).forEach(p -> title(p.pid())
                     .flatMap(PostgresProcesses::role).ifPresent(role -> {
-                        roles.put(p.pid(), role);
-                        seconds.put(p.pid(), CpuTime.seconds(p.pid()));
+                        Process key = new Process(p.pid(), p.info().startInstant()
+                                .map(Instant::toEpochMilli).orElse(0L));
+                        roles.put(key, role);
+                        seconds.put(key, CpuTime.seconds(p.pid()));
                     }));
             return new Snapshot(roles, seconds, CpuTime.treeSeconds(postmaster));
         }
@@ -50,10 +63,8 @@ public final class PostgresProcesses {
         public Map<String, Double> minus(Snapshot before) {
             Map<String, Double> byRole = new HashMap<>();
             double live = 0;
-            for (Map.Entry<Long, Double> e : seconds.entrySet()) {
-                double then = before.seconds.getOrDefault(e.getKey(), 0.0);
-                // a process id used again by a new process counts from its start
-                double spent = e.getValue() >= then ? e.getValue() - then : e.getValue();
+            for (Map.Entry<Process, Double> e : seconds.entrySet()) {
+                double spent = e.getValue() - before.seconds.getOrDefault(e.getKey(), 0.0);
                 byRole.merge(roles.get(e.getKey()), spent, Double::sum);
                 live += spent;
             }

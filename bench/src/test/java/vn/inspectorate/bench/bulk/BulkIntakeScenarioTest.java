@@ -27,6 +27,21 @@ class BulkIntakeScenarioTest {
         assertThat(cells(table, "total")).containsExactly("0.70", "0.10", "1.10");
     }
 
+    @Test
+    void postgresqlsProcessesAreInMicrosecondsPerCase() {
+        String table = BulkIntakeScenario.postgresTable(Map.of("walwriter", 0.5), 10_000).render();
+
+        assertThat(cells(table, "walwriter")).containsExactly("50.0");
+    }
+
+    @Test
+    void withNoCaseWrittenNoFigureIsMadeUp() {
+        String table = BulkIntakeScenario.cpuTable(Map.of("gateway", 1.0), Map.of("gateway", 0.5),
+                Map.of("gateway", 2.0), 0).render();
+
+        assertThat(cells(table, "total")).containsExactly("n/a", "n/a", "n/a");
+    }
+
     /** The cells after the first of the table's row that starts with {@code name}. */
     private static List<String> cells(String table, String name) {
         return table.lines().map(l -> Arrays.stream(l.split("\\|")).map(String::strip).filter(c -> !c.isEmpty())

@@ -27,18 +27,37 @@ class PostgresProcessesTest {
     void whatTheLiveProcessesDoNotAccountForIsTheEndedOnes() {
         // 7 served complaints throughout; 8 (reporting) started meanwhile; 9 (an autovacuum worker) worked 0.5 s more
         // and ended, its whole 1.5 s then in the postmaster's count of ended children
-        var before = new PostgresProcesses.Snapshot(Map.of(1L, "postmaster", 7L, "complaints connections", 9L,
-                "autovacuum"), Map.of(1L, 0.25, 7L, 2.0, 9L, 1.0), 3.25);
-        var after = new PostgresProcesses.Snapshot(Map.of(1L, "postmaster", 7L, "complaints connections", 8L,
-                "reporting connections"), Map.of(1L, 0.5, 7L, 5.0, 8L, 1.5), 8.5);
+        var postmaster = new PostgresProcesses.Process(1, 100);
+        var complaints = new PostgresProcesses.Process(7, 200);
+        var reporting = new PostgresProcesses.Process(8, 900);
+        var worker = new PostgresProcesses.Process(9, 300);
+        var before = new PostgresProcesses.Snapshot(Map.of(postmaster, "postmaster", complaints,
+                "complaints connections", worker, "autovacuum"), Map.of(postmaster, 0.25, complaints, 2.0, worker, 1.0),
+                3.25);
+        var after = new PostgresProcesses.Snapshot(Map.of(postmaster, "postmaster", complaints,
+                "complaints connections", reporting, "reporting connections"), Map.of(postmaster, 0.5, complaints, 5.0,
+                reporting, 1.5), 8.5);
 
         Map<String, Double> spent = after.minus(before);
 
-        assertThat(spent.keySet()).first().isEqualTo("complaints connections");
+        assertThat(spent.keySet()).containsExactly("complaints connections", "reporting connections",
+                PostgresProcesses.ENDED, "postmaster");
         assertThat(spent).containsEntry("complaints connections", 3.0).containsEntry("reporting connections", 1.5)
                 .containsEntry("postmaster", 0.25);
         assertThat(spent.get(PostgresProcesses.ENDED)).isCloseTo(0.5, within(1e-9));
-        assertThat(spent.values().stream().mapToDouble(Double::doubleValue).sum()).isCloseTo(8.5 - 3.25,
-                within(1e-9));
+    }
+
+    @Test
+    void aProcessIdGivenAgainToANewProcessCountsFromItsStart() {
+        // connection 7 ended after 4 s; a new one, with the same id, has used 1 s since
+        var old = new PostgresProcesses.Process(7, 200);
+        var again = new PostgresProcesses.Process(7, 5000);
+        var before = new PostgresProcesses.Snapshot(Map.of(old, "complaints connections"), Map.of(old, 4.0), 4.0);
+        var after = new PostgresProcesses.Snapshot(Map.of(again, "complaints connections"), Map.of(again, 1.0), 5.5);
+
+        Map<String, Double> spent = after.minus(before);
+
+        assertThat(spent).containsEntry("complaints connections", 1.0);
+        assertThat(spent.get(PostgresProcesses.ENDED)).isCloseTo(0.5, within(1e-9));
     }
 }
