@@ -59,8 +59,8 @@ public final class PgStatements {
     /**
      * The time and the WAL written per database, and the top statements by total execution time since the last
      * reset. The WAL is what each statement generated (its new row versions and index entries; full-page images only
-     * where {@code full_page_writes} is on): work the WAL writer and the checkpoints do later, not in the execution
-     * time, and what an update of a wide row writes beyond the columns it changes.
+     * where {@code full_page_writes} is on), which the WAL writer and the checkpoints then work through outside the
+     * statement's time; an update writes its row's new version whole, not only the columns it changes.
      */
     public static String summary(Connection postgres, int top) throws SQLException {
         StringBuilder out = new StringBuilder("pg_stat_statements since the profiled step began (execution time, "
