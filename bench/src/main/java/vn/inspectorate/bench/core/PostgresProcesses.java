@@ -29,30 +29,31 @@ public final class PostgresProcesses {
     private PostgresProcesses() {
     }
 
-    /** A process: its id and when it started (milliseconds since the epoch; 0 if unknown). */
-    public record Process(long pid, long startMillis) {
+    /** A process by its id and its start (milliseconds since the epoch; 0 if unknown): an id given again differs. */
+    public record ProcessKey(long pid, long startMillis) {
+
+        static ProcessKey of(ProcessHandle process) {
+            return new ProcessKey(process.pid(), process.info().startInstant().map(Instant::toEpochMilli).orElse(0L));
+        }
     }
 
     /**
      * The CPU seconds of the postmaster and each process under it at one moment, with what each does, by process id
      * and start (a process id the system gives again to a new process is another key).
      */
-    public record Snapshot(Map<Process, String> roles, Map<Process, Double> seconds, double tree) {
+    public record Snapshot(Map<ProcessKey, String> roles, Map<ProcessKey, Double> seconds, double tree) {
 
         public static Snapshot of(long postmaster) {
-            Map<Process, String> roles = new HashMap<>();
-            Map<Process, Double> seconds = new HashMap<>();
-            Process pm = new Process(postmaster, ProcessHandle.of(postmaster).flatMap(h -> h.info().startInstant())
-                    .map(Instant::toEpochMilli).orElse(0L));
-            roles.put(pm, POSTMASTER);
-            seconds.put(pm, CpuTime.seconds(postmaster));
-            ProcessHandle.of(postmaster).stream().flatMap(ProcessHandle::descendants).forEach(p -> title(p.pid())
-                    .flatMap(PostgresProcesses::role).ifPresent(role -> {
-                        Process key = new Process(p.pid(), p.info().startInstant()
-                                .map(Instant::toEpochMilli).orElse(0L));
-                        roles.put(key, role);
-                        seconds.put(key, CpuTime.seconds(p.pid()));
-                    }));
+            Map<ProcessKey, String> roles = new HashMap<>();
+            Map<ProcessKey, Double> seconds = new HashMap<>();
+            ProcessHandle.of(postmaster).ifPresent(pm -> {
+                roles.put(ProcessKey.of(pm), POSTMASTER);
+                seconds.put(ProcessKey.of(pm), CpuTime.seconds(postmaster));
+                pm.descendants().forEach(p -> title(p.pid()).flatMap(PostgresProcesses::role).ifPresent(role -> {
+                    roles.put(ProcessKey.of(p), role);
+                    seconds.put(ProcessKey.of(p), CpuTime.seconds(p.pid()));
+                }));
+            });
             return new Snapshot(roles, seconds, CpuTime.treeSeconds(postmaster));
         }
 
@@ -63,7 +64,7 @@ public final class PostgresProcesses {
         public Map<String, Double> minus(Snapshot before) {
             Map<String, Double> byRole = new HashMap<>();
             double live = 0;
-            for (Map.Entry<Process, Double> e : seconds.entrySet()) {
+            for (Map.Entry<ProcessKey, Double> e : seconds.entrySet()) {
                 double spent = e.getValue() - before.seconds.getOrDefault(e.getKey(), 0.0);
                 byRole.merge(roles.get(e.getKey()), spent, Double::sum);
                 live += spent;

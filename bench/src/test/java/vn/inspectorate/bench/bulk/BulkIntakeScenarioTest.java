@@ -2,11 +2,11 @@ package vn.inspectorate.bench.bulk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import vn.inspectorate.bench.core.Table;
 
 class BulkIntakeScenarioTest {
 
@@ -20,7 +20,7 @@ class BulkIntakeScenarioTest {
         drained.put("complaints-service", 5.0);
         drained.put("PostgreSQL (all backends)", 6.0);
 
-        String table = BulkIntakeScenario.cpuTable(written, jit, drained, 10_000).render();
+        Table table = BulkIntakeScenario.cpuTable(written, jit, drained, 10_000);
 
         assertThat(cells(table, "complaints-service")).containsExactly("0.30", "0.10", "0.50");
         assertThat(cells(table, "PostgreSQL (all backends)")).containsExactly("0.40", "n/a", "0.60");
@@ -29,23 +29,22 @@ class BulkIntakeScenarioTest {
 
     @Test
     void postgresqlsProcessesAreInMicrosecondsPerCase() {
-        String table = BulkIntakeScenario.postgresTable(Map.of("walwriter", 0.5), 10_000).render();
+        Table table = BulkIntakeScenario.postgresTable(Map.of("walwriter", 0.5), 10_000);
 
         assertThat(cells(table, "walwriter")).containsExactly("50.0");
     }
 
     @Test
     void withNoCaseWrittenNoFigureIsMadeUp() {
-        String table = BulkIntakeScenario.cpuTable(Map.of("gateway", 1.0), Map.of("gateway", 0.5),
-                Map.of("gateway", 2.0), 0).render();
+        Table table = BulkIntakeScenario.cpuTable(Map.of("gateway", 1.0), Map.of("gateway", 0.5),
+                Map.of("gateway", 2.0), 0);
 
         assertThat(cells(table, "total")).containsExactly("n/a", "n/a", "n/a");
     }
 
-    /** The cells after the first of the table's row that starts with {@code name}. */
-    private static List<String> cells(String table, String name) {
-        return table.lines().map(l -> Arrays.stream(l.split("\\|")).map(String::strip).filter(c -> !c.isEmpty())
-                .toList()).filter(row -> !row.isEmpty() && row.get(0).equals(name)).findFirst()
+    /** The cells of the table's row named {@code name}, after the name. */
+    private static List<String> cells(Table table, String name) {
+        return table.rows().stream().filter(row -> row.get(0).equals(name)).findFirst()
                 .map(row -> row.subList(1, row.size())).orElseThrow(() -> new AssertionError("no row " + name));
     }
 }

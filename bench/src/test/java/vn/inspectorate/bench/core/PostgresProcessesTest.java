@@ -27,10 +27,10 @@ class PostgresProcessesTest {
     void whatTheLiveProcessesDoNotAccountForIsTheEndedOnes() {
         // 7 served complaints throughout; 8 (reporting) started meanwhile; 9 (an autovacuum worker) worked 0.5 s more
         // and ended, its whole 1.5 s then in the postmaster's count of ended children
-        var postmaster = new PostgresProcesses.Process(1, 100);
-        var complaints = new PostgresProcesses.Process(7, 200);
-        var reporting = new PostgresProcesses.Process(8, 900);
-        var worker = new PostgresProcesses.Process(9, 300);
+        var postmaster = new PostgresProcesses.ProcessKey(1, 100);
+        var complaints = new PostgresProcesses.ProcessKey(7, 200);
+        var reporting = new PostgresProcesses.ProcessKey(8, 900);
+        var worker = new PostgresProcesses.ProcessKey(9, 300);
         var before = new PostgresProcesses.Snapshot(Map.of(postmaster, "postmaster", complaints,
                 "complaints connections", worker, "autovacuum"), Map.of(postmaster, 0.25, complaints, 2.0, worker, 1.0),
                 3.25);
@@ -50,8 +50,8 @@ class PostgresProcessesTest {
     @Test
     void aProcessIdGivenAgainToANewProcessCountsFromItsStart() {
         // connection 7 ended after 4 s; a new one, with the same id, has used 1 s since
-        var old = new PostgresProcesses.Process(7, 200);
-        var again = new PostgresProcesses.Process(7, 5000);
+        var old = new PostgresProcesses.ProcessKey(7, 200);
+        var again = new PostgresProcesses.ProcessKey(7, 5000);
         var before = new PostgresProcesses.Snapshot(Map.of(old, "complaints connections"), Map.of(old, 4.0), 4.0);
         var after = new PostgresProcesses.Snapshot(Map.of(again, "complaints connections"), Map.of(again, 1.0), 5.5);
 
