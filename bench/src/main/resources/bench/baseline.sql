@@ -1,5 +1,5 @@
 -- One case as the service files it, in one transaction: the claimed source key, the case, its history entry, its
--- encrypted identity, and two outbox rows (case.received and the public status change).
+-- encrypted identity, and two outbox rows (case.received and the public status change), each pending for the relay.
 \set n random(1, 9000000000000000)
 BEGIN;
 INSERT INTO bench_baseline.case_source_key (province_code, source_system, source_reference, case_id)
@@ -22,7 +22,9 @@ INSERT INTO bench_baseline.case_identity (case_id, key_id, ciphertext, identity_
 INSERT INTO bench_baseline.platform_outbox (event_id, topic, record_key, event_type, payload)
   VALUES (md5('evt-' || :client_id || '-' || :n)::uuid, 'inspectorate.cases.v1', md5('case-' || :client_id || '-' || :n),
   'case.received', '{"eventId":"' || md5('evt-' || :n) || '","eventType":"case.received","occurredAt":"2026-01-01T00:00:00Z","data":{"caseId":"' || md5('case-' || :n) || '","version":1,"provinceCode":"VN-HN","receivingBodyCode":"HN-INSPECTORATE","channel":"LETTER","sourceSystem":"pgbench","sourceReference":"pg-' || :n || '","receivedOn":"2026-01-01","complainantCount":1,"mass":false,"anonymous":false}}');
+INSERT INTO bench_baseline.platform_outbox_pending (id) VALUES (lastval());
 INSERT INTO bench_baseline.platform_outbox (event_id, topic, record_key, event_type, payload)
   VALUES (md5('pub-' || :client_id || '-' || :n)::uuid, 'inspectorate.public.v1', md5('case-' || :client_id || '-' || :n),
   'case-status-changed', '{"eventId":"' || md5('pub-' || :n) || '","eventType":"case-status-changed","occurredAt":"2026-01-01T00:00:00Z","data":{"caseId":"' || md5('case-' || :n) || '","provinceCode":"VN-HN","kind":"COMPLAINT","status":"RECEIVED"}}');
+INSERT INTO bench_baseline.platform_outbox_pending (id) VALUES (lastval());
 END;

@@ -6,12 +6,44 @@ create table if not exists platform_outbox (
     record_key     text        not null,
     event_type     text        not null,
     payload        text        not null,
-    created_at     timestamptz not null default now(),
-    sent_at        timestamptz,
-    attempts       integer     not null default 0,
-    last_error     text
+    created_at     timestamptz not null default now()
 );
-create index if not exists platform_outbox_unsent on platform_outbox (id) where sent_at is null;
-create index if not exists platform_outbox_sent_at on platform_outbox (sent_at) where sent_at is not null;
 -- W3C trace context of the request or event that caused the row (also inside the payload's envelope)
 alter table platform_outbox add column if not exists traceparent text;
+
+-- What the relay has still to send: a narrow row per outbox row, deleted once the broker acknowledged it. A wide row is
+-- thus written once and never updated (marking it sent rewrote the whole row with its payload, and every index entry);
+-- sent rows stay in platform_outbox for the retention period.
+create table if not exists platform_outbox_pending (
+    id          bigint  primary key,
+    attempts    integer not null default 0,
+    last_error  text
+);
+
+-- Every outbox row is pending from its insert, whoever writes it: a statement's rows in one insert.
+create or replace function platform_outbox_pending_on_insert() returns trigger language plpgsql as $$
+begin
+    insert into platform_outbox_pending (id) select id from inserted;
+    return null;
+end $$;
+drop trigger if exists platform_outbox_pending_on_insert on platform_outbox;
+create trigger platform_outbox_pending_on_insert after insert on platform_outbox
+    referencing new table as inserted for each statement execute function platform_outbox_pending_on_insert();
+
+-- An outbox that marked its rows sent in place: its unsent rows become pending, and the columns go (with their indexes).
+do $$
+begin
+    if exists (select 1 from information_schema.columns where table_schema = current_schema()
+               and table_name = 'platform_outbox' and column_name = 'sent_at') then
+        insert into platform_outbox_pending (id, attempts, last_error)
+            select id, attempts, last_error from platform_outbox where sent_at is null
+            on conflict (id) do nothing;
+        alter table platform_outbox drop column sent_at, drop column attempts, drop column last_error;
+    end if;
+end $$;
+
+-- The retention's deletion finds old rows by their creation time; rows are written in about that order, so a block
+-- range index serves it for almost nothing on insert. A range it has not summarised yet matches any time: each range is
+-- summarised as soon as the next one is begun.
+create index if not exists platform_outbox_created_at on platform_outbox using brin (created_at)
+    with (autosummarize = on);

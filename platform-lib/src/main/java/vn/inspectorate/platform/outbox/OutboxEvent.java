@@ -43,12 +43,4 @@ public class OutboxEvent extends PanacheEntityBase {
 
     /** The W3C trace context of what caused the event, also in the envelope; the relay adds it as a record header. */
     public String traceparent;
-
-    @Column(name = "sent_at")
-    public OffsetDateTime sentAt;
-
-    public int attempts;
-
-    @Column(name = "last_error")
-    public String lastError;
 }

@@ -28,10 +28,12 @@ public class OutboxHealthCheck implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         var builder = HealthCheckResponse.named("outbox").up();
+        // the age of the row the relay sends next (the lowest pending id): looked up by key, never by a join
         try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("""
-                        select count(*), coalesce(extract(epoch from now() - min(created_at)), 0)
-                        from platform_outbox where sent_at is null""")) {
+                        select (select count(*) from platform_outbox_pending),
+                               coalesce(extract(epoch from now() - (select o.created_at from platform_outbox o
+                                   where o.id = (select min(id) from platform_outbox_pending))), 0)""")) {
             rs.next();
             builder.withData("pending", rs.getLong(1)).withData("oldestPendingSeconds", rs.getLong(2));
         } catch (Exception e) {

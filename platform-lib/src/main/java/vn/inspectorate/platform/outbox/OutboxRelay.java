@@ -33,9 +33,9 @@ import vn.inspectorate.contracts.CloudEvent;
 import vn.inspectorate.platform.trace.TraceParent;
 
 /**
- * Publishes committed outbox rows to Kafka, in id order, and marks them sent only after the broker acknowledged them
- * ({@code acks=all}, idempotent producer). While the broker is unreachable rows wait, and the relay retries with a
- * growing pause; when it returns the backlog drains in order.
+ * Publishes committed outbox rows to Kafka, in id order, and marks them sent (deletes their pending row) only after the
+ * broker acknowledged them ({@code acks=all}, idempotent producer). While the broker is unreachable rows wait, and the
+ * relay retries with a growing pause; when it returns the backlog drains in order.
  * <p>
  * One instance of a service relays at a time: the leader ({@link RelayLeadership}); the others ask for the lead every
  * {@value #FOLLOWER_ASKS_EVERY_MILLIS} ms and take it over when the leader dies or stops. Each batch also takes a
@@ -220,11 +220,18 @@ public class OutboxRelay {
         }
     }
 
+    /**
+     * The next pending rows, oldest first. The pending rows are taken first, so each is joined to its outbox row by the
+     * key; joined as one query the planner may walk the outbox's whole key in order instead, every sent row of the
+     * retention period included.
+     */
     private List<Row> takeUnsent(Connection c) throws SQLException {
         List<Row> rows = new ArrayList<>();
         try (PreparedStatement st = c.prepareStatement("""
-                select id, topic, record_key, payload, traceparent, event_type from platform_outbox
-                where sent_at is null order by id limit ? for update skip locked""")) {
+                with taken as materialized (
+                    select id from platform_outbox_pending order by id limit ? for update skip locked)
+                select o.id, o.topic, o.record_key, o.payload, o.traceparent, o.event_type
+                from taken t join platform_outbox o on o.id = t.id order by o.id""")) {
             st.setInt(1, config.relay().batchSize());
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
@@ -291,8 +298,8 @@ public class OutboxRelay {
         }
         Long[] ids = rows.stream().map(Row::id).toArray(Long[]::new);
         Array array = c.createArrayOf("bigint", ids);
-        try (PreparedStatement st = c.prepareStatement(
-                "update platform_outbox set sent_at = now(), attempts = attempts + 1 where id = any(?)")) {
+        // the wide row stays as it was written: a sent row is one no longer pending
+        try (PreparedStatement st = c.prepareStatement("delete from platform_outbox_pending where id = any(?)")) {
             st.setArray(1, array);
             st.executeUpdate();
         }
@@ -306,7 +313,7 @@ public class OutboxRelay {
             QuarkusTransaction.requiringNew().run(() -> {
                 try (Connection own = dataSource.getConnection();
                         PreparedStatement st = own.prepareStatement(
-                                "update platform_outbox set attempts = attempts + 1, last_error = ? where id = ?")) {
+                                "update platform_outbox_pending set attempts = attempts + 1, last_error = ? where id = ?")) {
                     st.setString(1, String.valueOf(failure.getMessage()));
                     st.setLong(2, row.id());
                     st.executeUpdate();
@@ -319,13 +326,15 @@ public class OutboxRelay {
         }
     }
 
-    /** Deletes sent rows past their retention. */
+    /** Deletes sent rows past their retention; a row still pending stays, however old. */
     @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void deleteOldSentRows() {
         QuarkusTransaction.requiringNew().run(() -> {
             try (Connection c = dataSource.getConnection();
                     PreparedStatement st = c.prepareStatement(
-                            "delete from platform_outbox where sent_at < now() - make_interval(secs => ?)")) {
+                            """
+                            delete from platform_outbox o where o.created_at < now() - make_interval(secs => ?)
+                            and not exists (select 1 from platform_outbox_pending p where p.id = o.id)""")) {
                 st.setLong(1, config.relay().retention().toSeconds());
                 int deleted = st.executeUpdate();
                 LOG.debugf("outbox: deleted %d sent rows past retention", deleted);

@@ -26,6 +26,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.health.Readiness;
 import org.junit.jupiter.api.Test;
 import vn.inspectorate.contracts.CloudEvent;
 import vn.inspectorate.platform.trace.TraceContext;
@@ -50,6 +51,10 @@ class OutboxRelayTest {
 
     @Inject
     OutboxConfig config;
+
+    @Inject
+    @Readiness
+    OutboxHealthCheck health;
 
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
     String jdbcUrl;
@@ -171,12 +176,30 @@ class OutboxRelayTest {
                 writes.write(topic, first, i, 5);
                 writes.write(topic, second, i, 5);
             }
-            Thread.sleep(3000); // the relay tries, fails and backs off meanwhile
+            // the relay tries, fails and backs off meanwhile; the failure shows on the first row it could not send
+            String pending = """
+                    select count(p.id) || ' ' || coalesce(max(p.attempts), 0) || ' ' || bool_or(p.last_error is not null)
+                    from platform_outbox o left join platform_outbox_pending p on p.id = o.id
+                    where o.topic = '%s'""".formatted(topic);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (single(pending).endsWith(" false") && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            assertThat(single(pending)).as("while the broker is down: pending rows, the attempts and failure recorded")
+                    .matches("90 [1-9][0-9]* true");
+            Map<String, Object> backlog = health.call().getData().orElseThrow();
+            assertThat(backlog.get("pending")).as("the backlog the health check reports").isEqualTo(90L);
+            assertThat((Long) backlog.get("oldestPendingSeconds")).isBetween(1L, 60L);
+            assertThat(backlog.get("lastError")).isNotNull();
         } finally {
             TestServers.kafka().start();
         }
 
         List<ConsumerRecord<String, String>> records = readAll(topic, 5 + 90, Duration.ofSeconds(60));
+        assertThat(single("""
+                select count(*) || ' ' || count(p.id) from platform_outbox o
+                left join platform_outbox_pending p on p.id = o.id where o.topic = '%s'""".formatted(topic)))
+                .as("sent rows stay in the outbox, none of them pending").isEqualTo("95 0");
 
         List<Integer> firstSeqs = new ArrayList<>();
         List<Integer> secondSeqs = new ArrayList<>();
@@ -199,10 +222,7 @@ class OutboxRelayTest {
     void whileAnotherInstanceLeadsThisOneWaitsAndTakesOverWhenItDies() throws Exception {
         String topic = "outbox-leader-" + UUID.randomUUID();
         String aggregate = UUID.randomUUID().toString();
-        Properties credentials = new Properties();
-        user.ifPresent(u -> credentials.setProperty("user", u));
-        password.ifPresent(p -> credentials.setProperty("password", p));
-        try (Connection other = DriverManager.getConnection(jdbcUrl, credentials)) {
+        try (Connection other = connect()) {
             // the other instance waits for the lead; PostgreSQL hands it over the moment this one gives it up
             CompletableFuture<Void> otherLeads = CompletableFuture.runAsync(() -> {
                 try (PreparedStatement st = other.prepareStatement("select pg_advisory_lock(?)")) {
@@ -229,6 +249,101 @@ class OutboxRelayTest {
         assertThat(relay.leading()).isTrue();
         System.out.printf("outbox relay took the lead over and published %d ms after the leader's session ended%n",
                 (System.nanoTime() - died) / 1_000_000);
+    }
+
+    /** Retention deletes what was sent before it; a row still pending stays, however old. */
+    @Test
+    void retentionDeletesOldSentRowsAndKeepsOldPendingOnes() throws Exception {
+        String topic = "outbox-retention-" + UUID.randomUUID();
+        List<String> sent = writes.write(topic, UUID.randomUUID().toString(), 0, 2);
+        readAll(topic, 2, Duration.ofSeconds(20));
+        try (Connection holder = connect()) {
+            holder.setAutoCommit(false);
+            try (var st = holder.createStatement()) {
+                // an old row the relay cannot take yet: its pending row is locked by this open transaction
+                st.execute("""
+                        insert into platform_outbox (event_id, topic, record_key, event_type, payload, created_at)
+                        values (gen_random_uuid(), '%s', 'k', 'test', '{}', now() - interval '30 days')"""
+                        .formatted(topic));
+                holder.commit();
+                st.execute("select 1 from platform_outbox_pending p join platform_outbox o on o.id = p.id "
+                        + "where o.topic = '%s' for update of p".formatted(topic));
+            }
+            execute("update platform_outbox set created_at = now() - interval '30 days' where event_id = '%s'"
+                    .formatted(sent.getFirst()));
+
+            relay.deleteOldSentRows();
+
+            assertThat(single("""
+                    select string_agg(coalesce(event_id::text, '?') || ':' || (p.id is not null), ',' order by o.id)
+                    from platform_outbox o left join platform_outbox_pending p on p.id = o.id
+                    where o.topic = '%s'""".formatted(topic)))
+                    .as("the old sent row gone; the recent sent row and the old pending one kept")
+                    .matches(sent.get(1) + ":false,[0-9a-f-]{36}:true");
+            holder.rollback();
+        }
+    }
+
+    /**
+     * An outbox in the shape that marked rows sent in place: the migration makes its unsent rows pending (attempts and
+     * error kept), drops the marking columns, and the rows written afterwards are pending from their insert.
+     */
+    @Test
+    void anOutboxThatMarkedRowsInPlaceIsMigratedWithItsUnsentRowsPending() throws Exception {
+        String schema = "legacy_outbox_" + Long.toHexString(System.nanoTime());
+        String script;
+        try (var in = getClass().getResourceAsStream("/db/platform/R__platform_outbox.sql")) {
+            script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        try (Connection c = connect(); var st = c.createStatement()) {
+            st.execute("create schema " + schema + "; set search_path to " + schema);
+            st.execute("""
+                    create table platform_outbox (id bigserial primary key, event_id uuid not null unique,
+                        topic text not null, record_key text not null, event_type text not null, payload text not null,
+                        created_at timestamptz not null default now(), sent_at timestamptz,
+                        attempts integer not null default 0, last_error text, traceparent text);
+                    create index platform_outbox_unsent on platform_outbox (id) where sent_at is null;
+                    insert into platform_outbox (event_id, topic, record_key, event_type, payload, sent_at, attempts,
+                        last_error)
+                    values (gen_random_uuid(), 't', 'k', 'e', '{}', now(), 1, null),
+                           (gen_random_uuid(), 't', 'k', 'e', '{}', null, 3, 'broker down'),
+                           (gen_random_uuid(), 't', 'k', 'e', '{}', null, 0, null)""");
+            st.execute(script);
+            st.execute(script); // a repeatable migration: running it again changes nothing
+            st.execute("insert into platform_outbox (event_id, topic, record_key, event_type, payload) "
+                    + "values (gen_random_uuid(), 't', 'k', 'e', '{}')");
+            try (var rs = st.executeQuery("""
+                    select string_agg(o.id || ':' || coalesce(p.attempts || '/' || coalesce(p.last_error, '-'), 'sent'),
+                        ',' order by o.id),
+                        (select count(*) from information_schema.columns where table_schema = current_schema()
+                         and table_name = 'platform_outbox' and column_name in ('sent_at', 'attempts', 'last_error'))
+                    from platform_outbox o left join platform_outbox_pending p on p.id = o.id""")) {
+                rs.next();
+                assertThat(rs.getString(1)).isEqualTo("1:sent,2:3/broker down,3:0/-,4:0/-");
+                assertThat(rs.getInt(2)).as("marking columns left").isZero();
+            }
+            st.execute("drop schema " + schema + " cascade");
+        }
+    }
+
+    private Connection connect() throws SQLException {
+        Properties credentials = new Properties();
+        user.ifPresent(u -> credentials.setProperty("user", u));
+        password.ifPresent(p -> credentials.setProperty("password", p));
+        return DriverManager.getConnection(jdbcUrl, credentials);
+    }
+
+    private String single(String query) throws SQLException {
+        try (Connection c = connect(); var st = c.createStatement(); var rs = st.executeQuery(query)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    private void execute(String statement) throws SQLException {
+        try (Connection c = connect(); var st = c.createStatement()) {
+            st.execute(statement);
+        }
     }
 
     private static List<Integer> range(int from, int to) {
