@@ -20,14 +20,15 @@ create table if not exists platform_outbox_pending (
     last_error  text
 );
 
--- Every outbox row is pending from its insert, whoever writes it: a statement's rows in one insert.
-create or replace function platform_outbox_pending_on_insert() returns trigger language plpgsql as $$
+-- Every outbox row is pending from its insert, whoever writes it: a statement's rows in one insert. The function names
+-- its table in the schema it was made in, whatever the writing session's search path.
+create or replace function platform_outbox_pending_on_insert() returns trigger language plpgsql
+    set search_path from current as $$
 begin
     insert into platform_outbox_pending (id) select id from inserted;
     return null;
 end $$;
-drop trigger if exists platform_outbox_pending_on_insert on platform_outbox;
-create trigger platform_outbox_pending_on_insert after insert on platform_outbox
+create or replace trigger platform_outbox_pending_on_insert after insert on platform_outbox
     referencing new table as inserted for each statement execute function platform_outbox_pending_on_insert();
 
 -- An outbox that marked its rows sent in place: its unsent rows become pending, and the columns go (with their indexes).
@@ -41,9 +42,3 @@ begin
         alter table platform_outbox drop column sent_at, drop column attempts, drop column last_error;
     end if;
 end $$;
-
--- The retention's deletion finds old rows by their creation time; rows are written in about that order, so a block
--- range index serves it for almost nothing on insert. A range it has not summarised yet matches any time: each range is
--- summarised as soon as the next one is begun.
-create index if not exists platform_outbox_created_at on platform_outbox using brin (created_at)
-    with (autosummarize = on);

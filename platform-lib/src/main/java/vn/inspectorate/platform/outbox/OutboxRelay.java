@@ -57,6 +57,8 @@ public class OutboxRelay {
     private static final long RELAY_LOCK = 0x6f7574626f78L;
     /** How often an instance that does not relay asks for the lead: the bound on a takeover after the leader died. */
     static final long FOLLOWER_ASKS_EVERY_MILLIS = 500;
+    /** How many of the oldest rows one round of the retention reads. */
+    private static final int RETENTION_ROUND = 10_000;
 
     private final AgroalDataSource dataSource;
     private final OutboxConfig config;
@@ -223,22 +225,33 @@ public class OutboxRelay {
     /**
      * The next pending rows, oldest first. The pending rows are taken first, so each is joined to its outbox row by the
      * key; joined as one query the planner may walk the outbox's whole key in order instead, every sent row of the
-     * retention period included.
+     * retention period included. A pending row whose outbox row is gone (deleted by hand) cannot be sent: it is dropped,
+     * with a warning, rather than left at the head of the queue for every batch to take again.
      */
     private List<Row> takeUnsent(Connection c) throws SQLException {
         List<Row> rows = new ArrayList<>();
+        List<Long> orphans = new ArrayList<>();
         try (PreparedStatement st = c.prepareStatement("""
                 with taken as materialized (
                     select id from platform_outbox_pending order by id limit ? for update skip locked)
-                select o.id, o.topic, o.record_key, o.payload, o.traceparent, o.event_type
-                from taken t join platform_outbox o on o.id = t.id order by o.id""")) {
+                select t.id, o.topic, o.record_key, o.payload, o.traceparent, o.event_type
+                from taken t left join platform_outbox o on o.id = t.id order by t.id""")) {
             st.setInt(1, config.relay().batchSize());
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                            rs.getString(6)));
+                    if (rs.getString(2) == null) {
+                        orphans.add(rs.getLong(1));
+                    } else {
+                        rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getString(5), rs.getString(6)));
+                    }
                 }
             }
+        }
+        if (!orphans.isEmpty()) {
+            deletePending(c, orphans);
+            LOG.warnf("outbox relay: dropped %d pending ids without an outbox row, from %d", orphans.size(),
+                    orphans.getFirst());
         }
         return rows;
     }
@@ -296,15 +309,18 @@ public class OutboxRelay {
         if (rows.isEmpty()) {
             return;
         }
-        Long[] ids = rows.stream().map(Row::id).toArray(Long[]::new);
-        Array array = c.createArrayOf("bigint", ids);
         // the wide row stays as it was written: a sent row is one no longer pending
+        deletePending(c, rows.stream().map(Row::id).toList());
+        sent.increment(rows.size());
+        lastSuccess = Instant.now();
+    }
+
+    private static void deletePending(Connection c, List<Long> ids) throws SQLException {
+        Array array = c.createArrayOf("bigint", ids.toArray(Long[]::new));
         try (PreparedStatement st = c.prepareStatement("delete from platform_outbox_pending where id = any(?)")) {
             st.setArray(1, array);
             st.executeUpdate();
         }
-        sent.increment(rows.size());
-        lastSuccess = Instant.now();
     }
 
     private void recordFailure(Row row, Exception failure) {
@@ -326,22 +342,51 @@ public class OutboxRelay {
         }
     }
 
-    /** Deletes sent rows past their retention; a row still pending stays, however old. */
+    /**
+     * Deletes sent rows past their retention; a row still pending stays, however old. The oldest rows have the lowest
+     * ids, so each round reads the key's low end and deletes up to the first row still young: no index on the creation
+     * time, whose entries every event would write. A row committed late behind a younger one waits for the next run.
+     */
     @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void deleteOldSentRows() {
-        QuarkusTransaction.requiringNew().run(() -> {
-            try (Connection c = dataSource.getConnection();
-                    PreparedStatement st = c.prepareStatement(
-                            """
-                            delete from platform_outbox o where o.created_at < now() - make_interval(secs => ?)
-                            and not exists (select 1 from platform_outbox_pending p where p.id = o.id)""")) {
+        int deleted;
+        do {
+            deleted = QuarkusTransaction.requiringNew().call(this::deleteOldSentRound);
+        } while (deleted > 0);
+    }
+
+    /** One round of {@link #deleteOldSentRows()}: how many rows it deleted, 0 once it reached a young row. */
+    private int deleteOldSentRound() {
+        try (Connection c = dataSource.getConnection()) {
+            long bound = -1;
+            boolean young = false;
+            try (PreparedStatement st = c.prepareStatement("""
+                    select id, created_at < now() - make_interval(secs => ?) from platform_outbox
+                    order by id limit ?""")) {
                 st.setLong(1, config.relay().retention().toSeconds());
+                st.setInt(2, RETENTION_ROUND);
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next() && !young) {
+                        young = !rs.getBoolean(2);
+                        bound = young ? bound : rs.getLong(1);
+                    }
+                }
+            }
+            if (bound < 0) {
+                return 0;
+            }
+            try (PreparedStatement st = c.prepareStatement("""
+                    delete from platform_outbox o where o.id <= ? and o.created_at < now() - make_interval(secs => ?)
+                    and not exists (select 1 from platform_outbox_pending p where p.id = o.id)""")) {
+                st.setLong(1, bound);
+                st.setLong(2, config.relay().retention().toSeconds());
                 int deleted = st.executeUpdate();
                 LOG.debugf("outbox: deleted %d sent rows past retention", deleted);
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
+                return young ? 0 : deleted;
             }
-        });
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private synchronized KafkaProducer<String, String> producer() {

@@ -222,19 +222,7 @@ class OutboxRelayTest {
     void whileAnotherInstanceLeadsThisOneWaitsAndTakesOverWhenItDies() throws Exception {
         String topic = "outbox-leader-" + UUID.randomUUID();
         String aggregate = UUID.randomUUID().toString();
-        try (Connection other = connect()) {
-            // the other instance waits for the lead; PostgreSQL hands it over the moment this one gives it up
-            CompletableFuture<Void> otherLeads = CompletableFuture.runAsync(() -> {
-                try (PreparedStatement st = other.prepareStatement("select pg_advisory_lock(?)")) {
-                    st.setLong(1, RelayLeadership.LEADER_LOCK);
-                    st.execute();
-                } catch (SQLException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-            Thread.sleep(300);
-            relay.resign();
-            otherLeads.get(10, TimeUnit.SECONDS);
+        try (Connection other = holdTheLead()) {
             writes.write(topic, aggregate, 0, 3);
 
             assertThat(readAll(topic, 0, Duration.ofSeconds(3))).as("published while another instance leads").isEmpty();
@@ -251,37 +239,62 @@ class OutboxRelayTest {
                 (System.nanoTime() - died) / 1_000_000);
     }
 
-    /** Retention deletes what was sent before it; a row still pending stays, however old. */
+    /**
+     * Retention deletes the old rows that were sent and keeps an old one still pending, and a young one. It reads the
+     * key's low end: here every row up to the pending one is made old. The lead is held meanwhile, so the relay sends
+     * nothing and the rows' sending is played by deleting their pending rows, as the relay does.
+     */
     @Test
-    void retentionDeletesOldSentRowsAndKeepsOldPendingOnes() throws Exception {
+    void retentionDeletesOldSentRowsAndKeepsOldPendingAndYoungOnes() throws Exception {
         String topic = "outbox-retention-" + UUID.randomUUID();
-        List<String> sent = writes.write(topic, UUID.randomUUID().toString(), 0, 2);
-        readAll(topic, 2, Duration.ofSeconds(20));
-        try (Connection holder = connect()) {
-            holder.setAutoCommit(false);
-            try (var st = holder.createStatement()) {
-                // an old row the relay cannot take yet: its pending row is locked by this open transaction
-                st.execute("""
-                        insert into platform_outbox (event_id, topic, record_key, event_type, payload, created_at)
-                        values (gen_random_uuid(), '%s', 'k', 'test', '{}', now() - interval '30 days')"""
-                        .formatted(topic));
-                holder.commit();
-                st.execute("select 1 from platform_outbox_pending p join platform_outbox o on o.id = p.id "
-                        + "where o.topic = '%s' for update of p".formatted(topic));
+        try (Connection lead = holdTheLead(); var st = lead.createStatement()) {
+            List<Long> ids = new ArrayList<>();
+            for (String name : List.of("sent-old", "pending-old", "sent-young")) {
+                try (var rs = st.executeQuery("""
+                        insert into platform_outbox (event_id, topic, record_key, event_type, payload)
+                        values (gen_random_uuid(), '%s', '%s', 'test', '{}') returning id""".formatted(topic, name))) {
+                    rs.next();
+                    ids.add(rs.getLong(1));
+                }
             }
-            execute("update platform_outbox set created_at = now() - interval '30 days' where event_id = '%s'"
-                    .formatted(sent.getFirst()));
+            st.execute("delete from platform_outbox_pending where id in (%d, %d)".formatted(ids.get(0), ids.get(2)));
+            st.execute("update platform_outbox set created_at = now() - interval '30 days' where id <= " + ids.get(1));
 
             relay.deleteOldSentRows();
 
             assertThat(single("""
-                    select string_agg(coalesce(event_id::text, '?') || ':' || (p.id is not null), ',' order by o.id)
+                    select string_agg(o.record_key || ':' || (p.id is not null), ',' order by o.id)
                     from platform_outbox o left join platform_outbox_pending p on p.id = o.id
                     where o.topic = '%s'""".formatted(topic)))
-                    .as("the old sent row gone; the recent sent row and the old pending one kept")
-                    .matches(sent.get(1) + ":false,[0-9a-f-]{36}:true");
-            holder.rollback();
+                    .isEqualTo("pending-old:true,sent-young:false");
+            assertThat(single("""
+                    select count(*) from platform_outbox o where o.id < %d
+                    and not exists (select 1 from platform_outbox_pending p where p.id = o.id)""".formatted(ids.get(1))))
+                    .as("old sent rows left before them").isEqualTo("0");
         }
+        assertThat(readAll(topic, 1, Duration.ofSeconds(20))).as("the pending row, sent once the lead is back")
+                .extracting(ConsumerRecord::key).containsExactly("pending-old");
+    }
+
+    /**
+     * More pending ids than a batch takes, whose outbox rows are gone (deleted by hand): they are dropped, and the row
+     * written behind them is sent.
+     */
+    @Test
+    void pendingIdsWithoutTheirOutboxRowsAreDroppedAndTheRowsBehindThemSent() throws Exception {
+        String topic = "outbox-orphans-" + UUID.randomUUID();
+        long first = -1_000_000L * (1 + new java.util.Random().nextInt(1000));
+        int orphans = config.relay().batchSize() + 100;
+        try (Connection lead = holdTheLead(); var st = lead.createStatement()) {
+            // ids no sequence gives, below every real one: the head of the queue
+            st.execute("insert into platform_outbox_pending (id) select %d + g from generate_series(0, %d) g"
+                    .formatted(first, orphans - 1));
+        }
+        writes.write(topic, UUID.randomUUID().toString(), 0, 1);
+
+        assertThat(readAll(topic, 1, Duration.ofSeconds(20))).hasSize(1);
+        assertThat(single("select count(*) from platform_outbox_pending where id between %d and %d"
+                .formatted(first, first + orphans - 1))).isEqualTo("0");
     }
 
     /**
@@ -322,8 +335,32 @@ class OutboxRelayTest {
                 assertThat(rs.getString(1)).isEqualTo("1:sent,2:3/broker down,3:0/-,4:0/-");
                 assertThat(rs.getInt(2)).as("marking columns left").isZero();
             }
-            st.execute("drop schema " + schema + " cascade");
+            assertThat(single("select count(*) from pg_indexes where schemaname = '%s' and indexname = '%s'"
+                    .formatted(schema, "platform_outbox_unsent"))).as("the index of unsent rows").isEqualTo("0");
+        } finally {
+            execute("drop schema if exists " + schema + " cascade");
         }
+    }
+
+    /**
+     * A connection that holds the relay's lead, as another instance would: this instance gives the lead up, and asks
+     * for it in vain until the connection is closed.
+     */
+    private Connection holdTheLead() throws Exception {
+        Connection other = connect();
+        // the other instance waits for the lead; PostgreSQL hands it over the moment this one gives it up
+        CompletableFuture<Void> otherLeads = CompletableFuture.runAsync(() -> {
+            try (PreparedStatement st = other.prepareStatement("select pg_advisory_lock(?)")) {
+                st.setLong(1, RelayLeadership.LEADER_LOCK);
+                st.execute();
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Thread.sleep(300);
+        relay.resign();
+        otherLeads.get(10, TimeUnit.SECONDS);
+        return other;
     }
 
     private Connection connect() throws SQLException {
