@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.OffsetDateTime;
 import java.util.Objects;
-import java.util.UUID;
 
 /**
  * A CloudEvents 1.0 event in structured JSON mode: the whole envelope is the Kafka record value, with content type
@@ -57,9 +56,9 @@ public record CloudEvent<T>(
         }
     }
 
-    /** A new event with a random id, for the aggregate named by {@code subject}. */
+    /** A new event with a new id ({@link TimeOrderedIds}), for the aggregate named by {@code subject}. */
     public static <T> CloudEvent<T> of(String source, String type, String subject, OffsetDateTime time, T data) {
-        return new CloudEvent<>(SPEC_VERSION, UUID.randomUUID().toString(), source, type, subject, time,
+        return new CloudEvent<>(SPEC_VERSION, TimeOrderedIds.next().toString(), source, type, subject, time,
                 DATA_CONTENT_TYPE, null, null, null, data);
     }
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import vn.inspectorate.contracts.TimeOrderedIds;
 import vn.inspectorate.declarations.access.DeclarationAccess;
 import vn.inspectorate.declarations.declarants.AgencyDeclarantPages;
 import vn.inspectorate.declarations.declarants.Declarant;
@@ -128,7 +129,7 @@ public class DeadlineService {
         }
         int allowed = rules.intValue(RuleData.REMINDERS_BEFORE_VIOLATION, in.sentOn());
         Outcome outcome = sent.size() < allowed ? Outcome.REMINDER : Outcome.VIOLATION;
-        UUID id = UUID.randomUUID();
+        UUID id = TimeOrderedIds.next();
         int sequence = sent.size() + 1;
         reminders.insert(id, d.id, in.kind(), in.year(), sequence, outcome, in.sentOn(), caller.subject());
         return new Reminder(id, d.id, in.kind(), in.year(), sequence, outcome, in.sentOn());

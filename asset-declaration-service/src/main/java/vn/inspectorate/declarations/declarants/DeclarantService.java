@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import vn.inspectorate.contracts.TimeOrderedIds;
 import vn.inspectorate.declarations.access.DeclarationAccess;
 import vn.inspectorate.declarations.accesslog.AccessLog;
 import vn.inspectorate.declarations.declarants.DeclarantApi.DeclarantDetail;
@@ -66,7 +67,7 @@ public class DeclarantService {
         units.requireInForce(in.provinceCode(), VietnamTime.today(), "provinceCode",
                 "declarant.province-in-force");
         Declarant d = new Declarant();
-        d.id = UUID.randomUUID();
+        d.id = TimeOrderedIds.next();
         d.agencyCode = in.agencyCode();
         d.provinceCode = in.provinceCode();
         d.position = in.position();
@@ -82,7 +83,7 @@ public class DeclarantService {
         if (in.familyMembers() != null) {
             for (var f : in.familyMembers()) {
                 FamilyMember m = new FamilyMember();
-                m.id = UUID.randomUUID();
+                m.id = TimeOrderedIds.next();
                 m.declarantId = d.id;
                 m.relation = f.relation();
                 m.fullNameEnc = cipher.encrypt(f.fullName());

@@ -12,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import vn.inspectorate.contracts.TimeOrderedIds;
 import vn.inspectorate.declarations.declarants.Declarant;
 import vn.inspectorate.declarations.language.Refusals;
 import vn.inspectorate.platform.problem.Problem.FieldError;
@@ -84,7 +85,7 @@ public class Declaration extends PanacheEntityBase {
     public static Declaration draft(Declarant declarant, DeclarationKind kind, int year, LocalDate declaredOn,
             String increaseExplanationEnc, String createdBy) {
         Declaration d = new Declaration();
-        d.id = UUID.randomUUID();
+        d.id = TimeOrderedIds.next();
         d.declarantId = declarant.id;
         d.agencyCode = declarant.agencyCode;
         d.provinceCode = declarant.provinceCode;

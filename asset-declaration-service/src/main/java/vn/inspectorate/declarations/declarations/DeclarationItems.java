@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import vn.inspectorate.contracts.TimeOrderedIds;
 import vn.inspectorate.declarations.declarants.FamilyMember;
 import vn.inspectorate.declarations.declarations.DeclarationApi.ItemInput;
 import vn.inspectorate.declarations.identity.IdentityCipher;
@@ -74,7 +75,7 @@ public class DeclarationItems {
         for (int i = 0; i < items.size(); i++) {
             ItemInput in = items.get(i);
             DeclarationItem item = new DeclarationItem();
-            item.id = UUID.randomUUID();
+            item.id = TimeOrderedIds.next();
             item.declarationId = d.id;
             item.position = i;
             item.section = in.category().section();

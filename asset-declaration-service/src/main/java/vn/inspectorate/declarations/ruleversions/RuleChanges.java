@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import vn.inspectorate.contracts.EventTypes;
+import vn.inspectorate.contracts.TimeOrderedIds;
 import vn.inspectorate.contracts.reference.DeclarationRuleChanged;
 import vn.inspectorate.declarations.redflags.RedFlagEngine;
 import vn.inspectorate.declarations.ruleversions.RuleVersionsApi.ChangeView;
@@ -49,7 +50,7 @@ public class RuleChanges implements ReferenceChangeHandler {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID record(String kind, String subject, String reason, Object details) {
-        UUID id = UUID.randomUUID();
+        UUID id = TimeOrderedIds.next();
         OffsetDateTime now = VietnamTime.now();
         store.insertChange(id, kind, subject, caller.subject(), now, reason.strip(), details);
         UUID ruleId = DeclarationRuleChanged.declarationRuleIdOf(subject);

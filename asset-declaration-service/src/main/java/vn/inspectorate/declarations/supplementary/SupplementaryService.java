@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import vn.inspectorate.contracts.TimeOrderedIds;
 import vn.inspectorate.declarations.access.DeclarationAccess;
 import vn.inspectorate.declarations.declarants.AgencyDeclarantPages;
 import vn.inspectorate.declarations.declarants.Declarant;
@@ -107,7 +108,7 @@ public class SupplementaryService {
         Long threshold = kind == Kind.ASSET_INCREASE ? rules.value(RuleData.INCREASE_EXPLANATION_THRESHOLD, on) : null;
         boolean due = !d.annualRequired && (kind == Kind.JOB_CHANGE || increaseVnd >= threshold);
         LocalDate dueOn = due ? rules.yearEndDeadline(on.getYear()) : null;
-        Change c = new Change(UUID.randomUUID(), d.id, kind, on, increaseVnd, threshold, due, dueOn, null);
+        Change c = new Change(TimeOrderedIds.next(), d.id, kind, on, increaseVnd, threshold, due, dueOn, null);
         changes.insert(c, position, by);
         return c;
     }

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jboss.logging.Logger;
+import vn.inspectorate.contracts.TimeOrderedIds;
 import vn.inspectorate.declarations.access.DeclarationAccess;
 import vn.inspectorate.declarations.declarations.Declaration;
 import vn.inspectorate.declarations.declarations.DeclarationService;
@@ -86,7 +87,7 @@ public class VerificationService {
                 .toList();
 
         VerificationPlan plan = new VerificationPlan();
-        plan.id = UUID.randomUUID();
+        plan.id = TimeOrderedIds.next();
         plan.agencyCode = in.agencyCode();
         plan.year = in.year();
         plan.seed = seed;
@@ -187,7 +188,7 @@ public class VerificationService {
             String reason) {
         declarations.lock(d);
         Verification v = new Verification();
-        v.id = UUID.randomUUID();
+        v.id = TimeOrderedIds.next();
         v.declarationId = d.id;
         v.ground = ground;
         v.planId = planId;

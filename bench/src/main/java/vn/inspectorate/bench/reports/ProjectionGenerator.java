@@ -37,8 +37,9 @@ public final class ProjectionGenerator {
     static final long DECLARATIONS = 3L << 40;
 
     /**
-     * SQL that holds for generated record ids only. A plain range on the "be7c" prefix also takes the odd random id a
-     * service made (one in 65,536 does start so): generated ids have version nibble 0, a service's random ones 4.
+     * SQL that holds for generated record ids only. A plain range on the "be7c" prefix could also take a service's id
+     * that starts so (one random id in 65,536 did): generated ids have version nibble 0, a service's 4 (random, as ids
+     * were made before) or 7 (time-ordered).
      */
     static String generatedRecordIds(String column) {
         StringBuilder sql = new StringBuilder("(");

@@ -15,6 +15,7 @@ import vn.inspectorate.complaints.identity.IdentityVault;
 import vn.inspectorate.complaints.rules.RuleBook;
 import vn.inspectorate.complaints.rules.RuleSet;
 import vn.inspectorate.complaints.units.RemoteAreas;
+import vn.inspectorate.contracts.TimeOrderedIds;
 import vn.inspectorate.platform.naturalkey.Written;
 import vn.inspectorate.platform.outbox.Outbox;
 import vn.inspectorate.platform.problem.Problem;
@@ -91,7 +92,7 @@ public class CaseIntakeService {
                 outcomes[i] = refusal.get();
                 continue;
             }
-            CitizenCase c = newCase(UUID.randomUUID(), s, province);
+            CitizenCase c = newCase(TimeOrderedIds.next(), s, province);
             c.backfilled = backfill;
             accepted.add(new Filing(i, c, CaseIdentity.of(s.complainant(), s.representatives()), CaseFiling.of(s)));
             if (accepted.size() == CHUNK) {
@@ -119,7 +120,7 @@ public class CaseIntakeService {
                 first.complainantCount,
                 first.id, identity == null ? null : identity.complainant(),
                 identity == null ? null : identity.representatives());
-        CitizenCase second = newCase(UUID.randomUUID(), s, first.provinceCode);
+        CitizenCase second = newCase(TimeOrderedIds.next(), s, first.provinceCode);
         second.mass = first.mass;  // the matter keeps the mass status it was filed with
         // the remote area as the first instance settled it, an override with its reason
         second.remoteAreaDerived = first.remoteAreaDerived;
@@ -150,7 +151,7 @@ public class CaseIntakeService {
                 from.respondentCode, from.respondentDeclarantId, from.signed, from.affectsComplainant,
                 from.decidedAtSecondInstance, from.evidenceOffered, from.complainantCount, null,
                 identity == null ? null : identity.complainant(), identity == null ? null : identity.representatives());
-        CitizenCase arrived = newCase(UUID.randomUUID(), s, toProvince);
+        CitizenCase arrived = newCase(TimeOrderedIds.next(), s, toProvince);
         arrived.transferredFromCaseId = from.id;
         arrived.backfilled = from.backfilled;
         clocks.applyReceipt(arrived);  // again, now that the filing limit is judged on the citizen's first filing

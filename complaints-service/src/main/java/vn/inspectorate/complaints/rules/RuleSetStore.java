@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
-import java.util.UUID;
 import vn.inspectorate.complaints.rules.RuleSetApi.Addition;
+import vn.inspectorate.contracts.TimeOrderedIds;
 import vn.inspectorate.platform.sql.Sql;
 
 /**
@@ -125,7 +125,7 @@ class RuleSetStore {
                         v.remote(), v.remoteComplex())).toList());
         sql.update("""
                 insert into rule_set_change (id, kind, rule_set_version, changed_by, changed_at, reason, details)
-                values (?, 'RULE_SET_ADDED', ?, ?, ?, ?, cast(? as jsonb))""", List.of(UUID.randomUUID(), version,
+                values (?, 'RULE_SET_ADDED', ?, ?, ?, ?, cast(? as jsonb))""", List.of(TimeOrderedIds.next(), version,
                 changedBy, OffsetDateTime.now(ZoneOffset.UTC), reason, detailsJson));
     }
 

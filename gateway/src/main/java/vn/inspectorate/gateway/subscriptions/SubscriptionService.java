@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import vn.inspectorate.contracts.EventCatalog;
+import vn.inspectorate.contracts.TimeOrderedIds;
 import vn.inspectorate.gateway.subscriptions.SubscriptionApi.CreateSubscription;
 import vn.inspectorate.gateway.subscriptions.SubscriptionApi.DeliveryView;
 import vn.inspectorate.gateway.subscriptions.SubscriptionApi.SubscriptionView;
@@ -75,7 +76,7 @@ public class SubscriptionService {
             return new Creation(SubscriptionView.of(s, null), false);
         }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-        Subscription s = new Subscription(UUID.randomUUID(), owner, callback, eventTypes, provinces,
+        Subscription s = new Subscription(TimeOrderedIds.next(), owner, callback, eventTypes, provinces,
                 Subscription.ACTIVE, null, 0, now, now);
         String secret = cipher.newSecret();
         repository.insert(s, cipher.encrypt(secret));

@@ -9,6 +9,7 @@ import jakarta.persistence.LockModeType;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import vn.inspectorate.contracts.TimeOrderedIds;
 import vn.inspectorate.inspection.conclusions.ConclusionApi.Item;
 import vn.inspectorate.inspection.conclusions.ConclusionApi.RecommendationInput;
 import vn.inspectorate.inspection.conclusions.ConclusionApi.Responsible;
@@ -54,7 +55,7 @@ public class ConclusionStore implements PanacheRepositoryBase<Conclusion, UUID> 
         }
         for (RecommendationInput in : recommendations) {
             Recommendation r = new Recommendation();
-            r.id = UUID.randomUUID();
+            r.id = TimeOrderedIds.next();
             r.inspectionId = inspectionId;
             r.kind = in.kind().name();
             r.description = in.description();
@@ -67,7 +68,7 @@ public class ConclusionStore implements PanacheRepositoryBase<Conclusion, UUID> 
         }
         for (TransferInput in : transfers) {
             InvestigationTransfer t = new InvestigationTransfer();
-            t.id = UUID.randomUUID();
+            t.id = TimeOrderedIds.next();
             t.inspectionId = inspectionId;
             t.matter = in.matter();
             t.toBody = in.toBody();

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import vn.inspectorate.contracts.TimeOrderedIds;
 import vn.inspectorate.inspection.access.InspectorateAccess;
 import vn.inspectorate.inspection.conclusions.ConclusionApi.RecommendationView;
 import vn.inspectorate.inspection.conclusions.ConclusionApi.TransferView;
@@ -77,7 +78,7 @@ public class FollowUpService {
             throw ConclusionService.field("landM2", "follow-up.over-recovered-land", r.landM2 - r.recoveredLandM2);
         }
         RecoveryPayment payment = new RecoveryPayment();
-        payment.id = UUID.randomUUID();
+        payment.id = TimeOrderedIds.next();
         payment.recommendationId = r.id;
         payment.reference = request.reference();
         payment.amountVnd = request.amountVnd();

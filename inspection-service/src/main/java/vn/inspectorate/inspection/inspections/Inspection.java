@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import vn.inspectorate.contracts.TimeOrderedIds;
 import vn.inspectorate.platform.problem.Problem;
 import vn.inspectorate.platform.problem.ProblemException;
 
@@ -100,7 +101,7 @@ public class Inspection extends PanacheEntityBase {
         dueOn = dueOn.plusDays(extraDays);
         version++;
         InspectionExtension extension = new InspectionExtension();
-        extension.id = UUID.randomUUID();
+        extension.id = TimeOrderedIds.next();
         extension.inspectionId = id;
         extension.number = extensionsUsed;
         extension.extraDays = extraDays;

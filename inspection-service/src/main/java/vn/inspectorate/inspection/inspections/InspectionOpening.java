@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import vn.inspectorate.contracts.TimeOrderedIds;
 import vn.inspectorate.inspection.access.InspectorateAccess;
 import vn.inspectorate.inspection.cases.CaseReference;
 import vn.inspectorate.inspection.inspections.InspectionApi.OpenInspection;
@@ -117,7 +118,7 @@ public class InspectionOpening {
             throw invalidField("openedOn", "inspection.due-after-9999");
         }
 
-        UUID id = UUID.randomUUID();
+        UUID id = TimeOrderedIds.next();
         boolean inserted = store.insertIfNew(request, new InspectionStore.Opening(id, body.code, province, entity.code,
                 planned == null ? null : planned.id, planned == null ? null : planned.planId,
                 original == null ? null : original.id, openedOn, rule, caller.subject(), backfilled));

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import vn.inspectorate.contracts.TimeOrderedIds;
 import vn.inspectorate.inspection.reference.InspectedEntity;
 import vn.inspectorate.inspection.reference.ReferenceData;
 import vn.inspectorate.platform.outbox.Outbox;
@@ -75,7 +76,7 @@ public class OverlapChecker {
 
     private static OverlapConflict conflict(Candidate c, String rule, OverlapStore.Other other) {
         OverlapConflict conflict = new OverlapConflict();
-        conflict.id = UUID.randomUUID();
+        conflict.id = TimeOrderedIds.next();
         conflict.planYear = c.year();
         conflict.provinceCode = c.entity().provinceCode;
         conflict.entityCode = c.entity().code;

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import vn.inspectorate.contracts.TimeOrderedIds;
 import vn.inspectorate.platform.paging.Page;
 import vn.inspectorate.platform.paging.PageRequest;
 import vn.inspectorate.platform.sql.Sql;
@@ -46,12 +47,12 @@ public class InspectionPlanStore implements PanacheRepositoryBase<InspectionPlan
 
     /** Inserts a draft plan unless (body, year) has one; true when this call inserted it. */
     public boolean insertDraft(String bodyCode, String provinceCode, int year, String createdBy) {
-        return write(INSERT_DRAFT, UUID.randomUUID(), bodyCode, provinceCode, year, createdBy);
+        return write(INSERT_DRAFT, TimeOrderedIds.next(), bodyCode, provinceCode, year, createdBy);
     }
 
     /** Inserts an approved plan loaded as history unless (body, year) has one; true when this call inserted it. */
     public boolean insertHistory(String bodyCode, String provinceCode, int year, String loadedBy, LocalDate approvedOn) {
-        return write(INSERT_HISTORY, UUID.randomUUID(), bodyCode, provinceCode, year, loadedBy, loadedBy, approvedOn);
+        return write(INSERT_HISTORY, TimeOrderedIds.next(), bodyCode, provinceCode, year, loadedBy, loadedBy, approvedOn);
     }
 
     /** Inserts an item unless the plan holds its entity and subject; true when this call inserted it. */

@@ -3,7 +3,7 @@ package vn.inspectorate.inspection.plans;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;
-import java.util.UUID;
+import vn.inspectorate.contracts.TimeOrderedIds;
 import vn.inspectorate.inspection.overlaps.OverlapChecker;
 import vn.inspectorate.inspection.overlaps.OverlapConflict;
 import vn.inspectorate.inspection.plans.PlanApi.AddPlannedInspection;
@@ -59,7 +59,7 @@ public class PlanItems {
         }
         reference.requireTypeInForce(request.type().name(), request.plannedStart(), prefix + "type",
                 prefix + "plannedStart");
-        boolean inserted = store.insertItem(UUID.randomUUID(), plan, responsible, entity.code, request.subject(),
+        boolean inserted = store.insertItem(TimeOrderedIds.next(), plan, responsible, entity.code, request.subject(),
                 request.type().name(), request.plannedStart(), request.durationDays(), amendment);
         PlannedInspection item = store.item(plan.id, entity.code, request.subject());
         if (!inserted) {

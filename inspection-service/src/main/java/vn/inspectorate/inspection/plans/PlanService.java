@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import vn.inspectorate.contracts.TimeOrderedIds;
 import vn.inspectorate.inspection.access.InspectorateAccess;
 import vn.inspectorate.inspection.inspections.InspectionType;
 import vn.inspectorate.inspection.overlaps.ConflictView;
@@ -195,7 +196,7 @@ public class PlanService {
             return view(plan);
         }
         PlanAmendment amendment = new PlanAmendment();
-        amendment.id = UUID.randomUUID();
+        amendment.id = TimeOrderedIds.next();
         amendment.planId = plan.id;
         amendment.number = number;
         amendment.reason = request.reason();

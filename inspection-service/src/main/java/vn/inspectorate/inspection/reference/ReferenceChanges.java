@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import vn.inspectorate.contracts.TimeOrderedIds;
 import vn.inspectorate.inspection.reference.ReferenceAdminApi.ChangeView;
 import vn.inspectorate.platform.security.CallerScope;
 
@@ -29,7 +30,7 @@ public class ReferenceChanges {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID record(String kind, String subject, String reason, Object details) {
-        UUID id = UUID.randomUUID();
+        UUID id = TimeOrderedIds.next();
         store.insert(id, kind, subject, caller.subject(), OffsetDateTime.now(ZoneOffset.UTC), reason.strip(), details);
         registers.reloadAfterCommit();
         return id;

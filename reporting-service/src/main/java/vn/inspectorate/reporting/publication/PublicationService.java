@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import vn.inspectorate.contracts.TimeOrderedIds;
 import vn.inspectorate.contracts.reports.ReportPublished;
 import vn.inspectorate.platform.outbox.Outbox;
 import vn.inspectorate.platform.paging.Page;
@@ -107,8 +108,8 @@ public class PublicationService {
                 .withRevisions(revisions(period.calendar(), scope, province, figures)).nowFiguresReadAt(now);
         List<ReportPublished.TopicOffset> offsets = store.positions().stream()
                 .map(p -> new ReportPublished.TopicOffset(p.topic(), p.partition(), p.nextOffset())).toList();
-        UUID snapshotId = UUID.randomUUID();
-        UUID reportId = UUID.randomUUID();
+        UUID snapshotId = TimeOrderedIds.next();
+        UUID reportId = TimeOrderedIds.next();
         Snapshot snapshot = new Snapshot(snapshotId, reportId, period.kind().name(), period.calendar().name(),
                 period.key(), period.start(), period.end(), scope, province, now, by, offsets, report);
         snapshots.insert(snapshot);

@@ -21,6 +21,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 import vn.inspectorate.contracts.CloudEvent;
+import vn.inspectorate.contracts.TimeOrderedIds;
 import vn.inspectorate.contracts.Topics;
 import vn.inspectorate.platform.Causes;
 import vn.inspectorate.platform.inbox.EventInbox;
@@ -71,7 +72,7 @@ public class RebuildService {
 
     /** Starts a rebuild in the background; a second one while one runs is a conflict. */
     public Rebuild start(String requestedBy) {
-        UUID id = UUID.randomUUID();
+        UUID id = TimeOrderedIds.next();
         try {
             QuarkusTransaction.requiringNew().run(() -> rebuilds.start(id, requestedBy));
         } catch (RuntimeException e) {
