@@ -130,7 +130,7 @@ public class SupplementaryService {
             return;
         }
         LocalDate dueOn = due ? rules.yearEndDeadline(d.declaredOn.getYear()) : null;
-        UUID id = found.map(Change::id).orElseGet(UUID::randomUUID);
+        UUID id = found.map(Change::id).orElseGet(TimeOrderedIds::next);
         Change c = new Change(id, d.declarantId, Kind.ASSET_INCREASE, d.declaredOn, increase,
                 d.explanationThresholdVnd, due, dueOn, d.id);
         if (found.isPresent()) {
