@@ -31,7 +31,8 @@ end $$;
 create or replace trigger platform_outbox_pending_on_insert after insert on platform_outbox
     referencing new table as inserted for each statement execute function platform_outbox_pending_on_insert();
 
--- An outbox that marked its rows sent in place: its unsent rows become pending, and the columns go (with their indexes).
+-- An outbox that marked its rows sent in place: its unsent rows become pending, and the columns go (with their
+-- indexes).
 do $$
 begin
     if exists (select 1 from information_schema.columns where table_schema = current_schema()

@@ -8,8 +8,8 @@ import java.util.UUID;
  * bits. An index keyed by them takes each new key near its right edge, as a sequence's keys go, instead of into a
  * random page of the whole index: every case writes several such keys (its row, identity, history, events, and each
  * consumer's copy), and a national history of them no longer fits in memory. The random part keeps them unguessable.
- * The time an id shows is when the platform recorded it, to the millisecond: what the {@code time} of the record's first
- * event already tells whoever receives it.
+ * The time an id shows is when the platform recorded it, to the millisecond: what the {@code time} of the record's
+ * first event already tells whoever receives it.
  */
 public final class TimeOrderedIds {
 
@@ -28,7 +28,7 @@ public final class TimeOrderedIds {
     }
 
     /** When {@code id}, a version 7 UUID, was created, in milliseconds since the epoch. */
-    public static long createdAtMillis(UUID id) {
+    static long createdAtMillis(UUID id) {
         if (id.version() != 7) {
             throw new IllegalArgumentException(id + " is no time-ordered id (version " + id.version() + ")");
         }

@@ -174,8 +174,8 @@ public final class EventPathScenario implements Scenario {
             Profiling.profile(bench, result, name(), () -> measure(bench, token, rate, warmup, seconds));
         }
         result.note("relay: " + backlog + " rows (a copy of a real case.received payload each) inserted into the "
-                + "complaints outbox in one transaction, for a topic of their own; throughput = records / (send time of the "
-                + "last record on the topic − that of the first). The relay commits one Kafka transaction per "
+                + "complaints outbox in one transaction, for a topic of their own; throughput = records / (send time "
+                + "of the last record on the topic − that of the first). The relay commits one Kafka transaction per "
                 + "500 rows and then marks them sent in PostgreSQL; ProducerPerformance sends without transactions "
                 + "or a database, so the ratio is the price of the outbox's guarantees.");
         result.note("projection caught up with the backlog in " + String.format("%.1f", catchUpSeconds) + " s "

@@ -8,8 +8,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
- * What the outbox relay put on a topic, read back from the broker: how many records, and the send times of the first and
- * last (the producer stamps each record when the relay sends it).
+ * What the outbox relay put on a topic, read back from the broker: how many records, and the send times of the first
+ * and last (the producer stamps each record when the relay sends it).
  */
 record RelayedRecords(long count, long firstMillis, long lastMillis) {
 

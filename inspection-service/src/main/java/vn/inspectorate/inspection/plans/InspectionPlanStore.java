@@ -52,7 +52,8 @@ public class InspectionPlanStore implements PanacheRepositoryBase<InspectionPlan
 
     /** Inserts an approved plan loaded as history unless (body, year) has one; true when this call inserted it. */
     public boolean insertHistory(String bodyCode, String provinceCode, int year, String loadedBy, LocalDate approvedOn) {
-        return write(INSERT_HISTORY, TimeOrderedIds.next(), bodyCode, provinceCode, year, loadedBy, loadedBy, approvedOn);
+        return write(INSERT_HISTORY, TimeOrderedIds.next(), bodyCode, provinceCode, year, loadedBy, loadedBy,
+                approvedOn);
     }
 
     /** Inserts an item unless the plan holds its entity and subject; true when this call inserted it. */

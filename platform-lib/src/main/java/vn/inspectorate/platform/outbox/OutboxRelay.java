@@ -225,8 +225,8 @@ public class OutboxRelay {
     /**
      * The next pending rows, oldest first. The pending rows are taken first, so each is joined to its outbox row by the
      * key; joined as one query the planner may walk the outbox's whole key in order instead, every sent row of the
-     * retention period included. A pending row whose outbox row is gone (deleted by hand) cannot be sent: it is dropped,
-     * with a warning, rather than left at the head of the queue for every batch to take again.
+     * retention period included. A pending row whose outbox row is gone (deleted by hand) cannot be sent: it is
+     * dropped, with a warning, rather than left at the head of the queue for every batch to take again.
      */
     private List<Row> takeUnsent(Connection c) throws SQLException {
         List<Row> rows = new ArrayList<>();
@@ -328,8 +328,9 @@ public class OutboxRelay {
         try {
             QuarkusTransaction.requiringNew().run(() -> {
                 try (Connection own = dataSource.getConnection();
-                        PreparedStatement st = own.prepareStatement(
-                                "update platform_outbox_pending set attempts = attempts + 1, last_error = ? where id = ?")) {
+                        PreparedStatement st = own.prepareStatement("""
+                                update platform_outbox_pending set attempts = attempts + 1, last_error = ?
+                                where id = ?""")) {
                     st.setString(1, String.valueOf(failure.getMessage()));
                     st.setLong(2, row.id());
                     st.executeUpdate();

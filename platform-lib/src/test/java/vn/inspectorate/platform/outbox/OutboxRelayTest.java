@@ -178,7 +178,8 @@ class OutboxRelayTest {
             }
             // the relay tries, fails and backs off meanwhile; the failure shows on the first row it could not send
             String pending = """
-                    select count(p.id) || ' ' || coalesce(max(p.attempts), 0) || ' ' || bool_or(p.last_error is not null)
+                    select count(p.id) || ' ' || coalesce(max(p.attempts), 0) || ' '
+                           || bool_or(p.last_error is not null)
                     from platform_outbox o left join platform_outbox_pending p on p.id = o.id
                     where o.topic = '%s'""".formatted(topic);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
@@ -269,7 +270,8 @@ class OutboxRelayTest {
                     .isEqualTo("pending-old:true,sent-young:false");
             assertThat(single("""
                     select count(*) from platform_outbox o where o.id < %d
-                    and not exists (select 1 from platform_outbox_pending p where p.id = o.id)""".formatted(ids.get(1))))
+                    and not exists (select 1 from platform_outbox_pending p where p.id = o.id)"""
+                    .formatted(ids.get(1))))
                     .as("old sent rows left before them").isEqualTo("0");
         }
         assertThat(readAll(topic, 1, Duration.ofSeconds(20))).as("the pending row, sent once the lead is back")
