@@ -90,6 +90,12 @@ enum Mutations {
             "00000000-0000-0000-0000-00000000000g", "00000000-0000-0000-0000-0000000000000", "' OR '1'='1",
             "%27%20OR%201%3D1", "%00", "%FF%FE", "..%2F..%2Fadmin", "%2e%2e", "x".repeat(5000), "9".repeat(40),
             "%E2%80%AE", "{id}", "%20", "1e308", "NaN");
+    /**
+     * The bad ids that no natural key (a body's or an agency's code) may be. "0" or "1" is a code a request may
+     * rightly have created earlier in the run; naming it in a path is then valid.
+     */
+    private static final Arbitrary<String> BAD_CODES = BAD_IDS
+            .filter(id -> !id.matches("(?i)[A-Z0-9][A-Z0-9-]{0,39}"));
     private static final byte[][] INVALID_UTF8_BYTES = {
         {(byte) 0xC3, 0x28}, {(byte) 0xFF}, {(byte) 0xFE, (byte) 0xFF}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
         {(byte) 0xF8, (byte) 0x88, (byte) 0x80, (byte) 0x80, (byte) 0x80}, {(byte) 0xC0, (byte) 0xAF},
@@ -326,7 +332,7 @@ enum Mutations {
                 ids.removeIf(name -> !op.pathParams().contains(name));
                 if (!ids.isEmpty()) {
                     String name = ids.get(random.nextInt(ids.size()));
-                    pathValues.put(name, this == BAD_PATH_ID ? sample(BAD_IDS)
+                    pathValues.put(name, this == BAD_PATH_ID ? sample(name.equals("id") ? BAD_IDS : BAD_CODES)
                             : new UUID(random.nextLong(), random.nextLong()).toString());
                 }
                 break;
