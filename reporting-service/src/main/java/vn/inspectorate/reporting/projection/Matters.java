@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -56,27 +55,32 @@ class Matters {
      */
     void filed(Map<UUID, CaseFold> cases, Set<UUID> touched) {
         List<UUID> ids = new ArrayList<>(new TreeMap<>(cases).keySet());
-        List<List<?>> rows = new ArrayList<>(ids.size());
+        List<String> provinces = new ArrayList<>(ids.size());
+        List<String> bodies = new ArrayList<>(ids.size());
+        List<String> kinds = new ArrayList<>(ids.size());
+        List<LocalDate> received = new ArrayList<>(ids.size());
         ids.forEach(id -> {
             CaseFold f = cases.get(id);
-            rows.add(Arrays.asList(id, f.provinceOrEmpty(), RecordFacts.orEmpty(f.receivingBody),
-                    RecordFacts.orEmpty(f.kind), f.receivedOn, id));
+            provinces.add(f.provinceOrEmpty());
+            bodies.add(RecordFacts.orEmpty(f.receivingBody));
+            kinds.add(RecordFacts.orEmpty(f.kind));
+            received.add(f.receivedOn);
         });
-        int[] changed = sql.batch("""
+        // a row the filing left as it was is neither inserted nor updated, so it is not returned
+        touched.addAll(sql.query("""
                 insert into matter_filing (case_id, province_code, body_code, kind, received_on, group_id)
-                values (?, ?, ?, ?, ?, ?)
+                select f.case_id, f.province_code, f.body_code, f.kind, f.received_on, f.case_id
+                from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::date[])
+                    as f(case_id, province_code, body_code, kind, received_on)
                 on conflict (case_id) do update set province_code = excluded.province_code,
                     body_code = excluded.body_code, kind = excluded.kind, received_on = excluded.received_on
                 where (matter_filing.province_code, matter_filing.body_code, matter_filing.kind,
                        matter_filing.received_on)
                       is distinct from (excluded.province_code, excluded.body_code, excluded.kind,
-                       excluded.received_on)""", rows);
-        for (int i = 0; i < changed.length; i++) {
-            // a driver that does not count a batch's rows (SUCCESS_NO_INFO) leaves the matter to be counted again
-            if (changed[i] != 0) {
-                touched.add(ids.get(i));
-            }
-        }
+                       excluded.received_on)
+                returning case_id""", List.of(new Sql.ArrayOf("uuid", ids), new Sql.ArrayOf("text", provinces),
+                new Sql.ArrayOf("text", bodies), new Sql.ArrayOf("text", kinds), new Sql.ArrayOf("text", received)),
+                rs -> rs.getObject(1, UUID.class)));
     }
 
     /**
@@ -172,16 +176,19 @@ class Matters {
         Map<UUID, Recount> recounts = new LinkedHashMap<>();
         groups.forEach(g -> recounts.put(g, Recount.of(filings.getOrDefault(g, List.of()))));
         figures.read(recounts.values().stream().flatMap(r -> r.recordIds().stream()).toList());
-        List<List<?>> matterIds = new ArrayList<>();
+        List<UUID> matters = new ArrayList<>(recounts.size());
         recounts.forEach((group, r) -> {
             r.taken().forEach(old -> figures.replace(old, List.of()));
             if (r.matter() != null) {
                 figures.replace(r.matter(), r.contributions());
             }
-            matterIds.add(Arrays.asList(r.matter(), group, r.matter()));
+            matters.add(r.matter());
         });
-        sql.batch("update matter_filing set matter_id = ? where group_id = ? and matter_id is distinct from ?",
-                matterIds);
+        sql.update("""
+                update matter_filing m set matter_id = u.matter_id
+                from unnest(?::uuid[], ?::uuid[]) as u(group_id, matter_id)
+                where m.group_id = u.group_id and m.matter_id is distinct from u.matter_id""",
+                List.of(new Sql.ArrayOf("uuid", recounts.keySet()), new Sql.ArrayOf("uuid", matters)));
     }
 
     private void lock() {
