@@ -42,7 +42,7 @@ public class CaseEventsConsumer {
     @Incoming(CHANNEL)
     @Blocking
     public void consume(ConsumerRecords<String, String> records) {
-        // one round trip for the batch's facts, applied in record order
+        // the batch's facts in one statement a round (mostly one), applied in record order
         batches.handle(CONSUMER, CHANNEL, records,
                 BatchHandler.collecting(event -> Optional.of(fact(event)), cases::recordAll));
     }

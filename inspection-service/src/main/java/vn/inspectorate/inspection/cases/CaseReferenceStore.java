@@ -24,8 +24,9 @@ public class CaseReferenceStore implements PanacheRepositoryBase<CaseReference, 
     private static final String UPSERT = """
             insert into case_reference (case_id, province_code, kind, status, last_version, updated_at)
             select f.case_id, f.province_code, f.kind, coalesce(f.status, '%1$s'), f.version, now()
-            from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::bigint[])
-                as f(case_id, province_code, kind, status, version)
+            from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::bigint[]) with ordinality
+                as f(case_id, province_code, kind, status, version, position)
+            order by f.position
             on conflict (case_id) do update set province_code = excluded.province_code,
                 kind = coalesce(excluded.kind, case_reference.kind),
                 status = coalesce(nullif(excluded.status, '%1$s'), case_reference.status),
@@ -40,6 +41,11 @@ public class CaseReferenceStore implements PanacheRepositoryBase<CaseReference, 
 
     /** What one case event says of its case; a null kind or status keeps the recorded one. */
     public record Fact(UUID caseId, long version, String provinceCode, String kind, String status) {
+        public Fact {
+            if (NO_STATUS.equals(status)) {
+                throw new IllegalArgumentException(NO_STATUS + " is not a status an event gives");
+            }
+        }
     }
 
     /**

@@ -44,7 +44,8 @@ class CaseReferenceStoreTest {
                 new Fact(recorded, 2, "VN-SG", "PETITION", "CLOSED"),
                 new Fact(transferred, 1, "VN-HN", null, "RECEIVED"),
                 new Fact(transferred, 3, "VN-SG", null, null),
-                new Fact(recorded, 4, "VN-HN", null, "RESOLVED")));
+                new Fact(recorded, 4, "VN-HN", null, "RESOLVED"),
+                new Fact(recorded, 4, "VN-SG", "PETITION", "CLOSED")));
 
         assertThat(row(transferred)).containsExactly("VN-SG", "DENUNCIATION", "CLASSIFIED", 3L);
         assertThat(row(statusless)).containsExactly("VN-DN", "PETITION", "KNOWN", 5L);

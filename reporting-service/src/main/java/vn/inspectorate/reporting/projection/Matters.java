@@ -70,8 +70,9 @@ class Matters {
         touched.addAll(sql.query("""
                 insert into matter_filing (case_id, province_code, body_code, kind, received_on, group_id)
                 select f.case_id, f.province_code, f.body_code, f.kind, f.received_on, f.case_id
-                from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::date[])
-                    as f(case_id, province_code, body_code, kind, received_on)
+                from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::date[]) with ordinality
+                    as f(case_id, province_code, body_code, kind, received_on, position)
+                order by f.position
                 on conflict (case_id) do update set province_code = excluded.province_code,
                     body_code = excluded.body_code, kind = excluded.kind, received_on = excluded.received_on
                 where (matter_filing.province_code, matter_filing.body_code, matter_filing.kind,
