@@ -278,9 +278,8 @@ public class OutboxRelay {
                 }
                 acks.add(p.send(record));
             }
-            // the batch is whole: send it now rather than after the producer's linger. The flush returns when every
-            // send has completed, which the producer bounds by its delivery timeout; the loop below reads the outcomes
-            p.flush();
+            // no flush(): it has no bound, and a transactional producer whose coordinator is gone holds it until the
+            // broker is back. Waiting on each send against one deadline bounds the batch, and the failure shows.
             long deadline = System.nanoTime() + config.relay().sendTimeout().toNanos() + TimeUnit.SECONDS.toNanos(1);
             for (Future<RecordMetadata> ack : acks) {
                 ack.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
