@@ -279,7 +279,8 @@ public class OutboxRelay {
                 acks.add(p.send(record));
             }
             // no flush(): it has no bound, and a transactional producer whose coordinator is gone holds it until the
-            // broker is back. Waiting on each send against one deadline bounds the batch, and the failure shows.
+            // broker is back. With no linger the records leave as they are handed over; waiting on each send against
+            // one deadline bounds the batch, and the failure shows.
             long deadline = System.nanoTime() + config.relay().sendTimeout().toNanos() + TimeUnit.SECONDS.toNanos(1);
             for (Future<RecordMetadata> ack : acks) {
                 ack.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
@@ -396,7 +397,8 @@ public class OutboxRelay {
             props.put(ProducerConfig.ACKS_CONFIG, "all");
             props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
             props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5");
-            props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+            // the relay hands over a whole batch and waits for it: a linger would only hold its last records back
+            props.put(ProducerConfig.LINGER_MS_CONFIG, "0");
             props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
             long timeout = config.relay().sendTimeout().toMillis();
             // delivery.timeout must cover request.timeout + linger
