@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -264,6 +265,7 @@ public class OutboxRelay {
      */
     private Exception send(List<Row> rows) {
         KafkaProducer<String, String> p = producer();
+        long deadline = System.nanoTime() + config.relay().sendTimeout().toNanos() + TimeUnit.SECONDS.toNanos(1);
         p.beginTransaction();
         try {
             List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
@@ -276,12 +278,20 @@ public class OutboxRelay {
                     // also as a header, for Kafka tooling that follows W3C trace context without reading the value
                     record.headers().add(TraceParent.HEADER, row.traceparent().getBytes(StandardCharsets.UTF_8));
                 }
-                acks.add(p.send(record));
+                Future<RecordMetadata> ack = p.send(record);
+                // a send refused at once (no metadata within max.block.ms, as while the broker is gone) fails its
+                // future instead of throwing: the batch stops at the first, or each record would wait out the block
+                if (ack.isDone()) {
+                    ack.get();
+                }
+                acks.add(ack);
+                if (System.nanoTime() - deadline > 0) {
+                    throw new TimeoutException("the batch was not handed to the producer within the send timeout");
+                }
             }
             // no flush(): it has no bound, and a transactional producer whose coordinator is gone holds it until the
             // broker is back. With no linger the records leave as they are handed over; waiting on each send against
-            // one deadline bounds the batch, and the failure shows.
-            long deadline = System.nanoTime() + config.relay().sendTimeout().toNanos() + TimeUnit.SECONDS.toNanos(1);
+            // the deadline bounds the batch, and the failure shows.
             for (Future<RecordMetadata> ack : acks) {
                 ack.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             }
