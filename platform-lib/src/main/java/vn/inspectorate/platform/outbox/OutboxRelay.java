@@ -265,11 +265,17 @@ public class OutboxRelay {
      */
     private Exception send(List<Row> rows) {
         KafkaProducer<String, String> p = producer();
-        long deadline = System.nanoTime() + config.relay().sendTimeout().toNanos() + TimeUnit.SECONDS.toNanos(1);
+        long bound = config.relay().sendTimeout().toNanos() + TimeUnit.SECONDS.toNanos(1);
+        long handOverBy = System.nanoTime() + bound;
         p.beginTransaction();
         try {
             List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
             for (Row row : rows) {
+                // each send may block for max.block.ms: the hand-over must not outlast the batch's bound
+                if (System.nanoTime() - handOverBy > 0) {
+                    throw new TimeoutException("the batch was not handed to the producer within " + bound / 1_000_000
+                            + " ms");
+                }
                 ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.key(), row.payload());
                 record.headers().add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
                 // the CloudEvents type also as a header: a consumer skips what it does not read without parsing it
@@ -279,19 +285,18 @@ public class OutboxRelay {
                     record.headers().add(TraceParent.HEADER, row.traceparent().getBytes(StandardCharsets.UTF_8));
                 }
                 Future<RecordMetadata> ack = p.send(record);
-                // a send refused at once (no metadata within max.block.ms, as while the broker is gone) fails its
-                // future instead of throwing: the batch stops at the first, or each record would wait out the block
+                // a send that could not be handed over (no metadata within max.block.ms, as while the broker is gone)
+                // returns its future already failed instead of throwing: the batch stops at the first, or each record
+                // would wait out the block in turn
                 if (ack.isDone()) {
                     ack.get();
                 }
                 acks.add(ack);
-                if (System.nanoTime() - deadline > 0) {
-                    throw new TimeoutException("the batch was not handed to the producer within the send timeout");
-                }
             }
             // no flush(): it has no bound, and a transactional producer whose coordinator is gone holds it until the
             // broker is back. With no linger the records leave as they are handed over; waiting on each send against
-            // the deadline bounds the batch, and the failure shows.
+            // one deadline bounds the batch, and the failure shows.
+            long deadline = System.nanoTime() + bound;
             for (Future<RecordMetadata> ack : acks) {
                 ack.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             }
