@@ -293,9 +293,11 @@ public class OutboxRelay {
                 }
                 acks.add(ack);
             }
-            // no flush(): it has no bound, and a transactional producer whose coordinator is gone holds it until the
-            // broker is back. With no linger the records leave as they are handed over; waiting on each send against
-            // one deadline bounds the batch, and the failure shows.
+            // the batch is whole: the flush sends it now rather than after the linger, as one request. Its wait has
+            // no bound (a transactional producer whose coordinator is gone holds it until the broker is back), so it
+            // waits on a thread of its own, released when a failed batch closes the producer; this one waits on each
+            // send against one deadline, and the failure shows.
+            Thread.ofVirtual().name("outbox-flush").start(() -> flushQuietly(p));
             long deadline = System.nanoTime() + bound;
             for (Future<RecordMetadata> ack : acks) {
                 ack.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
@@ -309,6 +311,15 @@ public class OutboxRelay {
         } catch (Exception e) {
             abortQuietly(p);
             return e;
+        }
+    }
+
+    private static void flushQuietly(KafkaProducer<String, String> p) {
+        try {
+            p.flush();
+        } catch (RuntimeException e) {
+            // the relay's own wait on the sends reports what went wrong
+            LOG.debug("flushing the outbox producer", e);
         }
     }
 
@@ -412,8 +423,8 @@ public class OutboxRelay {
             props.put(ProducerConfig.ACKS_CONFIG, "all");
             props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
             props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5");
-            // the relay hands over a whole batch and waits for it: a linger would only hold its last records back
-            props.put(ProducerConfig.LINGER_MS_CONFIG, "0");
+            // the records of a batch gather for one request; the flush after the hand-over cuts the wait short
+            props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
             props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
             long timeout = config.relay().sendTimeout().toMillis();
             // delivery.timeout must cover request.timeout + linger
