@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -265,17 +264,10 @@ public class OutboxRelay {
      */
     private Exception send(List<Row> rows) {
         KafkaProducer<String, String> p = producer();
-        long bound = config.relay().sendTimeout().toNanos() + TimeUnit.SECONDS.toNanos(1);
-        long handOverBy = System.nanoTime() + bound;
         p.beginTransaction();
         try {
             List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
             for (Row row : rows) {
-                // each send may block for max.block.ms: the hand-over must not outlast the batch's bound
-                if (System.nanoTime() - handOverBy > 0) {
-                    throw new TimeoutException("the batch was not handed to the producer within " + bound / 1_000_000
-                            + " ms");
-                }
                 ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.key(), row.payload());
                 record.headers().add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
                 // the CloudEvents type also as a header: a consumer skips what it does not read without parsing it
@@ -285,9 +277,9 @@ public class OutboxRelay {
                     record.headers().add(TraceParent.HEADER, row.traceparent().getBytes(StandardCharsets.UTF_8));
                 }
                 Future<RecordMetadata> ack = p.send(record);
-                // a send that could not be handed over (no metadata within max.block.ms, as while the broker is gone)
-                // returns its future already failed instead of throwing: the batch stops at the first, or each record
-                // would wait out the block in turn
+                // a send that could not be handed over (no metadata or no buffer within max.block.ms, as while the
+                // broker is gone) returns its future already failed instead of throwing: the batch stops at the first,
+                // or each record would wait out the block in turn
                 if (ack.isDone()) {
                     ack.get();
                 }
@@ -298,7 +290,7 @@ public class OutboxRelay {
             // waits on a thread of its own, released when a failed batch closes the producer; this one waits on each
             // send against one deadline, and the failure shows.
             Thread.ofVirtual().name("outbox-flush").start(() -> flushQuietly(p));
-            long deadline = System.nanoTime() + bound;
+            long deadline = System.nanoTime() + config.relay().sendTimeout().toNanos() + TimeUnit.SECONDS.toNanos(1);
             for (Future<RecordMetadata> ack : acks) {
                 ack.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             }
