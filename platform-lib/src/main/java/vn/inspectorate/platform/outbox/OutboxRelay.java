@@ -190,6 +190,9 @@ public class OutboxRelay {
 
     /** Publishes one batch; returns how many rows were sent, or throws when the broker refused the batch. */
     int drainOnce() {
+        // outlasts the batch's Kafka waits: the producer's start, the sends to their deadline (send timeout + 1 s, and
+        // a send begun before it may block one max.block.ms more), the commit or abort, each wait but the sends' at
+        // most max.block.ms (5 s)
         Batch batch = QuarkusTransaction.requiringNew().timeout((int) config.relay().sendTimeout().toSeconds() + 30)
                 .call(() -> {
                     try (Connection c = dataSource.getConnection()) {
@@ -263,9 +266,15 @@ public class OutboxRelay {
      * @return null when the broker committed the batch, else what went wrong
      */
     private Exception send(List<Row> rows) {
-        KafkaProducer<String, String> p = producer();
-        p.beginTransaction();
+        KafkaProducer<String, String> p = null;
         try {
+            // a producer that cannot be made (initTransactions while the broker is gone) fails the batch like a send:
+            // each attempt of the outage is then counted on the row
+            p = producer();
+            p.beginTransaction();
+            // one deadline for the hand-over and the acknowledgements, so that a batch's Kafka waits stay within the
+            // database transaction around it
+            long deadline = System.nanoTime() + config.relay().sendTimeout().toNanos() + TimeUnit.SECONDS.toNanos(1);
             List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
             for (Row row : rows) {
                 ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.key(), row.payload());
@@ -289,8 +298,8 @@ public class OutboxRelay {
             // no bound (a transactional producer whose coordinator is gone holds it until the broker is back), so it
             // waits on a thread of its own, released when a failed batch closes the producer; this one waits on each
             // send against one deadline, and the failure shows.
-            Thread.ofVirtual().name("outbox-flush").start(() -> flushQuietly(p));
-            long deadline = System.nanoTime() + config.relay().sendTimeout().toNanos() + TimeUnit.SECONDS.toNanos(1);
+            KafkaProducer<String, String> flushed = p;
+            Thread.ofVirtual().name("outbox-flush").start(() -> flushQuietly(flushed));
             for (Future<RecordMetadata> ack : acks) {
                 ack.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             }
@@ -316,6 +325,9 @@ public class OutboxRelay {
     }
 
     private void abortQuietly(KafkaProducer<String, String> p) {
+        if (p == null) {
+            return;
+        }
         try {
             p.abortTransaction();
         } catch (RuntimeException e) {
