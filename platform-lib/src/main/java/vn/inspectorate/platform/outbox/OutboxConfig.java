@@ -44,7 +44,10 @@ public interface OutboxConfig {
         @WithDefault("outbox-${quarkus.application.name}")
         String transactionalId();
 
-        /** The longest wait for the broker's acknowledgement of a batch. */
+        /**
+         * How long a record may take to reach the broker (the producer's delivery timeout). Each of the relay's waits on
+         * the broker (the producer's start, a topic's metadata, a batch's commit) lasts at most this or 5 s, the less.
+         */
         @WithDefault("PT15S")
         Duration sendTimeout();
 

@@ -190,9 +190,8 @@ public class OutboxRelay {
 
     /** Publishes one batch; returns how many rows were sent, or throws when the broker refused the batch. */
     int drainOnce() {
-        // outlasts the batch's Kafka waits: the producer's start, the sends to their deadline (send timeout + 1 s, and
-        // a send begun before it may block one max.block.ms more), the commit or abort, each wait but the sends' at
-        // most max.block.ms (5 s)
+        // outlasts the batch's Kafka waits, each at most max.block.ms (5 s): the producer's start, one a topic while
+        // handing the records over, the commit or the abort
         Batch batch = QuarkusTransaction.requiringNew().timeout((int) config.relay().sendTimeout().toSeconds() + 30)
                 .call(() -> {
                     try (Connection c = dataSource.getConnection()) {
@@ -269,13 +268,9 @@ public class OutboxRelay {
         KafkaProducer<String, String> p = null;
         try {
             // a producer that cannot be made (initTransactions while the broker is gone) fails the batch like a send:
-            // each attempt of the outage is then counted on the row
+            // each attempt of an outage is then counted on the row
             p = producer();
             p.beginTransaction();
-            // one deadline for the hand-over and the acknowledgements, so that a batch's Kafka waits stay within the
-            // database transaction around it
-            long deadline = System.nanoTime() + config.relay().sendTimeout().toNanos() + TimeUnit.SECONDS.toNanos(1);
-            List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
             for (Row row : rows) {
                 ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.key(), row.payload());
                 record.headers().add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
@@ -292,17 +287,10 @@ public class OutboxRelay {
                 if (ack.isDone()) {
                     ack.get();
                 }
-                acks.add(ack);
             }
-            // the batch is whole: the flush sends it now rather than after the linger, as one request. Its wait has
-            // no bound (a transactional producer whose coordinator is gone holds it until the broker is back), so it
-            // waits on a thread of its own, released when a failed batch closes the producer; this one waits on each
-            // send against one deadline, and the failure shows.
-            KafkaProducer<String, String> flushed = p;
-            Thread.ofVirtual().name("outbox-flush").start(() -> flushQuietly(flushed));
-            for (Future<RecordMetadata> ack : acks) {
-                ack.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            }
+            // the commit sends what still lingers at once, as one request, and fails if any send of the batch failed;
+            // once it returns every record is acknowledged. It waits at most max.block.ms, where a flush of a
+            // transactional producer whose coordinator is gone waits until the broker is back
             p.commitTransaction();
             return null;
         } catch (InterruptedException e) {
@@ -312,15 +300,6 @@ public class OutboxRelay {
         } catch (Exception e) {
             abortQuietly(p);
             return e;
-        }
-    }
-
-    private static void flushQuietly(KafkaProducer<String, String> p) {
-        try {
-            p.flush();
-        } catch (RuntimeException e) {
-            // the relay's own wait on the sends reports what went wrong
-            LOG.debug("flushing the outbox producer", e);
         }
     }
 
@@ -427,7 +406,7 @@ public class OutboxRelay {
             props.put(ProducerConfig.ACKS_CONFIG, "all");
             props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
             props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5");
-            // the records of a batch gather for one request; the flush after the hand-over cuts the wait short
+            // the records of a batch gather for one request; the commit after the hand-over cuts the wait short
             props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
             props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
             long timeout = config.relay().sendTimeout().toMillis();
