@@ -45,8 +45,9 @@ public interface OutboxConfig {
         String transactionalId();
 
         /**
-         * How long a record may take to reach the broker (the producer's delivery timeout). Each of the relay's waits on
-         * the broker (the producer's start, a topic's metadata, a batch's commit) lasts at most this or 5 s, the less.
+         * How long a record may take to reach the broker (the producer's delivery timeout), and, a second more, how
+         * long the relay tries to commit a batch. Its other waits on the broker (the producer's start, a topic's
+         * metadata) last at most this or 5 s, the less.
          */
         @WithDefault("PT15S")
         Duration sendTimeout();

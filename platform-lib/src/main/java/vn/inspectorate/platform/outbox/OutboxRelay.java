@@ -26,6 +26,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -190,8 +191,8 @@ public class OutboxRelay {
 
     /** Publishes one batch; returns how many rows were sent, or throws when the broker refused the batch. */
     int drainOnce() {
-        // outlasts the batch's Kafka waits, each at most max.block.ms (5 s): the producer's start, one a topic while
-        // handing the records over, the commit or the abort
+        // outlasts the batch's Kafka waits: the producer's start, one a topic while handing the records over and the
+        // abort, each at most max.block.ms (5 s), and the commit's tries, the send timeout + 1 s and one max.block.ms
         Batch batch = QuarkusTransaction.requiringNew().timeout((int) config.relay().sendTimeout().toSeconds() + 30)
                 .call(() -> {
                     try (Connection c = dataSource.getConnection()) {
@@ -288,18 +289,39 @@ public class OutboxRelay {
                     ack.get();
                 }
             }
-            // the commit sends what still lingers at once, as one request, and fails if any send of the batch failed;
-            // once it returns every record is acknowledged. It waits at most max.block.ms, where a flush of a
-            // transactional producer whose coordinator is gone waits until the broker is back
-            p.commitTransaction();
+            commit(p);
             return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             abortQuietly(p);
             return e;
+        } catch (TimeoutException e) {
+            // a commit that timed out cannot be aborted, only tried again or dropped with the producer
+            return e;
         } catch (Exception e) {
             abortQuietly(p);
             return e;
+        }
+    }
+
+    /**
+     * The commit sends what still lingers at once, as one request, and fails if any send of the batch failed; once it
+     * returns every record is acknowledged. Each call waits at most max.block.ms (where a flush of a transactional
+     * producer whose coordinator is gone waits until the broker is back); one that timed out is tried again, as the
+     * producer allows, until the send timeout and a second have passed, so that a slow broker is given that long
+     * before the batch fails and is sent again.
+     */
+    private void commit(KafkaProducer<String, String> p) {
+        long deadline = System.nanoTime() + config.relay().sendTimeout().toNanos() + TimeUnit.SECONDS.toNanos(1);
+        while (true) {
+            try {
+                p.commitTransaction();
+                return;
+            } catch (TimeoutException e) {
+                if (System.nanoTime() - deadline >= 0) {
+                    throw e;
+                }
+            }
         }
     }
 
@@ -430,11 +452,14 @@ public class OutboxRelay {
         return producer;
     }
 
-    /** After a failure the producer is rebuilt: a fresh one never carries a poisoned state into the retry. */
+    /**
+     * After a failure the producer is rebuilt: a fresh one never carries a poisoned state into the retry. It is closed
+     * at once: a batch it still holds failed already and is sent again, and a graceful close could still commit it.
+     */
     private synchronized void closeProducer() {
         if (producer != null) {
             try {
-                producer.close(java.time.Duration.ofSeconds(2));
+                producer.close(java.time.Duration.ZERO);
             } catch (RuntimeException e) {
                 LOG.debug("closing the outbox producer", e);
             }

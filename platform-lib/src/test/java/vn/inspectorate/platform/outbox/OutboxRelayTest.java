@@ -21,9 +21,14 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.Readiness;
@@ -219,6 +224,50 @@ class OutboxRelayTest {
     }
 
     /**
+     * A record the broker refuses (larger than its topic takes) fails its whole batch, the record sent before it
+     * included: nothing of the batch shows to {@code read_committed} readers, and the failure is recorded. Once the
+     * refused row is taken out of the queue by hand, the other is sent, once.
+     */
+    @Test
+    void aRecordTheBrokerRefusesFailsItsWholeBatch() throws Exception {
+        String topic = "outbox-refused-" + UUID.randomUUID();
+        String narrow = "outbox-narrow-" + UUID.randomUUID();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                TestServers.kafka().bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(narrow, 1, (short) 1)
+                    .configs(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, "4096")))).all().get(20, TimeUnit.SECONDS);
+        }
+        // random text, so that the producer's compression cannot bring it under the topic's limit
+        StringBuilder padding = new StringBuilder();
+        while (padding.length() < 64_000) {
+            padding.append(UUID.randomUUID());
+        }
+        String key = UUID.randomUUID().toString();
+        writes.writeThenOneWide(topic, narrow, key, padding.toString());
+
+        String failed = """
+                select count(*) filter (where p.last_error is not null) || ' ' || count(p.id)
+                from platform_outbox o join platform_outbox_pending p on p.id = o.id
+                where o.topic in ('%s', '%s')""".formatted(topic, narrow);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while ((single(failed).startsWith("0 ") || relay.lastError() == null) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertThat(single(failed)).as("the batch's failure recorded, both rows pending").isEqualTo("1 2");
+        assertThat(relay.lastError()).contains("RecordTooLargeException");
+        assertThat(countToTheEnd(topic, "read_uncommitted")).as("the first record written, in aborted batches")
+                .isPositive();
+        assertThat(countToTheEnd(topic, "read_committed")).as("nothing of the failed batch committed").isZero();
+
+        execute("""
+                delete from platform_outbox_pending p using platform_outbox o
+                where o.id = p.id and o.topic = '%s'""".formatted(narrow));
+        assertThat(readAll(topic, 1, Duration.ofSeconds(20))).as("the other row, sent once it is alone")
+                .extracting(ConsumerRecord::key).containsExactly(key);
+        assertThat(countToTheEnd(narrow, "read_uncommitted")).as("the refused record, nowhere").isZero();
+    }
+
+    /**
      * Two instances of a service: while another one leads, this one's rows wait (the leader relays them); when the leader
      * dies (its session ends), this one takes the lead and relays them within its next asks.
      */
@@ -390,6 +439,27 @@ class OutboxRelayTest {
 
     private static List<Integer> range(int from, int to) {
         return java.util.stream.IntStream.range(from, to).boxed().toList();
+    }
+
+    /** How many records a reader at {@code isolation} finds in the topic, read from its start to its end. */
+    private static int countToTheEnd(String topic, String isolation) {
+        Map<String, Object> props = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestServers.kafka().bootstrapServers(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation);
+        try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, Duration.ofSeconds(10));
+            int count = 0;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))) {
+                assertThat(System.nanoTime()).as("read to the end of " + topic).isLessThan(deadline);
+                count += consumer.poll(Duration.ofMillis(200)).count();
+            }
+            return count;
+        }
     }
 
     /** Reads the topic from the start until {@code expected} records came and a quiet second passed. */

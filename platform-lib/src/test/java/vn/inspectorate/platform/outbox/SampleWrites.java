@@ -11,6 +11,9 @@ public class SampleWrites {
     public record Noted(String aggregateId, int seq) {
     }
 
+    public record Padded(String aggregateId, String padding) {
+    }
+
     private final Outbox outbox;
 
     SampleWrites(Outbox outbox) {
@@ -32,6 +35,13 @@ public class SampleWrites {
                 .mapToObj(i -> new Outbox.PendingEvent(topic, "vn.inspectorate.test.noted.v1", aggregateId,
                         new Noted(aggregateId, i)))
                 .toList());
+    }
+
+    /** One event on {@code topic}, then one of {@code padding} characters on {@code wideTopic}, in one commit. */
+    @Transactional
+    public void writeThenOneWide(String topic, String wideTopic, String aggregateId, String padding) {
+        outbox.publish(topic, "vn.inspectorate.test.noted.v1", aggregateId, new Noted(aggregateId, 0));
+        outbox.publish(wideTopic, "vn.inspectorate.test.padded.v1", aggregateId, new Padded(aggregateId, padding));
     }
 
     @Transactional
