@@ -46,8 +46,8 @@ public interface OutboxConfig {
 
         /**
          * How long a record may take to reach the broker (the producer's delivery timeout), and, a second more, how
-         * long the relay tries to commit a batch. Its other waits on the broker (the producer's start, a topic's
-         * metadata) last at most this or 5 s, the less.
+         * long the relay may take to hand a batch over and commit it. Each single wait on the broker (the producer's
+         * start, a topic's metadata, one try of a commit, an abort) lasts at most this or 5 s, the less.
          */
         @WithDefault("PT15S")
         Duration sendTimeout();

@@ -43,9 +43,10 @@ import vn.inspectorate.platform.trace.TraceParent;
  * transaction-scoped advisory lock, so a leader that lost its lead mid-batch finishes that batch before the next
  * leader starts: several instances cannot reorder one aggregate's events. Rows are taken {@code FOR UPDATE SKIP
  * LOCKED} all the same. Each batch is one
- * Kafka transaction, committed before the rows are marked sent: a failed batch is aborted and sent again whole. The
- * one window left, the broker committing while the database commit then fails, sends a batch twice; consumers
- * deduplicate by event id, so the effect is still once.
+ * Kafka transaction, committed before the rows are marked sent: a failed batch is aborted and sent again whole. Two
+ * windows are left where a batch is sent twice: the broker committing while the database commit then fails, and a
+ * commit the relay gave up on that the broker completes all the same. Consumers deduplicate by event id, so the effect
+ * is still once.
  * <p>
  * Longer than a class usually is here: the lock, the Kafka transaction, the marking and the back-off are one protocol
  * whose order is the guarantee, and reading it in one place is how it is checked.
@@ -191,8 +192,9 @@ public class OutboxRelay {
 
     /** Publishes one batch; returns how many rows were sent, or throws when the broker refused the batch. */
     int drainOnce() {
-        // outlasts the batch's Kafka waits: the producer's start, one a topic while handing the records over and the
-        // abort, each at most max.block.ms (5 s), and the commit's tries, the send timeout + 1 s and one max.block.ms
+        // outlasts the batch's Kafka waits: the producer's start and the abort, each at most max.block.ms (5 s), and
+        // the hand-over and the commit, to one deadline of the send timeout + 1 s that the last wait may pass by one
+        // max.block.ms
         Batch batch = QuarkusTransaction.requiringNew().timeout((int) config.relay().sendTimeout().toSeconds() + 30)
                 .call(() -> {
                     try (Connection c = dataSource.getConnection()) {
@@ -272,7 +274,12 @@ public class OutboxRelay {
             // each attempt of an outage is then counted on the row
             p = producer();
             p.beginTransaction();
+            long deadline = System.nanoTime() + config.relay().sendTimeout().toNanos() + TimeUnit.SECONDS.toNanos(1);
             for (Row row : rows) {
+                if (System.nanoTime() - deadline >= 0) {
+                    // each topic's metadata may be waited for once: on a slow broker a batch of many topics stops here
+                    throw new IllegalStateException("the batch was not handed over within the send timeout");
+                }
                 ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.key(), row.payload());
                 record.headers().add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
                 // the CloudEvents type also as a header: a consumer skips what it does not read without parsing it
@@ -289,14 +296,15 @@ public class OutboxRelay {
                     ack.get();
                 }
             }
-            commit(p);
+            commit(p, deadline);
             return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             abortQuietly(p);
             return e;
         } catch (TimeoutException e) {
-            // a commit that timed out cannot be aborted, only tried again or dropped with the producer
+            // a commit that timed out cannot be aborted, only tried again or dropped with the producer; a producer that
+            // could not start has no transaction, and one whose records expired is dropped as well
             return e;
         } catch (Exception e) {
             abortQuietly(p);
@@ -305,14 +313,13 @@ public class OutboxRelay {
     }
 
     /**
-     * The commit sends what still lingers at once, as one request, and fails if any send of the batch failed; once it
-     * returns every record is acknowledged. Each call waits at most max.block.ms (where a flush of a transactional
-     * producer whose coordinator is gone waits until the broker is back); one that timed out is tried again, as the
-     * producer allows, until the send timeout and a second have passed, so that a slow broker is given that long
-     * before the batch fails and is sent again.
+     * The commit sends what still lingers at once, a request to each broker, and fails if any send of the batch failed;
+     * once it returns every record is acknowledged. Each call waits at most max.block.ms (unlike a flush, which for a
+     * transactional producer whose coordinator is gone waits until the broker is back); one that timed out is tried
+     * again, as the producer allows, until the batch's deadline, so that a slow broker is given the send timeout before
+     * the batch fails and is sent again.
      */
-    private void commit(KafkaProducer<String, String> p) {
-        long deadline = System.nanoTime() + config.relay().sendTimeout().toNanos() + TimeUnit.SECONDS.toNanos(1);
+    private void commit(KafkaProducer<String, String> p, long deadline) {
         while (true) {
             try {
                 p.commitTransaction();

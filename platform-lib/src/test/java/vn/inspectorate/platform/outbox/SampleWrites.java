@@ -37,11 +37,11 @@ public class SampleWrites {
                 .toList());
     }
 
-    /** One event on {@code topic}, then one of {@code padding} characters on {@code wideTopic}, in one commit. */
+    /** One event on {@code topic}, then one of {@code padding} characters on {@code narrowTopic}, in one commit. */
     @Transactional
-    public void writeThenOneWide(String topic, String wideTopic, String aggregateId, String padding) {
+    public void writeThenOneLarge(String topic, String narrowTopic, String aggregateId, String padding) {
         outbox.publish(topic, "vn.inspectorate.test.noted.v1", aggregateId, new Noted(aggregateId, 0));
-        outbox.publish(wideTopic, "vn.inspectorate.test.padded.v1", aggregateId, new Padded(aggregateId, padding));
+        outbox.publish(narrowTopic, "vn.inspectorate.test.padded.v1", aggregateId, new Padded(aggregateId, padding));
     }
 
     @Transactional
