@@ -30,7 +30,15 @@ public final class TopicSweep {
      * not exist.
      */
     public static List<ConsumerRecord<String, String>> toEnd(String servers, String topic, Duration deadline) {
-        return read(servers, topic, records -> true, deadline, false);
+        return read(servers, topic, records -> true, deadline, false, "read_committed");
+    }
+
+    /**
+     * What {@link #toEnd} reads, and the records of aborted and open transactions too: everything that reached the
+     * topic's log.
+     */
+    public static List<ConsumerRecord<String, String>> writtenToEnd(String servers, String topic, Duration deadline) {
+        return read(servers, topic, records -> true, deadline, false, "read_uncommitted");
     }
 
     /**
@@ -40,14 +48,15 @@ public final class TopicSweep {
      */
     public static List<ConsumerRecord<String, String>> until(String servers, String topic,
             Predicate<List<ConsumerRecord<String, String>>> done, Duration deadline) {
-        return read(servers, topic, done, deadline, true);
+        return read(servers, topic, done, deadline, true, "read_committed");
     }
 
     private static List<ConsumerRecord<String, String>> read(String servers, String topic,
-            Predicate<List<ConsumerRecord<String, String>>> done, Duration deadline, boolean awaitTopic) {
+            Predicate<List<ConsumerRecord<String, String>>> done, Duration deadline, boolean awaitTopic,
+            String isolation) {
         long end = System.nanoTime() + deadline.toNanos();
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = consumer(servers)) {
+        try (KafkaConsumer<String, String> consumer = consumer(servers, isolation)) {
             List<TopicPartition> partitions = partitions(consumer, topic, awaitTopic ? end : 0);
             if (partitions.isEmpty()) {
                 if (done.test(records)) {
@@ -79,7 +88,7 @@ public final class TopicSweep {
     public static List<ConsumerRecord<String, String>> during(String servers, String topic, Duration time) {
         long end = System.nanoTime() + time.toNanos();
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = consumer(servers)) {
+        try (KafkaConsumer<String, String> consumer = consumer(servers, "read_committed")) {
             List<TopicPartition> partitions = partitions(consumer, topic, end);
             if (partitions.isEmpty()) {
                 return records;
@@ -116,10 +125,10 @@ public final class TopicSweep {
         }
     }
 
-    private static KafkaConsumer<String, String> consumer(String servers) {
+    private static KafkaConsumer<String, String> consumer(String servers, String isolation) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation);
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         return new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer());
     }

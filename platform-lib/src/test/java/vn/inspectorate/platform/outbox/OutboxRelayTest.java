@@ -27,7 +27,6 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -37,6 +36,7 @@ import vn.inspectorate.contracts.CloudEvent;
 import vn.inspectorate.platform.trace.TraceContext;
 import vn.inspectorate.platform.trace.TraceParent;
 import vn.inspectorate.testsupport.TestServers;
+import vn.inspectorate.testsupport.TopicSweep;
 
 /** The outbox end to end: PostgreSQL rows to the real broker, through commits, rollbacks and a broker outage. */
 @QuarkusTest
@@ -243,6 +243,7 @@ class OutboxRelayTest {
             padding.append(UUID.randomUUID());
         }
         String key = UUID.randomUUID().toString();
+        String servers = TestServers.kafka().bootstrapServers();
         writes.writeThenOneLarge(topic, narrow, key, padding.toString());
         try {
             String failed = """
@@ -256,9 +257,10 @@ class OutboxRelayTest {
             }
             assertThat(single(failed)).as("the batch's failure recorded, both rows pending").isEqualTo("1 2");
             assertThat(relay.lastError()).contains("RecordTooLargeException");
-            assertThat(countToTheEnd(topic, "read_uncommitted")).as("the first record written, in aborted batches")
-                    .isPositive();
-            assertThat(countToTheEnd(topic, "read_committed")).as("nothing of the failed batch committed").isZero();
+            assertThat(TopicSweep.writtenToEnd(servers, topic, Duration.ofSeconds(20)))
+                    .as("the first record written, in aborted batches").isNotEmpty();
+            assertThat(TopicSweep.toEnd(servers, topic, Duration.ofSeconds(20)))
+                    .as("nothing of the failed batch committed").isEmpty();
         } finally {
             // the refused row would stop every later batch
             execute("""
@@ -267,7 +269,8 @@ class OutboxRelayTest {
         }
         assertThat(readAll(topic, 1, Duration.ofSeconds(20))).as("the other row, sent once it is alone")
                 .extracting(ConsumerRecord::key).containsExactly(key);
-        assertThat(countToTheEnd(narrow, "read_uncommitted")).as("the refused record, nowhere").isZero();
+        assertThat(TopicSweep.writtenToEnd(servers, narrow, Duration.ofSeconds(20))).as("the refused record, nowhere")
+                .isEmpty();
     }
 
     /**
@@ -442,27 +445,6 @@ class OutboxRelayTest {
 
     private static List<Integer> range(int from, int to) {
         return java.util.stream.IntStream.range(from, to).boxed().toList();
-    }
-
-    /** How many records a reader at {@code isolation} finds in the topic, read from its start to its end. */
-    private static int countToTheEnd(String topic, String isolation) {
-        Map<String, Object> props = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestServers.kafka().bootstrapServers(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation);
-        try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, Duration.ofSeconds(10));
-            int count = 0;
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))) {
-                assertThat(System.nanoTime()).as("read to the end of " + topic).isLessThan(deadline);
-                count += consumer.poll(Duration.ofMillis(200)).count();
-            }
-            return count;
-        }
     }
 
     /** Reads the topic from the start until {@code expected} records came and a quiet second passed. */
