@@ -37,6 +37,11 @@ final class BareApp {
         this.log = work.resolve("bare-app.log");
     }
 
+    /** Where every start of the application appends its output. */
+    Path log() {
+        return log;
+    }
+
     /**
      * Starts the application with the JIT compilers {@code jit} and returns once its readiness check answers 200; the
      * caller stops it.

@@ -49,6 +49,7 @@ public final class FootprintScenario implements Scenario {
         Table table = new Table("application", "stop of the old JVM (s)", "launch to ready (s, median)",
                 "each start (s)", "ready / bare app", "CPU to ready (s, median)", "CPU / bare app",
                 "Quarkus 'started in' (s)", "idle RSS (MiB)", "anon / file (MiB)", "heap committed (MiB)");
+        Table steps = new Table("application", "in timed steps (ms)", "the longest steps (ms)");
         FlightRecorder jfr = FlightRecorder.ofThisJvm();
         int idleSeconds = Integer.getInteger("bench.footprint.idle-seconds", 10);
         int startsEach = Math.max(1, Integer.getInteger("bench.footprint.starts", 3));
@@ -56,7 +57,8 @@ public final class FootprintScenario implements Scenario {
         Map<ServiceJvm.Jit, Starts> bare = new EnumMap<>(ServiceJvm.Jit.class);
         for (Platform.Service service : Platform.SERVICES) {
             if (!bare.containsKey(service.jit())) {
-                bare.put(service.jit(), bareApp(bench, table, result, jfr, service.jit(), startsEach, idleSeconds));
+                bare.put(service.jit(), bareApp(bench, table, steps, result, jfr, service.jit(), startsEach,
+                        idleSeconds));
             }
         }
         String command = "";
@@ -71,6 +73,7 @@ public final class FootprintScenario implements Scenario {
                 starts.add(start.ready(), start.cpuSeconds());
             }
             command = start.command();
+            stepsRow(steps, result, module, module, bench.platform().logs().resolve(module + ".log"), startsEach);
             // Idle means idle: the JIT and the first scheduled jobs settle before the figure is read.
             Thread.sleep(idleSeconds * 1000L);
             String status = Files.readString(Path.of("/proc", Long.toString(start.pid()), "status"));
@@ -104,6 +107,8 @@ public final class FootprintScenario implements Scenario {
         }
         result.table("per application, started " + startsEach + " times one at a time on the running platform "
                 + "(services: stopped and started again; the bare Quarkus REST application first)", table);
+        result.table("Quarkus's own timing of the steps of a start (" + BenchPlatform.TIME_EACH_START_STEP
+                + "), the median of each step over the " + startsEach + " starts above", steps);
         result.note("launch to ready: from the launch of the new JVM to `/q/health/ready` on its management port answering 200, polled every "
                 + Platform.READY_POLL.toMillis() + " ms, after the old JVM has stopped (its graceful stop is the column before: Kafka consumers "
                 + "leaving their group, pools closing); the median of " + startsEach + " starts, the figures of the "
@@ -129,8 +134,8 @@ public final class FootprintScenario implements Scenario {
      * The bare application started {@code times} times with the JIT compilers {@code jit} (the last one's memory read
      * once idle): the yardstick of the services that run those compilers.
      */
-    private static Starts bareApp(BenchPlatform bench, Table table, ScenarioResult result, FlightRecorder jfr,
-            ServiceJvm.Jit jit, int times, int idleSeconds) throws Exception {
+    private static Starts bareApp(BenchPlatform bench, Table table, Table steps, ScenarioResult result,
+            FlightRecorder jfr, ServiceJvm.Jit jit, int times, int idleSeconds) throws Exception {
         BareApp app = new BareApp(bench.root(), bench.work().resolve("footprint"));
         Starts starts = new Starts();
         for (int i = 0; i < times; i++) {
@@ -155,12 +160,29 @@ public final class FootprintScenario implements Scenario {
             table.row(bareLabel(jit), "n/a", starts.medianReady(), eachStart(starts), 1.0,
                     starts.medianCpu(), 1.0, "n/a", rss, anonFile(status), committedHeapMib(heap));
             String figures = bareFigures(jit);
+            stepsRow(steps, result, bareLabel(jit), figures, app.log(), times);
             result.figure(figures + ".readySeconds", starts.medianReady())
                     .figure(figures + ".eachStartSeconds", starts.readySeconds())
                     .figure(figures + ".cpuToReadySeconds", starts.medianCpu())
                     .figure(figures + ".idleRssMiB", rss);
         }
         return starts;
+    }
+
+    /**
+     * A row of the steps table from the last {@code starts} starts in {@code log}: the time inside Quarkus's recorded
+     * steps and the longest of them; their medians as figures too.
+     */
+    private static void stepsRow(Table steps, ScenarioResult result, String application, String figures, Path log,
+            int starts) throws IOException {
+        Map<String, Double> medians = Files.exists(log) ? StartupSteps.lastStarts(Files.readAllLines(log), starts)
+                : Map.of();
+        if (medians.isEmpty()) {
+            steps.row(application, "n/a", "none logged");
+            return;
+        }
+        steps.row(application, StartupSteps.total(medians), StartupSteps.summary(medians, 8));
+        result.figure(figures + ".startupStepsMs", medians);
     }
 
     /** Which services run which JIT compilers, e.g. {@code complaints-service TIERED, inspection-service C1}. */

@@ -1,0 +1,87 @@
+package vn.inspectorate.bench.footprint;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import vn.inspectorate.bench.core.Figures;
+
+/**
+ * Quarkus's own timing of each step of a start, which the bench has every service and the bare app print
+ * ({@link vn.inspectorate.bench.core.BenchPlatform#TIME_EACH_START_STEP}: a line a recorded build step, static and
+ * runtime init alike, as it completes). Unlike a recording attached once the JVM answers, it covers the whole start,
+ * and every start of the run, at the cost of a clock read and a log line a step.
+ */
+final class StartupSteps {
+
+    private static final Pattern STEP = Pattern.compile("Build step (\\S+) completed in: (\\d+)ms");
+    private static final Pattern STARTED = Pattern.compile("started in ([0-9.]+)s");
+
+    private StartupSteps() {
+    }
+
+    /**
+     * Each start's steps in a log that several starts appended to, in order: a start ends where Quarkus logs that it
+     * started, or where a step it already ran comes again (a start that failed before its end).
+     */
+    static List<Map<String, Long>> parse(List<String> log) {
+        List<Map<String, Long>> starts = new ArrayList<>();
+        Map<String, Long> current = new LinkedHashMap<>();
+        for (String line : log) {
+            Matcher step = STEP.matcher(line);
+            if (step.find()) {
+                if (current.containsKey(step.group(1))) {
+                    starts.add(current);
+                    current = new LinkedHashMap<>();
+                }
+                current.put(step.group(1), Long.parseLong(step.group(2)));
+            } else if (STARTED.matcher(line).find() && !current.isEmpty()) {
+                starts.add(current);
+                current = new LinkedHashMap<>();
+            }
+        }
+        if (!current.isEmpty()) {
+            starts.add(current);
+        }
+        return starts;
+    }
+
+    /** The steps' medians over the last {@code n} starts in a log. */
+    static Map<String, Double> lastStarts(List<String> log, int n) {
+        List<Map<String, Long>> starts = parse(log);
+        return medians(starts.subList(Math.max(0, starts.size() - n), starts.size()));
+    }
+
+    /** Each step's median over the starts (0 where a start did not run it), the longest first. */
+    static Map<String, Double> medians(List<Map<String, Long>> starts) {
+        Map<String, List<Long>> byStep = new LinkedHashMap<>();
+        starts.forEach(s -> s.keySet().forEach(step -> byStep.putIfAbsent(step, new ArrayList<>())));
+        starts.forEach(s -> byStep.forEach((step, times) -> times.add(s.getOrDefault(step, 0L))));
+        Map<String, Double> medians = new LinkedHashMap<>();
+        byStep.entrySet().stream().map(e -> Map.entry(e.getKey(), median(e.getValue())))
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .forEach(e -> medians.put(e.getKey(), e.getValue()));
+        return medians;
+    }
+
+    /** The {@code top} longest steps with their ms, by the step's class without its {@code Processor} suffix. */
+    static String summary(Map<String, Double> medians, int top) {
+        return medians.entrySet().stream().limit(top)
+                .map(e -> e.getKey().replace("Processor.", ".") + " " + Figures.format(e.getValue()))
+                .collect(Collectors.joining(", "));
+    }
+
+    /** The sum of the steps' medians: the start's time inside recorded steps, the rest being the JVM and the glue. */
+    static double total(Map<String, Double> medians) {
+        return medians.values().stream().mapToDouble(Double::doubleValue).sum();
+    }
+
+    private static double median(List<Long> values) {
+        List<Long> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2.0;
+    }
+}
