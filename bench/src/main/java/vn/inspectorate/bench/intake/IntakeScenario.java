@@ -6,15 +6,18 @@ import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.function.DoubleSupplier;
 import vn.inspectorate.bench.core.BenchPlatform;
 import vn.inspectorate.bench.core.CpuTime;
 import vn.inspectorate.bench.core.Figures;
 import vn.inspectorate.bench.core.Goal;
+import vn.inspectorate.bench.core.PostgresProcesses;
 import vn.inspectorate.bench.core.Profiling;
 import vn.inspectorate.bench.core.Projection;
 import vn.inspectorate.bench.core.Resources;
@@ -90,17 +93,22 @@ public final class IntakeScenario implements Scenario {
         Map<String, DoubleSupplier> processes = processes(bench);
         Map<String, Long> jvms = jvms(bench);
         load(wrk, direct, c, warmup, token);
+        bench.analyzeDatabases();
         CpuTime.Snapshot beforeDirect = CpuTime.Snapshot.of(processes);
         CpuTime.CompilerSnapshot jitBeforeDirect = CpuTime.CompilerSnapshot.of(jvms);
+        PostgresProcesses.Snapshot pgBeforeDirect = PostgresProcesses.Snapshot.of(bench.postgresPid());
         WrkResult d = load(wrk, direct, c, seconds, token);
         Map<String, Double> directCpu = CpuTime.Snapshot.of(processes).minus(beforeDirect);
         Map<String, Double> directJit = CpuTime.CompilerSnapshot.of(jvms).minus(jitBeforeDirect);
+        Map<String, Double> directPg = PostgresProcesses.Snapshot.of(bench.postgresPid()).minus(pgBeforeDirect);
         load(wrk, gateway, c, warmup, token);
         CpuTime.Snapshot beforeGateway = CpuTime.Snapshot.of(processes);
         CpuTime.CompilerSnapshot jitBeforeGateway = CpuTime.CompilerSnapshot.of(jvms);
+        PostgresProcesses.Snapshot pgBeforeGateway = PostgresProcesses.Snapshot.of(bench.postgresPid());
         WrkResult g = load(wrk, gateway, c, seconds, token);
         Map<String, Double> gatewayCpu = CpuTime.Snapshot.of(processes).minus(beforeGateway);
         Map<String, Double> gatewayJit = CpuTime.CompilerSnapshot.of(jvms).minus(jitBeforeGateway);
+        Map<String, Double> gatewayPg = PostgresProcesses.Snapshot.of(bench.postgresPid()).minus(pgBeforeGateway);
         if (g.okPerSecond() > 0) {
             capacity = OptionalDouble.of(g.okPerSecond());
         }
@@ -147,6 +155,8 @@ public final class IntakeScenario implements Scenario {
         double gatewayJitPerCase = jitMsPerCase(gatewayJit, g);
         result.table("of that CPU, the JVMs' JIT compiler threads (C1 and C2)",
                 jitTable(directCpu, directJit, d, gatewayCpu, gatewayJit, g));
+        result.table("of PostgreSQL's CPU, each of its processes (by the title PostgreSQL gives it: a database's "
+                + "connections, or one of the server's own processes)", postgresTable(directPg, d, gatewayPg, g));
         result.table("open model through the gateway: cases on a fixed schedule at " + Figures.format(openRate)
                 + "/s (half the gateway's " + Figures.format(g.okPerSecond()) + "/s above), " + seconds
                 + " s measured after " + warmup + " s warm-up", new Table("cases/s scheduled", "achieved send rate (/s)",
@@ -159,6 +169,7 @@ public final class IntakeScenario implements Scenario {
                 .figure("cpuSecondsDirect", directCpu).figure("cpuSecondsGateway", gatewayCpu)
                 .figure("jitCpuSecondsDirect", directJit).figure("jitCpuSecondsGateway", gatewayJit)
                 .figure("jitCpuMsPerCaseGateway", gatewayJitPerCase)
+                .figure("postgresCpuSecondsDirect", directPg).figure("postgresCpuSecondsGateway", gatewayPg)
                 .figure("postgres", Map.of("tps", pg.tps(), "p50Ms", pg.p50Ms(), "p99Ms", pg.p99Ms(),
                         "transactions", pg.transactions(), "failed", pg.failed()))
                 .figure("serviceVsPostgres", serviceVsPg).figure("gatewayVsDirect", gatewayVsDirect)
@@ -181,6 +192,9 @@ public final class IntakeScenario implements Scenario {
                 + "identity, two outbox rows) into copies of its tables with the same indexes and foreign keys, in "
                 + "a scratch schema of the same database; the service also validates, checks for duplicates and "
                 + "encrypts, which pgbench does not.");
+        result.note("every service's database was analysed after the first warm-up (BenchPlatform.analyzeDatabases): "
+                + "a platform in service has its planner statistics, which autovacuum first gathers within a minute "
+                + "of a table's first rows, at a moment of its own.");
         result.note("cases filed through the API in this scenario (warm-up included): " + (casesAfter - casesBefore)
                 + "; every measured request answered 2xx unless the non-2xx or socket errors columns say otherwise "
                 + "(a percentile measured with errors says so: answers slower than wrk's timeout are not in it).");
@@ -240,6 +254,19 @@ public final class IntakeScenario implements Scenario {
         t.row("total of the JIT compilers", directJitTotal, gatewayJitTotal);
         t.row("the platform without its JIT compilers", platformMsPerCase(directCpu, d) - directJitTotal,
                 platformMsPerCase(gatewayCpu, g) - gatewayJitTotal);
+        return t;
+    }
+
+    /** PostgreSQL's CPU per case by process, every process either step saw, in the order of the gateway's. */
+    static Table postgresTable(Map<String, Double> directPg, WrkResult d, Map<String, Double> gatewayPg,
+            WrkResult g) {
+        Table t = new Table("PostgreSQL process", "ms per case, directly", "ms per case, through the gateway");
+        Set<String> roles = new LinkedHashSet<>(gatewayPg.keySet());
+        roles.addAll(directPg.keySet());
+        for (String role : roles) {
+            t.row(role, perCaseMs(directPg.getOrDefault(role, 0.0), d),
+                    perCaseMs(gatewayPg.getOrDefault(role, 0.0), g));
+        }
         return t;
     }
 

@@ -59,6 +59,17 @@ class IntakeScenarioTest {
         assertThat(cells(table, "the platform without its JIT compilers")).containsExactly("3.50", "3.50");
     }
 
+    @Test
+    void thePostgresTableShowsEveryProcessEitherStepSawEvenIfTheOtherDidNot() {
+        Map<String, Double> direct = Map.of("complaints connections", 2.0);
+        Map<String, Double> gateway = Map.of("complaints connections", 3.0, "autovacuum", 1.0);
+
+        String table = IntakeScenario.postgresTable(direct, RUN, gateway, RUN).render();
+
+        assertThat(cells(table, "complaints connections")).containsExactly("1.00", "1.50");
+        assertThat(cells(table, "autovacuum")).containsExactly("0.00", "0.50");
+    }
+
     /** The cells after the first of the table's row that starts with {@code name}. */
     private static List<String> cells(String table, String name) {
         return table.lines().map(l -> Arrays.stream(l.split("\\|")).map(String::strip).filter(c -> !c.isEmpty())
