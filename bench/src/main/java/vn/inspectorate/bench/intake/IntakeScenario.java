@@ -93,6 +93,8 @@ public final class IntakeScenario implements Scenario {
         Map<String, DoubleSupplier> processes = processes(bench);
         Map<String, Long> jvms = jvms(bench);
         load(wrk, direct, c, warmup, token);
+        // statistics of tables that hold the warm-up's rows, the consumers' included
+        Projection.awaitCaughtUp(bench);
         bench.analyzeDatabases();
         CpuTime.Snapshot beforeDirect = CpuTime.Snapshot.of(processes);
         CpuTime.CompilerSnapshot jitBeforeDirect = CpuTime.CompilerSnapshot.of(jvms);
