@@ -150,15 +150,14 @@ public final class BenchPlatform implements AutoCloseable {
         return DriverManager.getConnection(platform.postgres().jdbcUrl(database), "postgres", "");
     }
 
-    /** A token for a realm client (local secrets follow one pattern). */
     /**
-     * Gathers the planner's statistics in every service's database ({@code analyze}), after a warm-up has given the
-     * tables their first rows and before a measured step. A table that has never been analysed is planned from its
-     * size alone, and a statement the services prepare is planned once for the connection: a generic plan made while
-     * a table was nearly empty (a sequential scan) stays, scanning the table whole for every batch as it grows, until
-     * autovacuum first analyses it, which it does within a minute ({@code autovacuum_naptime}) at a moment of its own.
-     * A platform in service has long had its statistics; without this, whether a measured step fell before or after
-     * that moment decided a millisecond of PostgreSQL a case.
+     * Gathers the planner's statistics in every service's database ({@code analyze}), once a warm-up has given the
+     * tables rows and before a measured step. Without statistics the planner guesses from defaults how many rows a
+     * lookup by a batch of keys ({@code record_id = any(?)}) matches, guesses a large share, and scans the table whole
+     * for every batch as it grows, until autovacuum first analyses it: within a minute of its first rows
+     * ({@code autovacuum_naptime}), at a moment of its own. A platform in service has long had its statistics;
+     * without this, whether a measured step fell before or after that moment decided most of a millisecond of
+     * PostgreSQL a case.
      */
     public void analyzeDatabases() throws SQLException {
         for (Platform.Service service : Platform.SERVICES) {
@@ -168,6 +167,7 @@ public final class BenchPlatform implements AutoCloseable {
         }
     }
 
+    /** A token for a realm client (local secrets follow one pattern). */
     public String clientToken(String clientId) {
         return token(Map.of("grant_type", "client_credentials", "client_id", clientId, "client_secret",
                 clientId + "-local-secret"));

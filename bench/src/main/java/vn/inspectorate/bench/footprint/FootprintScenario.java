@@ -65,6 +65,8 @@ public final class FootprintScenario implements Scenario {
         for (Platform.Service service : Platform.SERVICES) {
             String module = service.module();
             Starts starts = new Starts();
+            Path log = bench.platform().logs().resolve(module + ".log");
+            int startsLogged = startsLogged(log);
             List<Double> stops = new ArrayList<>();
             Start start = null;
             for (int i = 0; i < startsEach; i++) {
@@ -73,7 +75,7 @@ public final class FootprintScenario implements Scenario {
                 starts.add(start.ready(), start.cpuSeconds());
             }
             command = start.command();
-            stepsRow(steps, result, module, module, bench.platform().logs().resolve(module + ".log"), startsEach);
+            stepsRow(steps, result, module, module, log, startsLogged);
             // Idle means idle: the JIT and the first scheduled jobs settle before the figure is read.
             Thread.sleep(idleSeconds * 1000L);
             String status = Files.readString(Path.of("/proc", Long.toString(start.pid()), "status"));
@@ -138,6 +140,7 @@ public final class FootprintScenario implements Scenario {
             FlightRecorder jfr, ServiceJvm.Jit jit, int times, int idleSeconds) throws Exception {
         BareApp app = new BareApp(bench.root(), bench.work().resolve("footprint"));
         Starts starts = new Starts();
+        int startsLogged = startsLogged(app.log());
         for (int i = 0; i < times; i++) {
             BareApp.Start start = app.start(jit);
             starts.add(start.readySeconds(), start.cpuSeconds());
@@ -160,7 +163,7 @@ public final class FootprintScenario implements Scenario {
             table.row(bareLabel(jit), "n/a", starts.medianReady(), eachStart(starts), 1.0,
                     starts.medianCpu(), 1.0, "n/a", rss, anonFile(status), committedHeapMib(heap));
             String figures = bareFigures(jit);
-            stepsRow(steps, result, bareLabel(jit), figures, app.log(), times);
+            stepsRow(steps, result, bareLabel(jit), figures, app.log(), startsLogged);
             result.figure(figures + ".readySeconds", starts.medianReady())
                     .figure(figures + ".eachStartSeconds", starts.readySeconds())
                     .figure(figures + ".cpuToReadySeconds", starts.medianCpu())
@@ -170,19 +173,24 @@ public final class FootprintScenario implements Scenario {
     }
 
     /**
-     * A row of the steps table from the last {@code starts} starts in {@code log}: the time inside Quarkus's recorded
-     * steps and the longest of them; their medians as figures too.
+     * A row of the steps table from the starts in {@code log} after the first {@code startsBefore} (a log keeps the
+     * starts of earlier runs and of the platform's own start): the time from Quarkus's first step to its last and the
+     * longest steps; their medians as figures too.
      */
     private static void stepsRow(Table steps, ScenarioResult result, String application, String figures, Path log,
-            int starts) throws IOException {
-        Map<String, Double> medians = Files.exists(log) ? StartupSteps.lastStarts(Files.readAllLines(log), starts)
-                : Map.of();
+            int startsBefore) throws IOException {
+        Map<String, Double> medians = Files.exists(log)
+                ? StartupSteps.after(Files.readAllLines(log), startsBefore) : Map.of();
         if (medians.isEmpty()) {
             steps.row(application, "n/a", "none logged");
             return;
         }
         steps.row(application, StartupSteps.total(medians), StartupSteps.summary(medians, 8));
         result.figure(figures + ".startupStepsMs", medians);
+    }
+
+    private static int startsLogged(Path log) throws IOException {
+        return Files.exists(log) ? StartupSteps.parse(Files.readAllLines(log)).size() : 0;
     }
 
     /** Which services run which JIT compilers, e.g. {@code complaints-service TIERED, inspection-service C1}. */

@@ -49,10 +49,10 @@ final class StartupSteps {
         return starts;
     }
 
-    /** The steps' medians over the last {@code n} starts in a log. */
-    static Map<String, Double> lastStarts(List<String> log, int n) {
+    /** The steps' medians over the starts in a log after its first {@code startsBefore}. */
+    static Map<String, Double> after(List<String> log, int startsBefore) {
         List<Map<String, Long>> starts = parse(log);
-        return medians(starts.subList(Math.max(0, starts.size() - n), starts.size()));
+        return medians(starts.subList(Math.min(startsBefore, starts.size()), starts.size()));
     }
 
     /** Each step's median over the starts (0 where a start did not run it), the longest first. */
@@ -74,7 +74,10 @@ final class StartupSteps {
                 .collect(Collectors.joining(", "));
     }
 
-    /** The sum of the steps' medians: the start's time inside recorded steps, the rest being the JVM and the glue. */
+    /**
+     * The sum of the steps' medians. Quarkus times each step from the end of the one before, so this is the start
+     * from its first step to its last; the rest is the JVM's own start before it and the wait for ready after it.
+     */
     static double total(Map<String, Double> medians) {
         return medians.values().stream().mapToDouble(Double::doubleValue).sum();
     }

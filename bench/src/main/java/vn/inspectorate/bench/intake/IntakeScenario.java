@@ -93,7 +93,7 @@ public final class IntakeScenario implements Scenario {
         Map<String, DoubleSupplier> processes = processes(bench);
         Map<String, Long> jvms = jvms(bench);
         load(wrk, direct, c, warmup, token);
-        // statistics of tables that hold the warm-up's rows, the consumers' included
+        // statistics of tables that hold the warm-up's rows, the reporting projection's included
         Projection.awaitCaughtUp(bench);
         bench.analyzeDatabases();
         CpuTime.Snapshot beforeDirect = CpuTime.Snapshot.of(processes);
@@ -194,9 +194,9 @@ public final class IntakeScenario implements Scenario {
                 + "identity, two outbox rows) into copies of its tables with the same indexes and foreign keys, in "
                 + "a scratch schema of the same database; the service also validates, checks for duplicates and "
                 + "encrypts, which pgbench does not.");
-        result.note("every service's database was analysed after the first warm-up (BenchPlatform.analyzeDatabases): "
-                + "a platform in service has its planner statistics, which autovacuum first gathers within a minute "
-                + "of a table's first rows, at a moment of its own.");
+        result.note("every service's database was analysed after the first warm-up, once the reporting projection "
+                + "held its cases (BenchPlatform.analyzeDatabases): a platform in service has its planner statistics, "
+                + "which autovacuum first gathers within a minute of a table's first rows, at a moment of its own.");
         result.note("cases filed through the API in this scenario (warm-up included): " + (casesAfter - casesBefore)
                 + "; every measured request answered 2xx unless the non-2xx or socket errors columns say otherwise "
                 + "(a percentile measured with errors says so: answers slower than wrk's timeout are not in it).");

@@ -34,8 +34,8 @@ class StartupStepsTest {
     }
 
     @Test
-    void theLastStartsGiveEachStepsMedianTheLongestFirstAndZeroWhereAStartDidNotRunIt() {
-        Map<String, Double> medians = StartupSteps.lastStarts(LOG, 3);
+    void theStartsAfterTheEarlierOnesGiveEachStepsMedianTheLongestFirstAndZeroWhereAStartDidNotRunIt() {
+        Map<String, Double> medians = StartupSteps.after(LOG, 1);
 
         assertThat(medians.keySet()).containsExactly("HibernateValidatorProcessor.init",
                 "SmallRyeOpenApiProcessor.prepareDocuments", "ArcProcessor.initializeContainer");
@@ -45,5 +45,7 @@ class StartupStepsTest {
         assertThat(StartupSteps.total(medians)).isEqualTo(440.0);
         assertThat(StartupSteps.summary(medians, 2)).isEqualTo("HibernateValidator.init 340, SmallRyeOpenApi"
                 + ".prepareDocuments 100");
+        assertThat(StartupSteps.after(LOG, 3)).containsEntry("HibernateValidatorProcessor.init", 320.0);
+        assertThat(StartupSteps.after(LOG, 4)).isEmpty();
     }
 }
