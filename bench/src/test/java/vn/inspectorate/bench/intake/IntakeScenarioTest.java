@@ -61,7 +61,7 @@ class IntakeScenarioTest {
 
     @Test
     void thePostgresTableShowsEveryProcessEitherStepSawEvenIfTheOtherDidNot() {
-        Map<String, Double> direct = Map.of("complaints connections", 2.0);
+        Map<String, Double> direct = Map.of("complaints connections", 2.0, "walwriter", 0.2);
         Map<String, Double> gateway = Map.of("complaints connections", 3.0, "autovacuum", 1.0);
 
         // through the gateway, 4,000 cases in 20 s
@@ -71,6 +71,7 @@ class IntakeScenarioTest {
 
         assertThat(cells(table, "complaints connections")).containsExactly("1.00", "0.75");
         assertThat(cells(table, "autovacuum")).containsExactly("0.00", "0.25");
+        assertThat(cells(table, "walwriter")).containsExactly("0.10", "0.00");
     }
 
     /** The cells after the first of the table's row that starts with {@code name}. */
