@@ -31,6 +31,9 @@ import vn.inspectorate.deploy.ServiceJvm;
  */
 public final class BenchPlatform implements AutoCloseable {
 
+    /** Quarkus prints each step of a start with its time: a line and a clock read a step. */
+    public static final String TIME_EACH_START_STEP = "-Dquarkus.debug.print-startup-times=true";
+
     private static final List<String> ROLES = List.of("PROVINCIAL_SYSTEM", "CENTRAL_ANALYST", "INSPECTOR",
             "ASSET_CONTROLLER", "PLATFORM_ADMIN", "PARTNER");
 
@@ -38,9 +41,6 @@ public final class BenchPlatform implements AutoCloseable {
     private final Path root;
     private final Path work;
     private final Map<String, String> startupLines;
-    /** Quarkus prints each step of a start with its time: a line and a clock read a step. */
-    public static final String TIME_EACH_START_STEP = "-Dquarkus.debug.print-startup-times=true";
-
     private final HttpClient http = HttpClient.newHttpClient();
 
     /**

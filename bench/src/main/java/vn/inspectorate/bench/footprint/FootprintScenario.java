@@ -36,7 +36,6 @@ public final class FootprintScenario implements Scenario {
     static final double READY_GOAL_SECONDS = 2.0;
     static final double READY_VS_BARE_GOAL = 1.5;
     static final double RSS_GOAL_MIB = 200.0;
-    private static final Pattern STARTED = Pattern.compile("started in ([0-9.]+)s");
 
     @Override
     public String name() {
@@ -322,7 +321,7 @@ public final class FootprintScenario implements Scenario {
         }
         List<Double> starts = new ArrayList<>();
         for (String line : Files.readAllLines(log)) {
-            Matcher m = STARTED.matcher(line);
+            Matcher m = StartupSteps.STARTED.matcher(line);
             if (m.find()) {
                 starts.add(Double.parseDouble(m.group(1)));
             }
