@@ -3,12 +3,9 @@ package vn.inspectorate.reporting.projection;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import vn.inspectorate.contracts.CloudEvent;
 import vn.inspectorate.platform.inbox.BatchHandler;
@@ -60,12 +57,7 @@ public class ProjectionConsumers {
             public void begin(List<ConsumerRecord<String, String>> all) {
                 batch = projector.batch();  // each attempt afresh: a retried batch starts over
                 store.lockShared();
-                // the position only grows, so the last offset of each partition covers the whole batch
-                Map<TopicPartition, Long> last = new LinkedHashMap<>();
-                for (ConsumerRecord<String, String> r : all) {
-                    last.merge(new TopicPartition(r.topic(), r.partition()), r.offset(), Math::max);
-                }
-                last.forEach((tp, offset) -> store.advance(tp.topic(), tp.partition(), offset));
+                store.advancePast(all);
             }
 
             @Override

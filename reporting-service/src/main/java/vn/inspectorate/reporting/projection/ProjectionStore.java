@@ -8,11 +8,14 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import vn.inspectorate.platform.sql.Sql;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -22,6 +25,11 @@ public class ProjectionStore {
 
     /** Advisory lock guarding resets and publications against in-flight event transactions. */
     static final long PROJECTION_LOCK = 0x7265706f7274L;
+
+    /** Every table derived from events: what a rebuild empties and fills again. */
+    private static final String DERIVED_TABLES = "aggregate_event, figure_contribution, daily_figure, monthly_figure, "
+            + "yearly_figure, national_daily_figure, case_state, open_case_count, consumer_position, case_link, "
+            + "matter_filing";
 
     private final Sql sql;
     private final ObjectMapper mapper;
@@ -257,6 +265,15 @@ public class ProjectionStore {
             boolean overdue, boolean onWatchlist) {
     }
 
+    /** Records that each partition of the records is reflected up to the last of them (a position only grows). */
+    public void advancePast(List<ConsumerRecord<String, String>> records) {
+        Map<TopicPartition, Long> last = new LinkedHashMap<>();
+        for (ConsumerRecord<String, String> r : records) {
+            last.merge(new TopicPartition(r.topic(), r.partition()), r.offset(), Math::max);
+        }
+        last.forEach((tp, offset) -> advance(tp.topic(), tp.partition(), offset));
+    }
+
     /** Records that every offset before {@code offset + 1} of a partition is reflected. */
     public void advance(String topic, int partition, long offset) {
         sql.update("""
@@ -273,10 +290,12 @@ public class ProjectionStore {
 
     /** Empties every table derived from events (not reference data, not published snapshots). */
     public void reset() {
-        sql.update("truncate aggregate_event, figure_contribution, daily_figure, monthly_figure, yearly_figure, "
-                + "national_daily_figure, "
-                + "case_state, open_case_count, consumer_position, case_link, matter_filing",
-                List.of());
+        sql.update("truncate " + DERIVED_TABLES, List.of());
+    }
+
+    /** Gathers the planner's statistics of every table derived from events. */
+    public void analyze() {
+        sql.update("analyze " + DERIVED_TABLES, List.of());
     }
 
     /** An event to keep with its aggregate: its data as it came, as JSON. */

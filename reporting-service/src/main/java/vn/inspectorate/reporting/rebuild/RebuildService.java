@@ -34,14 +34,17 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /**
  * Rebuilds the projections from the topics: empties them (while no live event transaction runs), then replays every
  * partition from its earliest offset up to the end it had when the rebuild started, with a consumer of its own that
- * commits no group offsets. The live consumers go on meanwhile: applying an event is idempotent and commutes with
- * the replay, so both meet at the same figures.
+ * commits no group offsets, a polled batch a transaction. The live consumers go on meanwhile: applying an event is
+ * idempotent and commutes with the replay, so both meet at the same figures.
  */
 @ApplicationScoped
 public class RebuildService {
 
     private static final Logger LOG = Logger.getLogger(RebuildService.class);
     static final List<String> TOPICS = List.of(Topics.CASES, Topics.INSPECTIONS, Topics.DECLARATIONS);
+    /** Records replayed before the first analysis, and the growth between two. */
+    static final long FIRST_ANALYSIS = 2_000;
+    static final long ANALYSIS_GROWTH = 4;
 
     private final RebuildStore rebuilds;
     private final ProjectionStore store;
@@ -110,21 +113,26 @@ public class RebuildService {
             progress(id, total, 0, 0);
             long replayed = 0;
             long poison = 0;
+            long analysedAt = 0;
             while (!done(consumer, end)) {
+                List<ConsumerRecord<String, String>> batch = new ArrayList<>();
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    TopicPartition tp = new TopicPartition(record.topic(), record.partition());
-                    if (record.offset() >= end.get(tp)) {
-                        continue;
-                    }
-                    if (!replay(record)) {
-                        poison++;
-                    }
-                    replayed++;
-                    if (replayed % 200 == 0) {
-                        progress(id, total, replayed, poison);
+                    if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))) {
+                        batch.add(record);
                     }
                 }
+                if (batch.isEmpty()) {
+                    continue;
+                }
+                poison += replay(batch);
+                replayed += batch.size();
+                progress(id, total, replayed, poison);
+                if (replayed >= Math.max(FIRST_ANALYSIS, analysedAt * ANALYSIS_GROWTH)) {
+                    gatherStatistics();
+                    analysedAt = replayed;
+                }
             }
+            gatherStatistics();
             long replayedFinal = replayed;
             long poisonFinal = poison;
             QuarkusTransaction.requiringNew().run(() -> rebuilds.done(id, total, replayedFinal, poisonFinal));
@@ -135,27 +143,73 @@ public class RebuildService {
         }
     }
 
-    /** Applies one record; false when it is poison (it was dead-lettered by the live consumer already). */
-    private boolean replay(ConsumerRecord<String, String> record) {
-        CloudEvent<JsonNode> event;
-        try {
-            event = inbox.parse(record.value());
-        } catch (PoisonEventException e) {
-            return false;
+    /**
+     * Applies a polled batch in one transaction, the way the live consumer applies its batches, and returns how many
+     * of its records were poison (dead-lettered by the live consumer already). When the batch fails as a whole (a
+     * record the projector refuses, or a deadlock with the live consumers' batches), it is replayed a record a
+     * transaction, each refused record counted as poison.
+     */
+    private int replay(List<ConsumerRecord<String, String>> records) {
+        List<ConsumerRecord<String, String>> readable = new ArrayList<>(records.size());
+        List<CloudEvent<JsonNode>> events = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, String> record : records) {
+            try {
+                events.add(inbox.parse(record.value()));
+                readable.add(record);
+            } catch (PoisonEventException e) {
+                // unreadable: counted, and passed over
+            }
         }
+        int poison = records.size() - readable.size();
         try {
             QuarkusTransaction.requiringNew().run(() -> {
-                projector.apply(record.topic(), event);
-                store.advance(record.topic(), record.partition(), record.offset());
+                Projector.Batch batch = projector.batch();
+                batch.prepare(events);
+                for (int i = 0; i < readable.size(); i++) {
+                    batch.apply(readable.get(i).topic(), events.get(i));
+                }
+                batch.end();
+                store.advancePast(records);
             });
-            return true;
-        } catch (PoisonEventException e) {
-            return false;
+            return poison;
         } catch (RuntimeException e) {
-            if (e.getCause() instanceof PoisonEventException) {
+            LOG.debugf("projection rebuild: a batch of %d records failed (%s); replaying it a record at a time",
+                    records.size(), e.getMessage());
+        }
+        for (int i = 0; i < readable.size(); i++) {
+            if (!replayOne(readable.get(i), events.get(i))) {
+                poison++;
+            }
+        }
+        QuarkusTransaction.requiringNew().run(() -> store.advancePast(records));
+        return poison;
+    }
+
+    /** Applies one record in a transaction of its own; false when the projector refuses it as poison. */
+    private boolean replayOne(ConsumerRecord<String, String> record, CloudEvent<JsonNode> event) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> projector.apply(record.topic(), event));
+            return true;
+        } catch (RuntimeException e) {
+            if (Causes.any(e, t -> t instanceof PoisonEventException)) {
                 return false;
             }
             throw e;
+        }
+    }
+
+    /**
+     * Gathers the projection's statistics. The rebuild emptied the tables, and until they are analysed the planner
+     * guesses from their size alone: it scans a table whole for a look-up by a batch of keys, and keeps for the
+     * connection a plan it made while the table was nearly empty. Autovacuum analyses them at a moment of its own.
+     * Analysing each time the replay has grown fourfold, and once at its end, costs a handful of analyses for a
+     * national history.
+     */
+    private void gatherStatistics() {
+        try {
+            QuarkusTransaction.requiringNew().run(store::analyze);
+        } catch (RuntimeException e) {
+            LOG.warnf("projection rebuild: the projection's statistics could not be gathered (%s)", e.getMessage());
         }
     }
 
