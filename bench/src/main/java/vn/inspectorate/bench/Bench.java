@@ -19,6 +19,7 @@ import vn.inspectorate.bench.core.ScenarioResult;
 import vn.inspectorate.bench.events.EventPathScenario;
 import vn.inspectorate.bench.footprint.FootprintScenario;
 import vn.inspectorate.bench.intake.IntakeScenario;
+import vn.inspectorate.bench.rebuild.ProjectionRebuildScenario;
 import vn.inspectorate.bench.reports.ReportsAtScaleScenario;
 
 /**
@@ -35,7 +36,7 @@ public final class Bench {
         IntakeScenario intake = new IntakeScenario();
         for (Scenario s : List.of(new FootprintScenario(), intake, new BulkIntakeScenario(),
                 new InspectionBackfillScenario(), new EventPathScenario(intake::capacity),
-                new ReportsAtScaleScenario())) {
+                new ProjectionRebuildScenario(), new ReportsAtScaleScenario())) {
             SCENARIOS.put(s.name(), s);
         }
     }

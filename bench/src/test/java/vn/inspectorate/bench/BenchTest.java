@@ -11,7 +11,7 @@ class BenchTest {
     @Test
     void allRunsEveryScenarioWithTheFootprintFirstAndTheLargeLoadLast() {
         assertThat(Bench.choose(new String[] {"all"})).extracting(Scenario::name)
-                .containsExactly("footprint", "intake", "bulk", "backfill", "events", "reports");
+                .containsExactly("footprint", "intake", "bulk", "backfill", "events", "rebuild", "reports");
         assertThat(Bench.choose(new String[] {"bulk", "intake"})).extracting(Scenario::name)
                 .containsExactly("bulk", "intake");
     }

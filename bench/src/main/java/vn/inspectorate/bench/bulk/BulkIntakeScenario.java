@@ -32,7 +32,7 @@ import vn.inspectorate.bench.profile.FlightRecorder;
 public final class BulkIntakeScenario implements Scenario {
 
     static final double GOAL_CASES_PER_SECOND = 10_000;
-    static final int BATCH = 1000;
+    public static final int BATCH = 1000;
 
     @Override
     public String name() {
@@ -218,12 +218,17 @@ public final class BulkIntakeScenario implements Scenario {
 
     /** The same cases the Lua script writes, for the warm-up batch sent without wrk. */
     static String batchBody(String tag, int run) {
+        return batchBody(tag, run, 1);
+    }
+
+    /** A batch of cases numbered from {@code first}: each its own source reference and person within a run. */
+    public static String batchBody(String tag, int run, long first) {
         StringBuilder out = new StringBuilder("{\"cases\":[");
-        for (int i = 1; i <= BATCH; i++) {
-            if (i > 1) {
+        for (long n = first; n < first + BATCH; n++) {
+            if (n > first) {
                 out.append(',');
             }
-            out.append(EventPathScenario.single(tag, run, i));
+            out.append(EventPathScenario.single(tag, run, n));
         }
         return out.append("]}").toString();
     }
