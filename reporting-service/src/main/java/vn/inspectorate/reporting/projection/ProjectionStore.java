@@ -7,10 +7,11 @@ import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
@@ -30,6 +31,9 @@ public class ProjectionStore {
     private static final String DERIVED_TABLES = "aggregate_event, figure_contribution, daily_figure, monthly_figure, "
             + "yearly_figure, national_daily_figure, case_state, open_case_count, consumer_position, case_link, "
             + "matter_filing";
+
+    private static final Comparator<TopicPartition> PARTITION_ORDER = Comparator.comparing(TopicPartition::topic)
+            .thenComparingInt(TopicPartition::partition);
 
     private final Sql sql;
     private final ObjectMapper mapper;
@@ -265,9 +269,13 @@ public class ProjectionStore {
             boolean overdue, boolean onWatchlist) {
     }
 
-    /** Records that each partition of the records is reflected up to the last of them (a position only grows). */
+    /**
+     * Records that each partition of the records is reflected up to the last of them (a position only grows). The
+     * rows are written in topic and partition order, so that two transactions advancing the same partitions lock
+     * them in the same order.
+     */
     public void advancePast(List<ConsumerRecord<String, String>> records) {
-        Map<TopicPartition, Long> last = new LinkedHashMap<>();
+        Map<TopicPartition, Long> last = new TreeMap<>(PARTITION_ORDER);
         for (ConsumerRecord<String, String> r : records) {
             last.merge(new TopicPartition(r.topic(), r.partition()), r.offset(), Math::max);
         }

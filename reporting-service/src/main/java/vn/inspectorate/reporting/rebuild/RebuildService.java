@@ -115,24 +115,26 @@ public class RebuildService {
             long poison = 0;
             long analysedAt = 0;
             while (!done(consumer, end)) {
-                List<ConsumerRecord<String, String>> batch = new ArrayList<>();
+                List<ConsumerRecord<String, String>> polled = new ArrayList<>();
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
                     if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))) {
-                        batch.add(record);
+                        polled.add(record);
                     }
                 }
-                if (batch.isEmpty()) {
+                if (polled.isEmpty()) {
                     continue;
                 }
-                poison += replay(batch);
-                replayed += batch.size();
+                poison += replay(polled);
+                replayed += polled.size();
                 progress(id, total, replayed, poison);
                 if (replayed >= Math.max(FIRST_ANALYSIS, analysedAt * ANALYSIS_GROWTH)) {
                     gatherStatistics();
                     analysedAt = replayed;
                 }
             }
-            gatherStatistics();
+            if (analysedAt < replayed) {
+                gatherStatistics();
+            }
             long replayedFinal = replayed;
             long poisonFinal = poison;
             QuarkusTransaction.requiringNew().run(() -> rebuilds.done(id, total, replayedFinal, poisonFinal));
@@ -144,10 +146,11 @@ public class RebuildService {
     }
 
     /**
-     * Applies a polled batch in one transaction, the way the live consumer applies its batches, and returns how many
-     * of its records were poison (dead-lettered by the live consumer already). When the batch fails as a whole (a
-     * record the projector refuses, or a deadlock with the live consumers' batches), it is replayed a record a
-     * transaction, each refused record counted as poison.
+     * Applies a polled batch in one transaction through the batched projector, and returns how many of its records
+     * were poison (dead-lettered by the live consumer already). The positions are advanced first, in partition order,
+     * and the aggregates locked next, as in a live batch, so that the two take their locks in the same order. A
+     * record the projector refuses rolls the batch back, and the batch runs again without it. A batch that fails
+     * otherwise (too slow for its transaction, say) is replayed a record a transaction.
      */
     private int replay(List<ConsumerRecord<String, String>> records) {
         List<ConsumerRecord<String, String>> readable = new ArrayList<>(records.size());
@@ -161,20 +164,34 @@ public class RebuildService {
             }
         }
         int poison = records.size() - readable.size();
-        try {
-            QuarkusTransaction.requiringNew().run(() -> {
-                Projector.Batch batch = projector.batch();
-                batch.prepare(events);
-                for (int i = 0; i < readable.size(); i++) {
-                    batch.apply(readable.get(i).topic(), events.get(i));
+        while (true) {
+            int[] refused = {-1};
+            try {
+                QuarkusTransaction.requiringNew().run(() -> {
+                    store.advancePast(records);
+                    Projector.Batch batch = projector.batch();
+                    batch.prepare(events);
+                    for (int i = 0; i < readable.size(); i++) {
+                        try {
+                            batch.apply(readable.get(i).topic(), events.get(i));
+                        } catch (PoisonEventException e) {
+                            refused[0] = i;
+                            throw e;
+                        }
+                    }
+                    batch.end();
+                });
+                return poison;
+            } catch (RuntimeException e) {
+                if (refused[0] < 0) {
+                    LOG.warnf(e, "projection rebuild: a batch of %d records failed; replaying it a record at a time",
+                            records.size());
+                    break;
                 }
-                batch.end();
-                store.advancePast(records);
-            });
-            return poison;
-        } catch (RuntimeException e) {
-            LOG.debugf("projection rebuild: a batch of %d records failed (%s); replaying it a record at a time",
-                    records.size(), e.getMessage());
+                readable.remove(refused[0]);
+                events.remove(refused[0]);
+                poison++;
+            }
         }
         for (int i = 0; i < readable.size(); i++) {
             if (!replayOne(readable.get(i), events.get(i))) {
