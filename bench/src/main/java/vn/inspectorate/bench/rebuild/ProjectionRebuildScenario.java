@@ -30,10 +30,10 @@ import vn.inspectorate.bench.intake.IntakeScenario;
 
 /**
  * A rebuild of the reporting projection from the topics ({@code POST /api/v1/reports/admin/rebuilds} through the
- * gateway, as an administrator), after {@code bench.rebuild.cases} cases (100,000) have been filed in batches and
- * projected: how fast the topics' records are replayed, what each costs by process, and how often the reporting
- * database's tables were scanned whole meanwhile (the rebuild empties them, and they have no statistics until
- * analysed).
+ * gateway, as an administrator), after {@code bench.rebuild.cases} cases (100,000, rounded up to whole batches) have
+ * been filed in batches and projected: how fast the topics' records are replayed, what each costs by process, and
+ * how often the reporting database's tables were scanned whole meanwhile (the rebuild empties them, and they have no
+ * statistics until analysed).
  */
 public final class ProjectionRebuildScenario implements Scenario {
 
@@ -46,20 +46,21 @@ public final class ProjectionRebuildScenario implements Scenario {
 
     @Override
     public ScenarioResult run(BenchPlatform bench) throws Exception {
-        long cases = Long.getLong("bench.rebuild.cases", 100_000L);
+        long batches = Math.ceilDiv(Long.getLong("bench.rebuild.cases", 100_000L), BulkIntakeScenario.BATCH);
+        long cases = batches * BulkIntakeScenario.BATCH;
         HttpClient http = HttpClient.newHttpClient();
         String gateway = bench.platform().gatewayUrl();
-        fileCases(bench, http, gateway, cases);
+        fileCases(bench, http, gateway, batches);
         double caughtUp = Projection.awaitCaughtUp(bench);
         long projected = Sql.count(bench, "reporting", "select count(*) from case_state");
 
+        String admin = bench.userToken("admin");
+        long tokenAt = System.nanoTime();
         Map<String, DoubleSupplier> processes = IntakeScenario.processes(bench);
         CpuTime.Snapshot cpuBefore = CpuTime.Snapshot.of(processes);
         PostgresProcesses.Snapshot pgBefore = PostgresProcesses.Snapshot.of(bench.postgresPid());
         Map<String, long[]> scansBefore = scans(bench);
         long began = System.nanoTime();
-        String admin = bench.userToken("admin");
-        long tokenAt = System.nanoTime();
         HttpResponse<String> started = http.send(HttpRequest.newBuilder(URI.create(gateway
                 + "/api/v1/reports/admin/rebuilds")).header("Authorization", "Bearer " + admin)
                 .header("Idempotency-Key", "bench-rebuild-" + UUID.randomUUID())
@@ -80,9 +81,17 @@ public final class ProjectionRebuildScenario implements Scenario {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(gateway
                     + "/api/v1/reports/admin/rebuilds/" + id)).header("Authorization", "Bearer " + admin).build(),
                     HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("the rebuild's progress was not answered: " + r.statusCode() + " "
+                        + r.body());
+            }
             progress = ResultWriter.json().readTree(r.body());
         } while ("RUNNING".equals(progress.path("state").asText()) && System.nanoTime() < deadline);
         double seconds = (System.nanoTime() - began) / 1e9;
+        if (!"DONE".equals(progress.path("state").asText()) || progress.path("replayedRecords").asLong() == 0) {
+            throw new IllegalStateException("the rebuild did not end well within " + LONGEST.toMinutes()
+                    + " minutes: " + progress);
+        }
         Map<String, Double> cpu = CpuTime.Snapshot.of(processes).minus(cpuBefore);
         Map<String, Double> pg = PostgresProcesses.Snapshot.of(bench.postgresPid()).minus(pgBefore);
         Map<String, long[]> scansAfter = scans(bench);
@@ -93,11 +102,12 @@ public final class ProjectionRebuildScenario implements Scenario {
         ScenarioResult result = new ScenarioResult(name(), "a rebuild of the reporting projection from the topics, "
                 + "after " + cases + " cases filed in batches of " + BulkIntakeScenario.BATCH);
         result.table("the rebuild (timed from its request to the first poll that saw it end; polled every 250 ms)",
-                new Table("state", "records replayed", "of them poison", "seconds", "records/s",
-                        "cases projected before", "cases projected after").row(state, records,
-                        progress.path("poisonRecords").asLong(), seconds, records / seconds, projected,
-                        projectedAfter));
-        result.figure("state", state).figure("records", records).figure("seconds", seconds)
+                new Table("state", "records replayed", "of them poison", "offsets read (totalRecords)", "seconds",
+                        "records/s", "cases projected before", "cases projected after").row(state, records,
+                        progress.path("poisonRecords").asLong(), progress.path("totalRecords").asLong(), seconds,
+                        records / seconds, projected, projectedAfter));
+        result.figure("state", state).figure("records", records)
+                .figure("totalRecords", progress.path("totalRecords").asLong()).figure("seconds", seconds)
                 .figure("recordsPerSecond", records / seconds).figure("casesProjectedBefore", projected)
                 .figure("casesProjectedAfter", projectedAfter).figure("caughtUpSeconds", caughtUp);
         Table perRecord = new Table("process", "µs per record");
@@ -125,15 +135,18 @@ public final class ProjectionRebuildScenario implements Scenario {
         result.figure("cpuSeconds", cpu).figure("postgresCpuSeconds", pg);
         result.note(projectedAfter == projected ? "the rebuilt projection holds every case it held before."
                 : "the rebuilt projection holds " + projectedAfter + " cases, against " + projected + " before.");
-        result.note("the topics hold every earlier scenario's records too: the rebuild replays all of them.");
+        result.note("the topics hold every earlier scenario's records too: the rebuild replays all of them. Its "
+                + "totalRecords is the span of offsets it reads, commit markers of the relay's transactions included, "
+                + "which no consumer receives.");
         return result;
     }
 
-    /** Files the cases through the gateway, a batch at a time, every case its own source reference and person. */
-    private static void fileCases(BenchPlatform bench, HttpClient http, String gateway, long cases) throws Exception {
+    /** Files whole batches of cases through the gateway, one at a time, every case its own reference and person. */
+    private static void fileCases(BenchPlatform bench, HttpClient http, String gateway, long batches)
+            throws Exception {
         int run = RunTags.next();
         String token = bench.clientToken("province-hn");
-        for (long first = 1; first <= cases; first += BulkIntakeScenario.BATCH) {
+        for (long first = 1; first <= batches * BulkIntakeScenario.BATCH; first += BulkIntakeScenario.BATCH) {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(gateway + "/api/v1/cases/batch"))
                     .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                     .timeout(Duration.ofSeconds(180)).POST(HttpRequest.BodyPublishers.ofString(
