@@ -148,7 +148,7 @@ public class RebuildService {
     /**
      * Applies a polled batch in one transaction through the batched projector, and returns how many of its records
      * were poison (dead-lettered by the live consumer already). The positions are advanced first, in partition order,
-     * and the aggregates locked next, as in a live batch, so that the two take their locks in the same order. A
+     * and the aggregates locked next: the order a live batch takes its locks in, so the two cannot lock in turn. A
      * record the projector refuses rolls the batch back, and the batch runs again without it. A batch that fails
      * otherwise (too slow for its transaction, say) is replayed a record a transaction.
      */
@@ -174,8 +174,10 @@ public class RebuildService {
                     for (int i = 0; i < readable.size(); i++) {
                         try {
                             batch.apply(readable.get(i).topic(), events.get(i));
-                        } catch (PoisonEventException e) {
-                            refused[0] = i;
+                        } catch (RuntimeException e) {
+                            if (Causes.any(e, t -> t instanceof PoisonEventException)) {
+                                refused[0] = i;
+                            }
                             throw e;
                         }
                     }
