@@ -118,7 +118,7 @@ public final class EventPathScenario implements Scenario {
                 "records/s", "record size (bytes)")
                 .row("outbox relay (complaints-service, batches of 500 per Kafka transaction)", relayRows, relayRate,
                         avgPayload)
-                .row("Kafka ProducerPerformance (acks=all, idempotent, lz4, linger 5 ms)", kafka.records(),
+                .row("Kafka ProducerPerformance (acks=all, idempotent, uncompressed, linger 5 ms)", kafka.records(),
                         kafka.recordsPerSecond(), Math.round(avgPayload)));
         result.figure("relayRows", relayRows).figure("relaySeconds", relaySeconds)
                 .figure("relayRecordsPerSecond", relayRate).figure("kafkaRecordsPerSecond", kafka.recordsPerSecond())

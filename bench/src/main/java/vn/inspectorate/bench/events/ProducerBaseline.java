@@ -28,7 +28,7 @@ public final class ProducerBaseline {
                 "--topic", topic, "--num-records", Long.toString(records), "--record-size",
                 Integer.toString(recordSize), "--throughput", "-1", "--producer-props",
                 "bootstrap.servers=" + bootstrapServers, "acks=all", "enable.idempotence=true",
-                "max.in.flight.requests.per.connection=5", "linger.ms=5", "compression.type=lz4"));
+                "max.in.flight.requests.per.connection=5", "linger.ms=5", "compression.type=none"));
         return parse(Commands.check(command, Map.of(), null, 600));
     }
 

@@ -437,7 +437,10 @@ public class OutboxRelay {
             props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5");
             // the records of a batch gather for one request; the commit after the hand-over cuts the wait short
             props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
-            props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+            // Uncompressed: a relay batch spreads over the topics' partitions, a few records each, where LZ4 saves
+            // little and allocates two 64 KiB buffers a partition's batch; the broker also checks the records of an
+            // uncompressed batch without decompressing it.
+            props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "none");
             long timeout = config.relay().sendTimeout().toMillis();
             // delivery.timeout must cover request.timeout + linger
             props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Long.toString(Math.min(timeout / 2, 5000)));

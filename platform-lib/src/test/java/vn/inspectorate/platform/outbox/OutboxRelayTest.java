@@ -237,7 +237,7 @@ class OutboxRelayTest {
             admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1), new NewTopic(narrow, 1, (short) 1)
                     .configs(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, "4096")))).all().get(20, TimeUnit.SECONDS);
         }
-        // random text, so that the producer's compression cannot bring it under the topic's limit
+        // over the topic's limit as sent, whatever compression a producer might apply: random text
         StringBuilder padding = new StringBuilder();
         while (padding.length() < 64_000) {
             padding.append(UUID.randomUUID());
