@@ -16,6 +16,7 @@ import java.util.function.DoubleSupplier;
 import vn.inspectorate.bench.core.BenchPlatform;
 import vn.inspectorate.bench.core.CpuTime;
 import vn.inspectorate.bench.core.Figures;
+import vn.inspectorate.bench.core.GcMetrics;
 import vn.inspectorate.bench.core.Goal;
 import vn.inspectorate.bench.core.PostgresProcesses;
 import vn.inspectorate.bench.core.Profiling;
@@ -107,7 +108,9 @@ public final class IntakeScenario implements Scenario {
         CpuTime.Snapshot beforeGateway = CpuTime.Snapshot.of(processes);
         CpuTime.CompilerSnapshot jitBeforeGateway = CpuTime.CompilerSnapshot.of(jvms);
         PostgresProcesses.Snapshot pgBeforeGateway = PostgresProcesses.Snapshot.of(bench.postgresPid());
+        GcMetrics.Snapshot gcBeforeGateway = GcMetrics.Snapshot.of(bench, SERVICES);
         WrkResult g = load(wrk, gateway, c, seconds, token);
+        Map<String, GcMetrics> gatewayGc = GcMetrics.Snapshot.of(bench, SERVICES).minus(gcBeforeGateway);
         Map<String, Double> gatewayCpu = CpuTime.Snapshot.of(processes).minus(beforeGateway);
         Map<String, Double> gatewayJit = CpuTime.CompilerSnapshot.of(jvms).minus(jitBeforeGateway);
         Map<String, Double> gatewayPg = PostgresProcesses.Snapshot.of(bench.postgresPid()).minus(pgBeforeGateway);
@@ -121,8 +124,10 @@ public final class IntakeScenario implements Scenario {
         // a warm-up on the same schedule first: the harness's own HTTP client and its connections start cold
         long openWarmupSends = Math.round(openRate * warmup);
         OpenModelLatencies open = new OpenModelLatencies(201, openWarmupSends);
+        GcMetrics.Snapshot gcBeforeOpen = GcMetrics.Snapshot.of(bench, SERVICES);
         ScheduledSends.Sent openSent = openModel(gateway, token, ScheduledSends.Schedule.of(openRate,
                 warmup + seconds), open);
+        Map<String, GcMetrics> openGc = GcMetrics.Snapshot.of(bench, SERVICES).minus(gcBeforeOpen);
 
         Sql.execute(bench, "complaints", Resources.text("baseline-schema.sql"));
         PgBench pgbench = new PgBench(bench.platform().postgres().port(), "complaints",
@@ -167,11 +172,15 @@ public final class IntakeScenario implements Scenario {
                 .row(openRate, openSent.ratePerSecond(), open.answered(), open.failed(), open.fromScheduleMs(50),
                         open.fromScheduleMs(99), open.fromScheduleMs(100), open.fromSendMs(99),
                         openSent.maxLagNanos() / 1e6));
+        result.table("the services' garbage collections, per case: through the gateway at concurrency " + c
+                + ", and in the open model (its warm-up included)", gcTable(gatewayGc, g.okPerSecond() * g.seconds(),
+                openGc, openSent.count()));
         result.figure("gateway", figures(g)).figure("direct", figures(d))
                 .figure("cpuSecondsDirect", directCpu).figure("cpuSecondsGateway", gatewayCpu)
                 .figure("jitCpuSecondsDirect", directJit).figure("jitCpuSecondsGateway", gatewayJit)
                 .figure("jitCpuMsPerCaseGateway", gatewayJitPerCase)
                 .figure("postgresCpuSecondsDirect", directPg).figure("postgresCpuSecondsGateway", gatewayPg)
+                .figure("gcGateway", gatewayGc).figure("gcOpenModel", openGc)
                 .figure("postgres", Map.of("tps", pg.tps(), "p50Ms", pg.p50Ms(), "p99Ms", pg.p99Ms(),
                         "transactions", pg.transactions(), "failed", pg.failed()))
                 .figure("serviceVsPostgres", serviceVsPg).figure("gatewayVsDirect", gatewayVsDirect)
@@ -210,6 +219,10 @@ public final class IntakeScenario implements Scenario {
                 + "so part of a step's CPU is the platform's warm-up, a part that shrinks the longer it has run. "
                 + "It is shown apart, from /proc's per-thread counts; the goal is judged on the total, compiling "
                 + "included.");
+        result.note("garbage collections: each service's counts from Micrometer's JVM metrics on its management "
+                + "port (/q/metrics), read before and after each step; a pause is the collector's own time, which "
+                + "every request in flight in that JVM waits out; the bytes are what the JVM allocated in its young "
+                + "generation, counted at each collection.");
         if (Profiling.requested()) {
             Profiling.profile(bench, result, name(), () -> load(wrk, gateway, c, seconds, token));
         } else if (result.anyGoalMissed()) {
@@ -257,6 +270,33 @@ public final class IntakeScenario implements Scenario {
         t.row("the platform without its JIT compilers", platformMsPerCase(directCpu, d) - directJitTotal,
                 platformMsPerCase(gatewayCpu, g) - gatewayJitTotal);
         return t;
+    }
+
+    /**
+     * Each service's collections and allocation per case, in the closed-model step through the gateway and in the open
+     * model: how often its requests in flight stood still, and for how long, whatever the machine's speed.
+     */
+    static Table gcTable(Map<String, GcMetrics> gateway, double gatewayCases, Map<String, GcMetrics> open,
+            double openCases) {
+        Table t = new Table("service", "collections per 1,000 cases, c=" + Settings.concurrency(),
+                "of them full", "pause ms per case", "KiB allocated per case",
+                "collections per 1,000 cases, open model", "pause ms per case, open model");
+        for (String module : gateway.keySet()) {
+            GcMetrics c = gateway.get(module);
+            GcMetrics o = open.getOrDefault(module, new GcMetrics(0, 0, 0, 0));
+            t.row(module, perThousand(c.collections(), gatewayCases), c.fullCollections(),
+                    perCase(c.pauseSeconds() * 1000, gatewayCases), perCase(c.allocatedBytes() / 1024, gatewayCases),
+                    perThousand(o.collections(), openCases), perCase(o.pauseSeconds() * 1000, openCases));
+        }
+        return t;
+    }
+
+    private static double perThousand(double count, double cases) {
+        return cases == 0 ? Double.NaN : count * 1000 / cases;
+    }
+
+    private static double perCase(double amount, double cases) {
+        return cases == 0 ? Double.NaN : amount / cases;
     }
 
     /** PostgreSQL's CPU per case by process, every process either step saw, in the order of the gateway's. */

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import vn.inspectorate.bench.core.GcMetrics;
 import vn.inspectorate.bench.core.Goal;
 import vn.inspectorate.bench.load.WrkResult;
 
@@ -40,6 +41,18 @@ class IntakeScenarioTest {
         assertThat(cells(table, IntakeScenario.LOAD_GENERATOR)).containsExactly("1.50", "1.50");
         assertThat(cells(table, "total of the platform (without the load generator)")).containsExactly("2.00",
                 "2.00");
+    }
+
+    @Test
+    void theCollectorsTableCountsPerCaseInEachStep() {
+        Map<String, GcMetrics> gateway = new LinkedHashMap<>();
+        gateway.put("complaints-service", new GcMetrics(60, 1, 0.8, 400 * 1024.0 * 2000));
+        Map<String, GcMetrics> open = Map.of("complaints-service", new GcMetrics(15, 0, 0.25, 0));
+
+        String table = IntakeScenario.gcTable(gateway, 2000, open, 500).render();
+
+        assertThat(cells(table, "complaints-service")).containsExactly("30.0", "1.00", "0.40", "400", "30.0",
+                "0.50");
     }
 
     @Test
