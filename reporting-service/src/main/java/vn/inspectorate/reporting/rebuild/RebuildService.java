@@ -63,9 +63,18 @@ public class RebuildService {
 
     /** Progress of one rebuild. */
     @Schema(name = "ProjectionRebuild")
-    public record Rebuild(UUID id, String state, String requestedBy, OffsetDateTime requestedAt,
-            @Schema(nullable = true) OffsetDateTime finishedAt, long totalRecords, long replayedRecords,
-            long poisonRecords, @Schema(nullable = true) String error) {
+    public record Rebuild(UUID id,
+            @Schema(enumeration = {"RUNNING", "DONE", "FAILED"},
+                    description = "A rebuild cut short by a stop of the service is FAILED from its next start")
+            String state,
+            String requestedBy, OffsetDateTime requestedAt, @Schema(nullable = true) OffsetDateTime finishedAt,
+            @Schema(description = "The offsets the rebuild reads: on each partition of the three topics, from the "
+                    + "first kept to the end when it began. A Kafka transaction's commit marker takes an offset no "
+                    + "reader receives, so replayedRecords can end below it.") long totalRecords,
+            @Schema(description = "The records read so far, poisonRecords included") long replayedRecords,
+            @Schema(description = "Records the projection could not apply and passed over: unreadable, or refused by "
+                    + "the projector (the live consumer dead-lettered them)") long poisonRecords,
+            @Schema(nullable = true, description = "Why the rebuild FAILED") String error) {
     }
 
     /** A rebuild cut short by a stop of the service would otherwise block publication and new rebuilds. */
