@@ -12,8 +12,8 @@ import java.util.Map;
 
 /**
  * A service JVM's garbage collections and the bytes it allocated, from Micrometer's JVM metrics on its management port
- * ({@code /q/metrics}). Collections and bytes per case do not move with the machine's speed, as CPU time does; every
- * pause stops the requests in flight.
+ * ({@code /q/metrics}). Collections and bytes per case do not move with the machine's speed, as CPU time does; a pause
+ * is wall time, which every request in flight in the JVM waits out.
  *
  * @param collections young and full collections
  * @param fullCollections the full ones among them
@@ -40,18 +40,22 @@ public record GcMetrics(double collections, double fullCollections, double pause
                 continue;
             }
             int labels = line.indexOf('{');
-            int space = line.lastIndexOf(' ');
-            String name = line.substring(0, labels >= 0 ? labels : line.indexOf(' ')).trim();
-            double value = Double.parseDouble(line.substring(space + 1).trim());
+            int space = line.indexOf(' ', labels >= 0 ? line.indexOf('}', labels) : 0);
+            if (space < 0) {
+                continue;
+            }
+            String name = line.substring(0, labels >= 0 ? labels : space);
+            // the value is the field after the name and labels; only the collector's metrics are read
             switch (name) {
                 case "jvm_gc_pause_seconds_count" -> {
+                    double value = value(line, space);
                     collections += value;
                     if (line.contains("action=\"end of major GC\"")) {
                         full += value;
                     }
                 }
-                case "jvm_gc_pause_seconds_sum" -> pause += value;
-                case "jvm_gc_memory_allocated_bytes_total" -> allocated += value;
+                case "jvm_gc_pause_seconds_sum" -> pause += value(line, space);
+                case "jvm_gc_memory_allocated_bytes_total" -> allocated += value(line, space);
                 default -> {
                 }
             }
@@ -59,10 +63,16 @@ public record GcMetrics(double collections, double fullCollections, double pause
         return new GcMetrics(collections, full, pause, allocated);
     }
 
+    private static double value(String line, int space) {
+        String rest = line.substring(space + 1).trim();
+        int end = rest.indexOf(' ');
+        return Double.parseDouble(end < 0 ? rest : rest.substring(0, end));
+    }
+
     /** The figures a service serves at {@code managementUrl}/q/metrics now. */
     public static GcMetrics read(String managementUrl) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(managementUrl + "/q/metrics"))
-                .timeout(Duration.ofSeconds(10)).GET().build();
+                .header("Accept", "text/plain; version=0.0.4").timeout(Duration.ofSeconds(10)).GET().build();
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {

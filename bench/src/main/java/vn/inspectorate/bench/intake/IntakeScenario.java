@@ -105,15 +105,16 @@ public final class IntakeScenario implements Scenario {
         Map<String, Double> directJit = CpuTime.CompilerSnapshot.of(jvms).minus(jitBeforeDirect);
         Map<String, Double> directPg = PostgresProcesses.Snapshot.of(bench.postgresPid()).minus(pgBeforeDirect);
         load(wrk, gateway, c, warmup, token);
+        // read outside the CPU snapshots: the reads cost the services and this JVM CPU of their own
+        GcMetrics.Snapshot gcBeforeGateway = GcMetrics.Snapshot.of(bench, SERVICES);
         CpuTime.Snapshot beforeGateway = CpuTime.Snapshot.of(processes);
         CpuTime.CompilerSnapshot jitBeforeGateway = CpuTime.CompilerSnapshot.of(jvms);
         PostgresProcesses.Snapshot pgBeforeGateway = PostgresProcesses.Snapshot.of(bench.postgresPid());
-        GcMetrics.Snapshot gcBeforeGateway = GcMetrics.Snapshot.of(bench, SERVICES);
         WrkResult g = load(wrk, gateway, c, seconds, token);
-        Map<String, GcMetrics> gatewayGc = GcMetrics.Snapshot.of(bench, SERVICES).minus(gcBeforeGateway);
         Map<String, Double> gatewayCpu = CpuTime.Snapshot.of(processes).minus(beforeGateway);
         Map<String, Double> gatewayJit = CpuTime.CompilerSnapshot.of(jvms).minus(jitBeforeGateway);
         Map<String, Double> gatewayPg = PostgresProcesses.Snapshot.of(bench.postgresPid()).minus(pgBeforeGateway);
+        Map<String, GcMetrics> gatewayGc = GcMetrics.Snapshot.of(bench, SERVICES).minus(gcBeforeGateway);
         if (g.okPerSecond() > 0) {
             capacity = OptionalDouble.of(g.okPerSecond());
         }
@@ -274,17 +275,17 @@ public final class IntakeScenario implements Scenario {
 
     /**
      * Each service's collections and allocation per case, in the closed-model step through the gateway and in the open
-     * model: how often its requests in flight stood still, and for how long, whatever the machine's speed.
+     * model: how often its requests in flight stood still, and for how long (the pauses are wall time).
      */
     static Table gcTable(Map<String, GcMetrics> gateway, double gatewayCases, Map<String, GcMetrics> open,
             double openCases) {
         Table t = new Table("service", "collections per 1,000 cases, c=" + Settings.concurrency(),
-                "of them full", "pause ms per case", "KiB allocated per case",
+                "of them full, per 1,000 cases", "pause ms per case", "KiB allocated per case",
                 "collections per 1,000 cases, open model", "pause ms per case, open model");
         for (String module : gateway.keySet()) {
             GcMetrics c = gateway.get(module);
             GcMetrics o = open.getOrDefault(module, new GcMetrics(0, 0, 0, 0));
-            t.row(module, perThousand(c.collections(), gatewayCases), c.fullCollections(),
+            t.row(module, perThousand(c.collections(), gatewayCases), perThousand(c.fullCollections(), gatewayCases),
                     perCase(c.pauseSeconds() * 1000, gatewayCases), perCase(c.allocatedBytes() / 1024, gatewayCases),
                     perThousand(o.collections(), openCases), perCase(o.pauseSeconds() * 1000, openCases));
         }

@@ -7,7 +7,10 @@ import org.junit.jupiter.api.Test;
 
 class GcMetricsTest {
 
-    /** What a service's management port serves, cut to the lines around the collector's (Prometheus text format). */
+    /**
+     * What a service's management port serves, cut to the lines around the collector's (Prometheus text format), with
+     * other metrics whose values are no plain numbers.
+     */
     private static final String EXPOSITION = """
             # HELP jvm_gc_pause_seconds Time spent in GC pause
             # TYPE jvm_gc_pause_seconds summary
@@ -23,6 +26,9 @@ class GcMetricsTest {
             jvm_gc_memory_allocated_bytes_total 1.2582912E9
             jvm_gc_memory_promoted_bytes_total 4.0E7
             http_server_requests_seconds_count{method="POST",outcome="SUCCESS",status="201",uri="/api/v1/cases"} 9000
+            http_server_requests_seconds_bucket{le="+Inf",uri="/api/v1/cases"} 9000
+            kafka_consumer_fetch_manager_records_lag_max{client_id="reporting"} -Inf
+            # EOF
             """;
 
     @Test

@@ -51,7 +51,7 @@ class IntakeScenarioTest {
 
         String table = IntakeScenario.gcTable(gateway, 2000, open, 500).render();
 
-        assertThat(cells(table, "complaints-service")).containsExactly("30.0", "1.00", "0.40", "400", "30.0",
+        assertThat(cells(table, "complaints-service")).containsExactly("30.0", "0.50", "0.40", "400", "30.0",
                 "0.50");
     }
 
