@@ -64,16 +64,15 @@ public class RebuildService {
     /** Progress of one rebuild. */
     @Schema(name = "ProjectionRebuild")
     public record Rebuild(UUID id,
-            @Schema(enumeration = {"RUNNING", "DONE", "FAILED"},
-                    description = "A rebuild cut short by a stop of the service is FAILED from its next start")
-            String state,
+            @Schema(enumeration = {"RUNNING", "DONE", "FAILED"}) String state,
             String requestedBy, OffsetDateTime requestedAt, @Schema(nullable = true) OffsetDateTime finishedAt,
             @Schema(description = "The offsets the rebuild reads: on each partition of the three topics, from the "
-                    + "first kept to the end when it began. A Kafka transaction's commit marker takes an offset no "
-                    + "reader receives, so replayedRecords can end below it.") long totalRecords,
+                    + "first kept to the end when it began. Kafka transactions' commit and abort markers, and the "
+                    + "records of aborted transactions, take offsets no reader receives, so replayedRecords can end "
+                    + "below it.") long totalRecords,
             @Schema(description = "The records read so far, poisonRecords included") long replayedRecords,
             @Schema(description = "Records the projection could not apply and passed over: unreadable, or refused by "
-                    + "the projector (the live consumer dead-lettered them)") long poisonRecords,
+                    + "the projector") long poisonRecords,
             @Schema(nullable = true, description = "Why the rebuild FAILED") String error) {
     }
 
