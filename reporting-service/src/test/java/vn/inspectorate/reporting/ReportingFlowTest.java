@@ -2,6 +2,7 @@ package vn.inspectorate.reporting;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
@@ -18,6 +19,9 @@ import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -26,6 +30,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -34,6 +39,7 @@ import java.util.logging.Logger;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.dhatim.fastexcel.reader.Sheet;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -73,6 +79,15 @@ class ReportingFlowTest {
 
     @Inject
     Sql sql;
+
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String jdbcUrl;
+
+    @ConfigProperty(name = "quarkus.datasource.username")
+    Optional<String> user;
+
+    @ConfigProperty(name = "quarkus.datasource.password")
+    Optional<String> password;
 
     private void ensureSeeded() {
         if (feed == null) {
@@ -558,6 +573,52 @@ class ReportingFlowTest {
                 summary("period=2024&calendar=sector"), summary("period=2019&province=VN-HN"))).isEqualTo(before);
         assertThat(lastAnalysed("figure_contribution")).isAfterOrEqualTo(
                 OffsetDateTime.parse(progress.path("requestedAt").asText()));
+    }
+
+    /**
+     * The instances of the service share the rebuilds' table. A rebuild another instance runs (its lock held on a
+     * session of that instance's) reads as RUNNING and blocks a new rebuild and publication; once that instance is gone
+     * (its session closed), the rebuild reads as FAILED and a new one starts. A running rebuild read by the others
+     * meanwhile is not failed: it ends DONE, with no error.
+     */
+    @Test
+    @Order(13)
+    @TestSecurity(user = "admin", roles = {Roles.PLATFORM_ADMIN, Roles.CENTRAL_ANALYST})
+    void aRebuildRunsUntilTheInstanceRunningItIsGone() throws Exception {
+        ensureSeeded();
+        String elsewhere = UUID.randomUUID().toString();
+        try (Connection instance = DriverManager.getConnection(jdbcUrl, user.orElse(null), password.orElse(null))) {
+            try (PreparedStatement st = instance.prepareStatement("select pg_advisory_lock(?)")) {
+                st.setLong(1, 0x72656275696c64L); // the rebuild's lock: "rebuild" in ASCII
+                st.execute();
+            }
+            try (PreparedStatement st = instance.prepareStatement(
+                    "insert into projection_rebuild (id, requested_by, state) values (?::uuid, 'admin', 'RUNNING')")) {
+                st.setString(1, elsewhere);
+                st.executeUpdate();
+            }
+            given().header("Idempotency-Key", "rebuild-elsewhere-1").post("/api/v1/reports/admin/rebuilds").then()
+                    .statusCode(409).contentType("application/problem+json").body("type", endsWith("rebuild-running"));
+            given().get("/api/v1/reports/admin/rebuilds/" + elsewhere).then().statusCode(200)
+                    .body("state", equalTo("RUNNING"));
+            given().contentType("application/json").body("{\"period\":\"2024-Q3\"}")
+                    .post("/api/v1/reports/publications").then().statusCode(409)
+                    .body("type", endsWith("rebuild-running"));
+        }
+        // PostgreSQL ends the session, and its lock, a moment after the connection closes
+        JsonNode interrupted = awaitRebuild(elsewhere);
+        assertThat(interrupted.path("state").asText()).isEqualTo("FAILED");
+        assertThat(interrupted.path("error").asText()).contains("interrupted");
+        assertThat(interrupted.path("finishedAt").isNull()).isFalse();
+
+        Response started = given().header("Idempotency-Key", "rebuild-elsewhere-2")
+                .post("/api/v1/reports/admin/rebuilds");
+        assertThat(started.statusCode()).isEqualTo(202);
+        JsonNode progress = awaitRebuild(started.jsonPath().getString("id"));
+        assertThat(progress.path("state").asText()).isEqualTo("DONE");
+        assertThat(progress.path("error").isNull()).isTrue();
+        assertThat(progress.path("replayedRecords").asLong()).isEqualTo(progress.path("totalRecords").asLong());
+        EventFeed.awaitProjected(store);
     }
 
     private JsonNode awaitRebuild(String id) throws Exception {

@@ -26,7 +26,7 @@ import vn.inspectorate.reporting.periods.Calendar;
 import vn.inspectorate.reporting.periods.Period;
 import vn.inspectorate.reporting.periods.PeriodCalendar;
 import vn.inspectorate.reporting.projection.ProjectionStore;
-import vn.inspectorate.reporting.rebuild.RebuildStore;
+import vn.inspectorate.reporting.rebuild.RebuildService;
 import vn.inspectorate.reporting.units.UnitMode;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -50,10 +50,10 @@ public class PublicationService {
     private final PeriodCalendar periods;
     private final ProjectionStore store;
     private final Outbox outbox;
-    private final RebuildStore rebuilds;
+    private final RebuildService rebuilds;
 
     PublicationService(SnapshotStore snapshots, NationalReports reports, FigureQueries queries,
-            PeriodCalendar periods, ProjectionStore store, Outbox outbox, RebuildStore rebuilds) {
+            PeriodCalendar periods, ProjectionStore store, Outbox outbox, RebuildService rebuilds) {
         this.snapshots = snapshots;
         this.reports = reports;
         this.queries = queries;

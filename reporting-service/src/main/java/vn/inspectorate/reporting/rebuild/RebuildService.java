@@ -35,7 +35,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * Rebuilds the projections from the topics: empties them (while no live event transaction runs), then replays every
  * partition from its earliest offset up to the end it had when the rebuild started, with a consumer of its own that
  * commits no group offsets, a polled batch a transaction. The live consumers go on meanwhile: applying an event is
- * idempotent and commutes with the replay, so both meet at the same figures.
+ * idempotent and commutes with the replay, so both meet at the same figures. One rebuild runs at a time, on the
+ * instance holding its lock ({@link RebuildLock}).
  */
 @ApplicationScoped
 public class RebuildService {
@@ -47,14 +48,16 @@ public class RebuildService {
     static final long ANALYSIS_GROWTH = 4;
 
     private final RebuildStore rebuilds;
+    private final RebuildLock lock;
     private final ProjectionStore store;
     private final Projector projector;
     private final EventInbox inbox;
     private final String bootstrapServers;
 
-    RebuildService(RebuildStore rebuilds, ProjectionStore store, Projector projector, EventInbox inbox,
-            RebuildConfig config) {
+    RebuildService(RebuildStore rebuilds, RebuildLock lock, ProjectionStore store, Projector projector,
+            EventInbox inbox, RebuildConfig config) {
         this.rebuilds = rebuilds;
+        this.lock = lock;
         this.store = store;
         this.projector = projector;
         this.inbox = inbox;
@@ -64,7 +67,9 @@ public class RebuildService {
     /** Progress of one rebuild. */
     @Schema(name = "ProjectionRebuild")
     public record Rebuild(UUID id,
-            @Schema(enumeration = {"RUNNING", "DONE", "FAILED"}) String state,
+            @Schema(enumeration = {"RUNNING", "DONE", "FAILED"}, description = "RUNNING while an instance of the "
+                    + "service replays; DONE once every offset was read; FAILED when the replay failed, or when the "
+                    + "instance running it stopped before it ended") String state,
             String requestedBy, OffsetDateTime requestedAt, @Schema(nullable = true) OffsetDateTime finishedAt,
             @Schema(description = "The offsets the rebuild reads: on each partition of the three topics, from the "
                     + "first kept to the end when it began. Kafka transactions' commit and abort markers, and the "
@@ -76,31 +81,63 @@ public class RebuildService {
             @Schema(nullable = true, description = "Why the rebuild FAILED") String error) {
     }
 
-    /** A rebuild cut short by a stop of the service would otherwise block publication and new rebuilds. */
-    void markInterrupted(@jakarta.enterprise.event.Observes io.quarkus.runtime.StartupEvent ignored) {
-        QuarkusTransaction.requiringNew().run(rebuilds::failInterrupted);
-    }
-
-    /** Starts a rebuild in the background; a second one while one runs is a conflict. */
+    /**
+     * Starts a rebuild in the background; a second one while one runs is a conflict. The lock is taken before the
+     * rebuild is recorded as RUNNING, so no instance sees it RUNNING without its lock.
+     */
     public Rebuild start(String requestedBy) {
+        RebuildLock.Held held = lock.take().orElseThrow(
+                () -> ProblemException.keyed(409, "rebuild-running", "problem.rebuild-running.start"));
         UUID id = TimeOrderedIds.next();
         try {
-            QuarkusTransaction.requiringNew().run(() -> rebuilds.start(id, requestedBy));
+            QuarkusTransaction.requiringNew().run(() -> {
+                // the lock is this instance's: a rebuild still RUNNING is one whose instance stopped before it ended
+                rebuilds.failInterrupted();
+                rebuilds.start(id, requestedBy);
+            });
+            Thread.ofVirtual().name("projection-rebuild").start(() -> {
+                try (held) {
+                    run(id, held);
+                }
+            });
         } catch (RuntimeException e) {
+            held.close();
+            // an instance of an earlier version, which takes no lock, runs one
             if (Causes.any(e, t -> t instanceof SQLException s && "23505".equals(s.getSQLState()))) {
                 throw ProblemException.keyed(409, "rebuild-running", "problem.rebuild-running.start");
             }
             throw e;
         }
-        Thread.ofVirtual().name("projection-rebuild").start(() -> run(id));
-        return get(id).orElseThrow();
+        return rebuilds.get(id).orElseThrow();
     }
 
+    /** A rebuild; one left RUNNING by an instance that stopped before it ended reads as FAILED. */
     public Optional<Rebuild> get(UUID id) {
-        return rebuilds.get(id);
+        Optional<Rebuild> rebuild = rebuilds.get(id);
+        if (rebuild.isPresent() && "RUNNING".equals(rebuild.get().state()) && !running()) {
+            return rebuilds.get(id);
+        }
+        return rebuild;
     }
 
-    private void run(UUID id) {
+    /**
+     * Whether a rebuild runs now, on any instance. One recorded as RUNNING whose lock no session holds was cut short
+     * by the stop or death of its instance: it is marked FAILED when first seen, so that it neither blocks
+     * publication and new rebuilds nor reads as running. A rebuild that ended between the two reads stays as it ended.
+     */
+    public boolean running() {
+        Optional<UUID> id = rebuilds.runningId();
+        if (id.isEmpty()) {
+            return false;
+        }
+        if (rebuilds.lockHeld()) {
+            return true;
+        }
+        QuarkusTransaction.requiringNew().run(() -> rebuilds.failInterrupted(id.get()));
+        return false;
+    }
+
+    private void run(UUID id, RebuildLock.Held held) {
         try (KafkaConsumer<String, String> consumer = consumer(id)) {
             QuarkusTransaction.requiringNew().run(() -> {
                 store.lockExclusive();
@@ -118,7 +155,9 @@ public class RebuildService {
             Map<TopicPartition, Long> end = new HashMap<>(consumer.endOffsets(partitions));
             Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions);
             long total = partitions.stream().mapToLong(p -> end.get(p) - begin.get(p)).sum();
-            progress(id, total, 0, 0);
+            if (!progress(id, held, total, 0, 0)) {
+                return;
+            }
             long replayed = 0;
             long poison = 0;
             long analysedAt = 0;
@@ -134,7 +173,9 @@ public class RebuildService {
                 }
                 poison += replay(polled);
                 replayed += polled.size();
-                progress(id, total, replayed, poison);
+                if (!progress(id, held, total, replayed, poison)) {
+                    return;
+                }
                 if (replayed >= Math.max(FIRST_ANALYSIS, analysedAt * ANALYSIS_GROWTH)) {
                     gatherStatistics();
                     analysedAt = replayed;
@@ -145,8 +186,11 @@ public class RebuildService {
             }
             long replayedFinal = replayed;
             long poisonFinal = poison;
-            QuarkusTransaction.requiringNew().run(() -> rebuilds.done(id, total, replayedFinal, poisonFinal));
-            LOG.infof("projection rebuild %s done: %d records replayed, %d poison", id, replayed, poison);
+            if (QuarkusTransaction.requiringNew().call(() -> rebuilds.done(id, total, replayedFinal, poisonFinal))) {
+                LOG.infof("projection rebuild %s done: %d records replayed, %d poison", id, replayed, poison);
+            } else {
+                LOG.warnf("projection rebuild %s replayed every record, but was marked FAILED meanwhile", id);
+            }
         } catch (RuntimeException e) {
             LOG.errorf(e, "projection rebuild %s failed", id);
             QuarkusTransaction.requiringNew().run(() -> rebuilds.failed(id, String.valueOf(e.getMessage())));
@@ -249,8 +293,22 @@ public class RebuildService {
         return true;
     }
 
-    private void progress(UUID id, long total, long replayed, long poison) {
-        QuarkusTransaction.requiringNew().run(() -> rebuilds.progress(id, total, replayed, poison));
+    /**
+     * Records the progress; false, with the reason logged, when the rebuild is to stop: its lock's session ended (a
+     * database restart, say), so another instance may already have marked it FAILED and started another.
+     */
+    private boolean progress(UUID id, RebuildLock.Held held, long total, long replayed, long poison) {
+        if (!held.held()) {
+            LOG.errorf("projection rebuild %s stops: the session holding its lock ended", id);
+            QuarkusTransaction.requiringNew().run(() -> rebuilds.failed(id,
+                    "the database session holding the rebuild's lock ended; start a new rebuild"));
+            return false;
+        }
+        if (!QuarkusTransaction.requiringNew().call(() -> rebuilds.progress(id, total, replayed, poison))) {
+            LOG.warnf("projection rebuild %s stops: it was marked FAILED meanwhile", id);
+            return false;
+        }
+        return true;
     }
 
     private KafkaConsumer<String, String> consumer(UUID id) {

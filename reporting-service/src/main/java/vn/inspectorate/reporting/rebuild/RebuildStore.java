@@ -10,7 +10,12 @@ import vn.inspectorate.reporting.rebuild.RebuildService.Rebuild;
 
 /** All SQL of the rebuilds' progress ({@code projection_rebuild}); at most one row is RUNNING (a unique index). */
 @ApplicationScoped
-public class RebuildStore {
+class RebuildStore {
+
+    private static final String INTERRUPTED = """
+            update projection_rebuild set state = 'FAILED', finished_at = now(),
+                error = 'interrupted: the instance running it stopped before it ended; start a new rebuild'
+            where state = 'RUNNING'""";
 
     private final Sql sql;
 
@@ -18,9 +23,18 @@ public class RebuildStore {
         this.sql = sql;
     }
 
-    /** A rebuild empties the figures: no report is frozen while one runs. */
-    public boolean running() {
-        return !sql.query("select 1 from projection_rebuild where state = 'RUNNING'", List.of(), rs -> 1).isEmpty();
+    /** The rebuild recorded as RUNNING, if any: at most one is. */
+    Optional<UUID> runningId() {
+        return sql.queryFirst("select id from projection_rebuild where state = 'RUNNING'", List.of(),
+                rs -> rs.getObject(1, UUID.class));
+    }
+
+    /** Whether any session of the database holds the rebuild's lock ({@link RebuildLock}); it takes nothing. */
+    boolean lockHeld() {
+        return !sql.query("""
+                select 1 from pg_locks where locktype = 'advisory' and granted and objsubid = 1
+                    and database = (select oid from pg_database where datname = current_database())
+                    and (classid::bigint << 32 | objid::bigint) = ?""", List.of(RebuildLock.KEY), rs -> 1).isEmpty();
     }
 
     /** Claims the one running rebuild; a unique violation when another runs. */
@@ -38,28 +52,34 @@ public class RebuildStore {
                         rs.getLong(7), rs.getLong(8), rs.getString(9)));
     }
 
-    void progress(UUID id, long total, long replayed, long poison) {
-        sql.update("""
+    /** False when the rebuild is no longer RUNNING: it was marked FAILED meanwhile. */
+    boolean progress(UUID id, long total, long replayed, long poison) {
+        return sql.update("""
                 update projection_rebuild set total_records = ?, replayed_records = ?, poison_records = ?
-                where id = ?""", List.of(total, replayed, poison, id));
+                where id = ? and state = 'RUNNING'""", List.of(total, replayed, poison, id)) == 1;
     }
 
-    void done(UUID id, long total, long replayed, long poison) {
-        sql.update("""
+    /** False when the rebuild is no longer RUNNING: it was marked FAILED meanwhile, and stays so. */
+    boolean done(UUID id, long total, long replayed, long poison) {
+        return sql.update("""
                 update projection_rebuild set state = 'DONE', finished_at = now(), total_records = ?,
-                    replayed_records = ?, poison_records = ? where id = ?""", List.of(total, replayed, poison, id));
+                    replayed_records = ?, poison_records = ? where id = ? and state = 'RUNNING'""",
+                List.of(total, replayed, poison, id)) == 1;
     }
 
     void failed(UUID id, String error) {
-        sql.update("update projection_rebuild set state = 'FAILED', finished_at = now(), error = ? where id = ?",
-                List.of(error, id));
+        sql.update("""
+                update projection_rebuild set state = 'FAILED', finished_at = now(), error = ?
+                where id = ? and state = 'RUNNING'""", List.of(error, id));
     }
 
-    /** Every rebuild a stop of the service cut short: nothing runs it any more. */
+    /** Marks the rebuild FAILED if it is still RUNNING: its instance stopped before it ended. */
+    void failInterrupted(UUID id) {
+        sql.update(INTERRUPTED + " and id = ?", List.of(id));
+    }
+
+    /** Marks every RUNNING rebuild FAILED; only for the holder of the lock, whom no other rebuild can run beside. */
     void failInterrupted() {
-        sql.update("""
-                update projection_rebuild set state = 'FAILED', finished_at = now(),
-                    error = 'interrupted by a restart of the service; start a new rebuild'
-                where state = 'RUNNING'""", List.of());
+        sql.update(INTERRUPTED, List.of());
     }
 }
