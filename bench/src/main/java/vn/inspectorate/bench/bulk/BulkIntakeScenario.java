@@ -74,7 +74,7 @@ public final class BulkIntakeScenario implements Scenario {
         Map<String, DoubleSupplier> processes = IntakeScenario.processes(bench);
         Map<String, Long> jvms = IntakeScenario.jvms(bench);
         CpuTime.Snapshot cpuBefore = CpuTime.Snapshot.of(processes);
-        CpuTime.CompilerSnapshot jitBefore = CpuTime.CompilerSnapshot.of(jvms);
+        CpuTime.ThreadSnapshot jitBefore = CpuTime.ThreadSnapshot.compilers(jvms);
         long walBefore = walBytes(bench);
         PostgresProcesses.Snapshot pgBefore = PostgresProcesses.Snapshot.of(bench.postgresPid());
         long began = System.nanoTime();
@@ -97,7 +97,7 @@ public final class BulkIntakeScenario implements Scenario {
         long outbox = Sql.count(bench, "complaints",
                 "select count(*) from platform_outbox where id > " + outbox0);
         Map<String, Double> cpuWritten = CpuTime.Snapshot.of(processes).minus(cpuBefore);
-        Map<String, Double> jitWritten = CpuTime.CompilerSnapshot.of(jvms).minus(jitBefore);
+        Map<String, Double> jitWritten = CpuTime.ThreadSnapshot.compilers(jvms).minus(jitBefore);
         long walWritten = walBytes(bench) - walBefore;
         Map<String, Double> pgWritten = PostgresProcesses.Snapshot.of(bench.postgresPid()).minus(pgBefore);
         // the consumers of the filed cases' events may still be at work: their CPU counts once they go quiet

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -44,11 +45,19 @@ public final class CpuTime {
      * platform has run.
      */
     public static Map<Long, Double> compilerThreads(long pid) {
+        return threads(pid, CpuTime::compilerThread);
+    }
+
+    /**
+     * CPU seconds of each thread of a process whose name passes {@code named}, by thread id; empty when the process is
+     * gone. The kernel keeps a thread's name cut to 15 characters.
+     */
+    public static Map<Long, Double> threads(long pid, Predicate<String> named) {
         Map<Long, Double> threads = new HashMap<>();
         try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
             tasks.forEach(task -> {
                 try {
-                    if (compilerThread(Files.readString(task.resolve("comm")).strip())) {
+                    if (named.test(Files.readString(task.resolve("comm")).strip())) {
                         threads.put(Long.parseLong(task.getFileName().toString()),
                                 parse(Files.readString(task.resolve("stat")), false));
                     }
@@ -60,6 +69,14 @@ public final class CpuTime {
             return Map.of();
         }
         return threads;
+    }
+
+    /**
+     * The threads of the JDK's HTTP client ("HttpClient-1-SelectorManager", "HttpClient-1-Worker-0", cut to 15
+     * characters): in this JVM, the open model's sender.
+     */
+    public static boolean httpClientThread(String name) {
+        return name.startsWith("HttpClient-");
     }
 
     /** HotSpot names them "C1 CompilerThread0", "C2 CompilerThread1"…, which the kernel cuts to 15 characters. */
@@ -100,19 +117,23 @@ public final class CpuTime {
     }
 
     /**
-     * The JIT compiler threads' CPU seconds of named JVMs at one moment. A compiler thread the JVM ends between two
-     * snapshots takes its time with it, so {@link #minus} counts only threads alive at the second: never more than
-     * was spent.
+     * The CPU seconds of some threads of named JVMs at one moment: their JIT compiler threads ({@link #compilers}), or
+     * others by name. A thread that ends between two snapshots takes its time with it, so {@link #minus} counts only
+     * threads alive at the second: never more than was spent.
      */
-    public record CompilerSnapshot(Map<String, Map<Long, Double>> threads) {
+    public record ThreadSnapshot(Map<String, Map<Long, Double>> threads) {
 
-        public static CompilerSnapshot of(Map<String, Long> jvms) {
-            Map<String, Map<Long, Double>> t = new LinkedHashMap<>();
-            jvms.forEach((name, pid) -> t.put(name, compilerThreads(pid)));
-            return new CompilerSnapshot(t);
+        public static ThreadSnapshot compilers(Map<String, Long> jvms) {
+            return of(jvms, CpuTime::compilerThread);
         }
 
-        public Map<String, Double> minus(CompilerSnapshot before) {
+        public static ThreadSnapshot of(Map<String, Long> jvms, Predicate<String> named) {
+            Map<String, Map<Long, Double>> t = new LinkedHashMap<>();
+            jvms.forEach((name, pid) -> t.put(name, CpuTime.threads(pid, named)));
+            return new ThreadSnapshot(t);
+        }
+
+        public Map<String, Double> minus(ThreadSnapshot before) {
             Map<String, Double> d = new LinkedHashMap<>();
             threads.forEach((name, now) -> {
                 Map<Long, Double> then = before.threads.getOrDefault(name, Map.of());

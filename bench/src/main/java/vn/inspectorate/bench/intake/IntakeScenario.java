@@ -14,6 +14,7 @@ import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.function.DoubleSupplier;
 import vn.inspectorate.bench.core.BenchPlatform;
+import vn.inspectorate.bench.core.CpuPressure;
 import vn.inspectorate.bench.core.CpuTime;
 import vn.inspectorate.bench.core.Figures;
 import vn.inspectorate.bench.core.GcMetrics;
@@ -50,6 +51,7 @@ public final class IntakeScenario implements Scenario {
     static final double GATEWAY_VS_PG_GOAL = 0.2;
     static final double OPEN_MODEL_P99_GOAL_MS = 50;
     static final double OPEN_MODEL_SHARE_OF_CAPACITY = 0.5;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     static final String LOAD_GENERATOR = "wrk (load generator)";
     static final String KAFKA_BROKER = "Kafka broker (in the harness JVM)";
     /** The platform's JVMs a case passes through or sets to work, besides the harness with its broker. */
@@ -57,7 +59,6 @@ public final class IntakeScenario implements Scenario {
             "asset-declaration-service", "reporting-service");
     private static final int OPEN_MODEL_MAX_IN_FLIGHT = 128;
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     /** The gateway's cases/s at concurrency c of the last run, for scenarios that load to a share of the capacity. */
     private volatile OptionalDouble capacity = OptionalDouble.empty();
 
@@ -98,21 +99,21 @@ public final class IntakeScenario implements Scenario {
         Projection.awaitCaughtUp(bench);
         bench.analyzeDatabases();
         CpuTime.Snapshot beforeDirect = CpuTime.Snapshot.of(processes);
-        CpuTime.CompilerSnapshot jitBeforeDirect = CpuTime.CompilerSnapshot.of(jvms);
+        CpuTime.ThreadSnapshot jitBeforeDirect = CpuTime.ThreadSnapshot.compilers(jvms);
         PostgresProcesses.Snapshot pgBeforeDirect = PostgresProcesses.Snapshot.of(bench.postgresPid());
         WrkResult d = load(wrk, direct, c, seconds, token);
         Map<String, Double> directCpu = CpuTime.Snapshot.of(processes).minus(beforeDirect);
-        Map<String, Double> directJit = CpuTime.CompilerSnapshot.of(jvms).minus(jitBeforeDirect);
+        Map<String, Double> directJit = CpuTime.ThreadSnapshot.compilers(jvms).minus(jitBeforeDirect);
         Map<String, Double> directPg = PostgresProcesses.Snapshot.of(bench.postgresPid()).minus(pgBeforeDirect);
         load(wrk, gateway, c, warmup, token);
         // read outside the CPU snapshots: the reads cost the services and this JVM CPU of their own
         GcMetrics.Snapshot gcBeforeGateway = GcMetrics.Snapshot.of(bench, SERVICES);
         CpuTime.Snapshot beforeGateway = CpuTime.Snapshot.of(processes);
-        CpuTime.CompilerSnapshot jitBeforeGateway = CpuTime.CompilerSnapshot.of(jvms);
+        CpuTime.ThreadSnapshot jitBeforeGateway = CpuTime.ThreadSnapshot.compilers(jvms);
         PostgresProcesses.Snapshot pgBeforeGateway = PostgresProcesses.Snapshot.of(bench.postgresPid());
         WrkResult g = load(wrk, gateway, c, seconds, token);
         Map<String, Double> gatewayCpu = CpuTime.Snapshot.of(processes).minus(beforeGateway);
-        Map<String, Double> gatewayJit = CpuTime.CompilerSnapshot.of(jvms).minus(jitBeforeGateway);
+        Map<String, Double> gatewayJit = CpuTime.ThreadSnapshot.compilers(jvms).minus(jitBeforeGateway);
         Map<String, Double> gatewayPg = PostgresProcesses.Snapshot.of(bench.postgresPid()).minus(pgBeforeGateway);
         Map<String, GcMetrics> gatewayGc = GcMetrics.Snapshot.of(bench, SERVICES).minus(gcBeforeGateway);
         if (g.okPerSecond() > 0) {
@@ -126,8 +127,20 @@ public final class IntakeScenario implements Scenario {
         long openWarmupSends = Math.round(openRate * warmup);
         OpenModelLatencies open = new OpenModelLatencies(201, openWarmupSends);
         GcMetrics.Snapshot gcBeforeOpen = GcMetrics.Snapshot.of(bench, SERVICES);
+        Map<String, Long> harness = Map.of(KAFKA_BROKER, ProcessHandle.current().pid());
+        CpuTime.Snapshot cpuBeforeOpen = CpuTime.Snapshot.of(processes);
+        CpuTime.ThreadSnapshot jitBeforeOpen = CpuTime.ThreadSnapshot.compilers(jvms);
+        CpuTime.ThreadSnapshot senderBeforeOpen = CpuTime.ThreadSnapshot.of(harness, CpuTime::httpClientThread);
+        double pressureBeforeOpen = CpuPressure.someMicros();
+        long openBegan = System.nanoTime();
         ScheduledSends.Sent openSent = openModel(gateway, token, ScheduledSends.Schedule.of(openRate,
                 warmup + seconds), open);
+        double openSeconds = (System.nanoTime() - openBegan) / 1e9;
+        double openPressure = (CpuPressure.someMicros() - pressureBeforeOpen) / 1e6 / openSeconds;
+        Map<String, Double> openCpu = CpuTime.Snapshot.of(processes).minus(cpuBeforeOpen);
+        Map<String, Double> openJit = CpuTime.ThreadSnapshot.compilers(jvms).minus(jitBeforeOpen);
+        double openSender = CpuTime.ThreadSnapshot.of(harness, CpuTime::httpClientThread).minus(senderBeforeOpen)
+                .get(KAFKA_BROKER);
         Map<String, GcMetrics> openGc = GcMetrics.Snapshot.of(bench, SERVICES).minus(gcBeforeOpen);
 
         Sql.execute(bench, "complaints", Resources.text("baseline-schema.sql"));
@@ -173,6 +186,10 @@ public final class IntakeScenario implements Scenario {
                 .row(openRate, openSent.ratePerSecond(), open.answered(), open.failed(), open.fromScheduleMs(50),
                         open.fromScheduleMs(99), open.fromScheduleMs(100), open.fromSendMs(99),
                         openSent.maxLagNanos() / 1e6));
+        result.table("the open model's CPU per case, by process (its warm-up included): the machine's cores were "
+                + "contended " + Figures.format(openPressure * 100) + " % of its " + Figures.format(openSeconds)
+                + " s (some runnable task waited for one, /proc/pressure/cpu)",
+                openCpuTable(openCpu, openJit, openSender, openSent.count()));
         result.table("the services' garbage collections, per case: through the gateway at concurrency " + c
                 + ", and in the open model (its warm-up included)", gcTable(gatewayGc, g.okPerSecond() * g.seconds(),
                 openGc, openSent.count()));
@@ -190,6 +207,9 @@ public final class IntakeScenario implements Scenario {
                         "answered", open.answered(), "failed", open.failed(), "p50Ms", open.fromScheduleMs(50),
                         "p99Ms", open.fromScheduleMs(99), "maxMs", open.fromScheduleMs(100),
                         "p99FromSendMs", open.fromSendMs(99), "projectionCatchUpSeconds", catchUpSeconds))
+                .figure("cpuSecondsOpenModel", openCpu).figure("jitCpuSecondsOpenModel", openJit)
+                .figure("senderCpuSecondsOpenModel", openSender)
+                .figure("cpuPressureOpenModel", openPressure)
                 .figure("casesFiledThroughTheApi", casesAfter - casesBefore)
                 .figure("baselineCases", pgCases).figure("baselineOutboxRows", pgOutbox);
         result.goal(Goal.atMost("whole-platform CPU per case through the gateway", CPU_PER_CASE_GOAL_MS,
@@ -270,6 +290,30 @@ public final class IntakeScenario implements Scenario {
         t.row("total of the JIT compilers", directJitTotal, gatewayJitTotal);
         t.row("the platform without its JIT compilers", platformMsPerCase(directCpu, d) - directJitTotal,
                 platformMsPerCase(gatewayCpu, g) - gatewayJitTotal);
+        return t;
+    }
+
+    /**
+     * The open model's CPU per case by process, its JIT compilers apart. This JVM hosts the Kafka broker and the open
+     * model's sender, whose threads (the JDK HTTP client's) are told apart and left out of the platform's total.
+     */
+    static Table openCpuTable(Map<String, Double> cpu, Map<String, Double> jit, double senderSeconds, double cases) {
+        Table t = new Table("process", "ms per case", "of it, the JIT compilers");
+        double platform = 0;
+        double compiling = 0;
+        for (Map.Entry<String, Double> e : cpu.entrySet()) {
+            if (e.getKey().equals(LOAD_GENERATOR)) {
+                continue;
+            }
+            double seconds = e.getValue() - (e.getKey().equals(KAFKA_BROKER) ? senderSeconds : 0);
+            double jitSeconds = jit.getOrDefault(e.getKey(), Double.NaN);
+            t.row(e.getKey().equals(KAFKA_BROKER) ? KAFKA_BROKER + ", without the sender" : e.getKey(),
+                    perCase(seconds * 1000, cases), perCase(jitSeconds * 1000, cases));
+            platform += seconds;
+            compiling += Double.isNaN(jitSeconds) ? 0 : jitSeconds;
+        }
+        t.row("total of the platform", perCase(platform * 1000, cases), perCase(compiling * 1000, cases));
+        t.row("the open model's sender (in the harness JVM)", perCase(senderSeconds * 1000, cases), Double.NaN);
         return t;
     }
 

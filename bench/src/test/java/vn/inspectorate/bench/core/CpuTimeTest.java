@@ -2,6 +2,10 @@ package vn.inspectorate.bench.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +47,20 @@ class CpuTimeTest {
     }
 
     @Test
+    void theHttpClientsThreadsAreKnownByTheirCutName() throws Exception {
+        assertThat(CpuTime.httpClientThread("HttpClient-1-Se")).isTrue();
+        assertThat(CpuTime.httpClientThread("HttpClient-3-Wo")).isTrue();
+        assertThat(CpuTime.httpClientThread("C2 CompilerThre")).isFalse();
+        assertThat(CpuTime.httpClientThread("data-plane-kafk")).isFalse();
+        // a client that has sent has its selector thread in this JVM
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            client.sendAsync(HttpRequest.newBuilder(URI.create("http://127.0.0.1:9/")).build(),
+                    HttpResponse.BodyHandlers.discarding()).exceptionally(e -> null).join();
+            assertThat(CpuTime.threads(ProcessHandle.current().pid(), CpuTime::httpClientThread)).isNotEmpty();
+        }
+    }
+
+    @Test
     void thisJvmHasCompilerThreadsThatHaveCompiledAndAGoneProcessNone() {
         Map<Long, Double> threads = CpuTime.compilerThreads(ProcessHandle.current().pid());
         assertThat(threads).isNotEmpty();
@@ -52,10 +70,10 @@ class CpuTimeTest {
     }
 
     @Test
-    void aCompilerSnapshotDifferenceCountsOnlyTheThreadsAliveAtTheEnd() {
+    void aThreadSnapshotDifferenceCountsOnlyTheThreadsAliveAtTheEnd() {
         // thread 7 ended in between (its 3 s are gone from the JVM's threads), thread 9 started
-        var before = new CpuTime.CompilerSnapshot(Map.of("a", Map.of(5L, 1.0, 7L, 3.0)));
-        var after = new CpuTime.CompilerSnapshot(Map.of("a", Map.of(5L, 1.25, 9L, 0.5)));
+        var before = new CpuTime.ThreadSnapshot(Map.of("a", Map.of(5L, 1.0, 7L, 3.0)));
+        var after = new CpuTime.ThreadSnapshot(Map.of("a", Map.of(5L, 1.25, 9L, 0.5)));
         assertThat(after.minus(before)).containsEntry("a", 0.75);
     }
 

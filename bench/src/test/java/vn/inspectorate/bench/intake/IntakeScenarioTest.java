@@ -56,6 +56,27 @@ class IntakeScenarioTest {
     }
 
     @Test
+    void theOpenModelsTableLeavesTheSenderOutOfTheHarnessAndThePlatform() {
+        Map<String, Double> cpuSeconds = new LinkedHashMap<>();
+        cpuSeconds.put("gateway", 4.0);
+        cpuSeconds.put(IntakeScenario.KAFKA_BROKER, 3.0);
+        cpuSeconds.put(IntakeScenario.LOAD_GENERATOR, 0.0);
+        Map<String, Double> jitSeconds = new LinkedHashMap<>();
+        jitSeconds.put("gateway", 1.0);
+        jitSeconds.put(IntakeScenario.KAFKA_BROKER, 0.5);
+
+        // 1,000 cases; the sender's threads took 1 s of the harness's 3
+        String table = IntakeScenario.openCpuTable(cpuSeconds, jitSeconds, 1.0, 1000).render();
+
+        assertThat(cells(table, "gateway")).containsExactly("4.00", "1.00");
+        assertThat(cells(table, IntakeScenario.KAFKA_BROKER + ", without the sender")).containsExactly("2.00",
+                "0.50");
+        assertThat(cells(table, "total of the platform")).containsExactly("6.00", "1.50");
+        assertThat(cells(table, "the open model's sender (in the harness JVM)")).containsExactly("1.00", "n/a");
+        assertThat(table).doesNotContain(IntakeScenario.LOAD_GENERATOR);
+    }
+
+    @Test
     void theJitTableSetsTheCompilersApartFromThePlatformsTotal() {
         Map<String, Double> cpuSeconds = new LinkedHashMap<>();
         cpuSeconds.put("gateway", 4.0);
