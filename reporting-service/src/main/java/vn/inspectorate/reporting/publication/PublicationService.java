@@ -91,11 +91,13 @@ public class PublicationService {
      * figures under the units as filed, revised against its own earlier reports.
      */
     public Published publish(Period period, String province, LocalDate today, String by) {
+        // no event transaction runs while the figures and the positions are read: they match exactly. A rebuild
+        // records itself as RUNNING before it takes the same lock to empty the figures, so checking after it sees
+        // every rebuild that could have emptied them.
+        store.lockExclusive();
         if (rebuilds.running()) {
             throw ProblemException.keyed(409, "rebuild-running", "problem.rebuild-running.publish");
         }
-        // no event transaction runs while the figures and the positions are read: they match exactly
-        store.lockExclusive();
         String scope = province == null ? NATIONAL : PROVINCE;
         Optional<Snapshot> existing = snapshots.find(period, scope, province);
         if (existing.isPresent()) {

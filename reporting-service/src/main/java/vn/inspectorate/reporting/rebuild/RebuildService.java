@@ -102,7 +102,7 @@ public class RebuildService {
             });
         } catch (RuntimeException e) {
             held.close();
-            // an instance of an earlier version, which takes no lock, runs one
+            // an instance of an earlier version, which takes no lock, started one meanwhile
             if (Causes.any(e, t -> t instanceof SQLException s && "23505".equals(s.getSQLState()))) {
                 throw ProblemException.keyed(409, "rebuild-running", "problem.rebuild-running.start");
             }
