@@ -52,7 +52,6 @@ public final class IntakeScenario implements Scenario {
     static final double GATEWAY_VS_PG_GOAL = 0.2;
     static final double OPEN_MODEL_P99_GOAL_MS = 50;
     static final double OPEN_MODEL_SHARE_OF_CAPACITY = 0.5;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     static final String LOAD_GENERATOR = "wrk (load generator)";
     static final String KAFKA_BROKER = "Kafka broker (in the harness JVM)";
     /** The platform's JVMs a case passes through or sets to work, besides the harness with its broker. */
@@ -60,6 +59,7 @@ public final class IntakeScenario implements Scenario {
             "asset-declaration-service", "reporting-service");
     private static final int OPEN_MODEL_MAX_IN_FLIGHT = 128;
 
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     /** The gateway's cases/s at concurrency c of the last run, for scenarios that load to a share of the capacity. */
     private volatile OptionalDouble capacity = OptionalDouble.empty();
 
