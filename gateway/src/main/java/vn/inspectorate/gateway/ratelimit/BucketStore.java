@@ -8,6 +8,7 @@ import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TokensInheritanceStrategy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.distributed.proxy.BucketNotFoundException;
 import io.github.bucket4j.distributed.proxy.optimization.DelayParameters;
 import io.github.bucket4j.distributed.proxy.optimization.Optimization;
 import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
@@ -86,11 +87,13 @@ public final class BucketStore {
                         .withOptimization(optimization(configuration))
                         .build(key, () -> configuration)).tryConsumeAndReturnRemaining(1);
             } catch (RuntimeException e) {
-                sharedDownUntil = clock.getAsLong() + retryAfterMillis;
-                LOG.warnf("shared rate limits unavailable (%s): this instance limits alone for %d ms", e.toString(),
-                        retryAfterMillis);
+                return bucketNotFound(e) ? alone(key, configuration, version) : fallBack(e, key, configuration);
             }
         }
+        return local(key, configuration);
+    }
+
+    private ConsumptionProbe local(String key, BucketConfiguration configuration) {
         return local.get(key, k -> {
             var bucket = Bucket.builder();
             for (var bandwidth : configuration.getBandwidths()) {
@@ -98,6 +101,40 @@ public final class BucketStore {
             }
             return bucket.build();
         }).tryConsumeAndReturnRemaining(1);
+    }
+
+    /**
+     * Takes the token through a proxy of its own, which creates the bucket's row when missing. Bucket4j's batching
+     * (both optimisations use it) sends the requests that arrive while another is in flight as one command; when their
+     * bucket has no row yet (a client's first concurrent requests, or its first after its full bucket was removed),
+     * it fails every one of them with {@link BucketNotFoundException} instead of creating the row, as a lone request
+     * does. Those requests took no token: each takes its own here, and the next requests go through the batched proxy
+     * again.
+     */
+    private ConsumptionProbe alone(String key, BucketConfiguration configuration, long version) {
+        try {
+            return shared.get().builder()
+                    .withImplicitConfigurationReplacement(version, TokensInheritanceStrategy.AS_IS)
+                    .build(key, () -> configuration).tryConsumeAndReturnRemaining(1);
+        } catch (RuntimeException e) {
+            return fallBack(e, key, configuration);
+        }
+    }
+
+    private ConsumptionProbe fallBack(RuntimeException e, String key, BucketConfiguration configuration) {
+        sharedDownUntil = clock.getAsLong() + retryAfterMillis;
+        LOG.warnf("shared rate limits unavailable (%s): this instance limits alone for %d ms", e.toString(),
+                retryAfterMillis);
+        return local(key, configuration);
+    }
+
+    private static boolean bucketNotFound(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BucketNotFoundException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether the shared store is in use now (not configured off, not failing). */

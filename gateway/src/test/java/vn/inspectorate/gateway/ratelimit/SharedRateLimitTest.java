@@ -14,10 +14,16 @@ import java.lang.reflect.Proxy;
 import java.net.ServerSocket;
 import java.sql.Connection;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -123,6 +129,46 @@ class SharedRateLimitTest {
         }
         // (and what the hour refilled while the test ran: a token every 3.6 s)
         assertThat(allowed).isBetween(1_000, 1_025);
+    }
+
+    @Test
+    void aClientsFirstRequestsArrivingTogetherAllTakeFromTheSharedBucket() throws Exception {
+        // small buckets are synchronised on every request, large ones after 1 % of them: both batch what arrives at once
+        for (long capacity : new long[] {CAPACITY, 1_000}) {
+            // a database a little slow to answer, so the requests arrive while the first one is in flight
+            ClientRateLimiter first = new ClientRateLimiter(config(Duration.ofSeconds(5), capacity),
+                    new SimpleMeterRegistry(), Optional.of(slow(dataSource)));
+            ClientRateLimiter second = limiter(Optional.of(dataSource), capacity);
+            String route = "route-" + UUID.randomUUID();
+            int together = 24;
+            CyclicBarrier start = new CyclicBarrier(together);
+            ExecutorService requests = Executors.newFixedThreadPool(together);
+            try {
+                List<Future<Boolean>> answers = new ArrayList<>();
+                for (int i = 0; i < together; i++) {
+                    answers.add(requests.submit(() -> {
+                        start.await();
+                        return first.tryConsumeAnonymous(route, "198.51.100.6").orElseThrow().allowed();
+                    }));
+                }
+                long allowed = 0;
+                for (Future<Boolean> answer : answers) {
+                    allowed += answer.get(30, TimeUnit.SECONDS) ? 1 : 0;
+                }
+                assertThat(allowed).isEqualTo(Math.min(capacity, together));
+            } finally {
+                requests.shutdownNow();
+            }
+            // the other gateway finds what the first took in the shared bucket, not a full one: a request that fell
+            // back to the first gateway's own memory would have left its token there
+            long allowedAfter = 0;
+            for (int i = 0; i < capacity; i++) {
+                allowedAfter += second.tryConsumeAnonymous(route, "198.51.100.6").orElseThrow().allowed() ? 1 : 0;
+            }
+            // (and up to 1 % more that the first took without telling the database yet, and what the hour refilled)
+            long left = capacity - Math.min(capacity, together);
+            assertThat(allowedAfter).as("capacity %d", capacity).isBetween(left, left + capacity / 100 + 2);
+        }
     }
 
     @Test
@@ -238,6 +284,17 @@ class SharedRateLimitTest {
                                 }
                                 return invoke(connection, m, a);
                             });
+                });
+    }
+
+    /** {@code target}, taking 20 ms to give each connection. */
+    private static DataSource slow(DataSource target) {
+        return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("getConnection")) {
+                        Thread.sleep(20);
+                    }
+                    return invoke(target, method, args);
                 });
     }
 
