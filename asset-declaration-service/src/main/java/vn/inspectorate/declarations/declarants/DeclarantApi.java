@@ -27,7 +27,7 @@ public final class DeclarantApi {
             @NotBlank @Size(max = 200) String fullName,
             @NotBlank @Pattern(regexp = "[0-9]{12}", message = "{declarations.citizen-id}") String citizenId,
             @Size(max = 1000) String address,
-            @Valid @Size(max = 20) List<@NotNull FamilyMemberInput> familyMembers) {
+            @Size(max = 20) List<@NotNull @Valid FamilyMemberInput> familyMembers) {
     }
 
     @Schema(name = "DeclarantFamilyMemberInput")

@@ -27,13 +27,13 @@ public final class DeclarationApi {
             @NotNull @Min(2000) @Max(2100) Integer year,
             @NotNull @PastOrPresent LocalDate declaredOn,
             @Size(max = 4000) String increaseExplanation,
-            @NotNull @Size(max = 500) @Valid List<@NotNull ItemInput> items) {
+            @NotNull @Size(max = 500) List<@NotNull @Valid ItemInput> items) {
     }
 
     /** The one correction a submitted declaration may receive: a full replacement of its items. */
     public record CorrectDeclaration(
             @Size(max = 4000) String increaseExplanation,
-            @NotNull @Size(max = 500) @Valid List<@NotNull ItemInput> items) {
+            @NotNull @Size(max = 500) List<@NotNull @Valid ItemInput> items) {
     }
 
     /**
