@@ -23,16 +23,16 @@ import org.jboss.logging.Logger;
 /**
  * Where the token buckets live. Shared: in the gateway's database (Bucket4j's PostgreSQL backend with a row lock per
  * bucket), so every gateway instance on that database takes from the same bucket and N instances allow the limit once,
- * not N times. One request costs one short transaction on a pooled connection: {@code SELECT ... FOR UPDATE} of the
- * bucket's row, {@code UPDATE} of its state, commit (a client's first request also inserts the row); the lock is held
- * for those round trips only, and only callers of the same bucket wait for it.
+ * not N times. A visit to the database is one short transaction on a pooled connection: {@code SELECT ... FOR UPDATE}
+ * of the bucket's row, {@code UPDATE} of its state, commit (a client's first request also inserts the row); the lock
+ * is held for those round trips only, and only callers of the same bucket wait for it.
  *
  * <p>Each instance keeps the proxy of a bucket it used, so what it learnt of the bucket serves its next requests. A
  * bucket of {@value #SYNC_EXACTLY_BELOW} or more tokens is synchronised with the database once this instance has taken
  * 1 % of its capacity or after {@link #MAX_UNSYNCHRONISED}, whichever comes first, instead of on every request: N
  * instances may then let through up to N % more than the limit for a moment, which a limit of hundreds of requests a
- * minute does not notice, and a request costs no database round trip most of the time. Smaller buckets (a partner's 20
- * an hour) stay exact: concurrent requests of one instance to the same bucket are combined into one transaction.
+ * minute does not notice, and a request costs no database round trip most of the time. Smaller buckets (a partner's 60
+ * a minute) stay exact: concurrent requests of one instance to the same bucket are combined into one transaction.
  *
  * <p>When the database fails, the limits fail open to this instance's own memory: each instance goes on limiting each
  * client with the same bucket sizes (so N instances allow up to N times the limit) instead of refusing every request
@@ -104,14 +104,16 @@ public final class BucketStore {
     }
 
     /**
-     * Takes the token through a proxy of its own, which creates the bucket's row when missing. Bucket4j's batching
-     * (both optimisations use it) sends the requests that arrive while another is in flight as one command; when their
-     * bucket has no row yet (a client's first concurrent requests, or its first after its full bucket was removed),
-     * it fails every one of them with {@link BucketNotFoundException} instead of creating the row, as a lone request
-     * does. Those requests took no token: each takes its own here, and the next requests go through the batched proxy
-     * again.
+     * Takes the token through a proxy without batching, which creates the bucket's state when it has none. Bucket4j's
+     * batching (both optimisations use it) sends the requests that arrive while another is in flight as one command.
+     * When their bucket has no state yet (a client's first requests arriving together, or its first after its full
+     * bucket was removed) and none of them creates it, every one of them fails with {@link BucketNotFoundException}
+     * (in 8.14.0, {@code MultiCommand.unwrap} reads the batch's "not found" as data), where a lone request would create
+     * the state. Those requests took no token: each takes its own here, and the next requests go through the batched
+     * proxy again.
      */
     private ConsumptionProbe alone(String key, BucketConfiguration configuration, long version) {
+        LOG.debugf("bucket %s had no state for a batch of requests: taking the token alone", key);
         try {
             return shared.get().builder()
                     .withImplicitConfigurationReplacement(version, TokensInheritanceStrategy.AS_IS)

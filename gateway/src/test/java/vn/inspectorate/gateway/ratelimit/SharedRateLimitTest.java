@@ -13,16 +13,20 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.net.ServerSocket;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
@@ -132,42 +136,94 @@ class SharedRateLimitTest {
     }
 
     @Test
-    void aClientsFirstRequestsArrivingTogetherAllTakeFromTheSharedBucket() throws Exception {
-        // small buckets are synchronised on every request, large ones after 1 % of them: both batch what arrives at once
+    void requestsArrivingTogetherForABucketWithoutStateAllTakeFromTheSharedBucket() throws Exception {
+        // small buckets are synchronised on every request, large ones after 1 % of them: both batch what arrives while
+        // a request is in flight. The bucket's row goes while they wait (as the clean-up removes a full one), so they
+        // reach the database as one batch for a bucket that has no state.
+        int together = 24;
         for (long capacity : new long[] {CAPACITY, 1_000}) {
-            // a database a little slow to answer, so the requests arrive while the first one is in flight
+            Gates gates = new Gates();
             ClientRateLimiter first = new ClientRateLimiter(config(Duration.ofSeconds(5), capacity),
-                    new SimpleMeterRegistry(), Optional.of(slow(dataSource)));
+                    new SimpleMeterRegistry(), Optional.of(gates.on(dataSource)));
             ClientRateLimiter second = limiter(Optional.of(dataSource), capacity);
             String route = "route-" + UUID.randomUUID();
-            int together = 24;
-            CyclicBarrier start = new CyclicBarrier(together);
-            ExecutorService requests = Executors.newFixedThreadPool(together);
+            assertThat(first.tryConsumeAnonymous(route, "198.51.100.6").orElseThrow().allowed()).isTrue();
+            Thread.sleep(BucketStore.MAX_UNSYNCHRONISED.toMillis() + 100); // a large bucket's next request is a visit
+            Gate inFlight = gates.next();
+            Gate batch = gates.next();
+            ExecutorService requests = Executors.newFixedThreadPool(together + 1);
             try {
-                List<Future<Boolean>> answers = new ArrayList<>();
+                Future<Boolean> lone = requests.submit(() -> take(first, route));
+                inFlight.reached().await(30, TimeUnit.SECONDS);
+                CyclicBarrier start = new CyclicBarrier(together);
+                List<Future<Boolean>> waiting = new ArrayList<>();
                 for (int i = 0; i < together; i++) {
-                    answers.add(requests.submit(() -> {
+                    waiting.add(requests.submit(() -> {
                         start.await();
-                        return first.tryConsumeAnonymous(route, "198.51.100.6").orElseThrow().allowed();
+                        return take(first, route);
                     }));
                 }
+                Thread.sleep(300); // they queue behind the request in flight
+                inFlight.open().countDown();
+                assertThat(lone.get(30, TimeUnit.SECONDS)).isTrue();
+                batch.reached().await(30, TimeUnit.SECONDS);
+                try (Connection connection = dataSource.getConnection();
+                        PreparedStatement delete = connection.prepareStatement(
+                                "delete from rate_limit_bucket where id = ?")) {
+                    delete.setString(1, ClientRateLimiter.ANONYMOUS + "|" + route + "|addr:198.51.100.6");
+                    assertThat(delete.executeUpdate()).isOne();
+                }
+                batch.open().countDown();
                 long allowed = 0;
-                for (Future<Boolean> answer : answers) {
+                for (Future<Boolean> answer : waiting) {
                     allowed += answer.get(30, TimeUnit.SECONDS) ? 1 : 0;
                 }
-                assertThat(allowed).isEqualTo(Math.min(capacity, together));
+                // the bucket starts again full, as the clean-up's removal of a full one leaves it
+                assertThat(allowed).as("capacity %d", capacity).isEqualTo(Math.min(capacity, together));
             } finally {
                 requests.shutdownNow();
             }
-            // the other gateway finds what the first took in the shared bucket, not a full one: a request that fell
-            // back to the first gateway's own memory would have left its token there
+            // the other gateway finds what they took in the shared bucket, not a full one: a request that fell back
+            // to the first gateway's own memory would have left its token there
             long allowedAfter = 0;
             for (int i = 0; i < capacity; i++) {
-                allowedAfter += second.tryConsumeAnonymous(route, "198.51.100.6").orElseThrow().allowed() ? 1 : 0;
+                allowedAfter += take(second, route) ? 1 : 0;
             }
-            // (and up to 1 % more that the first took without telling the database yet, and what the hour refilled)
             long left = capacity - Math.min(capacity, together);
+            // (and up to 1 % more that the first took without telling the database yet, and what the hour refilled)
             assertThat(allowedAfter).as("capacity %d", capacity).isBetween(left, left + capacity / 100 + 2);
+        }
+    }
+
+    private static boolean take(ClientRateLimiter limiter, String route) {
+        return limiter.tryConsumeAnonymous(route, "198.51.100.6").orElseThrow().allowed();
+    }
+
+    /** A gate on one connection: the test learns when a caller reached it, and lets the caller through. */
+    private record Gate(CountDownLatch reached, CountDownLatch open) {
+    }
+
+    /** Connections that wait at the gates queued, one gate a connection, until the test opens each. */
+    private static final class Gates {
+
+        private final BlockingQueue<Gate> queued = new LinkedBlockingQueue<>();
+
+        Gate next() {
+            Gate gate = new Gate(new CountDownLatch(1), new CountDownLatch(1));
+            queued.add(gate);
+            return gate;
+        }
+
+        DataSource on(DataSource target) {
+            return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(),
+                    new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
+                        Gate gate = method.getName().equals("getConnection") ? queued.poll() : null;
+                        if (gate != null) {
+                            gate.reached().countDown();
+                            assertThat(gate.open().await(30, TimeUnit.SECONDS)).isTrue();
+                        }
+                        return invoke(target, method, args);
+                    });
         }
     }
 
@@ -284,17 +340,6 @@ class SharedRateLimitTest {
                                 }
                                 return invoke(connection, m, a);
                             });
-                });
-    }
-
-    /** {@code target}, taking 20 ms to give each connection. */
-    private static DataSource slow(DataSource target) {
-        return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class},
-                (proxy, method, args) -> {
-                    if (method.getName().equals("getConnection")) {
-                        Thread.sleep(20);
-                    }
-                    return invoke(target, method, args);
                 });
     }
 
