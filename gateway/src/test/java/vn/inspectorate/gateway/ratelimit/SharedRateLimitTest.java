@@ -21,8 +21,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -155,15 +155,21 @@ class SharedRateLimitTest {
             try {
                 Future<Boolean> lone = requests.submit(() -> take(first, route));
                 inFlight.reached().await(30, TimeUnit.SECONDS);
-                CyclicBarrier start = new CyclicBarrier(together);
+                List<Thread> queued = new CopyOnWriteArrayList<>();
                 List<Future<Boolean>> waiting = new ArrayList<>();
                 for (int i = 0; i < together; i++) {
                     waiting.add(requests.submit(() -> {
-                        start.await();
+                        queued.add(Thread.currentThread());
                         return take(first, route);
                     }));
                 }
-                Thread.sleep(300); // they queue behind the request in flight
+                // every one of them waits behind the request in flight, so they reach the database as one batch
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                while (queued.size() < together
+                        || queued.stream().anyMatch(t -> t.getState() != Thread.State.WAITING)) {
+                    assertThat(System.nanoTime()).isLessThan(deadline);
+                    Thread.sleep(10);
+                }
                 inFlight.open().countDown();
                 assertThat(lone.get(30, TimeUnit.SECONDS)).isTrue();
                 batch.reached().await(30, TimeUnit.SECONDS);
