@@ -113,7 +113,8 @@ public final class BucketStore {
      * proxy again.
      */
     private ConsumptionProbe alone(String key, BucketConfiguration configuration, long version) {
-        LOG.debugf("bucket %s had no state for a batch of requests: taking the token alone", key);
+        // the key names the client (a subject, an address): not logged
+        LOG.debug("a bucket had no state for a batch of requests: each takes its token alone");
         try {
             return shared.get().builder()
                     .withImplicitConfigurationReplacement(version, TokensInheritanceStrategy.AS_IS)
