@@ -90,10 +90,10 @@ public final class BucketStore {
                 return bucketNotFound(e) ? alone(key, configuration, version) : fallBack(e, key, configuration);
             }
         }
-        return local(key, configuration);
+        return takeLocally(key, configuration);
     }
 
-    private ConsumptionProbe local(String key, BucketConfiguration configuration) {
+    private ConsumptionProbe takeLocally(String key, BucketConfiguration configuration) {
         return local.get(key, k -> {
             var bucket = Bucket.builder();
             for (var bandwidth : configuration.getBandwidths()) {
@@ -128,7 +128,7 @@ public final class BucketStore {
         sharedDownUntil = clock.getAsLong() + retryAfterMillis;
         LOG.warnf("shared rate limits unavailable (%s): this instance limits alone for %d ms", e.toString(),
                 retryAfterMillis);
-        return local(key, configuration);
+        return takeLocally(key, configuration);
     }
 
     private static boolean bucketNotFound(Throwable e) {
