@@ -44,7 +44,7 @@ public final class BenchPlatform implements AutoCloseable {
     private final HttpClient http = HttpClient.newHttpClient();
 
     /**
-     * Has every JVM the launcher starts from now on (the services, and the bare app of the footprint scenario) print
+     * Has every JVM the launcher starts from now on (the services, and the footprint scenario's yardsticks) print
      * Quarkus's time for each step of its start, after any extra options already given. A system property changes
      * nothing in what the AOT cache holds or accepts.
      */

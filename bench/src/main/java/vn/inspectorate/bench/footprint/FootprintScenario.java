@@ -23,19 +23,23 @@ import vn.inspectorate.bench.load.Commands;
 import vn.inspectorate.bench.profile.FlightRecorder;
 import vn.inspectorate.deploy.Platform;
 import vn.inspectorate.deploy.ServiceJvm;
+import vn.inspectorate.infra.PostgresServer;
 
 /**
  * Scenario 5: each service stopped and started again on the running platform (PostgreSQL, Kafka and Keycloak up),
  * timed from the JVM's launch to its readiness check answering 200, then its resident memory once idle. The stop of
  * the old JVM is timed on its own: it is the old instance's graceful shutdown, not the new one's start. A bare Quarkus
  * REST application started the same way in the same run is the yardstick: start-up moves with the machine (the same
- * commit took twice as long on another machine of the same kind), its ratio to Quarkus' own much less.
+ * commit took twice as long on another machine of the same kind), its ratio to Quarkus' own much less. A second
+ * yardstick, an application with the services' extensions and one of each thing they do, shows how much of a start is
+ * the stack itself and how much the service's own.
  */
 public final class FootprintScenario implements Scenario {
 
     static final double READY_GOAL_SECONDS = 2.0;
     static final double READY_VS_BARE_GOAL = 1.5;
     static final double RSS_GOAL_MIB = 200.0;
+    static final String FLOOR_DATABASE = "bench_floor_app";
 
     @Override
     public String name() {
@@ -46,18 +50,25 @@ public final class FootprintScenario implements Scenario {
     public ScenarioResult run(BenchPlatform bench) throws Exception {
         ScenarioResult result = new ScenarioResult(name(), "time to ready and idle resident memory per service");
         Table table = new Table("application", "stop of the old JVM (s)", "launch to ready (s, median)",
-                "each start (s)", "ready / bare app", "CPU to ready (s, median)", "CPU / bare app",
+                "each start (s)", "ready / bare app", "ready / floor app", "CPU to ready (s, median)", "CPU / bare app",
                 "Quarkus 'started in' (s)", "idle RSS (MiB)", "anon / file (MiB)", "heap committed (MiB)");
         Table steps = new Table("application", "in timed steps (ms)", "the longest steps (ms)");
         FlightRecorder jfr = FlightRecorder.ofThisJvm();
         int idleSeconds = Integer.getInteger("bench.footprint.idle-seconds", 10);
         int startsEach = Math.max(1, Integer.getInteger("bench.footprint.starts", 3));
-        // a service is measured against the bare application started with the same JIT compilers as the service
+        // a service is measured against the yardsticks started with the same JIT compilers as the service
         Map<ServiceJvm.Jit, Starts> bare = new EnumMap<>(ServiceJvm.Jit.class);
+        Map<ServiceJvm.Jit, Starts> floor = new EnumMap<>(ServiceJvm.Jit.class);
+        YardstickApp bareApp = new YardstickApp(YardstickApp.Kind.BARE, bench.root(), work(bench), Map.of());
+        YardstickApp floorApp = new YardstickApp(YardstickApp.Kind.FLOOR, bench.root(), work(bench),
+                floorEnvironment(bench));
         for (Platform.Service service : Platform.SERVICES) {
             if (!bare.containsKey(service.jit())) {
-                bare.put(service.jit(), bareApp(bench, table, steps, result, jfr, service.jit(), startsEach,
-                        idleSeconds));
+                Starts bareStarts = yardstick(bareApp, null, table, steps, result, jfr, service.jit(), startsEach,
+                        idleSeconds);
+                bare.put(service.jit(), bareStarts);
+                floor.put(service.jit(), yardstick(floorApp, bareStarts, table, steps, result, jfr, service.jit(),
+                        startsEach, idleSeconds));
             }
         }
         String command = "";
@@ -82,9 +93,10 @@ public final class FootprintScenario implements Scenario {
             String heap = jfr.heapInfo(start.pid());
             String anonFile = anonFile(status);
             Starts.Ratios ratios = starts.over(bare.get(service.jit()));
+            Starts.Ratios overFloor = starts.over(floor.get(service.jit()));
             table.row(module, Starts.median(stops), starts.medianReady(), eachStart(starts), ratios.wall(),
-                    starts.medianCpu(), ratios.cpu(), start.quarkus().map(Object.class::cast).orElse("n/a"), rss,
-                    anonFile, committedHeapMib(heap));
+                    overFloor.wall(), starts.medianCpu(), ratios.cpu(),
+                    start.quarkus().map(Object.class::cast).orElse("n/a"), rss, anonFile, committedHeapMib(heap));
             result.figure(module + ".stopSeconds", Starts.median(stops));
             result.figure(module + ".readySeconds", starts.medianReady());
             result.figure(module + ".eachStartSeconds", starts.readySeconds());
@@ -92,6 +104,7 @@ public final class FootprintScenario implements Scenario {
             result.figure(module + ".cpuToReadySeconds", starts.medianCpu());
             result.figure(module + ".readyVsBareApp", ratios.wall());
             result.figure(module + ".cpuToReadyVsBareApp", ratios.cpu());
+            result.figure(module + ".readyVsFloorApp", overFloor.wall());
             result.figure(module + ".idleRssMiB", rss);
             Goal readyGoal = Goal.atMost(module + " launch to ready", READY_GOAL_SECONDS, starts.medianReady(), "s");
             Goal ratioGoal = Goal.atMost(module + " launch to ready / bare app", READY_VS_BARE_GOAL, ratios.wall(),
@@ -107,7 +120,7 @@ public final class FootprintScenario implements Scenario {
             }
         }
         result.table("per application, started " + startsEach + " times one at a time on the running platform "
-                + "(services: stopped and started again; the bare Quarkus REST application first)", table);
+                + "(services: stopped and started again; the two yardsticks first)", table);
         result.table("Quarkus's own timing of the steps of a start (" + BenchPlatform.TIME_EACH_START_STEP
                 + "), the median of each step over the " + startsEach + " starts above", steps);
         result.note("launch to ready: from the launch of the new JVM to `/q/health/ready` on its management port answering 200, polled every "
@@ -118,12 +131,19 @@ public final class FootprintScenario implements Scenario {
                 + String.join(" ", ServiceJvm.Jit.C1.options()) + "` after the defaults. CPU to ready is the "
                 + "JVM's user + system time at that moment (every thread: JIT compilers included), a figure less shaken by a busy machine than the wall clock. Idle RSS is read "
                 + "from /proc/<pid>/status " + idleSeconds + " s after ready.");
-        result.note("bare app: `" + BareApp.MODULE + "`, a Quarkus application with quarkus-rest (one endpoint) and "
-                + "smallrye-health on the management port only, packaged like the services (the same class-data "
-                + "archive made at build time) and started with the same command and readiness poll, once for each "
-                + "set of JIT compilers the services run (ServiceJvm.Jit: " + jits() + "); a service's ratios are its "
-                + "medians over those of the bare app with its JIT. The launcher also makes sure a service's database "
-                + "exists before it launches the JVM (inside the service's time, a few ms).");
+        result.note("bare app: `" + YardstickApp.Kind.BARE.module + "`, a Quarkus application with quarkus-rest (one "
+                + "endpoint) and smallrye-health on the management port only, packaged like the services (the same "
+                + "class-data archive) and started with the same command and readiness poll, once for each set of JIT "
+                + "compilers the services run (ServiceJvm.Jit: " + jits() + "); a service's ratios are its medians "
+                + "over those of the yardstick with its JIT. The launcher also makes sure a service's database exists "
+                + "before it launches the JVM (inside the service's time, a few ms).");
+        result.note("floor app: `" + YardstickApp.Kind.FLOOR.module + "`, the extensions of platform-lib, which every "
+                + "service runs (Hibernate ORM with Panache, Flyway, Hibernate Validator, Kafka messaging, OIDC, the "
+                + "scheduler, OpenAPI, Micrometer, health), each used once: one entity and its migration, run at "
+                + "start; one validated, secured endpoint; one batch consumer of a topic; one scheduled job. It gets "
+                + "a database of its own, the broker and the realm as a service does, and is started like the bare "
+                + "app. Its ratio to the bare app is what the stack costs a start before any of a service's own code; "
+                + "a service's ratio to it, what the service adds.");
         result.note("a missed start-up goal is profiled by starting the service once more, starting JFR in it with "
                 + "jcmd as soon as the JVM answers (the first fraction of a second is not recorded; "
                 + "-XX:StartFlightRecording would disable the AOT cache), and summarising the main thread's CPU "
@@ -132,19 +152,25 @@ public final class FootprintScenario implements Scenario {
     }
 
     /**
-     * The bare application started {@code times} times with the JIT compilers {@code jit} (the last one's memory read
-     * once idle): the yardstick of the services that run those compilers.
+     * A yardstick started {@code times} times with the JIT compilers {@code jit} (the last one's memory read once
+     * idle), its row showing its ratio to {@code bare} (none for the bare app itself).
      */
-    private static Starts bareApp(BenchPlatform bench, Table table, Table steps, ScenarioResult result,
+    private static Starts yardstick(YardstickApp app, Starts bare, Table table, Table steps, ScenarioResult result,
             FlightRecorder jfr, ServiceJvm.Jit jit, int times, int idleSeconds) throws Exception {
-        BareApp app = new BareApp(bench.root(), bench.work().resolve("footprint"));
         Starts starts = new Starts();
         int startsLogged = startsLogged(app.log());
         for (int i = 0; i < times; i++) {
-            BareApp.Start start = app.start(jit);
+            YardstickApp.Start start = app.start(jit);
+            if (start.training()) {
+                // a build's first launch records its AOT cache, as a service's does, and is not measured either
+                YardstickApp.stop(start.process());
+                startsLogged = startsLogged(app.log());
+                i--;
+                continue;
+            }
             starts.add(start.readySeconds(), start.cpuSeconds());
             if (i < times - 1) {
-                BareApp.stop(start.process());
+                YardstickApp.stop(start.process());
                 continue;
             }
             String status;
@@ -157,18 +183,40 @@ public final class FootprintScenario implements Scenario {
                 rss = ProcStatus.rssMib(pid);
                 heap = jfr.heapInfo(pid);
             } finally {
-                BareApp.stop(start.process());
+                YardstickApp.stop(start.process());
             }
-            table.row(bareLabel(jit), "n/a", starts.medianReady(), eachStart(starts), 1.0,
-                    starts.medianCpu(), 1.0, "n/a", rss, anonFile(status), committedHeapMib(heap));
-            String figures = bareFigures(jit);
-            stepsRow(steps, result, bareLabel(jit), figures, app.log(), startsLogged);
+            Starts.Ratios overBare = bare == null ? new Starts.Ratios(1.0, 1.0) : starts.over(bare);
+            String label = yardstickLabel(app.kind(), jit);
+            table.row(label, "n/a", starts.medianReady(), eachStart(starts), overBare.wall(),
+                    bare == null ? "n/a" : 1.0, starts.medianCpu(), overBare.cpu(), "n/a", rss, anonFile(status),
+                    committedHeapMib(heap));
+            String figures = yardstickFigures(app.kind(), jit);
+            stepsRow(steps, result, label, figures, app.log(), startsLogged);
             result.figure(figures + ".readySeconds", starts.medianReady())
                     .figure(figures + ".eachStartSeconds", starts.readySeconds())
                     .figure(figures + ".cpuToReadySeconds", starts.medianCpu())
                     .figure(figures + ".idleRssMiB", rss);
+            if (bare != null) {
+                result.figure(figures + ".readyVsBareApp", overBare.wall())
+                        .figure(figures + ".cpuToReadyVsBareApp", overBare.cpu());
+            }
         }
         return starts;
+    }
+
+    private static Path work(BenchPlatform bench) {
+        return bench.work().resolve("footprint");
+    }
+
+    /** What the launcher gives a service with a database: its own database, the broker and the realm. */
+    private static Map<String, String> floorEnvironment(BenchPlatform bench) {
+        Platform platform = bench.platform();
+        platform.postgres().createDatabase(FLOOR_DATABASE);
+        return Map.of("QUARKUS_DATASOURCE_JDBC_URL", platform.postgres().jdbcUrl(FLOOR_DATABASE),
+                "QUARKUS_DATASOURCE_USERNAME", PostgresServer.SUPERUSER,
+                "QUARKUS_DATASOURCE_PASSWORD", "",
+                "KAFKA_BOOTSTRAP_SERVERS", platform.kafka().bootstrapServers(),
+                "QUARKUS_OIDC_AUTH_SERVER_URL", platform.keycloak().issuer());
     }
 
     /**
@@ -197,14 +245,17 @@ public final class FootprintScenario implements Scenario {
         return String.join(", ", Platform.SERVICES.stream().map(s -> s.module() + " " + s.jit()).toList());
     }
 
-    static String bareLabel(ServiceJvm.Jit jit) {
-        return jit == ServiceJvm.Jit.TIERED ? "bare Quarkus REST app (yardstick)"
-                : "bare Quarkus REST app, JIT " + jit + " (yardstick of the services with it)";
+    static String yardstickLabel(YardstickApp.Kind kind, ServiceJvm.Jit jit) {
+        return jit == ServiceJvm.Jit.TIERED ? kind.label + " (yardstick)"
+                : kind.label + ", JIT " + jit + " (yardstick of the services with it)";
     }
 
-    /** {@code bareApp} for the default JIT, as before there were two; {@code bareAppC1} for C1 alone. */
-    static String bareFigures(ServiceJvm.Jit jit) {
-        return jit == ServiceJvm.Jit.TIERED ? "bareApp" : "bareApp" + jit;
+    /**
+     * {@code bareApp} for the default JIT, as before there were two, {@code bareAppC1} for C1 alone; {@code floorApp}
+     * and {@code floorAppC1} likewise.
+     */
+    static String yardstickFigures(YardstickApp.Kind kind, ServiceJvm.Jit jit) {
+        return jit == ServiceJvm.Jit.TIERED ? kind.figures : kind.figures + jit;
     }
 
     private static String eachStart(Starts starts) {

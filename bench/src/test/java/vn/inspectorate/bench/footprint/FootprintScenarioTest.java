@@ -53,11 +53,22 @@ class FootprintScenarioTest {
     }
 
     @Test
-    void eachJitOfTheServicesHasItsOwnYardstickAndTheDefaultKeepsTheFigureNamesOfEarlierResults() {
-        assertThat(FootprintScenario.bareFigures(ServiceJvm.Jit.TIERED)).isEqualTo("bareApp");
-        assertThat(FootprintScenario.bareFigures(ServiceJvm.Jit.C1)).isEqualTo("bareAppC1");
-        assertThat(FootprintScenario.bareLabel(ServiceJvm.Jit.C1)).isNotEqualTo(
-                FootprintScenario.bareLabel(ServiceJvm.Jit.TIERED));
+    void eachJitOfTheServicesHasItsOwnYardsticksAndTheBareAppKeepsTheFigureNamesOfEarlierResults() {
+        assertThat(FootprintScenario.yardstickFigures(YardstickApp.Kind.BARE, ServiceJvm.Jit.TIERED))
+                .isEqualTo("bareApp");
+        assertThat(FootprintScenario.yardstickFigures(YardstickApp.Kind.BARE, ServiceJvm.Jit.C1))
+                .isEqualTo("bareAppC1");
+        assertThat(FootprintScenario.yardstickFigures(YardstickApp.Kind.FLOOR, ServiceJvm.Jit.TIERED))
+                .isEqualTo("floorApp");
+        assertThat(FootprintScenario.yardstickFigures(YardstickApp.Kind.FLOOR, ServiceJvm.Jit.C1))
+                .isEqualTo("floorAppC1");
+        List<String> labels = new java.util.ArrayList<>();
+        for (YardstickApp.Kind kind : YardstickApp.Kind.values()) {
+            for (ServiceJvm.Jit jit : ServiceJvm.Jit.values()) {
+                labels.add(FootprintScenario.yardstickLabel(kind, jit));
+            }
+        }
+        assertThat(labels).doesNotHaveDuplicates().hasSize(4);
         assertThat(FootprintScenario.jits()).contains("complaints-service TIERED", "reporting-service C1");
     }
 }

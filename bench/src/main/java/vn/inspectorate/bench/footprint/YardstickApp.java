@@ -9,32 +9,66 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import vn.inspectorate.deploy.Platform;
 import vn.inspectorate.deploy.ServiceJvm;
 
 /**
- * The bare Quarkus REST application ({@code bench/bare-app}: one endpoint, health on the management port), started as
- * the launcher starts a service: the same command ({@link ServiceJvm}: JVM options, the JIT of the service it stands
- * beside, class-data archive, extra options), its ports in the environment, readiness polled on the management port at
- * the same interval.
+ * An application the services' starts are measured against, started as the launcher starts a service: the same command
+ * ({@link ServiceJvm}: JVM options, the JIT of the service it stands beside, class-data archive, extra options), its
+ * ports and configuration in the environment, readiness polled on the management port at the same interval.
  */
-final class BareApp {
+final class YardstickApp {
 
-    static final String MODULE = "bench/bare-app";
+    /** Which application, by its module. */
+    enum Kind {
+        /** {@code bench/bare-app}: one endpoint and health, nothing else: what Quarkus itself costs. */
+        BARE("bench/bare-app", "bare Quarkus REST app", "bareApp"),
+        /**
+         * {@code bench/floor-app}: every extension the services run, each used once: what the stack costs before a
+         * service's own entities, migrations, consumers and document.
+         */
+        FLOOR("bench/floor-app", "the services' extensions, one of each", "floorApp");
+
+        final String module;
+        final String label;
+        final String figures;
+
+        Kind(String module, String label, String figures) {
+            this.module = module;
+            this.label = label;
+            this.figures = figures;
+        }
+    }
+
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
 
     /** One start: launch → ready (s), CPU to ready (s), the running process and its command. */
     record Start(double readySeconds, double cpuSeconds, Process process, String command) {
+
+        /** Whether it is the launch that records the build's trained AOT cache when it exits ({@link ServiceJvm}). */
+        boolean training() {
+            return command.contains(" -XX:AOTCacheOutput=");
+        }
     }
 
+    private final Kind kind;
     private final Path app;
     private final Path log;
+    private final Map<String, String> environment;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    BareApp(Path root, Path work) {
-        this.app = root.resolve(MODULE).resolve("target/quarkus-app");
-        this.log = work.resolve("bare-app.log");
+    /** {@code environment}: what the application needs besides its ports (a database, the broker, the realm). */
+    YardstickApp(Kind kind, Path root, Path work, Map<String, String> environment) {
+        this.kind = kind;
+        this.app = root.resolve(kind.module).resolve("target/quarkus-app");
+        this.log = work.resolve(kind.module.substring(kind.module.lastIndexOf('/') + 1) + ".log");
+        this.environment = Map.copyOf(environment);
+    }
+
+    Kind kind() {
+        return kind;
     }
 
     /** Where every start of the application appends its output. */
@@ -48,7 +82,8 @@ final class BareApp {
      */
     Start start(ServiceJvm.Jit jit) throws IOException, InterruptedException {
         if (!Files.exists(app.resolve("quarkus-run.jar"))) {
-            throw new IllegalStateException(MODULE + " is not built: ./mvnw -pl " + MODULE + " package -DskipTests");
+            throw new IllegalStateException(kind.module + " is not built: ./mvnw -pl " + kind.module
+                    + " package -DskipTests");
         }
         Files.createDirectories(log.getParent());
         int port = freePort();
@@ -56,6 +91,7 @@ final class BareApp {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder pb = new ProcessBuilder(ServiceJvm.command(java, app, jit, ServiceJvm.extraOptions()))
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        pb.environment().putAll(environment);
         pb.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
         pb.environment().put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
         HttpRequest ready = HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort
@@ -65,8 +101,7 @@ final class BareApp {
         long deadline = began + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("the bare application exited with " + process.exitValue() + "; see "
-                        + log);
+                throw new IllegalStateException(kind.module + " exited with " + process.exitValue() + "; see " + log);
             }
             try {
                 if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -80,8 +115,8 @@ final class BareApp {
             Thread.sleep(Platform.READY_POLL);
         }
         process.destroyForcibly();
-        throw new IllegalStateException("the bare application was not ready within " + START_TIMEOUT.toSeconds()
-                + " s; see " + log);
+        throw new IllegalStateException(kind.module + " was not ready within " + START_TIMEOUT.toSeconds() + " s; see "
+                + log);
     }
 
     /** Stops it as the platform stops a service (SIGTERM) and waits for the exit. */
