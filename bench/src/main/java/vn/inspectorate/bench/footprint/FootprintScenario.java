@@ -138,12 +138,15 @@ public final class FootprintScenario implements Scenario {
                 + "over those of the yardstick with its JIT. The launcher also makes sure a service's database exists "
                 + "before it launches the JVM (inside the service's time, a few ms).");
         result.note("floor app: `" + YardstickApp.Kind.FLOOR.module + "`, the extensions of platform-lib, which every "
-                + "service runs (Hibernate ORM with Panache, Flyway, Hibernate Validator, Kafka messaging, OIDC, the "
-                + "scheduler, OpenAPI, Micrometer, health), each used once: one entity and its migration, run at "
-                + "start; one validated, secured endpoint; one batch consumer of a topic; one scheduled job. It gets "
-                + "a database of its own, the broker and the realm as a service does, and is started like the bare "
-                + "app. Its ratio to the bare app is what the stack costs a start before any of a service's own code; "
-                + "a service's ratio to it, what the service adds.");
+                + "service but the dashboard runs (Hibernate ORM with Panache, Flyway, Hibernate Validator, Kafka "
+                + "messaging, OIDC, the scheduler, OpenAPI, Micrometer, health), each used once: one entity and its "
+                + "migration, run at start; one validated, secured endpoint; one batch consumer of a topic; one "
+                + "scheduled job. It gets a database of its own, the broker and the realm as a service does, and is "
+                + "started like the bare app. A yardstick's first launch after a build records its trained AOT cache "
+                + "(from a start alone, with no load, where a service's is trained under the scenario's load) and is "
+                + "not among the measured starts, as a service's is not. Its ratio to the bare app is what the stack "
+                + "costs a start before any of a service's own code; a service's ratio to it, what the service "
+                + "adds.");
         result.note("a missed start-up goal is profiled by starting the service once more, starting JFR in it with "
                 + "jcmd as soon as the JVM answers (the first fraction of a second is not recorded; "
                 + "-XX:StartFlightRecording would disable the AOT cache), and summarising the main thread's CPU "
@@ -153,7 +156,8 @@ public final class FootprintScenario implements Scenario {
 
     /**
      * A yardstick started {@code times} times with the JIT compilers {@code jit} (the last one's memory read once
-     * idle), its row showing its ratio to {@code bare} (none for the bare app itself).
+     * idle), its row showing its ratios to {@code bare} (1 for the bare app itself, which has no ratio to the floor
+     * app). A build's first launch, which records the trained AOT cache, is started in addition and not measured.
      */
     private static Starts yardstick(YardstickApp app, Starts bare, Table table, Table steps, ScenarioResult result,
             FlightRecorder jfr, ServiceJvm.Jit jit, int times, int idleSeconds) throws Exception {

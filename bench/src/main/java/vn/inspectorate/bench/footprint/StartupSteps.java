@@ -12,8 +12,8 @@ import vn.inspectorate.bench.core.Figures;
 /**
  * Quarkus's own timing of each step of a start, which the bench has every service and the yardstick applications
  * print ({@link vn.inspectorate.bench.core.BenchPlatform#TIME_EACH_START_STEP}: a line a recorded build step, static
- * and runtime init alike, as it completes). Unlike a recording attached once the JVM answers, it covers the whole start,
- * and every start of the run, at the cost of a clock read and a log line a step.
+ * and runtime init alike, as it completes). Unlike a recording attached once the JVM answers, it covers the whole
+ * start, and every start of the run, at the cost of a clock read and a log line a step.
  */
 final class StartupSteps {
 

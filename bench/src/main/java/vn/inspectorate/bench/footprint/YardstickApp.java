@@ -26,8 +26,8 @@ final class YardstickApp {
         /** {@code bench/bare-app}: one endpoint and health, nothing else: what Quarkus itself costs. */
         BARE("bench/bare-app", "bare Quarkus REST app", "bareApp"),
         /**
-         * {@code bench/floor-app}: every extension the services run, each used once: what the stack costs before a
-         * service's own entities, migrations, consumers and document.
+         * {@code bench/floor-app}: the extensions of platform-lib, which every service but the dashboard runs, each
+         * used once: what the stack costs before a service's own entities, migrations, consumers and document.
          */
         FLOOR("bench/floor-app", "the services' extensions, one of each", "floorApp");
 
@@ -119,10 +119,14 @@ final class YardstickApp {
                 + log);
     }
 
-    /** Stops it as the platform stops a service (SIGTERM) and waits for the exit. */
+    /**
+     * Stops it as the platform stops a service (SIGTERM) and waits for the exit: as long as the platform waits for a
+     * training launch, which writes its AOT cache as it exits (a cache cut short would leave the later starts on the
+     * build's).
+     */
     static void stop(Process process) throws Exception {
         process.destroy();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        if (!process.waitFor(300, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
         }
     }
