@@ -23,7 +23,6 @@ import vn.inspectorate.bench.load.Commands;
 import vn.inspectorate.bench.profile.FlightRecorder;
 import vn.inspectorate.deploy.Platform;
 import vn.inspectorate.deploy.ServiceJvm;
-import vn.inspectorate.infra.PostgresServer;
 
 /**
  * Scenario 5: each service stopped and started again on the running platform (PostgreSQL, Kafka and Keycloak up),
@@ -163,17 +162,16 @@ public final class FootprintScenario implements Scenario {
             FlightRecorder jfr, ServiceJvm.Jit jit, int times, int idleSeconds) throws Exception {
         Starts starts = new Starts();
         int startsLogged = startsLogged(app.log());
-        for (int i = 0; i < times; i++) {
+        while (starts.readySeconds().size() < times) {
             YardstickApp.Start start = app.start(jit);
             if (start.training()) {
                 // a build's first launch records its AOT cache, as a service's does, and is not measured either
                 YardstickApp.stop(start.process());
                 startsLogged = startsLogged(app.log());
-                i--;
                 continue;
             }
             starts.add(start.readySeconds(), start.cpuSeconds());
-            if (i < times - 1) {
+            if (starts.readySeconds().size() < times) {
                 YardstickApp.stop(start.process());
                 continue;
             }
@@ -212,15 +210,10 @@ public final class FootprintScenario implements Scenario {
         return bench.work().resolve("footprint");
     }
 
-    /** What the launcher gives a service with a database: its own database, the broker and the realm. */
+    /** What the launcher gives a service with a database: a database of its own, the broker and the realm. */
     private static Map<String, String> floorEnvironment(BenchPlatform bench) {
-        Platform platform = bench.platform();
-        platform.postgres().createDatabase(FLOOR_DATABASE);
-        return Map.of("QUARKUS_DATASOURCE_JDBC_URL", platform.postgres().jdbcUrl(FLOOR_DATABASE),
-                "QUARKUS_DATASOURCE_USERNAME", PostgresServer.SUPERUSER,
-                "QUARKUS_DATASOURCE_PASSWORD", "",
-                "KAFKA_BOOTSTRAP_SERVERS", platform.kafka().bootstrapServers(),
-                "QUARKUS_OIDC_AUTH_SERVER_URL", platform.keycloak().issuer());
+        bench.platform().postgres().createDatabase(FLOOR_DATABASE);
+        return bench.platform().infrastructureEnvironment(FLOOR_DATABASE);
     }
 
     /**

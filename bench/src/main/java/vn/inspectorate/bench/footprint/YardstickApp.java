@@ -44,13 +44,11 @@ final class YardstickApp {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
 
-    /** One start: launch → ready (s), CPU to ready (s), the running process and its command. */
-    record Start(double readySeconds, double cpuSeconds, Process process, String command) {
-
-        /** Whether it is the launch that records the build's trained AOT cache when it exits ({@link ServiceJvm}). */
-        boolean training() {
-            return command.contains(" -XX:AOTCacheOutput=");
-        }
+    /**
+     * One start: launch → ready (s), CPU to ready (s), the running process, and whether it is the launch that records
+     * the build's trained AOT cache as it exits ({@link ServiceJvm#isTraining(java.util.List)}).
+     */
+    record Start(double readySeconds, double cpuSeconds, Process process, boolean training) {
     }
 
     private final Kind kind;
@@ -107,7 +105,7 @@ final class YardstickApp {
                 if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     double readySeconds = (System.nanoTime() - began) / 1e9;
                     double cpu = process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L) / 1e9;
-                    return new Start(readySeconds, cpu, process, String.join(" ", pb.command()));
+                    return new Start(readySeconds, cpu, process, ServiceJvm.isTraining(pb.command()));
                 }
             } catch (IOException notYet) {
                 // still starting

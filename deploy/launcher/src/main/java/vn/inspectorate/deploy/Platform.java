@@ -256,18 +256,28 @@ public final class Platform implements AutoCloseable {
         awaitReady(instance, process, log);
     }
 
-    /** The configuration an instance gets: its ports, its service's database, the broker and the realm. */
-    private Map<String, String> environment(Service service, Instance instance) {
+    /**
+     * What an application with the database {@code database} (null for none) is given of the infrastructure, as a
+     * service is: the database and the broker (with a database only), and the realm.
+     */
+    public Map<String, String> infrastructureEnvironment(String database) {
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("QUARKUS_HTTP_PORT", Integer.toString(port(instance.module(), instance.number())));
-        env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort(instance.module(), instance.number())));
-        if (service.database() != null) {
-            env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(service.database()));
+        if (database != null) {
+            env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(database));
             env.put("QUARKUS_DATASOURCE_USERNAME", PostgresServer.SUPERUSER);
             env.put("QUARKUS_DATASOURCE_PASSWORD", "");
             env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         }
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.issuer());
+        return env;
+    }
+
+    /** The configuration an instance gets: its ports, its service's database, the broker and the realm. */
+    private Map<String, String> environment(Service service, Instance instance) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(port(instance.module(), instance.number())));
+        env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort(instance.module(), instance.number())));
+        env.putAll(infrastructureEnvironment(service.database()));
         if (service.module().equals("dashboard")) {
             // it reads the API through the gateway, with each user's own token
             env.put("INSPECTORATE_DASHBOARD_GATEWAY_URL", gatewayUrl());

@@ -192,8 +192,12 @@ public final class ServiceJvm {
 
     /** Whether the process is a training launch, which writes its AOT cache when it exits. */
     static boolean isTraining(ProcessHandle.Info process) {
-        return process.arguments().stream().flatMap(Arrays::stream)
-                .anyMatch(argument -> argument.startsWith("-XX:AOTCacheOutput="));
+        return process.arguments().map(arguments -> isTraining(Arrays.asList(arguments))).orElse(false);
+    }
+
+    /** Whether the command ({@link #command}) is a training launch, which writes its AOT cache when it exits. */
+    public static boolean isTraining(List<String> command) {
+        return command.stream().anyMatch(argument -> argument.startsWith("-XX:AOTCacheOutput="));
     }
 
     /** Forgets the training launches started so far (tests). */

@@ -116,6 +116,15 @@ class ServiceJvmTest {
                 .isFalse();
     }
 
+    @Test
+    void aTrainingLaunchIsKnownByTheCommandItIsGiven() throws IOException {
+        Files.createFile(app.resolve("quarkus-run.jar"));
+        Files.createFile(app.resolve("app.aot"));
+
+        assertThat(ServiceJvm.isTraining(ServiceJvm.command("java", JDK_25, app, ""))).isTrue();
+        assertThat(ServiceJvm.isTraining(ServiceJvm.command("java", JDK_25, app, ""))).isFalse();
+    }
+
     private static ProcessHandle.Info launched(String... arguments) {
         return new ProcessHandle.Info() {
             @Override
